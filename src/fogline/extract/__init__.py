@@ -1,0 +1,1 @@
+"""Extractors: pure functions over a parsed spaCy ``Doc``; no I/O, no database."""

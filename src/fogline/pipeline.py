@@ -1,0 +1,209 @@
+"""The per-article pipeline: raw document → clean → parse once → extract → :class:`Analysis`.
+
+This is a pure function of one document and the reference data, which is what runs
+in parallel (worker processes, Dask). Nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from fogline.errors import IngestError
+from fogline.ingest.clean import classify_paragraphs, detect_language, normalize_text
+from fogline.ingest.readers import RawDocument
+from fogline.model import Analysis, Document
+
+LOGGER = logging.getLogger(__name__)
+
+MIN_CHARS = 20
+MAX_CHARS = 2_000_000
+
+
+@dataclass(slots=True)
+class _Prepared:
+    raw: RawDocument
+    document: Document
+    published: dt.date | None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class Analyzer:
+    """Loads the pipeline and reference data once; analyses documents one by one or in batches.
+
+    Example:
+        >>> analyzer = Analyzer()
+        >>> analysis = analyzer.analyze("Rebels seized Kidal on Sunday.", published="2024-03-04")
+        >>> analysis.times[0].value
+        '2024-03-03'
+    """
+
+    def __init__(self, *, batch_size: int = 16, gazetteer: object | None = None) -> None:
+        self.batch_size = batch_size
+        self._gazetteer = gazetteer
+        self._nlp = None
+        self.step_seconds: dict[str, float] = defaultdict(float)
+
+    @property
+    def nlp(self):  # noqa: ANN201 - spacy.Language
+        if self._nlp is None:
+            from fogline.nlp import load_pipeline
+
+            t0 = time.perf_counter()
+            self._nlp = load_pipeline()
+            self.step_seconds["load"] += time.perf_counter() - t0
+        return self._nlp
+
+    @property
+    def gazetteer(self):  # noqa: ANN201 - Gazetteer | None
+        if self._gazetteer is None:
+            from fogline.gazetteer import Gazetteer
+
+            self._gazetteer = Gazetteer.open_default()
+        return self._gazetteer
+
+    def analyze(
+        self,
+        text: str,
+        *,
+        published: str | None = None,
+        source: str | None = None,
+        title: str | None = None,
+        id: str | None = None,  # noqa: A002 - the contract's field name
+    ) -> Analysis:
+        """Analyse one text. Raises :class:`IngestError` when it cannot be analysed."""
+        raw = RawDocument(
+            id=id or content_id(text),
+            origin=id or "<text>",
+            text=text,
+            published=published,
+            source=source,
+            title=title,
+        )
+        result = next(self.analyze_many([raw]))
+        if isinstance(result, IngestError):
+            raise result
+        return result
+
+    def analyze_many(
+        self, items: Iterable[RawDocument | IngestError]
+    ) -> Iterator[Analysis | IngestError]:
+        """Analyse a stream, in input order; an unreadable document yields its IngestError."""
+        batch: list[RawDocument | IngestError] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                yield from self._analyze_batch(batch)
+                batch = []
+        if batch:
+            yield from self._analyze_batch(batch)
+
+    def _analyze_batch(
+        self, batch: list[RawDocument | IngestError]
+    ) -> Iterator[Analysis | IngestError]:
+        prepared: list[_Prepared | IngestError] = []
+        for item in batch:
+            if isinstance(item, IngestError):
+                prepared.append(item)
+                continue
+            try:
+                prepared.append(self._prepare(item))
+            except IngestError as exc:
+                prepared.append(exc)
+        ok = [p for p in prepared if isinstance(p, _Prepared)]
+        t0 = time.perf_counter()
+        docs = iter(self.nlp.pipe([p.document.text for p in ok], batch_size=self.batch_size))
+        parse_share = 0.0
+        for item in prepared:
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            t1 = time.perf_counter()
+            doc = next(docs)
+            parse_share = time.perf_counter() - t1
+            item.timings["parse"] = parse_share
+            self.step_seconds["parse"] += parse_share
+            yield self._extract(item, doc)
+        LOGGER.debug("batch of %d in %.2fs", len(batch), time.perf_counter() - t0)
+
+    def _prepare(self, raw: RawDocument) -> _Prepared:
+        t0 = time.perf_counter()
+        if raw.html is not None:
+            from fogline.ingest.html import html_to_document
+
+            raw = html_to_document(raw)
+        text = normalize_text(raw.text or "")
+        if len(text.strip()) < MIN_CHARS:
+            raise IngestError(raw.origin, "empty document: no text to analyse")
+        if len(text) > MAX_CHARS:
+            raise IngestError(
+                raw.origin, f"document too large: {len(text):,} characters (limit {MAX_CHARS:,})"
+            )
+        language = detect_language(text)
+        if language not in (None, "en"):
+            raise IngestError(raw.origin, f"not English (detected {language!r}); not analysed")
+        published = _parse_date(raw.published, raw.origin)
+        document = Document(
+            id=raw.id,
+            text=text,
+            title=raw.title,
+            published=published.isoformat() if published else None,
+            source=raw.source,
+            language=language or "en",
+            url=raw.url,
+            content_hash=content_hash(text),
+        )
+        elapsed = time.perf_counter() - t0
+        self.step_seconds["clean"] += elapsed
+        return _Prepared(raw=raw, document=document, published=published, timings={"clean": elapsed})
+
+    def _extract(self, item: _Prepared, doc: Doc) -> Analysis:
+        from fogline.extract.places import extract_places
+        from fogline.extract.times import extract_times
+
+        timings = item.timings
+        steps = {
+            "paragraphs": lambda: classify_paragraphs(item.document.text),
+            "times": lambda: extract_times(doc, published=item.published),
+            "places": lambda: extract_places(doc, gazetteer=self.gazetteer),
+        }
+        results = {}
+        for name, step in steps.items():
+            t0 = time.perf_counter()
+            results[name] = step()
+            timings[name] = time.perf_counter() - t0
+            self.step_seconds[name] += timings[name]
+        return Analysis(
+            document=item.document,
+            paragraphs=results["paragraphs"],
+            places=results["places"],
+            times=results["times"],
+            timings={k: round(v, 6) for k, v in timings.items()},
+        )
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the cleaned text: the identity used for idempotent ingest."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def content_id(text: str) -> str:
+    """A short stable id for a document that came without one."""
+    return "doc-" + content_hash(text)[:12]
+
+
+def _parse_date(value: str | None, origin: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        LOGGER.warning("%s: publication date %r is not ISO (YYYY-MM-DD); ignored", origin, value)
+        return None
