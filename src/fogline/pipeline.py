@@ -49,6 +49,7 @@ class Analyzer:
         self.batch_size = batch_size
         self._gazetteer = gazetteer
         self._nlp = None
+        self._actor_dictionary = None
         self.step_seconds: dict[str, float] = defaultdict(float)
 
     @property
@@ -68,6 +69,16 @@ class Analyzer:
 
             self._gazetteer = Gazetteer.open_default()
         return self._gazetteer
+
+    @property
+    def actor_dictionary(self):  # noqa: ANN201 - ActorDictionary | None
+        if self._actor_dictionary is None:
+            try:
+                from fogline.actordict import load_actor_dictionary
+            except ImportError:  # dictionary module not installed yet
+                return None
+            self._actor_dictionary = load_actor_dictionary()
+        return self._actor_dictionary
 
     def analyze(
         self,
@@ -165,16 +176,22 @@ class Analyzer:
         return _Prepared(raw=raw, document=document, published=published, timings={"clean": elapsed})
 
     def _extract(self, item: _Prepared, doc: Doc) -> Analysis:
+        from fogline.extract.actors import extract_actors
         from fogline.extract.places import extract_places
+        from fogline.extract.quotes import extract_quotes
         from fogline.extract.times import extract_times
 
         timings = item.timings
+        results: dict[str, list] = {}
         steps = {
             "paragraphs": lambda: classify_paragraphs(item.document.text),
             "times": lambda: extract_times(doc, published=item.published),
             "places": lambda: extract_places(doc, gazetteer=self.gazetteer),
+            "actors": lambda: extract_actors(doc, dictionary=self.actor_dictionary),
+            "quotes": lambda: extract_quotes(
+                doc, actors=results["actors"], paragraphs=results["paragraphs"]
+            ),
         }
-        results = {}
         for name, step in steps.items():
             t0 = time.perf_counter()
             results[name] = step()
@@ -182,10 +199,8 @@ class Analyzer:
             self.step_seconds[name] += timings[name]
         return Analysis(
             document=item.document,
-            paragraphs=results["paragraphs"],
-            places=results["places"],
-            times=results["times"],
             timings={k: round(v, 6) for k, v in timings.items()},
+            **results,
         )
 
 
