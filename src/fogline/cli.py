@@ -1,61 +1,199 @@
-"""The ``fogline`` command: a thin layer over the library."""
+"""The ``fogline`` command: a thin layer over the library (parse options, call, format)."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from fogline.errors import FoglineError, IngestError
 
-app = typer.Typer(help="fogline: conflict news into sourced, structured, contested facts.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="fogline: conflict news into sourced, structured, contested facts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(
+    help="Build, extend and query the offline gazetteer.", no_args_is_help=True
+)
+app.add_typer(gazetteer_app, name="gazetteer")
 out = Console()
 err = Console(stderr=True)
+
+PathsArg = typer.Argument(..., help="Files, directories or JSONL; '-' reads stdin.")
+PublishedOpt = typer.Option(None, help="Publication date YYYY-MM-DD for documents without one.")
+SourceOpt = typer.Option(None, help="Outlet name for documents without one, e.g. 'The Times'.")
+DbOpt = typer.Option(None, "--db", envvar="FOGLINE_DB", help="SQLite file or database URL.")
+
+
+@app.callback()
+def _main(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
+) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @app.command()
 def analyze(
-    paths: list[str] = typer.Argument(..., help="Files, directories or JSONL; '-' reads stdin."),
-    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD."),
-    source: str | None = typer.Option(None, help="Outlet name, e.g. 'The Times'."),
+    paths: list[str] = PathsArg,
+    published: str | None = PublishedOpt,
+    source: str | None = SourceOpt,
     as_json: bool = typer.Option(True, "--json/--table", help="JSON lines (default) or tables."),
 ) -> None:
-    """Analyse articles and print one JSON object per document.
+    """Analyse articles; print one JSON object per document (the output contract).
 
     Example: fogline analyze article.txt --published 2021-09-06 --json
     """
     from fogline import default_analyzer
     from fogline.ingest.readers import DocumentMeta, read_paths
+    from fogline.report import print_analysis
 
-    analyzer = default_analyzer()
     meta = DocumentMeta(published=published, source=source)
-    done = failed = 0
-    for result in analyzer.analyze_many(read_paths(paths, meta=meta)):
+    done = 0
+    for result in default_analyzer().analyze_many(read_paths(paths, meta=meta)):
         if isinstance(result, IngestError):
-            failed += 1
             err.print(f"[red]skipped[/red] {result}", highlight=False)
-            continue
-        done += 1
-        if as_json:
+        elif as_json:
+            done += 1
             sys.stdout.write(result.to_json() + "\n")
         else:
-            from fogline.report import print_analysis
-
+            done += 1
             print_analysis(out, result)
     if done == 0:
         raise typer.Exit(code=1)
 
 
-def main() -> None:  # pragma: no cover - console entry
-    try:
-        app()
-    except FoglineError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise SystemExit(2) from exc
+@app.command()
+def ingest(
+    paths: list[str] = PathsArg,
+    db: str | None = DbOpt,
+    published: str | None = PublishedOpt,
+    source: str | None = SourceOpt,
+    batch_size: int = typer.Option(32, min=1, help="Documents per transaction."),
+) -> None:
+    """Analyse articles into the database; rerunning skips what is stored (resumable).
+
+    Example: fogline ingest examples/ --db fogline.sqlite
+    """
+    from fogline.ingest.readers import DocumentMeta
+    from fogline.ingest.runner import ingest_paths
+    from fogline.report import print_ingest_summary
+    from fogline.store import Store
+
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    )
+    with Store.open(db) as store, Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=None, rate="")
+
+        def tick(result: object) -> None:
+            if isinstance(result, IngestError):
+                bar.console.print(f"[red]skipped[/red] {result}", highlight=False)
+            done = bar.tasks[0].completed + 1
+            elapsed = bar.tasks[0].elapsed or 1e-9
+            bar.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
+
+        report = ingest_paths(
+            paths,
+            store,
+            meta=DocumentMeta(published=published, source=source),
+            batch_size=batch_size,
+            on_document=tick,
+        )
+        print_ingest_summary(out, report, store.counts())
+    if report.analysed == 0 and report.skipped == 0:
+        raise typer.Exit(code=1)
 
 
+@app.command()
+def stats(db: str | None = DbOpt) -> None:
+    """Count what the database holds."""
+    from fogline.report import print_counts
+    from fogline.store import Store
+
+    with Store.open(db, create=False) as store:
+        print_counts(out, store.counts())
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Path | None = typer.Option(
+        None, help="Where to write it (default: the installed location)."
+    ),
+) -> None:
+    """Build the offline gazetteer from the installed GeoNames/ISO data packages."""
+    from fogline import gazetteer
+
+    target = path or gazetteer.default_path()
+    counts = gazetteer.build_gazetteer(target)
+    out.print(f"gazetteer written to {target}")
+    for name, n in counts.items():
+        out.print(f"  {name}: {n:,}")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    dump: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help="GeoNames dump (allCountries.txt or XX.txt)."
+    ),
+    path: Path | None = typer.Option(None, help="Gazetteer database (default: the installed one)."),
+) -> None:
+    """Add a GeoNames dump you have to the gazetteer."""
+    from fogline import gazetteer
+
+    n = gazetteer.import_geonames(path or gazetteer.default_path(), dump)
+    out.print(f"imported {n:,} places from {dump}")
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(
+    name: str = typer.Argument(..., help="A place name, in any spelling."),
+    limit: int = typer.Option(10, min=1, help="Most candidates to show."),
+) -> None:
+    """Show the gazetteer's candidates for a name, best first."""
+    from fogline.gazetteer import Gazetteer
+    from fogline.report import print_candidates
+
+    gaz = Gazetteer.open_default()
+    if gaz is None:
+        raise FoglineError("no gazetteer; run `fogline gazetteer build`")
+    print_candidates(out, name, gaz.lookup(name, limit=limit))
+
+
+@app.command("eval")
+def evaluate(
+    folder: Path = typer.Argument(
+        Path("../shared/eval"), help="Folder of gold data (shared/eval)."
+    ),
+    limit: int | None = typer.Option(None, min=1, help="At most this many documents per dataset."),
+    only: list[str] = typer.Option(
+        [], "--only", help="Datasets to run (seed, geowebnews, timebank, polnear)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Score fogline against the gold data it finds under FOLDER and print one table."""
+    from fogline.evaluation.runner import run_evaluation
+    from fogline.report import print_metrics
+
+    metrics = run_evaluation(folder, limit=limit, only=only or None)
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps([m.__dict__ for m in metrics], indent=1) + "\n")
+    else:
+        print_metrics(out, metrics)
 
 
 @app.command()
@@ -64,3 +202,12 @@ def version() -> None:
     from fogline import __version__
 
     out.print(__version__)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    """Entry point: library errors become one red line and exit status 2."""
+    try:
+        app()
+    except FoglineError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise SystemExit(2) from exc

@@ -11,7 +11,7 @@ import hashlib
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -25,6 +25,14 @@ LOGGER = logging.getLogger(__name__)
 
 MIN_CHARS = 20
 MAX_CHARS = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A document left out on purpose (its text is stored already)."""
+
+    document_id: str
+    origin: str
 
 
 @dataclass(slots=True)
@@ -104,36 +112,50 @@ class Analyzer:
         return result
 
     def analyze_many(
-        self, items: Iterable[RawDocument | IngestError]
-    ) -> Iterator[Analysis | IngestError]:
-        """Analyse a stream, in input order; an unreadable document yields its IngestError."""
+        self,
+        items: Iterable[RawDocument | IngestError],
+        *,
+        skip: Callable[[str], bool] | None = None,
+    ) -> Iterator[Analysis | IngestError | Skipped]:
+        """Analyse a stream, in input order; an unreadable document yields its IngestError.
+
+        Args:
+            items: raw documents (or read errors, passed through).
+            skip: called with each cleaned text's content hash before parsing; when it
+                returns True the document yields :class:`Skipped` (e.g. already stored).
+        """
         batch: list[RawDocument | IngestError] = []
         for item in items:
             batch.append(item)
             if len(batch) >= self.batch_size:
-                yield from self._analyze_batch(batch)
+                yield from self._analyze_batch(batch, skip)
                 batch = []
         if batch:
-            yield from self._analyze_batch(batch)
+            yield from self._analyze_batch(batch, skip)
 
     def _analyze_batch(
-        self, batch: list[RawDocument | IngestError]
-    ) -> Iterator[Analysis | IngestError]:
-        prepared: list[_Prepared | IngestError] = []
+        self, batch: list[RawDocument | IngestError], skip: Callable[[str], bool] | None
+    ) -> Iterator[Analysis | IngestError | Skipped]:
+        prepared: list[_Prepared | IngestError | Skipped] = []
         for item in batch:
             if isinstance(item, IngestError):
                 prepared.append(item)
                 continue
             try:
-                prepared.append(self._prepare(item))
+                ready = self._prepare(item)
             except IngestError as exc:
                 prepared.append(exc)
+                continue
+            if skip is not None and skip(ready.document.content_hash or ""):
+                prepared.append(Skipped(ready.document.id, item.origin))
+            else:
+                prepared.append(ready)
         ok = [p for p in prepared if isinstance(p, _Prepared)]
         t0 = time.perf_counter()
         docs = iter(self.nlp.pipe([p.document.text for p in ok], batch_size=self.batch_size))
         parse_share = 0.0
         for item in prepared:
-            if isinstance(item, IngestError):
+            if not isinstance(item, _Prepared):
                 yield item
                 continue
             t1 = time.perf_counter()
@@ -173,7 +195,9 @@ class Analyzer:
         )
         elapsed = time.perf_counter() - t0
         self.step_seconds["clean"] += elapsed
-        return _Prepared(raw=raw, document=document, published=published, timings={"clean": elapsed})
+        return _Prepared(
+            raw=raw, document=document, published=published, timings={"clean": elapsed}
+        )
 
     def _extract(self, item: _Prepared, doc: Doc) -> Analysis:
         from fogline.extract.actors import extract_actors

@@ -1,0 +1,156 @@
+"""Rich renderings of analyses, counts and metrics for the CLI (no logic beyond layout)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+
+from fogline.model import Analysis
+
+if TYPE_CHECKING:
+    from fogline.evaluation import Metric
+    from fogline.ingest.runner import IngestReport
+
+SUMMARY_TABLES = ("documents", "quotes", "claims", "events", "places", "times")
+
+
+def _snippet(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_analysis(console: Console, analysis: Analysis) -> None:
+    """One document's records as tables."""
+    doc = analysis.document
+    console.rule(f"[bold]{doc.id}[/bold] {doc.title or ''} ({doc.published or 'undated'})")
+    kinds: dict[str, int] = {}
+    for p in analysis.paragraphs:
+        kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    console.print("paragraphs: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    sections: list[tuple[str, Sequence[str], list[Sequence[Any]]]] = [
+        (
+            "quotes",
+            ("speaker", "affiliation", "channel", "quote"),
+            [
+                (
+                    q.speaker.name if q.speaker else "—",
+                    q.speaker.affiliation if q.speaker else "",
+                    q.channel or "",
+                    _snippet(q.text),
+                )
+                for q in analysis.quotes
+            ],
+        ),
+        (
+            "claims",
+            ("predicate", "subject", "place", "source", "stance"),
+            [
+                (c.predicate, c.subject or "", c.place or "", c.source.name, c.stance)
+                for c in analysis.claims
+            ],
+        ),
+        (
+            "events",
+            ("type", "actor", "target", "place", "date", "certainty"),
+            [
+                (
+                    e.type,
+                    e.actor.name if e.actor else "",
+                    e.target.name if e.target else "",
+                    e.place.name if e.place else "",
+                    e.date.value if e.date else "",
+                    e.certainty,
+                )
+                for e in analysis.events
+            ],
+        ),
+        (
+            "places",
+            ("name", "resolved", "country", "lat", "lon", "feature"),
+            [
+                (
+                    p.name,
+                    p.resolved_name or "",
+                    p.country_code or "",
+                    f"{p.lat:.3f}" if p.lat is not None else "",
+                    f"{p.lon:.3f}" if p.lon is not None else "",
+                    p.feature or "",
+                )
+                for p in analysis.places
+            ],
+        ),
+        (
+            "times",
+            ("text", "value", "precision"),
+            [(t.text, t.value or "", t.precision or "") for t in analysis.times],
+        ),
+    ]
+    for title, headers, rows in sections:
+        if not rows:
+            continue
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for h in headers:
+            table.add_column(h)
+        for row in rows:
+            table.add_row(*[str(v) for v in row])
+        console.print(table)
+
+
+def print_counts(console: Console, counts: Mapping[str, int]) -> None:
+    table = Table(title="database", title_justify="left")
+    table.add_column("records")
+    table.add_column("count", justify="right")
+    for name, n in counts.items():
+        table.add_row(name, f"{n:,}")
+    console.print(table)
+
+
+def print_ingest_summary(console: Console, report: IngestReport, counts: Mapping[str, int]) -> None:
+    """The demo's summary: what was stored, what failed, the slowest step."""
+    s = report.saved
+    console.print(
+        f"[bold]ingested[/bold] {s.added} new, {s.replaced} replaced, "
+        f"{s.unchanged + report.skipped} already stored, {len(report.errors)} failed "
+        f"in {report.seconds:.1f}s"
+    )
+    console.print(
+        "stored: " + ", ".join(f"{name} {counts.get(name, 0):,}" for name in SUMMARY_TABLES)
+    )
+    slowest = report.slowest_step()
+    if slowest:
+        steps = ", ".join(
+            f"{k} {v:.2f}s" for k, v in sorted(report.step_seconds.items(), key=lambda kv: -kv[1])
+        )
+        console.print(f"slowest step: [bold]{slowest[0]}[/bold] {slowest[1]:.2f}s  ({steps})")
+    for error in report.errors:
+        console.print(f"[red]failed[/red] {error}", highlight=False)
+
+
+def print_candidates(console: Console, name: str, candidates: Sequence[Any]) -> None:
+    table = Table(title=f"gazetteer: {name}", title_justify="left")
+    for h in ("id", "name", "country", "admin1", "feature", "lat", "lon", "population"):
+        table.add_column(h)
+    for c in candidates:
+        table.add_row(
+            str(c.gazetteer_id),
+            c.name,
+            c.country_code or "",
+            c.admin1 or "",
+            c.feature or "",
+            f"{c.lat:.4f}" if c.lat is not None else "",
+            f"{c.lon:.4f}" if c.lon is not None else "",
+            f"{c.population or 0:,}",
+        )
+    console.print(table)
+
+
+def print_metrics(console: Console, metrics: Sequence[Metric]) -> None:
+    table = Table(title="fogline eval", title_justify="left")
+    for h in ("dataset", "section", "metric", "value", "n", "note"):
+        table.add_column(h, justify="right" if h in ("value", "n") else "left")
+    for m in metrics:
+        table.add_row(m.dataset, m.section, m.name, f"{m.value:.3f}", str(m.support), m.note)
+    console.print(table)

@@ -1,0 +1,148 @@
+"""The database schema (SQLAlchemy Core) and its migrations.
+
+``SCHEMA_VERSION`` is written to the ``meta`` table. Each entry of ``MIGRATIONS``
+upgrades a database from version ``n`` to ``n + 1``; a database newer than this
+fogline is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("published", String(10), index=True),
+    Column("source", String(255), index=True),
+    Column("language", String(8)),
+    Column("url", Text),
+    Column("text", Text, nullable=False),
+    Column("analysis", Text, nullable=False),  # the whole Analysis as JSON: the record of truth
+    Column("ingested_at", String(32), nullable=False),
+)
+
+
+def _child(name: str, *columns: Column) -> Table:
+    """A table of records that point into one document's text."""
+    return Table(
+        name,
+        metadata,
+        Column(
+            "document_id",
+            String(255),
+            ForeignKey("documents.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("idx", Integer, primary_key=True),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        *columns,
+    )
+
+
+paragraphs = _child("paragraphs", Column("kind", String(16), nullable=False))
+places = _child(
+    "places",
+    Column("name", Text, nullable=False),
+    Column("resolved_name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country_code", String(2), index=True),
+    Column("feature", Text),
+    Column("admin1", Text),
+    Column("gazetteer_id", String(64)),
+)
+times = _child(
+    "times",
+    Column("text", Text, nullable=False),
+    Column("value", String(32), index=True),
+    Column("precision", String(16)),
+)
+actors = _child(
+    "actors",
+    Column("actor_id", String(255), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16)),
+    Column("affiliation", Text),
+    Column("role", Text),
+    Column("code", String(32)),
+)
+quotes = _child(
+    "quotes",
+    Column("text", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("speaker", Text, index=True),
+    Column("speaker_actor_id", String(255)),
+    Column("affiliation", Text),
+    Column("channel", Text),
+    Column("date", String(32)),
+)
+claims = _child(
+    "claims",
+    Column("predicate", String(32), nullable=False, index=True),
+    Column("subject", Text),
+    Column("object", Text),
+    Column("place", Text),
+    Column("date", String(32)),
+    Column("source", Text),
+    Column("stance", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+)
+events = _child(
+    "events",
+    Column("type", String(32), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("acled_type", Text),
+    Column("actor", Text),
+    Column("target", Text),
+    Column("place", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("date", String(32)),
+    Column("certainty", String(16)),
+    Column("fatalities", Integer),
+    Column("text", Text, nullable=False),
+)
+
+RECORD_TABLES: dict[str, Table] = {
+    "paragraphs": paragraphs,
+    "places": places,
+    "times": times,
+    "actors": actors,
+    "quotes": quotes,
+    "claims": claims,
+    "events": events,
+}
+
+Index("ix_places_name", places.c.name)
+
+# version n -> n + 1; each runs inside the upgrade transaction.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
