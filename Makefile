@@ -1,0 +1,51 @@
+# fogline: `make demo` on a fresh machine installs everything and analyses the example corpus;
+# `make test` runs the suite. Both create .venv on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+GAZETTEER := $(VENV)/share/fogline/gazetteer.sqlite
+DEMO_DB ?= demo.sqlite
+DEMO_INPUTS := examples/articles.jsonl examples/html $(wildcard examples/*.txt)
+DEMO_DATE ?= 2025-03-11
+
+.PHONY: install gazetteer demo test lint format eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+gazetteer: $(GAZETTEER)
+
+$(GAZETTEER): $(STAMP)
+	$(BIN)/fogline gazetteer build --path $(GAZETTEER)
+
+demo: $(GAZETTEER)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/fogline ingest $(DEMO_INPUTS) --db $(DEMO_DB) --published $(DEMO_DATE)
+	@echo "Explore it: $(BIN)/fogline stats --db $(DEMO_DB)"
+
+test: $(GAZETTEER)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/pytest -q
+
+lint:
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+format:
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+eval: $(GAZETTEER)
+	$(BIN)/fogline eval ../shared/eval
+
+bench: $(GAZETTEER)
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache
