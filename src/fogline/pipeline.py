@@ -201,6 +201,8 @@ class Analyzer:
 
     def _extract(self, item: _Prepared, doc: Doc) -> Analysis:
         from fogline.extract.actors import extract_actors
+        from fogline.extract.claims import extract_claims
+        from fogline.extract.events import extract_events
         from fogline.extract.places import extract_places
         from fogline.extract.quotes import extract_quotes
         from fogline.extract.times import extract_times
@@ -214,6 +216,26 @@ class Analyzer:
             "actors": lambda: extract_actors(doc, dictionary=self.actor_dictionary),
             "quotes": lambda: extract_quotes(
                 doc, actors=results["actors"], paragraphs=results["paragraphs"]
+            ),
+            "events": lambda: extract_events(
+                doc,
+                times=results["times"],
+                places=results["places"],
+                actors=results["actors"],
+                quotes=results["quotes"],
+                paragraphs=results["paragraphs"],
+                published=item.published,
+                source=item.document.source,
+            ),
+            "claims": lambda: extract_claims(
+                doc,
+                quotes=results["quotes"],
+                events=results["events"],
+                actors=results["actors"],
+                places=results["places"],
+                times=results["times"],
+                paragraphs=results["paragraphs"],
+                source=item.document.source,
             ),
         }
         for name, step in steps.items():
