@@ -1,14 +1,169 @@
-"""Time expressions resolved against the publication date (STUB, to be replaced)."""
+"""Date expressions of a document, resolved against its publication date.
+
+Candidates come from a small regular grammar (:mod:`fogline.extract.timegrammar`, built
+from ``data/times/lexicon.yaml``); the spaCy parse decides what is really a date (``may``
+and ``march`` as verbs, ``May`` as a surname, ``USA Today``) and the tense of the governing
+verb, which resolves bare weekdays and months: past → the latest such day on or before
+publication, future ("will", "is due to", "set to") → the next one on or after it,
+present → the nearest. Relative expressions ("a day earlier", "that day") count from the
+previous date of the text. Durations ("20 years of war", "a decade later") are not dates
+and are not emitted. Values follow TimeML: ``2021-09-05``, ``2021-W36``, ``2021-W35-WE``
+(a weekend), ``2021-08``, ``2021-Q3``, ``2021-SU``, ``2021``, ``199`` (the 1990s), ``19``
+(the 20th century).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
+from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from fogline.extract.timegrammar import Candidate, Context, Lexicon, Tense, lexicon, resolve
 from fogline.model import TimeRef
+
+LOGGER = logging.getLogger(__name__)
+
+_BLOCKING_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "GPE"})
 
 
 def extract_times(doc: Doc, *, published: dt.date | None = None) -> list[TimeRef]:
-    """Every date expression of ``doc`` with its ISO value and precision."""
-    return []
+    """Every date expression of ``doc`` with its TimeML value and precision.
+
+    Args:
+        doc: a parsed spaCy document (tagger, parser and NER are used).
+        published: the publication date; without it only absolute dates get a value.
+    Returns:
+        TimeRefs in text order; ``text == doc.text[start:end]``.
+    Example:
+        >>> extract_times(nlp("Rebels seized the town on Sunday."), published=dt.date(2024, 3, 4))
+        [TimeRef(text='Sunday', start=28, end=34, value='2024-03-03', precision='day', ...)]
+    """
+    lex = lexicon()
+    ctx = Context(published=published)
+    out: list[TimeRef] = []
+    for cand in _select(_candidates(doc, lex)):
+        try:
+            ref = resolve(cand, lex, ctx)
+        except (ValueError, OverflowError) as exc:  # impossible dates such as "February 30"
+            LOGGER.debug("unresolvable time %r: %s", cand.m.group(0), exc)
+            continue
+        if ref is None:
+            continue
+        out.append(ref)
+        if ref.value is not None and ref.precision not in ("decade", "century"):
+            ctx.last, ctx.last_sent = ref, cand.sent
+    return out
+
+
+def _candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Grammar matches over the text that the parse accepts as dates."""
+    out = []
+    for kind, rx in lex.patterns:
+        for m in rx.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or not len(span) or not _accept(kind, m, span, lex):
+                continue
+            tense = _lazy_tense(span, lex)
+            out.append(Candidate(kind, m.start(), m.end(), m, span.sent.start, tense))
+    return out
+
+
+def _lazy_tense(span: Span, lex: Lexicon) -> Callable[[], Tense]:
+    """The tense of ``span``'s verb, computed on first use (most expressions never ask)."""
+    memo: list[Tense] = []
+
+    def tense() -> Tense:
+        if not memo:
+            memo.append(_tense(span, lex))
+        return memo[0]
+
+    return tense
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates, in text order."""
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:  # noqa: C901
+    """Decide from the parse whether a grammar match is used as a date here."""
+    if any(t.ent_type_ in _BLOCKING_ENTS for t in span):
+        return False
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if kind in ("date", "monthyear", "month"):
+        word = m.group("mon")
+        if not word[0].isupper():
+            return False
+        if kind == "month":
+            tok = span[-1]
+            if tok.pos_ in ("VERB", "AUX"):
+                return False
+            if word.lower() in lex.ambiguous_months and not (
+                m.group("mod") or prev in lex.preps or tok.ent_type_ == "DATE"
+            ):
+                return False
+    if kind == "weekday":
+        return m.group("wd")[0].isupper()
+    if kind == "year":
+        tok = next(t for t in span if t.like_num)
+        if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+            return False
+        return bool(m.group("mod")) or prev in lex.preps or tok.ent_type_ == "DATE"
+    if kind == "season":
+        if any(t.lower_ in lex.seasons and t.pos_ in ("VERB", "AUX") for t in span):
+            return False
+        det = (m.group("det") or "").lower()
+        if m.group("year"):
+            return True
+        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if nxt == "of":  # "the fall of the government", "the spring of discontent"
+            return False
+        return det not in ("", "the") or prev in lex.preps
+    # "in their forties" is an age, not a decade
+    return not (kind == "decade" and prev in ("his", "her", "their", "its", "my"))
+
+
+# --- tense of the governing verb ---------------------------------------------------------------
+
+_PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were", "'d", "’d"})
+
+
+def _tense(span: Span, lex: Lexicon) -> Tense:
+    """Tense of the verb governing ``span``: past, present, future, conditional or None."""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    for _ in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & lex.future_modals:
+            return "future"
+        if auxes & {"would", "could", "might", "should"}:
+            return "conditional"
+        head = tok.head
+        if tok.dep_ == "xcomp" and (
+            head.lower_ in lex.future_heads or head.lemma_ in lex.future_heads
+        ):
+            return "future"
+        if auxes & _PAST_AUX or tok.tag_ == "VBD":
+            return "past"
+        if auxes & {"is", "are", "am", "'s", "'re"} or tok.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT"):
+            return "past"
+        if head is tok or tok.dep_ not in ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp"):
+            break
+        tok = head
+    return "past" if tok.tag_ in ("VBD", "VBN") else None

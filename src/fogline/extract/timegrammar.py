@@ -1,0 +1,480 @@
+"""The time grammar: lexicon, patterns, and what each kind of expression means.
+
+:func:`lexicon` compiles the patterns from ``data/times/lexicon.yaml``; :func:`resolve`
+turns one accepted match into a TimeML value with its precision, given the publication
+date, the previous date of the text and (lazily) the tense of the governing verb. No spaCy
+here: :mod:`fogline.extract.times` finds and vets the candidates on the parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from fogline.data import load_yaml
+from fogline.model import TimeRef
+
+Tense = str | None  # "past" | "present" | "future" | "conditional" | None
+_NUM = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, int]
+    month_full: frozenset[str]
+    weekdays: dict[str, int]
+    weekday_full: frozenset[str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    decade_words: dict[str, int]
+    seasons: dict[str, tuple[str, int]]
+    ambiguous_months: frozenset[str]
+    preps: frozenset[str]
+    future_heads: frozenset[str]
+    future_modals: frozenset[str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load the lexicon and compile the grammar once."""
+    raw = load_yaml("times/lexicon.yaml")
+    months = {f: i + 1 for i, names in enumerate(raw["months"].values()) for f in names}
+    weekdays = {f: i for i, names in enumerate(raw["weekdays"].values()) for f in names}
+    mon = rf"(?P<mon>{_alt(months)})\.?"
+    mon_full = rf"(?P<mon>{_alt(raw['months'])})"
+    wd_full = rf"(?P<wd>{_alt(raw['weekdays'])})"
+    wd_any = rf"(?:(?P<wdx>{_alt(weekdays)})\.?,?\s+)"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>1[5-9]\d\d|20\d\d)"
+    ordinal = _alt(raw["ordinals"])
+    seasons = _alt(raw["seasons"])
+    decade_words = _alt(raw["decade_words"])
+    parts = _alt(raw["day_parts"])
+    end = r"(?![\w-])"
+    specs = [
+        ("iso", rf"\b{year}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+        ("numeric", r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b"),
+        ("date", rf"\b{wd_any}?(?:the\s+)?{day}(?:\s+of)?\s+{mon}(?:,?\s+{year})?{end}"),
+        ("date", rf"\b{wd_any}?{mon}\s+{day}(?:,?\s+{year})?{end}"),
+        ("monthyear", rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b"),
+        ("month", rf"\b(?:(?P<mod>early|mid|late|last|next|this|coming)[\s-]+)?{mon_full}{end}"),
+        (
+            "weekday",
+            rf"\b(?:(?P<mod>last|next|this|coming|early|late)\s+)?{wd_full}{end}"
+            rf"(?:\s+(?P<part>{parts}))?",
+        ),
+        ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[5-9]\d0|20\d0)'?s\b"),
+        (
+            "decade",
+            rf"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:'(?P<short>\d0)s|(?P<w>{decade_words}))\b",
+        ),
+        (
+            "century",
+            r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b",
+        ),
+        ("year", rf"(?:\b(?P<mod>fiscal|early|mid|late)[\s-]+)?\b{year}(?![\w'’]|-\d|/\d|,\d)"),
+        ("deictic", r"\b(?:(?P<mod>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b"),
+        ("deictic", r"\bthe\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)\b"),
+        (
+            "unit",
+            r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+)?(?P<det>this|last|next|coming|current)"
+            r"\s+(?P<unit>week|month|year|quarter)\b",
+        ),
+        ("weekend", r"\b(?P<det>this|last|next|the|that)\s+weekend\b"),
+        (
+            "ago",
+            rf"\b(?:(?:about|nearly|almost|some|roughly|just|only|more\s+than)\s+)?"
+            rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+        ),
+        (
+            "shift",
+            rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later)\b",
+        ),
+        ("shift", r"\bthe\s+(?P<dir>previous|following|next)\s+(?P<unit>day|week|month|year)\b"),
+        (
+            "same",
+            r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year)\b",
+        ),
+        (
+            "quarter",
+            rf"\b(?:(?:the|this\s+year's|(?P<ly>last\s+year's))\s+)?(?:fiscal\s+)?(?P<ord>{ordinal})"
+            rf"[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?{year})?",
+        ),
+        (
+            "quarter",
+            r"\b(?:the|this|last)\s+(?P<rel>latest|current|previous|past|year-ago|year-earlier)?\s*quarter\b",
+        ),
+        (
+            "season",
+            rf"\b(?:(?P<det>last|this|next|the|early|late)\s+)?(?P<season>{seasons})\b"
+            rf"(?:\s+(?:of\s+)?{year})?",
+        ),
+    ]
+    return Lexicon(
+        months=months,
+        month_full=frozenset(raw["months"]),
+        weekdays=weekdays,
+        weekday_full=frozenset(raw["weekdays"]),
+        numbers={str(k): int(v) for k, v in raw["numbers"].items()},
+        ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
+        decade_words={str(k): int(v) for k, v in raw["decade_words"].items()},
+        seasons={k: (str(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
+        ambiguous_months=frozenset(raw["ambiguous_months"]),
+        preps=frozenset(raw["temporal_prepositions"]),
+        future_heads=frozenset(raw["future_heads"]),
+        future_modals=frozenset(raw["future_modals"]),
+        patterns=tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs),
+    )
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One grammar match: its kind, extent, sentence start and the tense of its verb (lazy)."""
+
+    kind: str
+    start: int
+    end: int
+    m: re.Match[str]
+    sent: int = 0
+    tense: Callable[[], Tense] = field(default=lambda: None)
+
+
+@dataclass(slots=True)
+class Context:
+    """What resolution needs: the publication date and the last date of the text so far."""
+
+    published: dt.date | None
+    last: TimeRef | None = None
+    last_sent: int = -1
+
+
+def resolve(c: Candidate, lex: Lexicon, ctx: Context) -> TimeRef | None:
+    """Resolve one candidate into a TimeRef (None when it is not a date after all).
+
+    Raises ValueError for impossible calendar dates ("February 30").
+    """
+    resolver = _RESOLVERS[c.kind]
+    got = resolver(c, lex, ctx)
+    if got is None:
+        return None
+    value, precision, anchor = got
+    return TimeRef(
+        text=c.m.group(0), start=c.start, end=c.end, value=value, precision=precision, anchor=anchor
+    )
+
+
+Resolved = tuple[str | None, str, str] | None
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _week(day: dt.date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    idx = year * 12 + month - 1 + n
+    return idx // 12, idx % 12 + 1
+
+
+def _year_for(month: int, pub: dt.date, tense: Tense) -> int:
+    """The year of a month named without one, as HeidelTime does for news."""
+    if tense == "past" and month > pub.month:
+        return pub.year - 1
+    if tense == "future" and month < pub.month:
+        return pub.year + 1
+    if tense is None and abs(month - pub.month) > 6:
+        return pub.year - 1 if month > pub.month else pub.year + 1
+    return pub.year
+
+
+def _res_iso(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    g = c.m.group
+    return _iso(dt.date(int(g("year")), int(g("m")), int(g("d")))), "day", "absolute"
+
+
+def _res_numeric(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    a, b, y = (int(x) for x in c.m.group("a", "b", "y"))
+    year = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
+    month, day = (b, a) if a > 12 else (a, b)  # US month/day unless the first cannot be a month
+    return _iso(dt.date(year, month, day)), "day", "absolute"
+
+
+def _res_date(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    g = c.m.group
+    month, day = lex.months[g("mon").lower()], int(g("day"))
+    if not 1 <= day <= 31:
+        return None
+    if g("year"):
+        return _iso(dt.date(int(g("year")), month, day)), "day", "absolute"
+    if ctx.published is None:
+        return None
+    year = _year_for(month, ctx.published, c.tense())
+    return _iso(dt.date(year, month, day)), "day", "published"
+
+
+def _res_monthyear(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    return _month(int(c.m.group("year")), lex.months[c.m.group("mon").lower()]), "month", "absolute"
+
+
+def _res_month(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    month, mod = lex.months[c.m.group("mon").lower()], (c.m.group("mod") or "").lower()
+    if mod == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif mod in ("next", "coming"):
+        year = pub.year if month > pub.month else pub.year + 1
+    elif mod == "this":
+        year = pub.year
+    else:
+        year = _year_for(month, pub, c.tense())
+    return _month(year, month), "month", "published"
+
+
+def _res_weekday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    target, mod = lex.weekdays[c.m.group("wd").lower()], (c.m.group("mod") or "").lower()
+    back = (pub.weekday() - target) % 7  # days back to the latest such day, 0 = today
+    ahead = (target - pub.weekday()) % 7
+    if mod == "last":
+        delta = -(back or 7)
+    elif mod in ("next", "coming"):
+        delta = ahead or 7
+    elif mod == "this":
+        delta = target - pub.weekday()
+    else:
+        tense = c.tense()
+        if tense == "future":
+            delta = ahead
+        elif tense == "present" or tense == "conditional":
+            delta = -back if back <= ahead else ahead
+        else:  # past, or no verb at all (headlines, captions): news reports what happened
+            delta = -back
+    return _iso(pub + dt.timedelta(days=delta)), "day", "published"
+
+
+def _res_year(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    return c.m.group("year"), "year", "absolute"
+
+
+def _res_decade(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    g = c.m.groupdict()
+    if g.get("dec"):
+        return g["dec"][:3], "decade", "absolute"
+    if ctx.published is None:
+        return None
+    digit = int(g["short"][0]) if g.get("short") else lex.decade_words[g["w"].lower()]
+    century = ctx.published.year // 100
+    if century * 10 + digit > ctx.published.year // 10:  # "the nineties" written in 2021
+        century -= 1
+    return f"{century * 10 + digit}", "decade", "published"
+
+
+def _res_century(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    n = int(c.m.group("n"))
+    return (f"{n - 1:02d}", "century", "absolute") if 1 <= n <= 21 else None
+
+
+def _res_deictic(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    if ctx.published is None:
+        return None
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    word = re.sub(r"\s+", " ", c.m.group("w").lower())
+    delta = offsets.get(word, -2 if "yesterday" in word else 2)
+    return _iso(ctx.published + dt.timedelta(days=delta)), "day", "published"
+
+
+def _res_unit(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    det, unit = c.m.group("det").lower(), c.m.group("unit").lower()
+    if det in ("last", "next") and re.search(r"\bthe\s+(?:last|next)", c.m.group(0), re.I):
+        return None  # "the last year", "the next month" are durations
+    n = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}[det]
+    return _shifted(pub, unit, n) + ("published",)
+
+
+def _shifted(day: dt.date, unit: str, n: int) -> tuple[str, str]:
+    """Value and precision of the ``unit`` that is ``n`` units from ``day``."""
+    if unit == "day":
+        return _iso(day + dt.timedelta(days=n)), "day"
+    if unit == "week":
+        return _week(day + dt.timedelta(weeks=n)), "week"
+    if unit == "month":
+        return _month(*_add_months(day.year, day.month, n)), "month"
+    if unit == "quarter":
+        y, m = _add_months(day.year, day.month, 3 * n)
+        return f"{y}-Q{(m - 1) // 3 + 1}", "quarter"
+    return f"{day.year + n:04d}", "year"
+
+
+def _res_weekend(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    det = c.m.group("det").lower()
+    if det == "that":
+        return None
+    saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)  # latest Saturday ≤ pub
+    in_weekend = pub.weekday() >= 5
+    tense = c.tense()
+    if det == "last":
+        saturday -= dt.timedelta(days=7 if in_weekend else 0)
+    elif det == "next" or (
+        not in_weekend and (tense == "future" or (det == "this" and tense != "past"))
+    ):
+        saturday += dt.timedelta(days=7)
+    return _week(saturday) + "-WE", "week", "published"
+
+
+def _count(word: str, lex: Lexicon) -> int | None:
+    return int(word) if word.isdigit() else lex.numbers.get(word.lower())
+
+
+def _res_ago(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    n, unit = _count(c.m.group("n"), lex), c.m.group("unit").lower()
+    if ctx.published is None or n is None:
+        return None
+    last = ctx.last
+    if (
+        unit == "year"
+        and n == 1
+        and last
+        and last.precision == "quarter"
+        and ctx.last_sent == c.sent
+    ) and last.value:  # "profit rose from a year ago": that quarter a year before
+        return _year_back(last.value, 1), "quarter", "relative"
+    return _shifted(ctx.published, unit, -n) + ("published",)
+
+
+def _year_back(value: str, n: int) -> str:
+    return f"{int(value[:4]) - n:04d}{value[4:]}"
+
+
+def _reference(ctx: Context) -> tuple[dt.date, str] | None:
+    """The day the previous date of the text stands for (else publication) and its anchor."""
+    if ctx.last is not None and ctx.last.value and ctx.last.precision == "day":
+        return dt.date.fromisoformat(ctx.last.value), "relative"
+    if ctx.published is not None:
+        return ctx.published, "published"
+    return None
+
+
+def _res_shift(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    g = c.m.groupdict()
+    unit, direction = g["unit"].lower(), g["dir"].lower()
+    n = 1 if "n" not in g or g["n"] is None else _count(g["n"], lex)
+    ref = _reference(ctx)
+    if n is None or ref is None:
+        return None
+    sign = -1 if direction in ("earlier", "previous") else 1
+    if (
+        unit == "year"
+        and ctx.last
+        and ctx.last.precision in ("quarter", "month")
+        and ctx.last.value
+    ) and ctx.last_sent == c.sent:  # "sales rose from 5% a year earlier"
+        return _year_back(ctx.last.value, -sign * n), ctx.last.precision, "relative"
+    return _shifted(ref[0], unit, sign * n) + (ref[1],)
+
+
+def _res_same(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    unit = c.m.group("unit").lower()
+    last = ctx.last
+    if last is None or not last.value or last.precision not in ("day",):
+        return None
+    return _shifted(dt.date.fromisoformat(last.value), unit, 0) + ("relative",)
+
+
+def _res_quarter(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    g = c.m.groupdict()
+    pub, last = ctx.published, ctx.last
+    last_q = last.value if last and last.precision == "quarter" and last.value else None
+    if g.get("rel") is not None or "ord" not in g:
+        rel = (g.get("rel") or "").lower()
+        text = c.m.group(0).lower()
+        if rel in ("year-ago", "year-earlier"):
+            return (_year_back(last_q, 1), "quarter", "relative") if last_q else None
+        if text.startswith("this") or rel == "current":
+            return _shifted(pub, "quarter", 0) + ("published",) if pub else None
+        if text.startswith("last") or rel in ("previous", "past"):
+            return _shifted(pub, "quarter", -1) + ("published",) if pub else None
+        if last_q:  # "the quarter", "the latest quarter": the one being reported on
+            return last_q, "quarter", "relative"
+        return _shifted(pub, "quarter", -1) + ("published",) if rel == "latest" and pub else None
+    q = lex.ordinals[g["ord"].lower()]
+    if g.get("year"):
+        return f"{g['year']}-Q{q}", "quarter", "absolute"
+    if pub is None:
+        return None
+    current = (pub.month - 1) // 3 + 1
+    year = pub.year - (1 if g.get("ly") else 0)
+    if not g.get("ly") and not c.m.group(0).lower().startswith("this"):
+        tense = c.tense()
+        if q > current and tense != "future":
+            year -= 1
+        elif q < current and tense == "future":
+            year += 1
+    return f"{year}-Q{q}", "quarter", "published"
+
+
+def _res_season(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    g = c.m.groupdict()
+    code, start = lex.seasons[g["season"].lower()]
+    if g.get("year"):
+        return f"{g['year']}-{code}", "season", "absolute"
+    pub = ctx.published
+    if pub is None:
+        return None
+    det = (g.get("det") or "").lower()
+    year = pub.year if pub.month >= start else pub.year - 1  # latest instance started ≤ pub
+    current = (pub.month - start) % 12 < 3
+    tense = c.tense()
+    if det == "last" and current:
+        year -= 1
+    elif det == "next" or (
+        not current and (tense == "future" or (det == "this" and tense != "past"))
+    ):
+        year += 1
+    return f"{year}-{code}", "season", "published"
+
+
+_RESOLVERS: dict[str, Callable[[Candidate, Lexicon, Context], Resolved]] = {
+    "iso": _res_iso,
+    "numeric": _res_numeric,
+    "date": _res_date,
+    "monthyear": _res_monthyear,
+    "month": _res_month,
+    "weekday": _res_weekday,
+    "decade": _res_decade,
+    "century": _res_century,
+    "year": _res_year,
+    "deictic": _res_deictic,
+    "unit": _res_unit,
+    "weekend": _res_weekend,
+    "ago": _res_ago,
+    "shift": _res_shift,
+    "same": _res_same,
+    "quarter": _res_quarter,
+    "season": _res_season,
+}
