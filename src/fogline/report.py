@@ -14,7 +14,15 @@ if TYPE_CHECKING:
     from fogline.evaluation import Metric
     from fogline.ingest.runner import IngestReport
 
-SUMMARY_TABLES = ("documents", "quotes", "claims", "events", "places", "times")
+SUMMARY_TABLES = (
+    "documents",
+    "quotes",
+    "claims",
+    "events",
+    "places",
+    "times",
+    "proposition_reports",
+)
 
 
 def _snippet(text: str, width: int = 60) -> str:
@@ -153,4 +161,76 @@ def print_metrics(console: Console, metrics: Sequence[Metric]) -> None:
         table.add_column(h, justify="right" if h in ("value", "n") else "left")
     for m in metrics:
         table.add_row(m.dataset, m.section, m.name, f"{m.value:.3f}", str(m.support), m.note)
+    console.print(table)
+
+
+STATUS_STYLE = {
+    "contested": "bold yellow",
+    "corroborated": "bold green",
+    "denied": "bold red",
+    "single-source": "dim",
+}
+
+
+def _side(sources: Sequence[Mapping[str, Any]]) -> str:
+    names: dict[str, int] = {}
+    for s in sources:
+        names[s["source"]] = names.get(s["source"], 0) + 1
+    return ", ".join(f"{n} ×{k}" if k > 1 else n for n, k in names.items())
+
+
+def print_propositions(console: Console, views: Sequence[Any]) -> None:
+    """The claims board as a table: proposition, status, sources per stance, dates."""
+    table = Table(title=f"claims ({len(views)})", title_justify="left", show_lines=True)
+    for h in ("proposition", "status", "asserts", "denies", "hedges", "first", "last"):
+        table.add_column(h)
+    for v in views:
+        d = v.as_dict()
+        table.add_row(
+            d["proposition"],
+            f"[{STATUS_STYLE.get(v.status, '')}]{v.status}[/]",
+            _side(v.sources["asserts"]),
+            _side(v.sources["denies"]),
+            _side(v.sources["hedges"]),
+            v.first_seen or "",
+            v.last_seen or "",
+        )
+    console.print(table)
+
+
+def print_situation(console: Console, board: Mapping[str, Any]) -> None:
+    console.rule(f"[bold]{board['place']}[/bold] as of {board['as_of'] or 'now'}")
+    if not board["control"] and not board["other"]:
+        console.print("no claims about this place")
+    for title in ("control", "other"):
+        for d in board[title]:
+            style = STATUS_STYLE.get(d["status"], "")
+            console.print(f"[{style}]{d['status']:>13}[/] {d['proposition']}")
+            for stance, sources in d["sources"].items():
+                for s in sources:
+                    console.print(
+                        f"{'':>15}{stance} {s['source']} ({s['outlet'] or '?'}, "
+                        f"{s['published'] or '?'}): “{_snippet(s['text'], 70)}”",
+                        highlight=False,
+                    )
+
+
+def print_timeline(console: Console, days: Sequence[Mapping[str, Any]]) -> None:
+    for day in days:
+        console.print(f"[bold]{day['day']}[/bold]")
+        for r in day["reports"]:
+            console.print(
+                f"  {r['stance']:>7} {r['predicate']}({r['subject'] or '?'}, {r['place'] or '?'})"
+                f" by {r['source']} [{r['outlet'] or '?'}]",
+                highlight=False,
+            )
+
+
+def print_rows(console: Console, title: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    table = Table(title=title, title_justify="left")
+    if rows:
+        for h in rows[0]:
+            table.add_column(str(h))
+        for r in rows:
+            table.add_row(*["" if v is None else str(v) for v in r.values()])
     console.print(table)

@@ -193,7 +193,11 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Number of rows per table: documents, paragraphs, places, times, quotes, ..."""
-        tables = {"documents": schema.documents, **schema.RECORD_TABLES}
+        tables = {
+            "documents": schema.documents,
+            **schema.RECORD_TABLES,
+            "proposition_reports": schema.proposition_reports,
+        }
         with self.engine.connect() as conn:
             return {
                 name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
@@ -212,21 +216,85 @@ class Store:
 
     def iter_analyses(self, *, batch_size: int = 200) -> Iterator[Analysis]:
         """Every stored analysis, streamed in id order."""
-        last = ""
         col = schema.documents.c
+        for row in self._paged(select(col.id, col.analysis), col.id, batch_size):
+            yield Analysis.from_json(row.analysis)
+
+    def iter_texts(self, *, batch_size: int = 500) -> Iterator[tuple[str, str]]:
+        """(document id, cleaned text) of every document, streamed in id order."""
+        col = schema.documents.c
+        for row in self._paged(select(col.id, col.text), col.id, batch_size):
+            yield row.id, row.text
+
+    def _paged(self, query: Any, key: Any, batch_size: int) -> Iterator[Any]:
+        last = ""
         while True:
             with self.engine.connect() as conn:
-                rows = conn.execute(
-                    select(col.id, col.analysis)
-                    .where(col.id > last)
-                    .order_by(col.id)
-                    .limit(batch_size)
-                ).all()
+                rows = conn.execute(query.where(key > last).order_by(key).limit(batch_size)).all()
             if not rows:
                 return
-            for row in rows:
-                yield Analysis.from_json(row.analysis)
-            last = rows[-1].id
+            yield from rows
+            last = getattr(rows[-1], key.name)
+
+    # -- corpus level ---------------------------------------------------------------------
+
+    def replace_reconciliation(
+        self, clusters: dict[str, str], reports: Iterable[dict[str, Any]]
+    ) -> int:
+        """Swap in a new reconciliation (copy clusters and proposition reports) atomically."""
+        rows = list(reports)
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.copy_clusters))
+            conn.execute(delete(schema.proposition_reports))
+            if clusters:
+                conn.execute(
+                    insert(schema.copy_clusters),
+                    [{"document_id": d, "cluster_id": c} for d, c in clusters.items()],
+                )
+            for i in range(0, len(rows), 1000):
+                conn.execute(insert(schema.proposition_reports), rows[i : i + 1000])
+        return len(rows)
+
+    def copy_clusters(self) -> dict[str, str]:
+        """document id → id of its cluster of copies."""
+        t = schema.copy_clusters.c
+        with self.engine.connect() as conn:
+            return {
+                r.document_id: r.cluster_id
+                for r in conn.execute(select(t.document_id, t.cluster_id))
+            }
+
+    def proposition_reports(
+        self,
+        *,
+        place_keys: Iterable[str] | None = None,
+        proposition_ids: Iterable[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Rows of ``proposition_reports``, optionally for some places or propositions."""
+        t = schema.proposition_reports
+        query = select(t)
+        if place_keys is not None:
+            query = query.where(t.c.place_key.in_(list(place_keys)))
+        if proposition_ids is not None:
+            query = query.where(t.c.proposition_id.in_(list(proposition_ids)))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Outlets with their number of documents and first/last publication dates."""
+        c = schema.documents.c
+        query = (
+            select(
+                c.source,
+                func.count().label("documents"),
+                func.min(c.published).label("first"),
+                func.max(c.published).label("last"),
+            )
+            .group_by(c.source)
+            .order_by(func.count().desc())
+        )
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     def document_ids(self) -> list[str]:
         with self.engine.connect() as conn:

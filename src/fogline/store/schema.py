@@ -23,7 +23,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -144,5 +144,48 @@ RECORD_TABLES: dict[str, Table] = {
 
 Index("ix_places_name", places.c.name)
 
+# -- corpus level (version 2): written by reconcile, recomputed from the record tables ----
+
+copy_clusters = Table(
+    "copy_clusters",
+    metadata,
+    Column("document_id", String(255), primary_key=True),
+    Column("cluster_id", String(255), nullable=False, index=True),
+)
+
+proposition_reports = Table(
+    "proposition_reports",
+    metadata,
+    Column("proposition_id", String(32), nullable=False, index=True),
+    Column("predicate", String(32), nullable=False),
+    Column("subject", Text),
+    Column("subject_key", Text, nullable=False),
+    Column("place", Text),
+    Column("place_key", Text, nullable=False, index=True),
+    Column("obj", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("document_id", String(255), nullable=False, index=True),
+    Column("claim_idx", Integer, nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("source_name", Text, nullable=False),
+    Column("source_key", Text, nullable=False),
+    Column("outlet", Text),
+    Column("published", String(10), index=True),
+    Column("date", String(32)),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+CORPUS_TABLES = (copy_clusters, proposition_reports)
+
+
+def _add_corpus_tables(conn: Connection) -> None:
+    """1 → 2: the tables of the cross-source reconciliation."""
+    for table in CORPUS_TABLES:
+        table.create(conn, checkfirst=True)
+
+
 # version n -> n + 1; each runs inside the upgrade transaction.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_corpus_tables}

@@ -1,0 +1,138 @@
+"""Across sources: propositions, who asserts or denies them, their status, and a board per place.
+
+Example:
+    >>> summary = reconcile(store)                       # doctest: +SKIP
+    >>> [v.status for v in claims(store, place="Kidal")]  # doctest: +SKIP
+    ['contested']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fogline.reconcile.independence import copy_clusters
+from fogline.reconcile.propositions import Canonicalizer, claim_reports
+from fogline.reconcile.status import STATUSES, PropositionView, build_views
+from fogline.store import Store
+from fogline.textnorm import fold
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["STATUSES", "PropositionView", "claims", "reconcile", "situation", "timeline"]
+
+
+@dataclass(slots=True)
+class ReconcileSummary:
+    documents: int
+    copy_clusters: int
+    reports: int
+    propositions: int
+
+
+def _default_lookup() -> Callable[[str], object | None] | None:
+    try:
+        from fogline.actordict import load_actor_dictionary
+    except ImportError:  # pragma: no cover - dictionary module absent
+        return None
+    return load_actor_dictionary().lookup
+
+
+def reconcile(
+    store: Store, *, actor_lookup: Callable[[str], object | None] | None = None
+) -> ReconcileSummary:
+    """Recompute copy clusters and proposition reports from every stored analysis."""
+    clusters = copy_clusters(store.iter_texts())
+    canon = Canonicalizer(actor_lookup or _default_lookup())
+    reports = [
+        dataclasses.asdict(r) for a in store.iter_analyses() for r in claim_reports(a, canon)
+    ]
+    n = store.replace_reconciliation(clusters, reports)
+    summary = ReconcileSummary(
+        documents=len(clusters),
+        copy_clusters=len(set(clusters.values())),
+        reports=n,
+        propositions=len({r["proposition_id"] for r in reports}),
+    )
+    LOGGER.info("reconciled %s", summary)
+    return summary
+
+
+def _matches_place(report: dict[str, Any], place: str) -> bool:
+    from fogline.reconcile.propositions import _place_base
+
+    wanted = {fold(place), _place_base(place)}
+    return bool(report["place"]) and (
+        fold(report["place"]) in wanted or _place_base(report["place"]) in wanted
+    )
+
+
+def _matches_actor(view: PropositionView, actor: str) -> bool:
+    wanted = fold(actor)
+    names = [view.subject or ""]
+    names += [s["source"] for side in view.sources.values() for s in side]
+    return any(wanted == fold(n) or wanted in fold(n).split(" ") for n in names)
+
+
+def claims(
+    store: Store,
+    *,
+    place: str | None = None,
+    actor: str | None = None,
+    status: str | None = None,
+    predicate: str | None = None,
+    as_of: str | None = None,
+) -> list[PropositionView]:
+    """Propositions with their sources per stance and status as of ``as_of`` (ISO date)."""
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+    reports = store.proposition_reports()
+    if place:
+        reports = [r for r in reports if _matches_place(r, place)]
+    if predicate:
+        reports = [r for r in reports if r["predicate"] == predicate.upper()]
+    views = build_views(reports, store.copy_clusters(), as_of=as_of)
+    if actor:
+        views = [v for v in views if _matches_actor(v, actor)]
+    if status:
+        views = [v for v in views if v.status == status]
+    return views
+
+
+def situation(store: Store, place: str, *, as_of: str | None = None) -> dict[str, Any]:
+    """Who is said to control ``place`` as of a date, by whom, and who denies it."""
+    views = claims(store, place=place, as_of=as_of)
+    control = [v for v in views if v.predicate == "CONTROL"]
+    return {
+        "place": place,
+        "as_of": as_of,
+        "control": [v.as_dict() for v in control],
+        "other": [v.as_dict() for v in views if v.predicate != "CONTROL"],
+    }
+
+
+def timeline(store: Store, *, place: str | None = None) -> list[dict[str, Any]]:
+    """Reports per day (claim date, else publication date), oldest first."""
+    reports = store.proposition_reports()
+    if place:
+        reports = [r for r in reports if _matches_place(r, place)]
+    days: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in reports:
+        day = (r["date"] or r["published"] or "")[:10] or "undated"
+        days[day].append(
+            {
+                "predicate": r["predicate"],
+                "subject": r["subject"],
+                "place": r["place"],
+                "stance": r["stance"],
+                "source": r["source_name"],
+                "outlet": r["outlet"],
+                "document_id": r["document_id"],
+                "text": r["text"],
+            }
+        )
+    return [{"day": d, "reports": days[d]} for d in sorted(days)]
