@@ -56,6 +56,4 @@ def analyze(
     id: str | None = None,  # noqa: A002
 ) -> Analysis:
     """Analyse one article's text and return every record with its evidence span."""
-    return default_analyzer().analyze(
-        text, published=published, source=source, title=title, id=id
-    )
+    return default_analyzer().analyze(text, published=published, source=source, title=title, id=id)

@@ -78,6 +78,7 @@ def ingest(
     published: str | None = PublishedOpt,
     source: str | None = SourceOpt,
     batch_size: int = typer.Option(32, min=1, help="Documents per transaction."),
+    workers: int = typer.Option(1, min=0, help="Worker processes (0: one per core)."),
 ) -> None:
     """Analyse articles into the database; rerunning skips what is stored (resumable).
 
@@ -85,6 +86,7 @@ def ingest(
     """
     from fogline.ingest.readers import DocumentMeta
     from fogline.ingest.runner import ingest_paths
+    from fogline.parallel import default_workers
     from fogline.report import print_ingest_summary
     from fogline.store import Store
 
@@ -110,6 +112,7 @@ def ingest(
             store,
             meta=DocumentMeta(published=published, source=source),
             batch_size=batch_size,
+            workers=workers or default_workers(),
             on_document=tick,
         )
         if report.saved.added or report.saved.replaced:

@@ -13,6 +13,9 @@ class IngestError(FoglineError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # picklable across worker processes
+        return (type(self), (self.source, self.reason))
+
 
 class LexiconError(FoglineError):
     """A data file (lexicon, cue list, actor dictionary) is missing, empty or malformed."""

@@ -146,6 +146,10 @@ class Analyzer:
             except IngestError as exc:
                 prepared.append(exc)
                 continue
+            except Exception as exc:  # a bug must cost one document, not the batch
+                LOGGER.exception("%s: cleaning failed", item.origin)
+                prepared.append(IngestError(item.origin, f"internal error while cleaning: {exc!r}"))
+                continue
             if skip is not None and skip(ready.document.content_hash or ""):
                 prepared.append(Skipped(ready.document.id, item.origin))
             else:
@@ -163,7 +167,11 @@ class Analyzer:
             parse_share = time.perf_counter() - t1
             item.timings["parse"] = parse_share
             self.step_seconds["parse"] += parse_share
-            yield self._extract(item, doc)
+            try:
+                yield self._extract(item, doc)
+            except Exception as exc:  # a bug must cost one document, not the batch
+                LOGGER.exception("%s: extraction failed", item.raw.origin)
+                yield IngestError(item.raw.origin, f"internal error while extracting: {exc!r}")
         LOGGER.debug("batch of %d in %.2fs", len(batch), time.perf_counter() - t0)
 
     def _prepare(self, raw: RawDocument) -> _Prepared:

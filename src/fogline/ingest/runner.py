@@ -44,26 +44,36 @@ def ingest_paths(
     meta: DocumentMeta | None = None,
     analyzer: Analyzer | None = None,
     batch_size: int = 32,
+    workers: int = 1,
     on_document: Callable[[Analysis | IngestError | Skipped], None] | None = None,
 ) -> IngestReport:
     """Analyse every document under ``paths`` into ``store``.
 
     Documents whose cleaned text is stored already are skipped before parsing, so a
     rerun after an interruption resumes where it stopped. Each batch of ``batch_size``
-    analyses is written in one transaction.
+    analyses is written in one transaction. ``workers > 1`` analyses in that many
+    processes (the parent reads and writes).
 
     Example:
         >>> report = ingest_paths(["examples/"], Store.open("demo.sqlite"))  # doctest: +SKIP
     """
-    analyzer = analyzer or Analyzer()
     report = IngestReport()
     started = time.perf_counter()
     pending: list[Analysis] = []
-    results = analyzer.analyze_many(read_paths(paths, meta=meta), skip=_stored_check(store))
+    inputs = read_paths(paths, meta=meta)
+    if workers > 1:
+        from fogline.parallel import analyze_parallel
+
+        steps: dict[str, float] = {}
+        results = analyze_parallel(inputs, workers=workers, db_url=store.url, step_seconds=steps)
+    else:
+        analyzer = analyzer or Analyzer()
+        steps = analyzer.step_seconds
+        results = analyzer.analyze_many(inputs, skip=_stored_check(store))
     try:
         for result in results:
             if isinstance(result, IngestError):
-                LOGGER.warning("skipped %s", result)
+                LOGGER.debug("skipped %s", result)
                 report.errors.append(result)
             elif isinstance(result, Skipped):
                 report.skipped += 1
@@ -78,7 +88,7 @@ def ingest_paths(
         if pending:
             report.saved += store.save(pending)
         report.seconds = time.perf_counter() - started
-        report.step_seconds = dict(analyzer.step_seconds)
+        report.step_seconds = dict(steps)
     return report
 
 

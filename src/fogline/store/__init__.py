@@ -61,6 +61,11 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
+    @property
+    def url(self) -> str:
+        """The database URL, password included (to open it again in a worker)."""
+        return self.engine.url.render_as_string(hide_password=False)
+
     @classmethod
     def open(cls, db: str | Path | None = None, *, create: bool = True) -> Store:
         """Open (and create or upgrade) the database at ``db``, a URL or a SQLite file path.
