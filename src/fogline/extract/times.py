@@ -112,7 +112,7 @@ def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:  # n
     if kind == "weekday":
         return m.group("wd")[0].isupper()
     if kind == "year":
-        tok = next(t for t in span if t.like_num)
+        tok = next((t for t in span if t.text[:1].isdigit()), span[-1])
         if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
             return False
         return bool(m.group("mod")) or prev in lex.preps or tok.ent_type_ == "DATE"
