@@ -35,6 +35,7 @@ class Lexicon:
     preps: frozenset[str]
     future_heads: frozenset[str]
     future_modals: frozenset[str]
+    future_verbs: frozenset[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -68,7 +69,8 @@ def lexicon() -> Lexicon:
         ("month", rf"\b(?:(?P<mod>early|mid|late|last|next|this|coming)[\s-]+)?{mon_full}{end}"),
         (
             "weekday",
-            rf"\b(?:(?P<mod>last|next|this|coming|early|late)\s+)?{wd_full}{end}"
+            rf"\b(?:(?:the\s+)?(?P<mod>last|next|this|coming|previous|following|early|late)\s+)?"
+            rf"{wd_full}{end}"
             rf"(?:\s+(?P<part>{parts}))?",
         ),
         ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[5-9]\d0|20\d0)'?s\b"),
@@ -105,8 +107,9 @@ def lexicon() -> Lexicon:
         ),
         (
             "quarter",
-            rf"\b(?:(?:the|this\s+year's|(?P<ly>last\s+year's))\s+)?(?:fiscal\s+)?(?P<ord>{ordinal})"
-            rf"[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?{year})?",
+            rf"\b(?:(?:the|this\s+year's|(?P<ly>last\s+year's)|(?P<ny>next\s+year's))\s+)?"
+            rf"(?:(?P<ya>year-ago|year-earlier)\s+)?(?:(?P<y1>1[5-9]\d\d|20\d\d)\s+)?(?:fiscal\s+)?"
+            rf"(?P<ord>{ordinal})[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?{year})?",
         ),
         (
             "quarter",
@@ -131,6 +134,7 @@ def lexicon() -> Lexicon:
         preps=frozenset(raw["temporal_prepositions"]),
         future_heads=frozenset(raw["future_heads"]),
         future_modals=frozenset(raw["future_modals"]),
+        future_verbs=frozenset(raw["future_verbs"]),
         patterns=tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs),
     )
 
@@ -192,15 +196,16 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
+# Months a month named without a year may lie from publication: news names a month
+# without its year when it is within about a year; tense moves the window back or forward.
+_WINDOWS = {"past": -9, "future": -2}
+
+
 def _year_for(month: int, pub: dt.date, tense: Tense) -> int:
-    """The year of a month named without one, as HeidelTime does for news."""
-    if tense == "past" and month > pub.month:
-        return pub.year - 1
-    if tense == "future" and month < pub.month:
-        return pub.year + 1
-    if tense is None and abs(month - pub.month) > 6:
-        return pub.year - 1 if month > pub.month else pub.year + 1
-    return pub.year
+    """The year of a month named without one: the occurrence in the tense's window."""
+    low = _WINDOWS.get(tense or "", -6)
+    delta = (month - pub.month - low) % 12 + low  # in [low, low + 11]
+    return pub.year + (pub.month - 1 + delta) // 12
 
 
 def _res_iso(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
@@ -255,6 +260,15 @@ def _res_weekday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     target, mod = lex.weekdays[c.m.group("wd").lower()], (c.m.group("mod") or "").lower()
     back = (pub.weekday() - target) % 7  # days back to the latest such day, 0 = today
     ahead = (target - pub.weekday()) % 7
+    if mod in ("previous", "following"):  # counted from the day named before
+        ref = _reference(ctx, "day")
+        if ref is None:
+            return None
+        base = ref[0]
+        step = (base.weekday() - target) % 7 or 7
+        if mod == "following":
+            step = -((target - base.weekday()) % 7 or 7)
+        return _iso(base - dt.timedelta(days=step)), "day", ref[1]
     if mod == "last":
         delta = -(back or 7)
     elif mod in ("next", "coming"):
@@ -361,7 +375,7 @@ def _res_ago(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
         and n == 1
         and last
         and last.precision == "quarter"
-        and ctx.last_sent == c.sent
+        and c.sent - ctx.last_sent <= _NEAR_SENTENCES
     ) and last.value:  # "profit rose from a year ago": that quarter a year before
         return _year_back(last.value, 1), "quarter", "relative"
     return _shifted(ctx.published, unit, -n) + ("published",)
@@ -371,10 +385,32 @@ def _year_back(value: str, n: int) -> str:
     return f"{int(value[:4]) - n:04d}{value[4:]}"
 
 
-def _reference(ctx: Context) -> tuple[dt.date, str] | None:
-    """The day the previous date of the text stands for (else publication) and its anchor."""
-    if ctx.last is not None and ctx.last.value and ctx.last.precision == "day":
-        return dt.date.fromisoformat(ctx.last.value), "relative"
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_NEAR_SENTENCES = 2  # how far back "a year earlier" looks for the period it compares
+
+
+def _ref_day(ref: TimeRef) -> dt.date | None:
+    """The first day of the period a resolved reference stands for."""
+    v = ref.value or ""
+    if ref.precision in ("day", "week"):
+        return dt.date.fromisoformat(v[:10] if ref.precision == "day" else v[:8])
+    if ref.precision == "month":
+        return dt.date(int(v[:4]), int(v[5:7]), 1)
+    if ref.precision == "quarter":
+        return dt.date(int(v[:4]), 3 * int(v[6]) - 2, 1)
+    if ref.precision == "year":
+        return dt.date(int(v[:4]), 1, 1)
+    return None
+
+
+def _reference(ctx: Context, unit: str) -> tuple[dt.date, str] | None:
+    """The day to count ``unit``s from: the previous date of the text when it is at least
+    as fine as ``unit`` (else publication), and the anchor that implies."""
+    last = ctx.last
+    if last is not None and last.value and _RANK.get(last.precision or "", 9) <= _RANK[unit]:
+        day = _ref_day(last)
+        if day is not None:
+            return day, "relative"
     if ctx.published is not None:
         return ctx.published, "published"
     return None
@@ -383,27 +419,24 @@ def _reference(ctx: Context) -> tuple[dt.date, str] | None:
 def _res_shift(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     g = c.m.groupdict()
     unit, direction = g["unit"].lower(), g["dir"].lower()
-    n = 1 if "n" not in g or g["n"] is None else _count(g["n"], lex)
-    ref = _reference(ctx)
+    n = 1 if g.get("n") is None else _count(g["n"], lex)
+    ref = _reference(ctx, unit)
     if n is None or ref is None:
         return None
     sign = -1 if direction in ("earlier", "previous") else 1
-    if (
-        unit == "year"
-        and ctx.last
-        and ctx.last.precision in ("quarter", "month")
-        and ctx.last.value
-    ) and ctx.last_sent == c.sent:  # "sales rose from 5% a year earlier"
-        return _year_back(ctx.last.value, -sign * n), ctx.last.precision, "relative"
+    last = ctx.last
+    near = c.sent - ctx.last_sent <= _NEAR_SENTENCES
+    if unit == "year" and last and last.value and last.precision == "quarter" and near:
+        return _year_back(last.value, -sign * n), "quarter", "relative"  # "from $5 a year earlier"
     return _shifted(ref[0], unit, sign * n) + (ref[1],)
 
 
 def _res_same(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     unit = c.m.group("unit").lower()
-    last = ctx.last
-    if last is None or not last.value or last.precision not in ("day",):
+    ref = _reference(ctx, unit)
+    if ref is None or ref[1] != "relative":  # "that day" needs a day named before
         return None
-    return _shifted(dt.date.fromisoformat(last.value), unit, 0) + ("relative",)
+    return _shifted(ref[0], unit, 0) + ("relative",)
 
 
 def _res_quarter(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
@@ -419,22 +452,24 @@ def _res_quarter(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
             return _shifted(pub, "quarter", 0) + ("published",) if pub else None
         if text.startswith("last") or rel in ("previous", "past"):
             return _shifted(pub, "quarter", -1) + ("published",) if pub else None
-        if last_q:  # "the quarter", "the latest quarter": the one being reported on
+        if rel == "latest" and pub:  # the last quarter that has ended
+            return _shifted(pub, "quarter", -1) + ("published",)
+        if last_q:  # "the quarter": the one being reported on
             return last_q, "quarter", "relative"
-        return _shifted(pub, "quarter", -1) + ("published",) if rel == "latest" and pub else None
+        return _shifted(pub, "quarter", -1) + ("published",) if pub else None
     q = lex.ordinals[g["ord"].lower()]
-    if g.get("year"):
-        return f"{g['year']}-Q{q}", "quarter", "absolute"
+    if g.get("year") or g.get("y1"):
+        return f"{g.get('year') or g['y1']}-Q{q}", "quarter", "absolute"
     if pub is None:
         return None
     current = (pub.month - 1) // 3 + 1
-    year = pub.year - (1 if g.get("ly") else 0)
-    if not g.get("ly") and not c.m.group(0).lower().startswith("this"):
-        tense = c.tense()
-        if q > current and tense != "future":
-            year -= 1
-        elif q < current and tense == "future":
-            year += 1
+    year = pub.year - (1 if g.get("ly") else 0) + (1 if g.get("ny") else 0)
+    relative_year = g.get("ly") or g.get("ny") or c.m.group(0).lower().startswith("this")
+    # reports speak of quarters that have begun; a later one is last year's unless ahead
+    if not relative_year and q > current and c.tense() != "future":
+        year -= 1
+    if g.get("ya"):  # "the year-ago third quarter"
+        year -= 1
     return f"{year}-Q{q}", "quarter", "published"
 
 

@@ -43,8 +43,13 @@ def extract_times(doc: Doc, *, published: dt.date | None = None) -> list[TimeRef
     """
     lex = lexicon()
     ctx = Context(published=published)
+    sentence_of = (
+        {sent.start: i for i, sent in enumerate(doc.sents)}
+        if doc.has_annotation("SENT_START")
+        else {}
+    )
     out: list[TimeRef] = []
-    for cand in _select(_candidates(doc, lex)):
+    for cand in _select(_candidates(doc, lex, sentence_of)):
         try:
             ref = resolve(cand, lex, ctx)
         except (ValueError, OverflowError) as exc:  # impossible dates such as "February 30"
@@ -58,7 +63,7 @@ def extract_times(doc: Doc, *, published: dt.date | None = None) -> list[TimeRef
     return out
 
 
-def _candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
+def _candidates(doc: Doc, lex: Lexicon, sentence_of: dict[int, int]) -> list[Candidate]:
     """Grammar matches over the text that the parse accepts as dates."""
     out = []
     for kind, rx in lex.patterns:
@@ -67,7 +72,8 @@ def _candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
             if span is None or not len(span) or not _accept(kind, m, span, lex):
                 continue
             tense = _lazy_tense(span, lex)
-            out.append(Candidate(kind, m.start(), m.end(), m, span.sent.start, tense))
+            sent = sentence_of.get(span.sent.start, 0) if sentence_of else 0
+            out.append(Candidate(kind, m.start(), m.end(), m, sent, tense))
     return out
 
 
@@ -146,6 +152,8 @@ def _tense(span: Span, lex: Lexicon) -> Tense:
         tok = tok.head
     else:
         return None
+    if tok.lemma_.lower() in lex.future_verbs:  # "scheduled a news conference Thursday"
+        return "future"
     for _ in range(4):
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if auxes & lex.future_modals:
@@ -154,7 +162,9 @@ def _tense(span: Span, lex: Lexicon) -> Tense:
             return "conditional"
         head = tok.head
         if tok.dep_ == "xcomp" and (
-            head.lower_ in lex.future_heads or head.lemma_ in lex.future_heads
+            head.lower_ in lex.future_heads
+            or head.lemma_ in lex.future_heads
+            or (head.lemma_ == "be" and "to" in auxes)  # "is to resume trading Tuesday"
         ):
             return "future"
         if auxes & _PAST_AUX or tok.tag_ == "VBD":
