@@ -1,12 +1,465 @@
-"""Actors: people and organisations, merged per document (STUB, to be replaced)."""
+"""Actors: people and organisations, merged per document, with roles, affiliations and references.
+
+Named mentions come from spaCy's entities and from the actor dictionary (when one is given);
+surname-only mentions join the full name, "(NRF)"-style acronyms join their organisation.
+Roles and affiliations are read from titles ("Taliban spokesman X") and appositions
+("X, the leader of Y") and carried to every mention of the actor. Subject pronouns, definite
+descriptions ("the group", "the militants") and statement nouns ("the statement") are resolved
+to the most recent compatible actor outside direct quotes (a salience resolver, no model).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import contextlib
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from fogline.model import Actor
+from spacy.tokens import Doc, Span, Token
+
+from fogline.extract.quotes.coref import noun_phrase, read_led_by, resolve_references
+from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds
+from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
+from fogline.model import Actor, Mention
+from fogline.textnorm import fold
+
+_KINDS = {"person", "group", "state", "organisation", "media", "unknown"}
+_ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
+_SUBJECT = {"nsubj", "nsubjpass"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
+_STRIP_WORDS = {"the", "a", "an"}
+_MAX_NGRAM = 7
 
 
-def extract_actors(doc: Doc, *, dictionary: object | None = None) -> list[Actor]:
-    """Every person and organisation of ``doc``, merged over mentions, with role and affiliation."""
-    return []
+class ActorDictionary(Protocol):
+    """What fogline needs of an actor dictionary (``fogline.actordict``)."""
+
+    entries: Any
+
+    def lookup(self, name: str) -> Any: ...
+
+
+@dataclass(slots=True)
+class _Cluster:
+    key: str
+    name: str
+    kind: str
+    entry: Any = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    affiliation: _Cluster | None = None
+
+    @property
+    def id(self) -> str:
+        if self.entry is not None and getattr(self.entry, "id", None):
+            return str(self.entry.id)
+        return re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-") or "actor"
+
+    def short_name(self, text: str) -> str:
+        """What an analyst writes for this actor as a side: a state's name, else its acronym."""
+        if self.kind != "state":
+            for alias in sorted(self.aliases | _entry_aliases(self.entry), key=len):
+                if _ACRONYM.match(alias) and re.search(rf"\b{re.escape(alias)}\b", text):
+                    return alias
+        return self.name
+
+
+@dataclass(slots=True)
+class _Ref:
+    """One mention in document order, for the salience resolver."""
+
+    start: int
+    end: int
+    token: int
+    cluster: _Cluster
+    subject: bool
+    sentence: int
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Actors of one document and the token → actor map the quote extractor uses."""
+
+    clusters: list[_Cluster]
+    by_token: dict[int, _Cluster]
+
+
+def _entry_aliases(entry: Any) -> set[str]:
+    if entry is None:
+        return set()
+    return {str(a) for a in (getattr(entry, "aliases", None) or ())}
+
+
+def _entry_kind(entry: Any, fallback: str) -> str:
+    kind = str(getattr(entry, "kind", "") or "").lower()
+    if kind in ("armed group", "rebel", "militia", "movement"):
+        return "group"
+    if kind in ("igo", "ngo", "organization", "agency"):
+        return "organisation"
+    return kind if kind in _KINDS else fallback
+
+
+_INDEXES: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _alias_index(dictionary: Any) -> dict[str, Any]:
+    """Folded name/alias → entry, built once per dictionary object."""
+    try:
+        return _INDEXES[dictionary]
+    except (KeyError, TypeError):
+        pass
+    index: dict[str, Any] = {}
+    for entry in getattr(dictionary, "entries", None) or ():
+        for name in (getattr(entry, "name", ""), *(getattr(entry, "aliases", None) or ())):
+            key = fold(str(name))
+            if key and key not in index:
+                index[key] = entry
+    with contextlib.suppress(TypeError):
+        _INDEXES[dictionary] = index
+    return index
+
+
+def extract_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> list[Actor]:
+    """Every person and organisation of ``doc``, merged over mentions, with role and affiliation.
+
+    Example:
+        >>> actors = extract_actors(nlp("Rebel spokesman Ali Musa said the town fell."))
+        >>> actors[0].role
+        'spokesman'
+    """
+    index = analyse_actors(doc, dictionary=dictionary)
+    text = doc.text
+    out = []
+    for c in index.clusters:
+        mentions = [Mention(s, e, text[s:e]) for s, e in sorted(set(c.mentions))]
+        aff = c.affiliation.short_name(text) if c.affiliation is not None else None
+        code = getattr(c.entry, "code", None) if c.entry is not None else None
+        aliases = sorted((c.aliases | _entry_aliases(c.entry)) - {c.name})
+        out.append(Actor(c.id, c.name, c.kind, aff, c.role, code, aliases, mentions))  # type: ignore[arg-type]
+    return out
+
+
+def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> ActorIndex:
+    """The clusters behind :func:`extract_actors`, with the token → actor map."""
+    lex = lexicon()
+    text = doc.text
+    quoted = _quoted_mask(text)
+    spans = _named_spans(doc, dictionary)
+    clusters: dict[str, _Cluster] = {}
+    by_token: dict[int, _Cluster] = {}
+    refs: list[_Ref] = []
+    sent_of = _sentence_ids(doc)
+    persons: list[tuple[Span, _Cluster]] = []
+    for span, kind, entry in spans:
+        cluster = _cluster_for(span, kind, entry, clusters, persons, text)
+        _add_mention(cluster, span, by_token, refs, quoted, sent_of)
+        if cluster.kind == "person":
+            persons.append((span, cluster))
+    for span, cluster in persons:
+        _read_role(doc, span, cluster, by_token, lex.roles)
+
+    def new_cluster(span: Span, kind: str, role: str | None) -> _Cluster:
+        key = f"u:{fold(_clean(span).text if _clean(span) is not None else span.text)}"
+        if key not in clusters:
+            name = (_clean(span) or span).text
+            clusters[key] = _Cluster(key, name, kind, None, role=role)
+        return clusters[key]
+
+    def add_mention(cluster: _Cluster, span: Span) -> None:
+        _add_mention(cluster, span, by_token, refs, quoted, sent_of)
+        refs.sort(key=lambda r: r.start)
+
+    resolve_references(
+        doc, by_token, refs, lambda pos: _in_quote(pos, quoted), sent_of, new_cluster, add_mention
+    )
+    read_led_by(doc, by_token)
+    _dictionary_affiliations(clusters, dictionary)
+    ordered = sorted(clusters.values(), key=lambda c: min(c.mentions))
+    return ActorIndex(ordered, by_token)
+
+
+def _dictionary_affiliations(clusters: dict[str, _Cluster], dictionary: Any) -> None:
+    """Fall back on the dictionary's affiliation (an entry id) when the text gave none."""
+    for cluster in list(clusters.values()):
+        parent_id = getattr(cluster.entry, "affiliation", None)
+        if cluster.affiliation is not None or not parent_id or dictionary is None:
+            continue
+        parent = dictionary.get(parent_id) if hasattr(dictionary, "get") else None
+        if parent is None:
+            continue
+        key = f"d:{parent.id}"
+        cluster.affiliation = clusters.get(key) or _Cluster(key, parent.name, parent.kind, parent)
+
+
+def _quoted_mask(text: str) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in find_quote_spans(text, paragraph_bounds(text))]
+
+
+def _in_quote(pos: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in quoted)
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    ids = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            ids[i] = n
+    return ids
+
+
+def _clean(span: Span) -> Span | None:
+    """Drop determiners, possessive endings and stray quote marks at the edges of a name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in _STRIP_WORDS or doc[start].is_punct or doc[start].text in QUOTE_CHARS
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
+    """Dictionary names (longest first) and entity names, without overlaps, in text order."""
+    taken: set[int] = set()
+    found: list[tuple[Span, str, Any]] = []
+    if dictionary is not None:
+        index = _alias_index(dictionary)
+        i = 0
+        while i < len(doc):
+            hit = None
+            if doc[i].text[:1].isupper():
+                for n in range(min(_MAX_NGRAM, len(doc) - i), 0, -1):
+                    span = doc[i : i + n]
+                    if span[-1].is_punct or span[-1].is_space or fold(span.text) not in index:
+                        continue
+                    entry = dictionary.lookup(span.text)
+                    if entry is not None:
+                        hit = (span, _entry_kind(entry, "organisation"), entry)
+                        break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            taken.update(range(hit[0].start, hit[0].end))
+            i = hit[0].end
+    roles = lexicon().roles
+    for ent in doc.ents:
+        kind = _ENT_KINDS.get(ent.label_)
+        span = _clean(ent) if kind else None
+        if span is None or any(t.i in taken for t in span):
+            continue
+        entry = dictionary.lookup(span.text) if dictionary is not None else None
+        if entry is None and kind in ("group", "state") and not _acts(span, roles):
+            continue  # nationalities and places are actors only when they act or employ
+        if entry is not None:
+            kind = _entry_kind(entry, kind)
+        found.append((span, kind, entry))
+        taken.update(range(span.start, span.end))
+    return sorted(found, key=lambda f: f[0].start)
+
+
+def _cluster_for(
+    span: Span,
+    kind: str,
+    entry: Any,
+    clusters: dict[str, _Cluster],
+    persons: list[tuple[Span, _Cluster]],
+    text: str,
+) -> _Cluster:
+    name = span.text
+    if entry is not None:
+        key = f"d:{getattr(entry, 'id', None) or fold(str(entry.name))}"
+        name = str(getattr(entry, "name", name))
+    elif kind == "person" and len(span) == 1:
+        key = _surname_key(span, persons) or f"n:{fold(name)}"
+    else:
+        key = f"n:{fold(name)}"
+        for c in clusters.values():  # acronym or alias of an earlier organisation
+            if kind != "person" and (name in c.aliases or fold(name) == fold(c.name)):
+                key = c.key
+    cluster = clusters.get(key)
+    if cluster is None:
+        cluster = clusters[key] = _Cluster(key, name, kind, entry)
+    if span.text != cluster.name:
+        cluster.aliases.add(span.text)
+    acronym = _parenthesised_acronym(span)
+    if acronym and cluster.kind != "person":
+        cluster.aliases.add(acronym)
+    return cluster
+
+
+def _surname_key(span: Span, persons: list[tuple[Span, _Cluster]]) -> str | None:
+    """The cluster of the most recent full name ending in this surname (not one inside 'of X')."""
+    matches = [c for s, c in persons if len(s) > 1 and s[-1].text == span.text]
+    prominent = [c for s, c in persons if len(s) > 1 and s[-1].text == span.text and not _in_of(s)]
+    best = (prominent or matches)[-1:] if (prominent or matches) else []
+    return best[0].key if best else None
+
+
+def _in_of(span: Span) -> bool:
+    """True for a name inside an 'of'/'to' phrase ("the son of X"): a weak antecedent."""
+    head = span.root
+    for _ in range(3):
+        if head.dep_ == "pobj":
+            return head.head.lower_ == "of"
+        if head.dep_ not in ("appos", "compound", "conj"):
+            return False
+        head = head.head
+    return False
+
+
+def _parenthesised_acronym(span: Span) -> str | None:
+    doc = span.doc
+    i = span.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        return doc[i + 1].text if _ACRONYM.match(doc[i + 1].text) else None
+    return None
+
+
+def _add_mention(
+    cluster: _Cluster,
+    span: Span,
+    by_token: dict[int, _Cluster],
+    refs: list[_Ref],
+    quoted: list[tuple[int, int]],
+    sent_of: list[int],
+) -> None:
+    cluster.mentions.append((span.start_char, span.end_char))
+    for t in span:
+        by_token[t.i] = cluster
+    acronym = _parenthesised_acronym(span)
+    if acronym:
+        by_token[span.end + 1] = cluster
+    root = span.root
+    told = root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell"
+    if not told and not _in_quote(span.start_char, quoted):
+        subject = span.root.dep_ in _SUBJECT
+        refs.append(_Ref(span.start_char, span.end_char, span.root.i, cluster, subject,
+                         sent_of[span.root.i]))  # fmt: skip
+
+
+def _role_tokens(tokens: Iterable[Token], roles: frozenset[str]) -> tuple[str, int] | None:
+    """The longest role title ending at a token of ``tokens`` → (title, index of its last token)."""
+    best: tuple[str, int] | None = None
+    for t in tokens:
+        lemma = t.lemma_.lower() if t.tag_ in ("NNS", "NNPS") else t.lower_
+        if lemma not in roles and t.lower_ not in roles:
+            continue
+        start = t.i
+        while start > 0 and " ".join([w.lower_ for w in t.doc[start - 1 : t.i]] + [lemma]) in roles:
+            start -= 1
+        if start > 0 and t.doc[start - 1].lower_ in ("former", "ex", "acting", "deputy", "senior"):
+            start -= 1
+        title = " ".join([w.lower_ for w in t.doc[start : t.i]] + [lemma])
+        if best is None or len(title) > len(best[0]):
+            best = (title, t.i)
+    return best
+
+
+def _read_role(
+    doc: Doc, span: Span, cluster: _Cluster, by_token: dict[int, _Cluster], roles: frozenset[str]
+) -> None:
+    """Role and affiliation from a title before the name or an apposition around it."""
+    if cluster.role and cluster.affiliation:
+        return
+    before = []
+    i = span.start - 1
+    while i >= 0 and _attached(doc[i], span):
+        before.append(doc[i])
+        i -= 1
+    before.reverse()
+    found = _role_tokens(before, roles)
+    if found:
+        affiliation = _affiliation_before(doc, [t for t in before if t.i < found[1]], by_token)
+        _set_role(cluster, found[0], affiliation)
+    for other in _appositions(span):
+        found = _role_tokens(_title_tokens(other), roles)
+        if found:
+            _set_role(cluster, found[0], _affiliation_of(doc[found[1]], by_token))
+
+
+def _attached(token: Token, span: Span) -> bool:
+    """True when ``token`` (left of ``span``) belongs to the noun phrase headed inside it."""
+    if token.text in ",;:–—" or token.dep_ in ("det", "case") and token.i < span.start - 6:
+        return False
+    head = token
+    for _ in range(6):
+        if span.start <= head.head.i < span.end:
+            return True
+        if head.head.i < token.i or head.head.i >= span.end or head.head is head:
+            return False
+        head = head.head
+    return False
+
+
+def _set_role(cluster: _Cluster, role: str, affiliation: _Cluster | None) -> None:
+    cluster.role = cluster.role or role
+    former = role.startswith(("former", "ex"))
+    if affiliation is not None and affiliation is not cluster and not former:
+        cluster.affiliation = cluster.affiliation or affiliation
+
+
+def _title_tokens(head: Token) -> list[Token]:
+    """The title words of an apposition: its head and modifiers, or 'one of <title>'."""
+    if head.lower_ in ("one", "some", "member", "part") or head.pos_ == "NUM":
+        heads = [g for c in head.children if c.lower_ == "of" for g in c.children]
+        head = heads[0] if heads else head
+    return [*(c for c in head.lefts if c.dep_ in ("amod", "compound")), head]
+
+
+def _appositions(span: Span) -> list[Token]:
+    root = span.root
+    found = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        found.append(root.head)
+    return found
+
+
+def _affiliation_before(
+    doc: Doc, tokens: list[Token], by_token: dict[int, _Cluster]
+) -> _Cluster | None:
+    for t in reversed(tokens):
+        if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "anti":
+            return None
+        if t.lower_.startswith("anti"):
+            return None
+        cluster = by_token.get(t.i)
+        if cluster is not None and cluster.kind != "person":
+            return cluster
+    return None
+
+
+def _affiliation_of(role: Token, by_token: dict[int, _Cluster]) -> _Cluster | None:
+    """'leader of the NRF', 'the Taliban's commanders', 'NRF spokesman', 'one of X's leaders'."""
+    candidates: list[Token] = []
+    for child in role.children:
+        if child.dep_ == "poss":
+            candidates.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "in"):
+            candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("compound", "nmod", "amod"):
+            candidates.append(child)
+    for cand in candidates:
+        for t in (cand, *noun_phrase(cand)):
+            cluster = by_token.get(t.i)
+            if cluster is not None and cluster.kind != "person":
+                if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti":
+                    continue
+                return cluster
+    return None
+
+
+def _acts(span: Span, roles: frozenset[str]) -> bool:
+    """A place or nationality that speaks or acts, or qualifies a title ("US General X")."""
+    root = span.root
+    if root.dep_ in _SUBJECT:
+        return True
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
+        head.lower_ in roles or head.ent_type_ == "PERSON"
+    )

@@ -1,0 +1,188 @@
+"""Within-document reference resolution for speakers and actors (salience, no model).
+
+A subject pronoun ("he", "they", "it"), a definite description ("the group", "the militants",
+"the spokesman") or a statement noun ("the statement", "the group's account") is resolved to the
+most recent compatible actor mentioned outside direct quotes, preferring subjects of the last
+few sentences. Descriptions with modifiers ("the Islamist group", "resistance forces") prefer
+actors whose name or dictionary descriptors share those words. Unnamed speakers ("witnesses",
+"a spokesman for the NRF") become actors of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Span, Token
+
+from fogline.extract.quotes.lexicon import lexicon
+from fogline.textnorm import fold
+
+if TYPE_CHECKING:
+    from fogline.extract.actors import _Cluster, _Ref
+
+SUBJECT = {"nsubj", "nsubjpass"}
+_GROUPISH = {"group", "organisation", "state"}
+_WINDOW = 3  # sentences in which a subject antecedent is preferred
+_MAX_BACK = 12  # sentences beyond which nothing is resolved
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase headed by ``token``: modifiers and 'for/of/from/at' phrases, no clauses."""
+    doc = token.doc
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod"):
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at", "with", "in"):
+            right = max(right, child.right_edge.i)
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > token.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def is_cue_head(token: Token) -> bool:
+    """True when ``token`` is the subject of a reporting verb or the object of 'according to'."""
+    lex = lexicon()
+    head = token.head
+    if token.dep_ in SUBJECT and head.lemma_.lower() in lex.cue_verbs:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def resolve_references(
+    doc: Doc,
+    by_token: dict[int, _Cluster],
+    refs: list[_Ref],
+    in_quote: Callable[[int], bool],
+    sent_of: list[int],
+    new_cluster: Callable[[Span, str, str | None], _Cluster],
+    add_mention: Callable[[_Cluster, Span], None],
+) -> None:
+    """Resolve pronouns, descriptions and unnamed speakers, adding their mentions in place."""
+    lex = lexicon()
+    for token in doc:
+        if token.i in by_token or in_quote(token.idx):
+            continue
+        subject = token.dep_ in SUBJECT or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        owner = token.dep_ == "poss" and token.head.lemma_.lower() in lex.document_nouns
+        if not (subject or owner or is_cue_head(token)):
+            continue
+        lower, lemma = token.lower_, token.lemma_.lower()
+        target: _Cluster | None = None
+        span: Span = doc[token.i : token.i + 1]
+        if token.pos_ == "PRON":
+            if lower in lex.person_pronouns:
+                target = _antecedent(token, refs, sent_of, {"person"})
+            elif lower in lex.group_pronouns:
+                kinds = _GROUPISH | ({"unknown"} if lower in ("they", "them") else set())
+                target = _antecedent(token, refs, sent_of, kinds)
+        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "ORG"):
+            span = noun_phrase(token)
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.lefts)
+            named = [by_token[t.i] for t in span if t.i in by_token and t.i != token.i]
+            if lemma in lex.document_nouns and definite and not named:
+                target = _antecedent(token, refs, sent_of, None)
+            elif lemma in lex.group_nouns and definite and not named:
+                target = _antecedent(token, refs, sent_of, _GROUPISH, _modifiers(token))
+            elif lemma in lex.state_nouns and definite and not named:
+                target = _antecedent(token, refs, sent_of, {"state", "organisation"})
+            elif lemma in lex.roles and definite and len(span) <= 2:
+                target = _antecedent(token, refs, sent_of, {"person"}, role=lemma)
+            elif (lemma in lex.roles or lemma in lex.people_nouns) and is_cue_head(token):
+                kind = "person" if lemma in lex.roles and token.tag_ == "NN" else "unknown"
+                target = new_cluster(span, kind, lemma if lemma in lex.roles else None)
+                if named and named[-1].kind != "person":
+                    target.affiliation = target.affiliation or named[-1]
+        if target is None:
+            continue
+        add_mention(target, span)
+
+
+def _modifiers(token: Token) -> set[str]:
+    words = set()
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and not child.lower_.startswith("anti"):
+            if child.i >= 2 and child.doc[child.i - 2].lower_ == "anti":
+                continue
+            words.add(fold(child.text))
+    return words - {""}
+
+
+def _descriptor_score(cluster: _Cluster, words: set[str]) -> int:
+    if not words:
+        return 0
+    entry: Any = cluster.entry
+    vocab = set(fold(cluster.name).split())
+    for alias in cluster.aliases:
+        vocab.update(fold(alias).split())
+    for d in getattr(entry, "descriptors", None) or ():
+        vocab.update(fold(str(d)).split())
+    return len(words & vocab)
+
+
+def _antecedent(
+    token: Token,
+    refs: list[_Ref],
+    sent_of: list[int],
+    kinds: set[str] | None,
+    modifiers: set[str] | None = None,
+    role: str | None = None,
+) -> _Cluster | None:
+    """The most recent compatible actor before ``token``; subjects of recent sentences first."""
+    here = sent_of[token.i]
+    before = [
+        r
+        for r in refs
+        if r.start < token.idx
+        and here - r.sentence <= _MAX_BACK
+        and (kinds is None or r.cluster.kind in kinds)
+        and (role is None or (r.cluster.role or "").endswith(role))
+    ]
+    if not before:
+        return None
+    if modifiers:
+        scored = [r for r in before if _descriptor_score(r.cluster, modifiers) > 0]
+        if scored:
+            return scored[-1].cluster
+    recent_subjects = [r for r in before if r.subject and here - r.sentence <= _WINDOW]
+    if recent_subjects:
+        return recent_subjects[-1].cluster
+    return before[-1].cluster
+
+
+def read_led_by(doc: Doc, by_token: dict[int, _Cluster]) -> None:
+    """'forces led by X and Y': X and Y belong to the group the forces refer to."""
+    for token in doc:
+        if token.lemma_ != "lead":
+            continue
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        group_tok = token.head if token.dep_ == "acl" else None
+        group_tok = group_tok or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if group_tok is None or not agents:
+            continue
+        group = by_token.get(group_tok.i) or _by_words(group_tok, by_token)
+        if group is None or group.kind == "person":
+            continue
+        leaders = []
+        for a in agents:
+            leaders.extend([a, *(c for c in a.subtree if c.dep_ in ("conj", "appos"))])
+        for leader in leaders:
+            cluster = by_token.get(leader.i)
+            if cluster is not None and cluster.kind == "person" and cluster.affiliation is None:
+                cluster.affiliation = group
+
+
+def _by_words(token: Token, by_token: dict[int, _Cluster]) -> _Cluster | None:
+    words = _modifiers(token)
+    best = None
+    for cluster in {id(c): c for c in by_token.values()}.values():
+        if cluster.kind == "person" or _descriptor_score(cluster, words) == 0:
+            continue
+        if best is None or len(cluster.mentions) > len(best.mentions):
+            best = cluster
+    return best

@@ -1,0 +1,59 @@
+"""The quote and actor lexicons under ``data/quotes/``, loaded on first use and cached."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from fogline.data import load_lines, load_yaml
+from fogline.errors import LexiconError
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cue verbs and phrases, channel triggers, role titles and descriptor nouns."""
+
+    cue_verbs: frozenset[str]
+    cue_phrases: tuple[tuple[str, ...], ...]
+    channels: tuple[tuple[str, tuple[str, ...]], ...]  # (channel, lower-case token sequences)
+    roles: frozenset[str]  # lower-case titles, multi-word titles joined by spaces
+    group_nouns: frozenset[str]
+    state_nouns: frozenset[str]
+    people_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon (raises :class:`LexiconError` when a file is missing or malformed)."""
+    desc = load_yaml("quotes/descriptors.yaml")
+    channels = load_yaml("quotes/channels.yaml")
+    try:
+        pronouns = desc["pronouns"]
+        return Lexicon(
+            cue_verbs=frozenset(load_lines("quotes/cue_verbs.txt")),
+            cue_phrases=tuple(tuple(p.split()) for p in load_lines("quotes/cue_phrases.txt")),
+            channels=tuple(
+                (name, tuple(str(t).lower() for t in triggers))
+                for name, triggers in channels.items()
+            ),
+            roles=frozenset(r.lower() for r in load_lines("quotes/roles.txt")),
+            group_nouns=frozenset(desc["group"]),
+            state_nouns=frozenset(desc["state"]),
+            people_nouns=frozenset(desc["people"]),
+            document_nouns=frozenset(desc["documents"]),
+            person_pronouns=frozenset(pronouns["person"]),
+            group_pronouns=frozenset(pronouns["group"]),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise LexiconError(f"quotes lexicon is malformed: {exc!r}") from exc
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of blank-line separated paragraphs, as ``classify_paragraphs`` cuts them."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]

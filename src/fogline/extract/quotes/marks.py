@@ -1,0 +1,144 @@
+"""Direct-quotation spans from quotation marks, with nesting and paragraph continuation.
+
+Handles “…”, "…", ‘…’, '…', «…», „…“ and ‚…‘. A closing single mark doubles as the
+apostrophe: ’ or ' between two letters (haven’t) never opens or closes a quote, and a closing
+mark must be followed by a non-letter. A quote left open at the end of a paragraph runs to the
+end of that paragraph; when the next paragraph opens with a quote mark it continues the same
+quotation (``continues`` points at the previous segment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
+
+# character → (kind, role); role is "open", "close" or "either"
+_MARKS: dict[str, tuple[str, str]] = {
+    "\u201c": (DOUBLE, "open"),  # “ (also closes „)
+    "\u201d": (DOUBLE, "close"),  # ”
+    "\u201e": (DOUBLE, "open"),  # „
+    '"': (DOUBLE, "either"),
+    "\u2018": (SINGLE, "open"),  # ‘ (also closes ‚)
+    "\u2019": (SINGLE, "close"),  # ’
+    "\u201a": (SINGLE, "open"),  # ‚
+    "'": (SINGLE, "either"),
+    "\u00ab": (GUILLEMET, "open"),  # «
+    "\u00bb": (GUILLEMET, "close"),  # »
+    "\u2039": (GUILLEMET, "open"),  # ‹
+    "\u203a": (GUILLEMET, "close"),  # ›
+}
+_LOW_OPENERS = {"\u201e": "\u201c", "\u201a": "\u2018"}  # „…“ and ‚…‘
+_TRAILING = " \t\n,;:"
+QUOTE_CHARS = frozenset(_MARKS)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quoted segment: ``start``/``end`` exclude the marks; ``open``/``close`` are the marks."""
+
+    start: int
+    end: int
+    open: int
+    close: int | None  # None when the quote runs to the end of its paragraph
+    paragraph: int
+    continues: int | None = None  # index (in the result list) of the segment this one continues
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _decide(
+    text: str, i: int, p_start: int, kind: str, role: str, stack: list[tuple[str, str, int]]
+) -> str | None:
+    """Whether the mark at ``i`` opens or closes a quote here, or is an apostrophe (None)."""
+    prev = text[i - 1] if i > p_start else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if kind == SINGLE and _is_word(prev) and _is_word(nxt):
+        return None  # haven’t, don't, Ta'if
+    if role == "close" and _is_word(nxt):
+        return None  # ’90s, ’em: elision, not a closing mark
+    if stack and _LOW_OPENERS.get(stack[-1][1]) == text[i]:
+        return "close"  # „…“ and ‚…‘
+    if role != "either":
+        return role
+    has_open = any(k == kind for k, _, _ in stack)
+    if has_open and not prev.isspace() and not _is_word(nxt):
+        return "close"
+    if (prev.isspace() or prev in "([{–—-/\u201c\u2018") and not nxt.isspace():
+        return "open"
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Top-level quoted segments of ``text``, paragraph by paragraph, in order.
+
+    Args:
+        text: the cleaned document text.
+        paragraphs: (start, end) of each paragraph, in order.
+    Returns:
+        Segments outside any other quote; nested quotes stay inside their outer segment.
+    """
+    spans: list[QuoteSpan] = []
+    carried = False  # the previous paragraph ended inside a quote
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        stack: list[tuple[str, str, int]] = []  # (kind, mark, offset)
+        first_mark = _first_non_space(text, p_start, p_end)
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch not in _MARKS:
+                continue
+            kind, role = _MARKS[ch]
+            decided = _decide(text, i, p_start, kind, role, stack)
+            if decided is None:
+                continue
+            if decided == "open":
+                stack.append((kind, ch, i))
+                continue
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == kind), None)
+            if depth is None:
+                continue  # a closing mark with nothing open: possessive or stray mark
+            opened = stack[depth][2]
+            del stack[depth:]
+            if depth == 0:
+                spans.append(_segment(text, opened, i, p_index, carried, first_mark, spans))
+        if stack:
+            opened = stack[0][2]
+            spans.append(_segment(text, opened, None, p_index, carried, first_mark, spans, p_end))
+            carried = True
+        else:
+            carried = False
+    return [s for s in spans if s.end > s.start]
+
+
+def _first_non_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _segment(
+    text: str,
+    opened: int,
+    closed: int | None,
+    paragraph: int,
+    carried: bool,
+    first_mark: int,
+    spans: list[QuoteSpan],
+    p_end: int | None = None,
+) -> QuoteSpan:
+    end = closed if closed is not None else (p_end or len(text))
+    start, end = _trim(text, opened + 1, end)
+    continues = None
+    if carried and opened == first_mark and spans and spans[-1].close is None:
+        continues = len(spans) - 1
+    return QuoteSpan(start, end, opened, closed, paragraph, continues)
