@@ -1,0 +1,178 @@
+"""Time expressions resolved against the publication date (fixtures written for fogline).
+
+The reference publication date is Monday 4 March 2024 unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fogline.extract.times import extract_times
+
+MONDAY = dt.date(2024, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from fogline.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def times(nlp, text: str, published: dt.date | None = MONDAY) -> dict[str, str | None]:
+    """{expression text: value} of a short text (each expression written once)."""
+    refs = extract_times(nlp(text), published=published)
+    return {r.text: r.value for r in refs}
+
+
+def test_times_spans_match_the_text(nlp):
+    text = (
+        "Rebels shelled Gao on Sunday, the army said on Monday. Talks are due to resume "
+        "on Thursday in Algiers, three weeks after the truce collapsed on February 12."
+    )
+    doc = nlp(text)
+    refs = extract_times(doc, published=MONDAY)
+    assert len(refs) >= 4
+    for r in refs:
+        assert text[r.start : r.end] == r.text
+
+
+def test_times_past_weekday_is_the_latest_on_or_before_publication(nlp):
+    found = times(nlp, "Rebels shelled the outskirts of Gao on Sunday, residents said.")
+    assert found["Sunday"] == "2024-03-03"
+
+
+def test_times_same_weekday_as_publication_in_past_tense_is_that_day(nlp):
+    found = times(nlp, "The army said on Monday that the road to Kidal was open again.")
+    assert found["Monday"] == "2024-03-04"
+
+
+def test_times_earlier_weekday_in_past_tense_goes_back(nlp):
+    found = times(nlp, "A convoy was ambushed near Menaka on Thursday, officials said.")
+    assert found["Thursday"] == "2024-02-29"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The UN envoy is due to arrive in Bamako on Thursday.", "Thursday", "2024-03-07"),
+        ("Ministers will meet in Niamey on Sunday to discuss the crisis.", "Sunday", "2024-03-10"),
+        ("The council is set to convene in Geneva on March 13.", "March 13", "2024-03-13"),
+        ("The regional bloc is expected to vote on Friday.", "Friday", "2024-03-08"),
+        ("The envoy is due to arrive in Bamako on Monday.", "Monday", "2024-03-04"),
+    ],
+)
+def test_times_future_tense_resolves_forward(nlp, sentence, expression, value):
+    assert times(nlp, sentence)[expression] == value
+
+
+def test_times_present_tense_weekday_takes_the_nearest(nlp):
+    found = times(nlp, "The transitional council meets on Thursday in the capital.")
+    assert found["Thursday"] == "2024-03-07"
+
+
+def test_times_next_and_last_weekday(nlp):
+    found = times(nlp, "Talks failed last Friday; the mediators return next Wednesday.")
+    assert found["last Friday"] == "2024-03-01"
+    assert found["next Wednesday"] == "2024-03-06"  # the first one after publication (TimeML)
+
+
+def test_times_relative_units_count_from_publication(nlp):
+    text = (
+        "The army took the town last month. The militia entered Gao three weeks ago. "
+        "Fighting broke out over the weekend. Officials met today and yesterday. "
+        "Aid arrives this week, and more is promised next week."
+    )
+    found = times(nlp, text)
+    assert found["last month"] == "2024-02"
+    assert found["three weeks ago"] == "2024-W07"
+    assert found["the weekend"] == "2024-W09-WE"
+    assert found["today"] == "2024-03-04"
+    assert found["yesterday"] == "2024-03-03"
+    assert found["this week"] == "2024-W10"
+    assert found["next week"] == "2024-W11"
+
+
+def test_times_late_on_sunday_is_that_sunday(nlp):
+    found = times(nlp, "Late on Sunday dozens of trucks were seen entering Timbuktu.")
+    assert found["Sunday"] == "2024-03-03"
+
+
+def test_times_a_day_earlier_counts_from_the_previous_date(nlp):
+    text = "Fighting resumed in Kidal on Friday. A day earlier, the rebels had offered talks."
+    found = times(nlp, text)
+    assert found["Friday"] == "2024-03-01"
+    assert found["A day earlier"] == "2024-02-29"
+
+
+def test_times_a_day_earlier_without_previous_date_counts_from_publication(nlp):
+    found = times(nlp, "A day earlier, the junta had closed the border with Niger.")
+    assert found["A day earlier"] == "2024-03-03"
+
+
+def test_times_that_day_is_the_previous_date(nlp):
+    text = "The president fled the capital on February 15. Troops entered the palace that day."
+    found = times(nlp, text)
+    assert found["that day"] == "2024-02-15"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The president fled the country on February 15.", "February 15", "2024-02-15"),
+        ("Fighters, pictured on 2 March, say they hold the pass.", "2 March", "2024-03-02"),
+        ("The mine was seized on December 20, officials said.", "December 20", "2023-12-20"),
+        (
+            "The ceasefire was signed on 12 January 2022 in Algiers.",
+            "12 January 2022",
+            "2022-01-12",
+        ),
+        ("The accord was signed Oct. 23, 1989, in Taif.", "Oct. 23, 1989", "1989-10-23"),
+        ("Elections are scheduled for July 2025.", "July 2025", "2025-07"),
+    ],
+)
+def test_times_calendar_dates_with_and_without_a_year(nlp, sentence, expression, value):
+    assert times(nlp, sentence)[expression] == value
+
+
+def test_times_years_decades_and_ranges(nlp):
+    text = (
+        "In the 1990s the group controlled the north. The invasion of 1979 and the rule "
+        "from 1996 to 2001 are remembered in the valley."
+    )
+    refs = extract_times(nlp(text), published=MONDAY)
+    found = {r.text: (r.value, r.precision) for r in refs}
+    assert found["the 1990s"] == ("199", "decade")
+    assert found["1979"] == ("1979", "year")
+    assert found["1996"] == ("1996", "year")
+    assert found["2001"] == ("2001", "year")
+
+
+def test_times_quarters_and_seasons(nlp):
+    text = "Third-quarter revenue fell, the company said. The offensive began last spring."
+    found = times(nlp, text, published=dt.date(2023, 10, 25))
+    assert found["Third-quarter"] == "2023-Q3"
+    assert found["last spring"] == "2023-SP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may march on the capital if the talks fail.",
+        "The Taliban returned a decade later under new leaders.",
+        "The army has been hardened with 20 years of war.",
+        "The rebel commander came second in the vote.",
+        "Theresa May said the envoy would travel to Mali.",
+        "The fall of the government surprised the diplomats.",
+    ],
+)
+def test_times_non_dates_are_not_emitted(nlp, text):
+    assert extract_times(nlp(text), published=MONDAY) == []
+
+
+def test_times_without_publication_date_keep_only_absolute_dates(nlp):
+    text = "The accord of 12 January 2022 collapsed on Sunday."
+    found = times(nlp, text, published=None)
+    assert found == {"12 January 2022": "2022-01-12"}
