@@ -1,10 +1,313 @@
-"""``fogline_entities``: names from the gazetteer and actor dictionary the model mislabels (STUB)."""
+"""``fogline_entities``: fix entity labels the statistical NER gets wrong, after ``ner``.
+
+Fed from two kinds of reference data, both looked up lazily and per candidate span
+(no large pattern matcher is built at load time):
+
+- the actor dictionary (``fogline.actordict``): its names become ORG (groups,
+  organisations, media), PERSON or GPE (states), whatever the model said;
+- the gazetteer: a known place name the model tags ORG, PERSON or nothing becomes
+  GPE (LOC for continents and terrain) when the context supports it: a place cue
+  ("in", "near", "district", "the village of"), a strong gazetteer entry (a country,
+  a province, a large city), or an entry in a country the document already names.
+
+A single-word GPE/LOC that the document elsewhere uses as part of a person's name
+and that is no strong gazetteer entry becomes PERSON ("Massoud said").
+"""
 
 from __future__ import annotations
 
+import functools
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
 from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from fogline.data import load_lines, load_yaml
+from fogline.textnorm import fold
+
+LOGGER = logging.getLogger(__name__)
+
+NAME = "fogline_entities"
+MAX_RUN = 4
+RELABEL_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+CONNECTORS = frozenset({"of", "al", "el", "de", "du", "la", "le", "-", "'", "’", "bin", "ibn"})
+ACTOR_LABEL = {
+    "person": "PERSON",
+    "group": "ORG",
+    "organisation": "ORG",
+    "organization": "ORG",
+    "media": "ORG",
+    "state": "GPE",
+}
+STRONG_FEATURES = frozenset({"PCLI", "ADM1", "CONT"})
+LARGE_CITY = 100_000
 
 
-def add_to_pipeline(nlp: Language) -> None:
-    """Add fogline's entity component after the statistical NER."""
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Place cues from ``data/places/cues.yaml``."""
+
+    before_words: frozenset[str]
+    before_phrases: tuple[tuple[str, ...], ...]
+    after_words: frozenset[str]
+    not_places: frozenset[str]
+
+
+@functools.cache
+def load_cues() -> Cues:
+    """The place cues and the never-a-place words (loaded once, on first use)."""
+    data = load_yaml("places/cues.yaml")
+    before = [str(c).lower() for c in data["before"]]
+    return Cues(
+        before_words=frozenset(c for c in before if " " not in c and "," not in c),
+        before_phrases=tuple(tuple(c.replace(",", " ,").split()) for c in before if " " in c),
+        after_words=frozenset(str(c).lower() for c in data["after"]),
+        not_places=frozenset(load_lines("places/not_places.txt")),
+    )
+
+
+ActorLabeller = Callable[[str], "str | None"]
+
+
+@functools.cache
+def _default_actor_labeller() -> ActorLabeller:
+    """Name → entity label through the actor dictionary, if it is installed."""
+    try:
+        from fogline.actordict import load_actor_dictionary
+
+        dictionary = load_actor_dictionary()
+    except Exception as exc:  # noqa: BLE001 - the dictionary is optional reference data
+        LOGGER.debug("no actor dictionary for %s: %s", NAME, exc)
+        return lambda name: None
+
+    @functools.lru_cache(maxsize=65536)
+    def label(name: str) -> str | None:
+        entry = dictionary.lookup(name)
+        return ACTOR_LABEL.get(entry.kind) if entry is not None else None
+
+    return label
+
+
+def actor_labels(entries: Iterable[object]) -> ActorLabeller:
+    """A labeller over plain entries (``name``, ``aliases``, ``kind``), matched by folded name."""
+    table: dict[str, str] = {}
+    for e in entries:
+        label = ACTOR_LABEL.get(str(getattr(e, "kind", "")))
+        if not label:
+            continue
+        for n in [getattr(e, "name", ""), *(getattr(e, "aliases", None) or ())]:
+            key = fold(n)
+            if len(key) >= 2:
+                table.setdefault(key, label)
+    return lambda name: table.get(fold(name))
+
+
+class EntityFixer:
+    """The ``fogline_entities`` component; ``gazetteer`` and ``actors`` may be set for tests."""
+
+    def __init__(self, nlp: Language, name: str = NAME) -> None:
+        self.name = name
+        self.gazetteer = None  # opened on first use unless set
+        self.actors: ActorLabeller | None = None  # the actor dictionary unless set
+        self._gaz_tried = False
+
+    def _gaz(self):  # noqa: ANN202 - Gazetteer | None
+        if self.gazetteer is None and not self._gaz_tried:
+            self._gaz_tried = True
+            from fogline.gazetteer import Gazetteer
+
+            self.gazetteer = Gazetteer.open_default()
+        return self.gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = self.actors if self.actors is not None else _default_actor_labeller()
+        gaz = self._gaz()
+        cues = load_cues()
+        ents = [_trim(e) for e in doc.ents]
+        ents = [e for e in ents if e is not None]
+        person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        runs = [r for r in _capitalised_runs(doc) if not any(i in taken for i in range(*r))]
+        texts = {_name_text(e) for e in ents} | {
+            doc[a:b].text for s, e in runs for a in range(s, e) for b in range(a + 1, e + 1)
+        }
+        known = gaz.known(texts) if gaz is not None else set()
+        countries = _doc_countries(ents, gaz) if gaz is not None else set()
+        out: list[Span] = []
+        for ent in ents:
+            out.append(self._fix(ent, actors, gaz, known, countries, cues, person_words))
+        for start, end in runs:
+            span = _longest_known(doc, start, end, actors, known)
+            if span is None:
+                continue
+            label = actors(span.text)
+            if label is None and _place_evidence(span, gaz, countries, cues, was=""):
+                label = "GPE"
+            if label:
+                out.append(Span(doc, span.start, span.end, label=label))
+        doc.ents = filter_spans(out)
+        return doc
+
+    def _fix(self, ent, actors, gaz, known, countries, cues, person_words) -> Span:  # noqa: ANN001
+        label = actors(ent.text)
+        if label and label != ent.label_:
+            return Span(ent.doc, ent.start, ent.end, label=label)
+        if label or gaz is None:
+            return ent
+        name = _name_text(ent)
+        if ent.label_ in RELABEL_FROM and ent.label_ != "NORP" and name in known:
+            if _place_evidence(ent, gaz, countries, cues, was=ent.label_):
+                return Span(ent.doc, ent.start, ent.end, label="GPE")
+        elif (
+            ent.label_ in PLACE_LABELS
+            and len(ent) == 1
+            and ent[0].lower_ in person_words
+            and not _strong(gaz.lookup(name, limit=3))
+            and not _has_cue(ent, cues, phrase=True)
+        ):
+            return Span(ent.doc, ent.start, ent.end, label="PERSON")
+        return ent
+
+
+def _name_text(span: Span) -> str:
+    """The span's text without a leading determiner."""
+    if len(span) > 1 and span[0].lower_ == "the":
+        return span[1:].text
+    return span.text
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop leading/trailing whitespace, punctuation and possessive tokens from an entity."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _is_cap(tok) -> bool:  # noqa: ANN001
+    return tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) > 1))
+
+
+def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised proper nouns (connectors allowed inside), as token ranges."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (_is_cap(tok) and tok.pos_ == "PROPN"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < 8:
+            t = doc[j]
+            if _is_cap(t) and t.pos_ in ("PROPN", "NOUN", "ADJ"):
+                j += 1
+            elif t.lower_ in CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _longest_known(doc, start, end, actors, known) -> Span | None:  # noqa: ANN001
+    """The longest sub-span (up to MAX_RUN tokens) of a run that is a known name."""
+    for size in range(min(MAX_RUN, end - start), 0, -1):
+        for a in range(start, end - size + 1):
+            span = doc[a : a + size]
+            if not _is_cap(span[0]) or not _is_cap(span[-1]):
+                continue
+            if span.text in known or actors(span.text):
+                return span
     return None
+
+
+def _doc_countries(ents: list[Span], gaz) -> set[str]:  # noqa: ANN001
+    """Countries the document names outright (a GPE that is a country name)."""
+    out: set[str] = set()
+    for e in ents:
+        if e.label_ in PLACE_LABELS:
+            cands = gaz.lookup(_name_text(e), limit=2)
+            if cands and cands[0].kind == "PCLI" and cands[0].match != "skeleton":
+                out.add(cands[0].country_code)
+    return out
+
+
+def _strong(cands) -> bool:  # noqa: ANN001
+    return bool(cands) and any(
+        c.match != "skeleton"
+        and (c.kind in STRONG_FEATURES or (c.kind.startswith("PPL") and c.population >= LARGE_CITY))
+        for c in cands[:3]
+    )
+
+
+def _has_cue(span: Span, cues: Cues, *, phrase: bool) -> bool:
+    """A place cue right before or after the span (``phrase``: multi-word or feature cues only)."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in cues.after_words:
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    for p in cues.before_phrases:
+        if tuple(before[-len(p) :]) == p:
+            return True
+    return not phrase and bool(before) and before[-1] in cues.before_words
+
+
+def _place_evidence(span: Span, gaz, countries: set[str], cues: Cues, *, was: str) -> bool:  # noqa: ANN001
+    """Whether a known name is used as a place here; ``was`` is the model's label ("" for none).
+
+    A multi-word or feature cue suffices; a preposition suffices for an ORG or an unlabelled
+    name not at sentence start (for a PERSON only in a country the document names); without a
+    cue, an ORG needs a strong entry or an entry in a named country, an unlabelled name a
+    country or province entry, a PERSON is left alone.
+    """
+    if gaz is None or fold(span.text) in cues.not_places:
+        return False
+    cands = [c for c in gaz.lookup(_name_text(span), limit=50) if c.match != "skeleton"]
+    if span.text.isupper():  # acronyms: only a country's short form ("UK", "DRC")
+        cands = [c for c in cands if c.kind == "PCLI"]
+    if not cands:
+        return False
+    if _has_cue(span, cues, phrase=True):
+        return True
+    at_start = span[0].is_sent_start
+    in_context = [c for c in cands if c.country_code in countries]
+    if _has_cue(span, cues, phrase=False) and not at_start and (was != "PERSON" or in_context):
+        return True
+    if was == "PERSON":
+        return False
+    if was == "":
+        if at_start:
+            return False
+        return any(c.kind in STRONG_FEATURES for c in cands[:2]) or any(
+            c.kind.startswith("ADM") for c in in_context
+        )
+    return _strong(cands) or bool(in_context)
+
+
+@Language.factory(NAME, assigns=["doc.ents"], default_config={})
+def make_entity_fixer(nlp: Language, name: str) -> EntityFixer:
+    """Factory of the ``fogline_entities`` component."""
+    return EntityFixer(nlp, name)
+
+
+def add_to_pipeline(nlp: Language) -> EntityFixer:
+    """Add ``fogline_entities`` after ``ner`` (or last) and return it."""
+    if NAME in nlp.pipe_names:
+        return nlp.get_pipe(NAME)
+    after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    return nlp.add_pipe(NAME, **after)

@@ -1,17 +1,177 @@
-"""Toponyms geocoded against the offline gazetteer (STUB, to be replaced)."""
+"""Toponyms (GPE and LOC entities) geocoded against the offline gazetteer.
+
+Disambiguation, in two passes over the document's distinct place names:
+
+1. each name's candidates are ranked by their prior (feature type, population,
+   match quality; ``fogline.gazetteer.prior``) plus a bonus when the candidate lies
+   in a country the document names (or that its unambiguous places lie in);
+2. then re-ranked with the coherence of places named together: a candidate whose
+   province is itself named in the document, or that lies near the first-pass
+   choices of the other names, gains.
+
+A candidate found only through its transliteration skeleton is accepted only in a
+country of the document's context. ``score`` is the margin of the winner over the
+runner-up, squashed to 0..1.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+import math
+from collections import Counter
 
-from fogline.gazetteer import Gazetteer
+from spacy.tokens import Doc, Span
+
+from fogline.gazetteer import Candidate, Gazetteer, haversine_km
+from fogline.gazetteer.keys import name_keys
 from fogline.model import Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+COUNTRY_BONUS = 1.5  # candidate in the document's leading country (less for other countries)
+ADMIN_BONUS = 2.0  # candidate's province is named in the document
+NEAR_BONUS = 1.5  # candidate within NEAR_KM of another place's first-pass choice
+NEAR_KM = 250.0
+SKELETON_MIN_SHARE = 0.3  # a spelling variant is trusted only in a leading country
+MAX_CANDIDATES = 200
+NEAR_CHECKED = 30  # distance checks only for the best candidates by prior (speed)
 
 
 def extract_places(doc: Doc, *, gazetteer: Gazetteer | None) -> list[Place]:
-    """Every place mention of ``doc``, resolved to coordinates where the gazetteer can."""
-    return [
-        Place(name=e.text, start=e.start_char, end=e.end_char)
-        for e in doc.ents
-        if e.label_ in ("GPE", "LOC", "FAC")
-    ]
+    """Every place mention of ``doc``, resolved to coordinates where the gazetteer can.
+
+    Example:
+        >>> [p.country_code for p in extract_places(nlp("Shelling hit Gao."), gazetteer=gaz)]
+        ['ML']
+    """
+    mentions = [m for m in (_mention(e) for e in doc.ents if e.label_ in PLACE_LABELS) if m]
+    if gazetteer is None:
+        return [Place(name=m.text, start=m.start_char, end=m.end_char) for m in mentions]
+    counts = Counter(m.text for m in mentions)
+    cands = {n: gazetteer.lookup(n, limit=MAX_CANDIDATES) for n in sorted(counts)}
+    choice = resolve(cands, counts)
+    out: list[Place] = []
+    for m in mentions:
+        best = choice.get(m.text)
+        if best is None:
+            out.append(Place(name=m.text, start=m.start_char, end=m.end_char))
+            continue
+        cand, score = best
+        out.append(
+            Place(
+                name=m.text,
+                start=m.start_char,
+                end=m.end_char,
+                lat=round(cand.lat, 5),
+                lon=round(cand.lon, 5),
+                country_code=cand.country_code,
+                feature=cand.feature,
+                admin1=cand.admin1,
+                gazetteer_id=cand.gazetteer_id,
+                resolved_name=cand.name,
+                score=round(score, 3),
+            )
+        )
+    return out
+
+
+def _mention(ent: Span) -> Span | None:
+    """The entity without a leading determiner or a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    if end - start > 1 and doc[end - 1].lower_ in ("'s", "’s"):
+        end -= 1
+    span = doc[start:end]
+    return span if span.text.strip() else None
+
+
+def country_votes(cands: dict[str, list[Candidate]], counts: Counter[str]) -> dict[str, str]:
+    """The country each name points to without context: a country name its own country, a name
+    whose candidates lie in one country (or whose best candidate clearly leads) that country."""
+    votes: dict[str, str] = {}
+    for name, cs in cands.items():
+        exact = [c for c in cs if c.match != "skeleton"]
+        if not exact or counts[name] == 0:
+            continue
+        top = exact[0]
+        ccs = {c.country_code for c in exact[:5]}
+        margin = top.prior - exact[1].prior if len(exact) > 1 else 9.0
+        if top.country_code and (top.kind == "PCLI" or len(ccs) == 1 or margin >= 1.5):
+            votes[name] = top.country_code
+    return votes
+
+
+def resolve(
+    cands: dict[str, list[Candidate]], counts: Counter[str] | None = None
+) -> dict[str, tuple[Candidate, float]]:
+    """The chosen candidate and its confidence for each name (names without one are absent).
+
+    ``counts`` is how often each name is mentioned (the weight of its country vote).
+    """
+    counts = counts or Counter(dict.fromkeys(cands, 1))
+    votes = country_votes(cands, counts)
+    weights: Counter[str] = Counter()
+    for name, cc in votes.items():
+        weights[cc] += counts[name]
+
+    def context(name: str) -> dict[str, float]:
+        own = Counter(weights)
+        if name in votes:  # a name does not vote for its own reading
+            own[votes[name]] -= counts[name]
+        top = max(own.values(), default=0)
+        return {cc: w / top for cc, w in own.items() if w > 0} if top > 0 else {}
+
+    first = {n: _rank(cs, context(n), None, set(), n) for n, cs in cands.items()}
+    chosen = {n: r[0][1] for n, r in first.items() if r}
+    admin_names = {_fold(n) for n, c in chosen.items() if c.kind in ("ADM1", "ADM2")}
+    out: dict[str, tuple[Candidate, float]] = {}
+    for name, cs in cands.items():
+        others = [
+            c
+            for n, c in chosen.items()
+            if n != name and c.kind not in ("PCLI", "CONT") and c.match != "skeleton"
+        ]
+        ranked = _rank(cs, context(name), others, admin_names, name)
+        if not ranked:
+            continue
+        s1, best = ranked[0]
+        # the runner-up that lies elsewhere (a city and its province are no rival)
+        s2 = next(
+            (s for s, c in ranked[1:20] if haversine_km(c.lat, c.lon, best.lat, best.lon) > 50),
+            s1 - 4.0,
+        )
+        out[name] = (best, 1.0 / (1.0 + math.exp(-(s1 - s2))))
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(name: str) -> str:
+    return name_keys(name).base
+
+
+def _rank(
+    cs: list[Candidate],
+    countries: dict[str, float],
+    others: list[Candidate] | None,
+    admin_names: set[str],
+    name: str,
+) -> list[tuple[float, Candidate]]:
+    scored: list[tuple[float, Candidate]] = []
+    for i, c in enumerate(cs):
+        share = countries.get(c.country_code, 0.0)  # relative to the leading country
+        if c.match == "skeleton" and share < SKELETON_MIN_SHARE:
+            continue
+        s = c.prior + COUNTRY_BONUS * share
+        if others is not None:
+            if c.admin1 and _fold(c.admin1) in admin_names and _fold(c.admin1) != _fold(name):
+                s += ADMIN_BONUS
+            if (
+                i < NEAR_CHECKED
+                and c.kind not in ("PCLI", "CONT")
+                and any(haversine_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others)
+            ):
+                s += NEAR_BONUS
+        scored.append((s, c))
+    scored.sort(key=lambda x: -x[0])
+    return scored

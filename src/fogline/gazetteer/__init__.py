@@ -1,0 +1,191 @@
+"""Offline gazetteer: place names → candidate points, from an SQLite file built at install.
+
+Example:
+    >>> gaz = Gazetteer.open_default()
+    >>> gaz.lookup("Kabul")[0].country_code  # doctest: +SKIP
+    'AF'
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import math
+import os
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fogline.gazetteer.build import build_gazetteer, haversine_km
+from fogline.gazetteer.geonames import import_geonames
+from fogline.gazetteer.keys import NameKeys, name_keys
+
+__all__ = [
+    "Candidate",
+    "Gazetteer",
+    "build_gazetteer",
+    "default_path",
+    "haversine_km",
+    "import_geonames",
+]
+
+LOGGER = logging.getLogger(__name__)
+
+# Prior weight of a feature type, in log10-population units: a country ranks like a city of
+# ten million, a province like a town of ~100,000 people, a district like one of ~10,000.
+FEATURE_WEIGHT = {"PCLI": 7.0, "CONT": 7.5, "ADM1": 5.0, "PPLC": 1.0, "ADM2": 4.0, "ADM3": 3.0}
+SKELETON_MIN_RATIO = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    gazetteer_id: str
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None
+    feature: str
+    admin1: str | None
+    population: int
+    match: str = "exact"  # exact | base | skeleton: how the queried name met this entry
+    prior: float = 0.0  # feature type and population, before any document context
+
+    @property
+    def kind(self) -> str:
+        """The feature code without its note: ``"ADM2 (approx: ...)"`` → ``"ADM2"``."""
+        return self.feature.split(" ", 1)[0]
+
+
+def default_path() -> Path:
+    """``$FOGLINE_GAZETTEER``, else ``<sys.prefix>/share/fogline/gazetteer.sqlite``."""
+    env = os.environ.get("FOGLINE_GAZETTEER")
+    return Path(env) if env else Path(sys.prefix) / "share" / "fogline" / "gazetteer.sqlite"
+
+
+def prior(feature: str, population: int, match: str, hint: str | None = None) -> float:
+    """Score of a candidate before context: feature weight or log population, match quality."""
+    kind = feature.split(" ", 1)[0]
+    score = max(FEATURE_WEIGHT.get(kind, 0.0), math.log10(population + 1))
+    if kind == "PPLC":
+        score += 1.0
+    if hint and (kind == hint or (hint == "PPL" and kind.startswith("PPL"))):
+        score += 4.0
+    elif hint and hint.startswith("ADM") and kind.startswith("PPL"):
+        score -= 1.0
+    if "approx" in feature:
+        score -= 0.5
+    return score - {"exact": 0.0, "base": 0.3, "skeleton": 1.5}.get(match, 0.0)
+
+
+class Gazetteer:
+    """Read-only access to a built gazetteer file (thread-safe, one connection per thread)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise FileNotFoundError(f"no gazetteer at {self.path}: run `fogline gazetteer build`")
+        self._local = threading.local()
+        self._cache: dict[str, list[Candidate]] = {}
+
+    @classmethod
+    def open_default(cls) -> Gazetteer | None:
+        """Open the default gazetteer, building it first (offline, about a minute) if missing."""
+        path = default_path()
+        if not path.is_file():
+            LOGGER.warning("no gazetteer at %s: building it from installed packages", path)
+            t0 = time.perf_counter()
+            try:
+                build_gazetteer(path)
+            except (OSError, ImportError, sqlite3.Error) as exc:
+                LOGGER.error("could not build the gazetteer at %s: %s", path, exc)
+                return None
+            LOGGER.warning("gazetteer built in %.0f seconds", time.perf_counter() - t0)
+        return cls(path)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.conn = conn
+        return conn
+
+    def counts(self) -> dict[str, int]:
+        """Places per source, as recorded by the build."""
+        import json
+
+        row = self.conn.execute("SELECT value FROM meta WHERE key='counts'").fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def lookup(self, name: str, *, limit: int = 10) -> list[Candidate]:
+        """Candidates for ``name``, best prior first; transliteration variants only as fallback."""
+        cached = self._cache.get(name)
+        if cached is None:
+            cached = self._lookup(name_keys(name))
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[name] = cached
+        return cached[:limit]
+
+    def known(self, names: Iterable[str]) -> set[str]:
+        """Those of ``names`` whose base key is in the index (one query; no skeleton matching)."""
+        keyed: dict[str, list[str]] = {}
+        for n in names:
+            keyed.setdefault(name_keys(n).base, []).append(n)
+        keys = [k for k in keyed if k]
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for (base,) in self.conn.execute(
+                f"SELECT DISTINCT base FROM names WHERE base IN ({marks})", chunk
+            ):
+                found.update(keyed[base])
+        return found
+
+    def _lookup(self, keys: NameKeys) -> list[Candidate]:
+        if not keys.base:
+            return []
+        rows = self.conn.execute(_SELECT + "WHERE n.base = ?", (keys.base,)).fetchall()
+        kind = None
+        if rows:
+            kind = "exact"
+        elif len(keys.skeleton) >= 2:
+            rows = self.conn.execute(_SELECT + "WHERE n.skel = ?", (keys.skeleton,)).fetchall()
+            rows = [
+                r
+                for r in rows
+                if difflib.SequenceMatcher(None, keys.base, r[-1]).ratio() >= SKELETON_MIN_RATIO
+            ]
+            kind = "skeleton"
+        best: dict[str, Candidate] = {}
+        for gid, name, lat, lon, cc, feature, admin1, pop, fold, _base in rows:
+            match = kind if kind == "skeleton" else ("exact" if fold == keys.fold else "base")
+            cand = Candidate(
+                gid,
+                name,
+                lat,
+                lon,
+                cc,
+                feature,
+                admin1,
+                pop,
+                match,
+                prior(feature, pop, match, keys.hint),
+            )
+            old = best.get(gid)
+            if old is None or cand.prior > old.prior:
+                best[gid] = cand
+        return sorted(best.values(), key=lambda c: -c.prior)
+
+
+_SELECT = (
+    "SELECT p.gid, p.name, p.lat, p.lon, p.country_code, p.feature, p.admin1, p.population, "
+    "n.fold, n.base FROM names n JOIN places p ON p.pid = n.pid "
+)

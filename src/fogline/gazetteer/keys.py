@@ -1,0 +1,95 @@
+"""Name keys of the gazetteer index: folded name, base name and transliteration skeleton.
+
+Three keys per name, from strict to loose:
+
+- ``fold``: case, diacritics and punctuation removed (``fogline.textnorm.fold``);
+- ``base``: the folded name without a leading Arabic article (al-, el-, ad-, as-, ...)
+  and without a trailing feature word (province, governorate, district, ...), the
+  feature word being kept as a *hint* of the feature type;
+- ``skeleton``: the base's consonants, with common transliteration digraphs merged
+  (kh/k, q/k, ou/u, ...), so that spelling variants of one name meet:
+  ``Unabah`` / ``Anabah``, ``Rukhah`` / ``Rokha``, ``Abu Kamal`` / ``Boukamal``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from fogline.data import load_tsv
+from fogline.textnorm import fold
+
+# Arabic definite article as transliterated (assimilated forms included).
+_ARTICLE = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an|ath|adh|dh)\s+")
+_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("zh", "z"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("j", "j"),
+    ("x", "ks"),
+)
+_VOWELS = re.compile(r"[aeiouy]+")
+_H_AFTER = re.compile(r"(?<=[bcdfgjklmnpqrstvwxz])h|h$")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    """The index keys of one name, and the feature hinted by a stripped suffix."""
+
+    fold: str
+    base: str
+    skeleton: str
+    hint: str | None = None
+
+
+@functools.cache
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    """(folded feature word, feature code), longest first, from data/places/feature_words.tsv."""
+    rows = load_tsv("places/feature_words.tsv")
+    pairs = {(fold(r["word"]), r["feature"]) for r in rows}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def strip_feature_word(folded: str) -> tuple[str, str | None]:
+    """``"panjshir province"`` → ``("panjshir", "ADM1")``; names without one are returned as-is."""
+    for word, feature in _suffixes():
+        if folded.endswith(" " + word) and len(folded) > len(word) + 2:
+            return folded[: -len(word) - 1].strip(), feature
+        if folded.startswith(word + " of ") and len(folded) > len(word) + 5:
+            return folded[len(word) + 4 :].strip(), feature
+    return folded, None
+
+
+def strip_article(folded: str) -> str:
+    """Drop a leading Arabic article: ``"al qaim"`` → ``"qaim"`` (never down to nothing)."""
+    stripped = _ARTICLE.sub("", folded)
+    return stripped if len(stripped) >= 3 else folded
+
+
+def skeleton(base: str) -> str:
+    """Consonant skeleton of a folded name: ``"boukamal"`` and ``"abu kamal"`` → ``"bkml"``."""
+    s = base.replace(" ", "")
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = _H_AFTER.sub("", s)
+    s = _VOWELS.sub("", s)
+    s = _DOUBLE.sub(r"\1", s)
+    # "abu kamal" and "boukamal": an initial vowel before b/w is often dropped in transliteration
+    return s
+
+
+def name_keys(name: str) -> NameKeys:
+    """All keys of a name, e.g. ``name_keys("Al-Anbar Governorate")``."""
+    folded = fold(name)
+    base, hint = strip_feature_word(folded)
+    base = strip_article(base)
+    return NameKeys(folded, base, skeleton(base), hint)
