@@ -1,28 +1,48 @@
-"""Readers: turn paths and streams into :class:`RawDocument` records (STUB, to be replaced)."""
+"""Readers: turn paths and streams into :class:`RawDocument` records.
+
+``read_paths`` streams lazily: ``.txt`` and other text files, ``.html``/``.htm`` pages,
+``.jsonl`` files (one document a line), directories (recursive, sorted, hidden files
+skipped) and ``-`` for stdin. A document that cannot be read comes out as an
+:class:`~fogline.errors.IngestError` in its place, and the rest of the batch goes on.
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO, Any
 
 from fogline.errors import IngestError
 
+LOGGER = logging.getLogger(__name__)
 
-@dataclass(frozen=True, slots=True)
-class RawDocument:
-    """A document as read, before cleaning. Exactly one of ``text``/``html`` is set."""
+MAX_BYTES = 50 * 1024 * 1024
+"""Largest file (or JSONL line) read; larger ones are refused without being read."""
 
-    id: str
-    origin: str  # file path, "path:line" for JSONL, or "<stdin>"
-    text: str | None = None
-    html: str | None = None
-    title: str | None = None
-    published: str | None = None
-    source: str | None = None
-    url: str | None = None
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+BINARY_SUFFIXES = frozenset(
+    {".pdf", ".zip", ".gz", ".bz2", ".xz", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".doc",
+     ".docx", ".xls", ".xlsx", ".parquet", ".sqlite", ".db", ".pyc", ".so", ".exe"}
+)  # fmt: skip
+_SNIFF = 8192
+_CONTROL_SHARE = 0.1
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# single-byte encodings of Western European text: decoded as cp1252 (or latin-1)
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman",
+                      "cp850", "cp437", "ascii", "utf_8"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,26 +54,287 @@ class DocumentMeta:
     title: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """A document as read, before cleaning. Exactly one of ``text``/``html`` is set.
+
+    For HTML, ``fallback`` holds the command-line metadata, applied by
+    :func:`fogline.ingest.html.html_to_document` after the page's own metadata.
+    """
+
+    id: str
+    origin: str  # file path, "path:line" for JSONL, or "<stdin>"
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    fallback: DocumentMeta | None = None
+
+
 def read_paths(
     paths: Iterable[str | Path], *, meta: DocumentMeta | None = None
 ) -> Iterator[RawDocument | IngestError]:
-    """Yield one RawDocument (or IngestError) per document found under ``paths``; "-" is stdin."""
+    """Yield one RawDocument (or IngestError) per document found under ``paths``; "-" is stdin.
+
+    Metadata precedence: the document's own fields (JSONL), then the HTML page's, then ``meta``.
+
+    Example:
+        >>> for doc in read_paths(["news/"], meta=DocumentMeta(source="Daily Courier")):
+        ...     print(doc.id)
+    """
     meta = meta or DocumentMeta()
     for p in paths:
         if str(p) == "-":
-            text = sys.stdin.read()
-            yield _with_meta(RawDocument(id=_hash_id(text), origin="<stdin>", text=text), meta)
+            yield from _read_stdin(meta)
             continue
         path = Path(p)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            yield IngestError(str(path), str(exc))
+        if path.is_dir():
+            files = sorted(
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            )
+            if not files:
+                yield IngestError(str(path), "directory has no files to read")
+            ids: set[str] = set()
+            for f in files:
+                doc_id = f.relative_to(path).with_suffix("").as_posix()
+                if doc_id in ids:  # "a.txt" and "a.html": keep the extension
+                    doc_id = f.relative_to(path).as_posix()
+                ids.add(doc_id)
+                yield from _read_file(f, doc_id, meta)
+        elif path.is_file():
+            yield from _read_file(path, path.stem, meta)
+        else:
+            yield IngestError(str(path), "no such file or directory")
+
+
+def _read_file(path: Path, doc_id: str, meta: DocumentMeta) -> Iterator[RawDocument | IngestError]:
+    origin = str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as fh:
+                yield from _read_jsonl(fh, origin, meta)
+            return
+        if suffix in BINARY_SUFFIXES:
+            yield IngestError(origin, f"binary file ({suffix} is not a text format)")
+            return
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield IngestError(origin, f"file too large: {_mb(size)} (limit {_mb(MAX_BYTES)})")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IngestError(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    try:
+        text = decode_bytes(data, origin)
+    except IngestError as exc:
+        yield exc
+        return
+    html = suffix in HTML_SUFFIXES or (suffix not in (".txt", ".text") and _looks_like_html(text))
+    yield _document(text, doc_id=doc_id, origin=origin, html=html, meta=meta)
+
+
+def _read_stdin(meta: DocumentMeta) -> Iterator[RawDocument | IngestError]:
+    stream: IO[bytes] = getattr(sys.stdin, "buffer", None) or _BytesOf(sys.stdin)
+    first = b""
+    while not first.strip():  # the first line with content decides the format
+        line = stream.readline(MAX_BYTES + 1)
+        if not line:
+            break
+        first += line
+    if _looks_like_jsonl(first):
+        yield from _read_jsonl(_Chain(first, stream), "<stdin>", meta)
+        return
+    data = first + stream.read(MAX_BYTES + 1 - len(first))
+    if len(data) > MAX_BYTES:
+        yield IngestError("<stdin>", f"input too large (limit {_mb(MAX_BYTES)})")
+        return
+    try:
+        text = decode_bytes(data, "<stdin>")
+    except IngestError as exc:
+        yield exc
+        return
+    yield _document(text, doc_id=None, origin="<stdin>", html=_looks_like_html(text), meta=meta)
+
+
+def _read_jsonl(
+    stream: IO[bytes] | _Chain, origin: str, meta: DocumentMeta
+) -> Iterator[RawDocument | IngestError]:
+    """One document per line; a bad line gives an IngestError naming ``origin:line``."""
+    seen: set[str] = set()
+    for number, line in enumerate(_lines(stream), start=1):
+        where = f"{origin}:{number}"
+        if line is None:
+            yield IngestError(where, f"line too long (limit {_mb(MAX_BYTES)})")
             continue
-        yield _with_meta(RawDocument(id=path.stem, origin=str(path), text=text), meta)
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError as exc:
+            yield IngestError(where, f"not UTF-8 at byte {exc.start}")
+            continue
+        except json.JSONDecodeError as exc:
+            yield IngestError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        try:
+            doc = _from_record(record, where, meta)
+        except IngestError as exc:
+            yield exc
+            continue
+        if doc.id in seen:
+            LOGGER.warning("%s: id %r repeats an earlier line", where, doc.id)
+        seen.add(doc.id)
+        yield doc
+
+
+def _from_record(record: Any, where: str, meta: DocumentMeta) -> RawDocument:
+    if not isinstance(record, dict):
+        raise IngestError(where, f"expected a JSON object, got {type(record).__name__}")
+    fields = {}
+    for key in ("id", "text", "html", "title", "published", "source", "url", "author"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str | int):
+            raise IngestError(where, f"field {key!r} must be a string, got {type(value).__name__}")
+        fields[key] = None if value is None else str(value)
+    text, html = fields.pop("text"), fields.pop("html")
+    if text is None and html is None:
+        raise IngestError(where, "no 'text' or 'html' field")
+    body = text if text is not None else html
+    if not (body or "").strip():
+        raise IngestError(where, "empty document")
+    doc_id = fields.pop("id") or _hash_id(body or "")
+    html = html if text is None else None
+    raw = RawDocument(id=doc_id, origin=where, text=text, html=html, **fields)
+    return _with_meta(raw, meta)
+
+
+def _document(
+    text: str, *, doc_id: str | None, origin: str, html: bool, meta: DocumentMeta
+) -> RawDocument | IngestError:
+    if not text.strip(" \t\r\n\x0b\x0c\u00a0\u200b\ufeff\u3000"):
+        return IngestError(origin, "empty document")
+    doc_id = doc_id or _hash_id(text)
+    if html:
+        return RawDocument(id=doc_id, origin=origin, html=text, fallback=meta)
+    return _with_meta(RawDocument(id=doc_id, origin=origin, text=text), meta)
+
+
+def decode_bytes(data: bytes, origin: str = "<bytes>") -> str:
+    """Decode a file's bytes: BOMs, then UTF-8, then a detected single-byte encoding.
+
+    Raises:
+        IngestError: "binary file" when the bytes are not text (NUL bytes, control codes).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace").lstrip("\ufeff")
+    _check_not_binary(data, origin)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    encoding = _detect_encoding(data)
+    LOGGER.info("%s: not UTF-8; decoded as %s", origin, encoding)
+    return data.decode(encoding, errors="replace")
+
+
+def _check_not_binary(data: bytes, origin: str) -> None:
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        raise IngestError(origin, "binary file (contains NUL bytes)")
+    controls = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\x0b\x0c") + head.count(0x7F)
+    if head and controls / len(head) > _CONTROL_SHARE:
+        raise IngestError(origin, f"binary file ({controls / len(head):.0%} control bytes)")
+
+
+def _detect_encoding(data: bytes) -> str:
+    """cp1252 for Western text (latin-1 when cp1252 cannot decode), else charset-normalizer's."""
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[: 4 * _SNIFF]).best()
+    except Exception:  # noqa: BLE001 - detection is a hint; never fail on it
+        best = None
+    if best is not None and best.encoding not in _WESTERN:
+        try:
+            data.decode(best.encoding)
+            return best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml version")) and "<body" in text.lower()
+
+
+def _looks_like_jsonl(first: bytes) -> bool:
+    line = first.strip().lstrip(codecs.BOM_UTF8)
+    if not line.startswith(b"{"):
+        return False
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+    return isinstance(record, dict) and ("text" in record or "html" in record)
+
+
+def _lines(stream: IO[bytes] | _Chain) -> Iterator[bytes | None]:
+    """Lines of a binary stream; None for a line over MAX_BYTES (skipped without keeping it)."""
+    while True:
+        line = stream.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(MAX_BYTES + 1)
+            yield None
+            continue
+        yield line
+
+
+class _Chain:
+    """A binary stream with some bytes already read put back in front."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head = head.splitlines(keepends=True)
+        self._rest = rest
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self._head:
+            return self._head.pop(0)
+        return self._rest.readline(limit)
+
+
+class _BytesOf:
+    """Binary view of a text stream (stdin replaced by a StringIO, as in tests)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self._stream.readline(limit).encode("utf-8")
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(size).encode("utf-8")
 
 
 def _with_meta(doc: RawDocument, meta: DocumentMeta) -> RawDocument:
+    if doc.html is not None:  # the page's own metadata comes before the command line's
+        return replace(doc, fallback=meta)
     return replace(
         doc,
         published=doc.published or meta.published,
@@ -63,4 +344,8 @@ def _with_meta(doc: RawDocument, meta: DocumentMeta) -> RawDocument:
 
 
 def _hash_id(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:12]
+    return "doc-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"
