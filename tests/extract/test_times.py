@@ -150,6 +150,13 @@ def test_times_years_decades_and_ranges(nlp):
     assert found["2001"] == ("2001", "year")
 
 
+def test_times_month_with_relative_year_and_holidays(nlp):
+    text = "The siege began in June last year. Talks broke down on Christmas Eve."
+    found = times(nlp, text)
+    assert found["June last year"] == "2023-06"
+    assert found["Christmas Eve"] == "2023-12-24"
+
+
 def test_times_quarters_and_seasons(nlp):
     text = "Third-quarter revenue fell, the company said. The offensive began last spring."
     found = times(nlp, text, published=dt.date(2023, 10, 25))

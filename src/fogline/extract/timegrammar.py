@@ -36,7 +36,17 @@ class Lexicon:
     future_heads: frozenset[str]
     future_modals: frozenset[str]
     future_verbs: frozenset[str]
+    holidays: dict[str, tuple[int, int | tuple[int, int]]]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _holiday(spec: str) -> tuple[int, int | tuple[int, int]]:
+    """ "12-25" → (12, 25); "11-thu-4" (4th Thursday of November) → (11, (3, 4))."""
+    parts = spec.split("-")
+    if len(parts) == 2:
+        return int(parts[0]), int(parts[1])
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    return int(parts[0]), (days.index(parts[1]), int(parts[2]))
 
 
 def _alt(words: object) -> str:
@@ -59,6 +69,7 @@ def lexicon() -> Lexicon:
     seasons = _alt(raw["seasons"])
     decade_words = _alt(raw["decade_words"])
     parts = _alt(raw["day_parts"])
+    holidays = _alt(raw["holidays"]).replace("\\ ", r"\s+")
     end = r"(?![\w-])"
     specs = [
         ("iso", rf"\b{year}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
@@ -66,6 +77,8 @@ def lexicon() -> Lexicon:
         ("date", rf"\b{wd_any}?(?:the\s+)?{day}(?:\s+of)?\s+{mon}(?:,?\s+{year})?{end}"),
         ("date", rf"\b{wd_any}?{mon}\s+{day}(?:,?\s+{year})?{end}"),
         ("monthyear", rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b"),
+        ("monthrel", rf"\b{mon_full}\s+(?:of\s+)?(?P<det>this|last|next)\s+year\b"),
+        ("holiday", rf"\b(?:(?P<det>last|this|next)\s+)?(?P<h>{holidays}){end}"),
         ("month", rf"\b(?:(?P<mod>early|mid|late|last|next|this|coming)[\s-]+)?{mon_full}{end}"),
         (
             "weekday",
@@ -113,7 +126,8 @@ def lexicon() -> Lexicon:
         ),
         (
             "quarter",
-            r"\b(?:the|this|last)\s+(?P<rel>latest|current|previous|past|year-ago|year-earlier)?\s*quarter\b",
+            r"\b(?:the|this|last)\s+(?P<rel>latest|current|previous|past|year-ago|year-earlier)?\s*"
+            r"(?P<unit>quarter|period)\b",
         ),
         (
             "season",
@@ -135,6 +149,7 @@ def lexicon() -> Lexicon:
         future_heads=frozenset(raw["future_heads"]),
         future_modals=frozenset(raw["future_modals"]),
         future_verbs=frozenset(raw["future_verbs"]),
+        holidays={k: _holiday(v) for k, v in raw["holidays"].items()},
         patterns=tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs),
     )
 
@@ -235,6 +250,39 @@ def _res_date(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
 
 def _res_monthyear(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return _month(int(c.m.group("year")), lex.months[c.m.group("mon").lower()]), "month", "absolute"
+
+
+def _res_monthrel(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    if ctx.published is None:
+        return None
+    shift = {"this": 0, "last": -1, "next": 1}[c.m.group("det").lower()]
+    month = lex.months[c.m.group("mon").lower()]
+    return _month(ctx.published.year + shift, month), "month", "published"
+
+
+def _res_holiday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    month, rule = lex.holidays[re.sub(r"\s+", " ", c.m.group("h").lower())]
+    det = (c.m.group("det") or "").lower()
+
+    def on(year: int) -> dt.date:
+        if isinstance(rule, int):
+            return dt.date(year, month, rule)
+        first = dt.date(year, month, 1)  # e.g. (3, 4): the 4th Thursday of the month
+        weekday, nth = rule
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+    if det == "last":
+        year = pub.year if on(pub.year) < pub else pub.year - 1
+    elif det == "next":
+        year = pub.year if on(pub.year) > pub else pub.year + 1
+    elif det == "this":
+        year = pub.year
+    else:
+        year = _year_for(month, pub, c.tense())
+    return _iso(on(year)), "day", "published"
 
 
 def _res_month(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
@@ -446,6 +494,8 @@ def _res_quarter(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     if g.get("rel") is not None or "ord" not in g:
         rel = (g.get("rel") or "").lower()
         text = c.m.group(0).lower()
+        if (g.get("unit") or "").lower() == "period" and not (last_q and rel):
+            return None  # "the latest period" is a quarter only in a report on quarters
         if rel in ("year-ago", "year-earlier"):
             return (_year_back(last_q, 1), "quarter", "relative") if last_q else None
         if text.startswith("this") or rel == "current":
@@ -499,6 +549,8 @@ _RESOLVERS: dict[str, Callable[[Candidate, Lexicon, Context], Resolved]] = {
     "numeric": _res_numeric,
     "date": _res_date,
     "monthyear": _res_monthyear,
+    "monthrel": _res_monthrel,
+    "holiday": _res_holiday,
     "month": _res_month,
     "weekday": _res_weekday,
     "decade": _res_decade,
