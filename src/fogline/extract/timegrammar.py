@@ -1,7 +1,7 @@
-"""The time grammar: lexicon, patterns, and what each kind of expression means.
+"""What each kind of time expression means.
 
-:func:`lexicon` compiles the patterns from ``data/times/lexicon.yaml``; :func:`resolve`
-turns one accepted match into a TimeML value with its precision, given the publication
+:func:`resolve` turns one accepted grammar match (see :mod:`fogline.extract.timelexicon`)
+into a TimeML value with its precision, given the publication
 date, the previous date of the text and (lazily) the tense of the governing verb. No spaCy
 here: :mod:`fogline.extract.times` finds and vets the candidates on the parse.
 """
@@ -9,149 +9,12 @@ here: :mod:`fogline.extract.times` finds and vets the candidates on the parse.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from fogline.data import load_yaml
+from fogline.extract.timelexicon import Lexicon, Tense
 from fogline.model import TimeRef
-
-Tense = str | None  # "past" | "present" | "future" | "conditional" | None
-_NUM = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    months: dict[str, int]
-    month_full: frozenset[str]
-    weekdays: dict[str, int]
-    weekday_full: frozenset[str]
-    numbers: dict[str, int]
-    ordinals: dict[str, int]
-    decade_words: dict[str, int]
-    seasons: dict[str, tuple[str, int]]
-    ambiguous_months: frozenset[str]
-    preps: frozenset[str]
-    future_heads: frozenset[str]
-    future_modals: frozenset[str]
-    future_verbs: frozenset[str]
-    holidays: dict[str, tuple[int, int | tuple[int, int]]]
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-
-
-def _holiday(spec: str) -> tuple[int, int | tuple[int, int]]:
-    """ "12-25" → (12, 25); "11-thu-4" (4th Thursday of November) → (11, (3, 4))."""
-    parts = spec.split("-")
-    if len(parts) == 2:
-        return int(parts[0]), int(parts[1])
-    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    return int(parts[0]), (days.index(parts[1]), int(parts[2]))
-
-
-def _alt(words: object) -> str:
-    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    """Load the lexicon and compile the grammar once."""
-    raw = load_yaml("times/lexicon.yaml")
-    months = {f: i + 1 for i, names in enumerate(raw["months"].values()) for f in names}
-    weekdays = {f: i for i, names in enumerate(raw["weekdays"].values()) for f in names}
-    mon = rf"(?P<mon>{_alt(months)})\.?"
-    mon_full = rf"(?P<mon>{_alt(raw['months'])})"
-    wd_full = rf"(?P<wd>{_alt(raw['weekdays'])})"
-    wd_any = rf"(?:(?P<wdx>{_alt(weekdays)})\.?,?\s+)"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    year = r"(?P<year>1[5-9]\d\d|20\d\d)"
-    ordinal = _alt(raw["ordinals"])
-    seasons = _alt(raw["seasons"])
-    decade_words = _alt(raw["decade_words"])
-    parts = _alt(raw["day_parts"])
-    holidays = _alt(raw["holidays"]).replace("\\ ", r"\s+")
-    end = r"(?![\w-])"
-    specs = [
-        ("iso", rf"\b{year}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-        ("numeric", r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b"),
-        ("date", rf"\b{wd_any}?(?:the\s+)?{day}(?:\s+of)?\s+{mon}(?:,?\s+{year})?{end}"),
-        ("date", rf"\b{wd_any}?{mon}\s+{day}(?:,?\s+{year})?{end}"),
-        ("monthyear", rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b"),
-        ("monthrel", rf"\b{mon_full}\s+(?:of\s+)?(?P<det>this|last|next)\s+year\b"),
-        ("holiday", rf"\b(?:(?P<det>last|this|next)\s+)?(?P<h>{holidays}){end}"),
-        ("month", rf"\b(?:(?P<mod>early|mid|late|last|next|this|coming)[\s-]+)?{mon_full}{end}"),
-        (
-            "weekday",
-            rf"\b(?:(?:the\s+)?(?P<mod>last|next|this|coming|previous|following|early|late)\s+)?"
-            rf"{wd_full}{end}"
-            rf"(?:\s+(?P<part>{parts}))?",
-        ),
-        ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[5-9]\d0|20\d0)'?s\b"),
-        (
-            "decade",
-            rf"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:'(?P<short>\d0)s|(?P<w>{decade_words}))\b",
-        ),
-        (
-            "century",
-            r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b",
-        ),
-        ("year", rf"(?:\b(?P<mod>fiscal|early|mid|late)[\s-]+)?\b{year}(?![\w'’]|-\d|/\d|,\d)"),
-        ("deictic", r"\b(?:(?P<mod>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b"),
-        ("deictic", r"\bthe\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)\b"),
-        (
-            "unit",
-            r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+)?(?P<det>this|last|next|coming|current)"
-            r"\s+(?P<unit>week|month|year|quarter)\b",
-        ),
-        ("weekend", r"\b(?P<det>this|last|next|the|that)\s+weekend\b"),
-        (
-            "ago",
-            rf"\b(?:(?:about|nearly|almost|some|roughly|just|only|more\s+than)\s+)?"
-            rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
-        ),
-        (
-            "shift",
-            rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later)\b",
-        ),
-        ("shift", r"\bthe\s+(?P<dir>previous|following|next)\s+(?P<unit>day|week|month|year)\b"),
-        (
-            "same",
-            r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year)\b",
-        ),
-        (
-            "quarter",
-            rf"\b(?:(?:the|this\s+year's|(?P<ly>last\s+year's)|(?P<ny>next\s+year's))\s+)?"
-            rf"(?:(?P<ya>year-ago|year-earlier)\s+)?(?:(?P<y1>1[5-9]\d\d|20\d\d)\s+)?(?:fiscal\s+)?"
-            rf"(?P<ord>{ordinal})[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?{year})?",
-        ),
-        (
-            "quarter",
-            r"\b(?:the|this|last)\s+(?P<rel>latest|current|previous|past|year-ago|year-earlier)?\s*"
-            r"(?P<unit>quarter|period)\b",
-        ),
-        (
-            "season",
-            rf"\b(?:(?P<det>last|this|next|the|early|late)\s+)?(?P<season>{seasons})\b"
-            rf"(?:\s+(?:of\s+)?{year})?",
-        ),
-    ]
-    return Lexicon(
-        months=months,
-        month_full=frozenset(raw["months"]),
-        weekdays=weekdays,
-        weekday_full=frozenset(raw["weekdays"]),
-        numbers={str(k): int(v) for k, v in raw["numbers"].items()},
-        ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
-        decade_words={str(k): int(v) for k, v in raw["decade_words"].items()},
-        seasons={k: (str(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
-        ambiguous_months=frozenset(raw["ambiguous_months"]),
-        preps=frozenset(raw["temporal_prepositions"]),
-        future_heads=frozenset(raw["future_heads"]),
-        future_modals=frozenset(raw["future_modals"]),
-        future_verbs=frozenset(raw["future_verbs"]),
-        holidays={k: _holiday(v) for k, v in raw["holidays"].items()},
-        patterns=tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs),
-    )
 
 
 @dataclass(slots=True)

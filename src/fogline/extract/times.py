@@ -1,6 +1,6 @@
 """Date expressions of a document, resolved against its publication date.
 
-Candidates come from a small regular grammar (:mod:`fogline.extract.timegrammar`, built
+Candidates come from a small regular grammar (:mod:`fogline.extract.timelexicon`, built
 from ``data/times/lexicon.yaml``); the spaCy parse decides what is really a date (``may``
 and ``march`` as verbs, ``May`` as a surname, ``USA Today``) and the tense of the governing
 verb, which resolves bare weekdays and months: past → the latest such day on or before
@@ -21,7 +21,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from fogline.extract.timegrammar import Candidate, Context, Lexicon, Tense, lexicon, resolve
+from fogline.extract.timegrammar import Candidate, Context, resolve
+from fogline.extract.timelexicon import Lexicon, Tense, lexicon
 from fogline.model import TimeRef
 
 LOGGER = logging.getLogger(__name__)
