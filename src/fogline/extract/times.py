@@ -14,6 +14,7 @@ and are not emitted. Values follow TimeML: ``2021-09-05``, ``2021-W36``, ``2021-
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -44,13 +45,10 @@ def extract_times(doc: Doc, *, published: dt.date | None = None) -> list[TimeRef
     """
     lex = lexicon()
     ctx = Context(published=published)
-    sentence_of = (
-        {sent.start: i for i, sent in enumerate(doc.sents)}
-        if doc.has_annotation("SENT_START")
-        else {}
-    )
+    # token index where each sentence starts (span.sent would rescan the doc every time)
+    starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     out: list[TimeRef] = []
-    for cand in _select(_candidates(doc, lex, sentence_of)):
+    for cand in _select(_candidates(doc, lex, starts)):
         try:
             ref = resolve(cand, lex, ctx)
         except (ValueError, OverflowError) as exc:  # impossible dates such as "February 30"
@@ -64,16 +62,17 @@ def extract_times(doc: Doc, *, published: dt.date | None = None) -> list[TimeRef
     return out
 
 
-def _candidates(doc: Doc, lex: Lexicon, sentence_of: dict[int, int]) -> list[Candidate]:
+def _candidates(doc: Doc, lex: Lexicon, starts: list[int]) -> list[Candidate]:
     """Grammar matches over the text that the parse accepts as dates."""
     out = []
+    text = doc.text  # built from the tokens on every access
     for kind, rx in lex.patterns:
-        for m in rx.finditer(doc.text):
+        for m in rx.finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None or not len(span) or not _accept(kind, m, span, lex):
                 continue
             tense = _lazy_tense(span, lex)
-            sent = sentence_of.get(span.sent.start, 0) if sentence_of else 0
+            sent = bisect.bisect_right(starts, span.start) - 1
             out.append(Candidate(kind, m.start(), m.end(), m, sent, tense))
     return out
 
