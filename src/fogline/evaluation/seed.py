@@ -108,7 +108,7 @@ def _paragraph_ok(g: dict[str, Any], analysis: Analysis, text: str) -> bool:
 def _time_ok(g: dict[str, Any], analysis: Analysis) -> bool:
     tolerance = int(g.get("tolerance_days", 0))
     for t in analysis.times:
-        if norm(g["contains"]).lower() in norm(t.text).lower() and t.value:
+        if text_matches(g["contains"], t.text) and t.value:
             if t.value == g["value"]:
                 return True
             if tolerance and _days_apart(t.value, g["value"]) <= tolerance:
