@@ -117,7 +117,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
         for start, end, composed in _nfc_clusters(clean):
             parts += [clean[last:start], composed]
             new_offsets += offsets[last:start]
-            new_offsets += [offsets[min(start + i, end - 1)] for i in range(len(composed))]
+            new_offsets += [offsets[start]] * len(composed)  # a cluster maps as a whole
             last = end
         clean = "".join(parts) + clean[last:]
         offsets = new_offsets + offsets[last:]
@@ -178,7 +178,7 @@ def detect_language(text: str) -> str | None:
 def _language_identifier():  # noqa: ANN202 - py3langid.LanguageIdentifier
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 # --- paragraphs ------------------------------------------------------------------------------
@@ -383,30 +383,31 @@ def _mark_highlights(
     cues: _Cues,
 ) -> None:
     """Mark summary bullets at the top, and "Key points" boxes anywhere, as highlights."""
-    in_box = False
+    in_box = False  # inside a "Key points" box
+    at_top = True  # only short lines so far (headline, byline, date)
+    listed = False  # bullets after a sentence ending in ":" are a list of the body
     preamble = 0
-    at_top = True
     for i, (start, end) in enumerate(spans):
         para = text[start:end]
         kind, _ = kinds[i]
-        bullet = bool(cues.bullet.match(para))
         if cues.heading.match(para):
             kinds[i] = ("highlight", "summary heading")
-            in_box = True
+            in_box, listed = True, False
             continue
         if kind != "body":
             in_box = in_box and kind == "caption"
             continue
-        if bullet and (in_box or at_top):
-            kinds[i] = ("highlight", "summary box" if in_box else "bullets at top")
+        if cues.bullet.match(para):
+            if in_box or (at_top and not listed):
+                kinds[i] = ("highlight", "summary box" if in_box else "bullets at top")
             continue
         in_box = False
-        if at_top and not bullet:
+        listed = para.endswith(":")
+        if at_top:
             preamble += 1
             words = len(_WORD.findall(para))
-            if any(k == "highlight" for k, _ in kinds[:i]) or (
-                preamble > cues.max_preamble or words > cues.preamble_words
-            ):
+            highlighted = any(k == "highlight" for k, _ in kinds[:i])
+            if highlighted or preamble > cues.max_preamble or words > cues.preamble_words:
                 at_top = False
 
 

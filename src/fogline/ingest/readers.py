@@ -33,6 +33,7 @@ BINARY_SUFFIXES = frozenset(
 )  # fmt: skip
 _SNIFF = 8192
 _CONTROL_SHARE = 0.1
+_NON_ASCII_SHARE = 0.2
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -256,19 +257,26 @@ def _check_not_binary(data: bytes, origin: str) -> None:
 
 
 def _detect_encoding(data: bytes) -> str:
-    """cp1252 for Western text (latin-1 when cp1252 cannot decode), else charset-normalizer's."""
-    try:
-        from charset_normalizer import from_bytes
+    """cp1252 (latin-1 where cp1252 has holes) for mostly-ASCII text, else charset-normalizer's.
 
-        best = from_bytes(data[: 4 * _SNIFF]).best()
-    except Exception:  # noqa: BLE001 - detection is a hint; never fail on it
-        best = None
-    if best is not None and best.encoding not in _WESTERN:
+    Western European text has few bytes above 127; detectors guess wildly on it (Big5, cp850),
+    so they are asked only when non-ASCII bytes are common, as in Cyrillic or Greek text.
+    """
+    sample = data[: 4 * _SNIFF]
+    high = sum(1 for b in sample if b > 0x7F)
+    if sample and high / len(sample) >= _NON_ASCII_SHARE:
         try:
-            data.decode(best.encoding)
-            return best.encoding
-        except (UnicodeDecodeError, LookupError):
-            pass
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(sample).best()
+        except Exception:  # noqa: BLE001 - detection is a hint; never fail on it
+            best = None
+        if best is not None and best.encoding not in _WESTERN:
+            try:
+                data.decode(best.encoding)
+                return best.encoding
+            except (UnicodeDecodeError, LookupError):
+                pass
     try:
         data.decode("cp1252")
         return "cp1252"
