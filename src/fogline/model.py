@@ -69,6 +69,7 @@ class Document(Record):
     source: str | None = None
     language: str | None = "en"
     url: str | None = None
+    author: str | None = None
     content_hash: str | None = None
 
 

@@ -199,6 +199,7 @@ class Analyzer:
             source=raw.source,
             language=language or "en",
             url=raw.url,
+            author=raw.author,
             content_hash=content_hash(text),
         )
         elapsed = time.perf_counter() - t0
@@ -218,7 +219,7 @@ class Analyzer:
         timings = item.timings
         results: dict[str, list] = {}
         steps = {
-            "paragraphs": lambda: classify_paragraphs(item.document.text),
+            "paragraphs": lambda: classify_paragraphs(item.document.text, doc=doc),
             "times": lambda: extract_times(doc, published=item.published),
             "places": lambda: extract_places(doc, gazetteer=self.gazetteer),
             "actors": lambda: extract_actors(doc, dictionary=self.actor_dictionary),
