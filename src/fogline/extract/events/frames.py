@@ -1,0 +1,303 @@
+"""Frames: a trigger with its anchor clause and the tokens filling its roles.
+
+A frame is built from the dependency parse before any coding decision: the anchor
+(the trigger, or the light verb carrying an event noun: "launched an attack"), the
+actor token, the recipient tokens (one per coordinated or apposed name), the object,
+the tokens naming a place, and an event noun the trigger is caused by ("killed in
+an air strike").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from fogline.extract.events.lexicon import EventLexicon, Trigger, TriggerMatch
+from fogline.extract.events.roles import ACTOR_LABELS, Mentions
+
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+VIOLENT = frozenset({"FIGHT", "ASSAULT"})
+PLACE_OBJECT_TYPES = frozenset({"FIGHT", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
+MOTION_PREPS = frozenset({"to", "into", "towards", "toward", "in"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """The parse around one trigger."""
+
+    match: TriggerMatch
+    anchor: Token
+    trigger: Trigger
+    actor: Token | None = None
+    targets: list[Token] = field(default_factory=list)
+    obj: Token | None = None
+    place_tokens: list[Token] = field(default_factory=list)
+    cause: TriggerMatch | None = None
+    actor_from_to: bool = False
+
+    @property
+    def token(self) -> Token:
+        return self.match.token
+
+    def anchors(self) -> set[int]:
+        """Token indices whose clause is the event's clause."""
+        out = {self.token.i, self.anchor.i}
+        if self.cause is not None:
+            out.add(self.cause.token.i)
+        return out
+
+
+def is_actorlike(tok: Token | None, ments: Mentions) -> bool:
+    """Does a noun phrase name a party (person, group, state, force, civilians)?"""
+    if tok is None:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in RELATIVE | {"it", "this", "what", "which"}
+    if ments.is_place(tok):
+        return False
+    if tok.ent_type_ in ACTOR_LABELS or ments.actor_of(tok) is None:
+        return tok.ent_type_ in ACTOR_LABELS
+    if tok.i in ments._actor_at:  # noqa: SLF001 - same package
+        return True
+    cls = ments.noun_class(tok)
+    if cls in ("armed", "civilian", "protester"):
+        return True
+    lex = ments.lex
+    if tok.lemma_.lower() in lex.words("state_forces"):
+        return True
+    return any(
+        c.dep_ in ("compound", "amod", "poss") and (c.ent_type_ in ACTOR_LABELS or c.pos_ == "PRON")
+        for c in tok.lefts
+    ) or (tok.pos_ == "NUM" and any(c.dep_ == "prep" for c in tok.children))
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(tok: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging from ``tok``."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append((c.lower_, p))
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(("to", c))
+    return out
+
+
+def expand(tok: Token) -> list[Token]:
+    """A recipient and its coordinated or apposed names: one entry per party."""
+    apposed = [a for a in children(tok, "appos") if a.pos_ == "PROPN"]
+    base = apposed if apposed and tok.pos_ == "NOUN" else [tok]
+    out: list[Token] = []
+    for t in base:
+        out.append(t)
+        cur = t
+        for _ in range(6):
+            nxt = children(cur, "conj")
+            if not nxt:
+                break
+            cur = nxt[0]
+            out.append(cur)
+    return out
+
+
+def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The agent of ``verb`` (active subject or "by" object) and whether it is passive."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+    if passive:
+        for c in children(verb, "agent"):
+            for p in children(c, "pobj"):
+                return p, True
+        return None, True
+    subj = next(iter(children(verb, "nsubj")), None)
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head, False
+    if subj is not None:
+        return subj, False
+    if depth > 3 or verb.head is verb:
+        return None, False
+    head = verb.head
+    if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VB"):
+            return None, False
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is due to arrive"
+            head = head.head
+        found, _ = subject(head, depth + 1)
+        if found is None and verb.dep_ == "xcomp":  # "is set to convene": raised subject
+            found = next(iter(children(head, "nsubjpass")), None)
+        return found, False
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return verb.head, False
+    return None, False
+
+
+def patient(verb: Token) -> Token | None:
+    """The object of an active verb, the subject of a passive one."""
+    for c in children(verb, "nsubjpass"):
+        return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    for c in children(verb, "dobj", "obj"):
+        return c
+    return None
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb heading a trigger's clause; a mis-tagged participle uses its auxiliary."""
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return tok
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lemma_ in ("have", "be") and prev.pos_ in ("VERB", "AUX"):
+        return prev
+    return tok
+
+
+def build_frame(
+    m: TriggerMatch, by_token: dict[int, TriggerMatch], ments: Mentions, lex: EventLexicon
+) -> Frame | None:
+    """The frame of a trigger, or None when the trigger yields to another (light verb)."""
+    return _verb_frame(m, by_token, ments, lex) if m.trigger.pos == "V" else _noun_frame(
+        m, by_token, ments, lex
+    )
+
+
+def _verb_frame(
+    m: TriggerMatch, by_token: dict[int, TriggerMatch], ments: Mentions, lex: EventLexicon
+) -> Frame | None:
+    tok, trig = m.token, m.trigger
+    verb = clause_verb(tok)
+    frame = Frame(m, verb, trig)
+    obj = patient(verb) if verb is tok else (tok.head if tok.dep_ == "amod" else None)
+    if obj is not None and obj.i in {t.i for t in m.tokens}:
+        obj = None  # "take control": the object word is part of the term
+    if obj is None and verb is tok and len(m.tokens) > 1:
+        for t in m.tokens[1:]:
+            for _, p in pobjs(t, {"of", "over"}):
+                obj = p
+    light = trig.term in lex.words("light_verbs") or "light" in trig.flags
+    if light and obj is not None and obj.i in by_token and by_token[obj.i].trigger.pos == "N":
+        return None
+    if ("intent" in trig.flags or "threat" in trig.flags) and any(
+        c.i in by_token and by_token[c.i].trigger.pos == "V" for c in children(verb, "xcomp")
+    ):
+        return None  # the complement carries the event, retyped as AGREE/THREATEN
+    actor, passive = subject(verb)
+    if "patient" in trig.flags and not passive:
+        obj, actor = actor, None
+        for prep, p in pobjs(verb, {"to", "by"}):
+            if is_actorlike(p, ments):
+                actor, frame.actor_from_to = p, True
+    frame.actor, frame.obj = actor, obj
+    # caused by an event noun: "killed in an air strike", "a roadside bombing killed"
+    if "cause" in trig.flags:
+        cands = [p for prep, p in pobjs(verb, set(lex.words("cause_preps"))) if p.i in by_token]
+        if actor is not None and actor.i in by_token:
+            cands.append(actor)
+        for c in cands:
+            cm = by_token[c.i]
+            if cm.trigger.pos == "N" and cm.trigger.plover in VIOLENT:
+                frame.cause = cm
+                if frame.actor is c:
+                    frame.actor = _noun_actor(c, ments)
+                elif frame.actor is None:
+                    frame.actor = _noun_actor(c, ments)
+                break
+    # recipients
+    moving = "move" in trig.flags or trig.mode == "visit"
+    if obj is not None and is_actorlike(obj, ments):
+        frame.targets = expand(obj)
+    else:
+        frame.obj = obj
+        for holder in (verb, obj):
+            if holder is None or frame.targets:
+                continue
+            for prep, p in pobjs(holder, set(lex.words("target_preps"))):
+                if moving and prep in MOTION_PREPS and p.ent_type_ in ("GPE", "LOC", "FAC"):
+                    continue  # "travel to Germany": a destination, not a recipient
+                if is_actorlike(p, ments) and p is not frame.actor:
+                    frame.targets = expand(p)
+                    break
+    # places
+    frame.place_tokens = _place_tokens(verb, obj, lex)
+    return frame
+
+
+def _noun_actor(noun: Token, ments: Mentions) -> Token | None:
+    for c in noun.lefts:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("compound", "amod", "nmod") and (
+            c.ent_type_ in ACTOR_LABELS and not ments.is_place(c)
+        ):
+            return c
+    for prep, p in pobjs(noun, {"by", "from", "between"}):
+        if is_actorlike(p, ments):
+            return p
+    return None
+
+
+def _noun_frame(
+    m: TriggerMatch, by_token: dict[int, TriggerMatch], ments: Mentions, lex: EventLexicon
+) -> Frame | None:
+    tok, trig = m.token, m.trigger
+    head = tok.head
+    anchor = tok
+    light = lex.words("light_verbs")
+    head_lemma = head.lemma_.lower()
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        phrasal = " ".join([head_lemma, *(c.lower_ for c in head.children if c.dep_ == "prt")])
+        if phrasal in light or head_lemma in light:
+            if head_lemma not in lex.words("reporting_verbs"):
+                anchor = head
+    frame = Frame(m, anchor, trig)
+    frame.actor = _noun_actor(tok, ments)
+    if frame.actor is None and anchor is not tok and tok.dep_ == "dobj":
+        frame.actor = subject(anchor)[0]
+    between = [p for prep, p in pobjs(tok, {"between"})]
+    if between:
+        parties = expand(between[0])
+        frame.actor = parties[0]
+        frame.targets = parties[1:2]
+    preps = set(lex.words("target_preps")) | {"of"}
+    for prep, p in pobjs(tok, preps):
+        if frame.targets:
+            break
+        if prep == "of" and trig.plover not in ("ASSAULT", "COERCE", "RETREAT", "FIGHT"):
+            continue
+        if ments.is_place(p) or ments.place_of(p) is not None:
+            if trig.plover in PLACE_OBJECT_TYPES:  # "the assault on Kidal"; not "talks on X"
+                frame.obj = frame.obj or p
+            continue
+        if is_actorlike(p, ments) and p is not frame.actor:
+            frame.targets = expand(p)
+    if not frame.targets and anchor is not tok:
+        for prep, p in pobjs(anchor, {"to", "with", "against", "on"}):
+            if is_actorlike(p, ments) and p is not frame.actor:
+                frame.targets = expand(p)
+                break
+    frame.place_tokens = _place_tokens(tok, frame.obj, lex)
+    if anchor is not tok:
+        extra = _place_tokens(anchor, None, lex)
+        frame.place_tokens = frame.place_tokens[:1] + extra + frame.place_tokens[1:]
+    return frame
+
+
+STRONG_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "across",
+                                "throughout", "within", "around"})  # fmt: skip
+
+
+def _place_tokens(tok: Token, obj: Token | None, lex: EventLexicon) -> list[Token]:
+    """Tokens that may name the event's place: object, then locative, then other preps."""
+    strong: list[Token] = []
+    weak: list[Token] = []
+    for holder in (tok, obj):
+        if holder is None:
+            continue
+        for prep, p in pobjs(holder, set(lex.words("place_preps"))):
+            (strong if prep in STRONG_PLACE_PREPS else weak).append(p)
+    return ([obj] if obj is not None else []) + strong + weak

@@ -1,0 +1,317 @@
+"""Who did what to whom: actors, recipients and places of a trigger from the dependency parse.
+
+:class:`Mentions` indexes what the other extractors found (actors, places) by
+character offset, so a token can be named through the actor layer; without them it
+falls back on the parser's entities. Pronouns and anaphoric group nouns ("the group")
+take the nearest fitting antecedent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from fogline.extract.events.lexicon import EventLexicon
+from fogline.model import Actor, ActorRef, Place, PlaceRef
+
+LOGGER = logging.getLogger(__name__)
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "it", "its"})
+ANAPHORIC_GROUP_NOUNS = frozenset(
+    {"group", "movement", "organisation", "organization", "faction", "alliance", "front",
+     "militia", "militants", "rebels", "insurgents", "government", "regime"}
+)  # fmt: skip
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "into", "across", "throughout"})
+QUANTITY_HEADS = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands", "millions"})
+
+
+class Mentions:
+    """Per-document lookups: actor and place mentions by token, entities, actor dictionary."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        lex: EventLexicon,
+        *,
+        actors: Sequence[Actor] = (),
+        places: Sequence[Place] = (),
+        dictionary: object | None = None,
+    ) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.dictionary = dictionary
+        self._actor_at: dict[int, Actor] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        self._actor_at[t.i] = actor
+        self._place_at: dict[int, tuple[Place, Span]] = {}
+        for place in places:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self._place_at[t.i] = (place, span)
+
+    # --- places -------------------------------------------------------------------------------
+    def place_of(self, tok: Token) -> tuple[PlaceRef, Token] | None:
+        """The place a noun phrase headed by ``tok`` names, looking into "village of X"."""
+        for cand in self._place_candidates(tok):
+            found = self._place_at.get(cand.i)
+            if found is not None:
+                place, span = found
+                return (
+                    PlaceRef(place.name, place.lat, place.lon, place.country_code),
+                    span.root,
+                )
+            if cand.ent_type_ in PLACE_LABELS and cand.i not in self._actor_at:
+                ent = _entity_span(cand)
+                if ent is not None:
+                    return PlaceRef(_strip_det(ent).text), cand
+        if (  # "fighting in Gao": a proper name after a locative preposition
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in LOCATIVE_PREPS
+            and tok.pos_ == "PROPN"
+            and tok.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME")
+            and tok.i not in self._actor_at
+        ):
+            return PlaceRef(_proper_run(tok)), tok
+        return None
+
+    def territory_of(self, tok: Token) -> tuple[PlaceRef, Token] | None:
+        """A place for the object of a territorial verb: a known place, or a proper name
+        written on a territory noun ("Rokha district", "the town of Kidal")."""
+        found = self.place_of(tok)
+        if found is not None:
+            return found
+        if tok.lemma_.lower() not in self.lex.words("class:territory"):
+            return None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.text[:1].isupper():
+                        return PlaceRef(_proper_run(pobj)), pobj
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        names = [c for c in mods if c.text[:1].isupper() and c.ent_type_ not in ("NORP",)]
+        if names:
+            return PlaceRef(" ".join(t.text for t in names)), names[-1]
+        return None
+
+    def _place_candidates(self, tok: Token) -> list[Token]:
+        out = [tok]
+        if tok.lemma_.lower() in self.lex.words("class:territory"):
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    out[:0] = [c for c in child.children if c.dep_ == "pobj"]
+            out.extend(c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod"))
+        return out
+
+    def is_place(self, tok: Token) -> bool:
+        """Does the phrase headed by ``tok`` name a place rather than an actor?"""
+        if tok.i in self._place_at and tok.i not in self._actor_at:
+            place, _ = self._place_at[tok.i]
+            return place.lat is not None or tok.ent_type_ not in ("PERSON", "ORG", "NORP")
+        if tok.ent_type_ in ("LOC", "FAC"):
+            return True
+        return tok.lemma_.lower() in self.lex.words("class:territory")
+
+    # --- actors -------------------------------------------------------------------------------
+    def actor_of(self, tok: Token | None, *, depth: int = 0) -> ActorRef | None:
+        """The actor a noun phrase headed by ``tok`` names (resolving pronouns), or None."""
+        if tok is None or depth > 3:
+            return None
+        lower = tok.lower_
+        if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self.actor_of(self.antecedent(tok), depth=depth + 1)
+        if tok.i in self._actor_at:
+            a = self._actor_at[tok.i]
+            return ActorRef(a.name, a.id, a.affiliation)
+        if tok.ent_type_ in ACTOR_LABELS:
+            ent = _entity_span(tok)
+            if ent is not None and not (tok.ent_type_ == "GPE" and tok.dep_ == "pobj"
+                                        and tok.head.lower_ in ("in", "at", "near")):
+                return self._resolve(_strip_det(ent).text)
+        if (lower in QUANTITY_HEADS or tok.pos_ == "NUM") and tok.dep_ != "nummod":
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.actor_of(pobj, depth=depth + 1)
+        if lower in self.lex.words("channel_nouns"):  # "the group's Twitter account"
+            for child in tok.lefts:
+                if child.dep_ == "poss" or (
+                    child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "GPE")
+                ):
+                    found = self.actor_of(child, depth=depth + 1)
+                    if found is not None:
+                        return found
+        for child in tok.lefts:  # "Taliban fighters", "their forces", "US warplanes"
+            if child.dep_ == "poss" and (child.pos_ == "PRON"):
+                found = self.actor_of(child, depth=depth + 1)
+                if found is not None:
+                    return found
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and (
+                child.ent_type_ in ACTOR_LABELS or child.i in self._actor_at
+            ):
+                return self.actor_of(child, depth=depth + 1)
+        if (
+            lower in ANAPHORIC_GROUP_NOUNS
+            and any(c.lower_ == "the" for c in tok.lefts)
+            and not any(c.dep_ in ("compound", "amod") for c in tok.lefts)
+        ):
+            ante = self._previous_entity(tok, ("ORG", "NORP"))
+            if ante is not None:
+                return self.actor_of(ante, depth=depth + 1)
+        if tok.pos_ in ("NOUN", "PROPN") and not self.is_place(tok):
+            return self._resolve(_noun_phrase(tok))
+        return None
+
+    def _resolve(self, name: str) -> ActorRef:
+        if self.dictionary is not None:
+            try:
+                entry = self.dictionary.lookup(name)  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - the dictionary is optional reference data
+                entry = None
+            if entry is not None:
+                return ActorRef(
+                    name,
+                    getattr(entry, "id", None),
+                    getattr(entry, "affiliation", None),
+                )
+        return ActorRef(name)
+
+    def antecedent(self, tok: Token) -> Token | None:
+        """The nearest fitting antecedent of a pronoun: the clause's subject, else an entity."""
+        lower = tok.lower_
+        person = lower in PERSON_PRONOUNS
+        labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
+        root = tok.sent.root
+        for cand in _subjects_before(tok):
+            if cand.pos_ == "PRON" or cand.head is tok.head:  # "X warned them": them is not X
+                continue
+            if person and (
+                cand.ent_type_ == "PERSON"
+                or self._actor_kind(cand) == "person"
+                or cand.lemma_.lower() in self.lex.words("person_nouns")
+            ):
+                return cand
+            if not person and cand.ent_type_ != "PERSON" and cand is not root:
+                return cand
+        return self._previous_entity(tok, labels)
+
+    def _actor_kind(self, tok: Token) -> str | None:
+        a = self._actor_at.get(tok.i)
+        return a.kind if a else None
+
+    def _previous_entity(self, tok: Token, labels: tuple[str, ...]) -> Token | None:
+        start = max(0, tok.sent.start - 200)
+        best = None
+        for ent in self.doc.ents:
+            if ent.start < start or ent.end > tok.i:
+                continue
+            if ent.label_ in labels and not self.is_place(ent.root):
+                best = ent.root
+        return best
+
+    # --- classes ------------------------------------------------------------------------------
+    def noun_class(self, tok: Token | None) -> str | None:
+        """"armed", "civilian", "protester", "property", "weapon", "goods" or "territory"."""
+        if tok is None:
+            return None
+        lemma = tok.lemma_.lower()
+        phrase = _noun_phrase(tok).lower()
+        if lemma in QUANTITY_HEADS or tok.pos_ == "NUM":
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        return self.noun_class(pobj)
+        for cls in ("protester", "armed", "weapon", "civilian", "property", "goods"):
+            words = self.lex.words("class:" + cls)
+            if lemma in words or phrase in words:
+                return cls
+        if self.is_place(tok) or self.place_of(tok) is not None:
+            return "territory"
+        return None
+
+    def is_state_force(self, tok: Token | None, ref: ActorRef | None) -> bool:
+        """Government forces (army, police, a state) rather than a non-state group."""
+        if ref is not None and ref.affiliation and "gov" in ref.affiliation.lower():
+            return True
+        if tok is None:
+            return False
+        if tok.ent_type_ == "GPE":
+            return True
+        words = self.lex.words("state_forces")
+        mods = self.lex.words("state_force_modifiers")
+        if any(c.lower_ in mods or c.ent_type_ == "GPE" for c in tok.lefts):
+            return True
+        if tok.lemma_.lower() in words or _noun_phrase(tok).lower() in words:
+            for c in tok.lefts:  # "Taliban forces", "their forces": whose forces?
+                owner = self.antecedent(c) if c.pos_ == "PRON" else c
+                if c.dep_ in ("poss", "compound", "nmod") and owner is not None:
+                    if owner.ent_type_ in ("ORG", "NORP", "PERSON"):
+                        return False
+                    if owner.ent_type_ == "GPE":
+                        return True
+            return True
+        return False
+
+
+def _subjects_before(tok: Token) -> list[Token]:
+    """Subjects of clauses before ``tok`` in its sentence and the one before, nearest first."""
+    out: list[Token] = []
+    sents = [tok.sent]
+    if tok.sent.start > 0:
+        sents.insert(0, tok.doc[tok.sent.start - 1].sent)
+    for sent in sents:
+        for t in sent:
+            if t.i >= tok.i:
+                break
+            if t.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+                out.append(t)
+    return list(reversed(out))
+
+
+def _entity_span(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _strip_det(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start + 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return doc[start:end]
+
+
+def _proper_run(tok: Token) -> str:
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    return " ".join(t.text for t in (*parts, tok))
+
+
+def _noun_phrase(tok: Token) -> str:
+    """Compact name of a common noun phrase: compound and adjective modifiers plus the head."""
+    mods = [
+        c
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ != "NUM" and c.tag_ != "JJS"
+    ]
+    start = mods[0].i if mods else tok.i
+    # keep the run contiguous
+    start = max(start, min((c.i for c in mods), default=tok.i))
+    words = [t for t in tok.doc[start : tok.i + 1] if t.dep_ not in ("det", "poss", "nummod")]
+    words = [t for t in words if t.tag_ != "POS" and not t.is_punct]
+    return " ".join(t.text for t in words) if words else tok.text
