@@ -158,6 +158,7 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
         _add_mention(cluster, span, by_token, refs, quoted, sent_of)
         if cluster.kind == "person":
             persons.append((span, cluster))
+    _missed_surnames(doc, persons, by_token, refs, quoted, sent_of)
     for span, cluster in persons:
         _read_role(doc, span, cluster, by_token, lex.roles)
 
@@ -293,6 +294,29 @@ def _cluster_for(
     return cluster
 
 
+def _missed_surnames(
+    doc: Doc,
+    persons: list[tuple[Span, _Cluster]],
+    by_token: dict[int, _Cluster],
+    refs: list[_Ref],
+    quoted: list[tuple[int, int]],
+    sent_of: list[int],
+) -> None:
+    """Proper nouns the NER missed that repeat a known person's surname ("Both Saleh and …")."""
+    surnames: dict[str, _Cluster] = {}
+    for span, cluster in persons:
+        if len(span) > 1:
+            surnames.setdefault(span[-1].text, cluster)
+    for token in doc:
+        cluster = surnames.get(token.text)
+        if cluster is None or token.i in by_token or token.pos_ != "PROPN":
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name
+        _add_mention(cluster, doc[token.i : token.i + 1], by_token, refs, quoted, sent_of)
+    refs.sort(key=lambda r: r.start)
+
+
 def _surname_key(span: Span, persons: list[tuple[Span, _Cluster]]) -> str | None:
     """The cluster of the most recent full name ending in this surname (not one inside 'of X')."""
     matches = [c for s, c in persons if len(s) > 1 and s[-1].text == span.text]
@@ -388,12 +412,15 @@ def _attached(token: Token, span: Span) -> bool:
     if token.text in ",;:–—" or token.dep_ in ("det", "case") and token.i < span.start - 6:
         return False
     head = token
-    for _ in range(6):
+    for _ in range(8):
         if span.start <= head.head.i < span.end:
             return True
-        if head.head.i < token.i or head.head.i >= span.end or head.head is head:
+        nxt = head.head
+        if nxt.i < span.start - 12 or nxt.i >= span.end or nxt.i == head.i or nxt.is_sent_start:
             return False
-        head = head.head
+        if nxt.pos_ in ("VERB", "AUX"):
+            return False
+        head = nxt
     return False
 
 

@@ -1,1 +1,283 @@
-"""tmp"""
+"""Quotations and indirect speech with speakers, cues and channels.
+
+Direct quotes come from quotation marks (:mod:`.marks`); each segment is attributed to the cue
+of its sentence ("‘…,’ X said", "X said: ‘…’", "said X"), to the cue that governs it when it
+is a partial quote, or to the previous speaker when it continues a quotation or opens a quote
+paragraph without a cue. Short quotes (1–3 words) that no cue governs are scare quotes and stay
+unattributed. Indirect speech is the reported clause of a cue ("X said that …", "according to
+X") with ``direct=False``. Speakers are the actors of :func:`fogline.extract.actors.extract_actors`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from fogline.extract.quotes.coref import noun_phrase
+from fogline.extract.quotes.cues import Cue, channel_of, find_cues
+from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds
+from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
+from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker
+
+__all__ = ["extract_quotes"]
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
+_SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s")
+_GOVERNING = {"nsubj", "nsubjpass", "dobj", "dative", "npadvmod"}
+
+
+def extract_quotes(
+    doc: Doc, *, actors: Sequence[Actor] = (), paragraphs: Sequence[Paragraph] = ()
+) -> list[Quote]:
+    """Direct quotes and indirect speech of ``doc``, attributed to actors where possible.
+
+    Example:
+        >>> doc = nlp("‘We hold the bridge,’ rebel spokesman Ali Musa said.")
+        >>> extract_quotes(doc, actors=extract_actors(doc))[0].speaker.name
+        'Ali Musa'
+    """
+    text = doc.text
+    bounds = [(p.start, p.end) for p in paragraphs] or paragraph_bounds(text)
+    kinds = [p.kind for p in paragraphs] or ["body"] * len(bounds)
+    segments = find_quote_spans(text, bounds)
+    quoted = [(s.start, s.end) for s in segments]
+
+    def in_quote(pos: int) -> bool:
+        return any(s <= pos < e for s, e in quoted)
+
+    cues = find_cues(doc, in_quote)
+    speakers = _SpeakerFinder(doc, actors)
+    direct = _attribute_segments(doc, segments, bounds, cues, speakers)
+    out = [
+        _quote(text, seg.start, seg.end, True, cue, speaker, channel, bounds, kinds)
+        for seg, (cue, speaker, channel) in zip(segments, direct, strict=True)
+    ]
+    out.extend(_indirect(doc, cues, quoted, speakers, bounds, kinds))
+    _inherit_channels(out, bounds)
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+class _SpeakerFinder:
+    """Turns a cue's subject token into a :class:`Speaker`, through the document's actors."""
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
+        self.doc = doc
+        self.spans: list[tuple[int, int, Actor]] = sorted(
+            (m.start, m.end, a) for a in actors for m in a.mentions
+        )
+        self.by_name = {a.name: a for a in actors}
+
+    def actor_at(self, start: int, end: int) -> tuple[int, int, Actor] | None:
+        best = None
+        for s, e, actor in self.spans:
+            if s <= start < e or start <= s < end:
+                if best is None or (e - s) > (best[1] - best[0]):
+                    best = (s, e, actor)
+            elif s > end:
+                break
+        return best
+
+    def speaker(self, token: Token | None) -> Speaker | None:
+        if token is None:
+            return None
+        if token.dep_ == "poss" or token.lemma_.lower() in lexicon().document_nouns:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            token = owner or token
+        phrase = noun_phrase(token)
+        hit = self.actor_at(token.idx, token.idx + len(token.text))
+        named = [c for c in token.children if c.dep_ == "appos"]
+        for other in named if hit is None else []:  # "one of the X's commanders, Y, said"
+            hit = self.actor_at(other.idx, other.idx + len(other.text))
+            if hit is not None:
+                phrase = noun_phrase(other)
+                break
+        if hit is None:
+            hit = self.actor_at(phrase.start_char, phrase.end_char)
+        if hit is None:
+            if token.pos_ == "PRON":
+                return None
+            return Speaker(phrase.text, phrase.start_char, phrase.end_char)
+        start, end, actor = hit
+        if start > phrase.start_char or end < phrase.end_char:  # a title around the name
+            start, end = min(start, phrase.start_char), max(end, phrase.end_char)
+        if actor.kind == "person" or actor.kind == "unknown":
+            affiliation = actor.affiliation
+        else:
+            affiliation = _short_name(actor, self.doc.text)
+        return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
+
+
+def _short_name(actor: Actor, text: str) -> str:
+    if actor.kind != "state":
+        for alias in sorted(actor.aliases, key=len):
+            if _ACRONYM.match(alias) and re.search(rf"\b{re.escape(alias)}\b", text):
+                return alias
+    return actor.name
+
+
+def _attribute_segments(
+    doc: Doc,
+    segments: list[QuoteSpan],
+    bounds: list[tuple[int, int]],
+    cues: list[Cue],
+    speakers: _SpeakerFinder,
+) -> list[tuple[Cue | None, Speaker | None, str | None]]:
+    """(cue, speaker, channel) of every direct segment; continuations share their speaker."""
+    text = doc.text
+    found: list[tuple[Cue | None, Speaker | None, str | None]] = []
+    for n, seg in enumerate(segments):
+        cue = _segment_cue(doc, n, segments, bounds, cues)
+        speaker = speakers.speaker(cue.speaker) if cue else None
+        channel = channel_of(cue, (seg.start, seg.end)) if cue else None
+        found.append((cue, speaker, channel))
+    for n, seg in enumerate(segments):  # continuations and cue-less quote paragraphs
+        if found[n][1] is not None:
+            continue
+        prev = seg.continues
+        if prev is None and _opens_paragraph(text, seg, bounds) and n > 0:
+            earlier = segments[n - 1]
+            if earlier.paragraph == seg.paragraph - 1 and not _cue_in(cues, bounds[seg.paragraph]):
+                prev = n - 1
+        if prev is not None and found[prev][1] is not None:
+            found[n] = (None, found[prev][1], None)
+    for n in range(len(segments) - 1, -1, -1):  # "‘…’ (paragraph break) ‘…,’ he said"
+        nxt = next((m for m, s in enumerate(segments) if s.continues == n), None)
+        if found[n][1] is None and nxt is not None and found[nxt][1] is not None:
+            found[n] = (None, found[nxt][1], found[nxt][2])
+    return found
+
+
+def _opens_paragraph(text: str, seg: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
+    start = bounds[seg.paragraph][0]
+    return not text[start : seg.open].strip()
+
+
+def _cue_in(cues: list[Cue], bound: tuple[int, int]) -> bool:
+    return any(bound[0] <= c.start < bound[1] for c in cues)
+
+
+def _segment_cue(
+    doc: Doc, n: int, segments: list[QuoteSpan], bounds: list[tuple[int, int]], cues: list[Cue]
+) -> Cue | None:
+    """The cue of one quoted segment, looking after it, then before it, in its sentence."""
+    text = doc.text
+    seg = segments[n]
+    p_start, p_end = bounds[seg.paragraph]
+    prev_close = max(
+        (s.close + 1 for s in segments[:n] if s.paragraph == seg.paragraph and s.close), default=0
+    )
+    left = max(p_start, prev_close)
+    nxt = next((s.open for s in segments[n + 1 :] if s.paragraph == seg.paragraph), p_end)
+    right_start = (seg.close + 1) if seg.close is not None else p_end
+    before_text = text[left : seg.open]
+    cut = [m.end() for m in _SENTENCE_END.finditer(before_text)]
+    left += cut[-1] if cut else 0
+    after_text = text[right_start:nxt]
+    stop = _SENTENCE_END.search(after_text + " ")
+    right = right_start + (stop.start() + 1 if stop else len(after_text))
+    after = [c for c in cues if right_start <= c.start < right and c.speaker is not None]
+    before = [c for c in cues if left <= c.start < seg.open and c.speaker is not None]
+    lead = text[left : seg.open].strip()
+    partial = bool(lead) and not lead.endswith((":", ",")) and not _closes_sentence(text, seg)
+    if partial:
+        para_text = text[p_start : seg.open]
+        cut = [m.end() for m in _SENTENCE_END.finditer(para_text)]
+        sent_start = p_start + (cut[-1] if cut else 0)
+        inside = [c for c in cues if sent_start <= c.start < right and c.speaker is not None]
+        return _governing(doc, seg, inside)
+    ends_comma = text[seg.end : (seg.close or seg.end)].strip().startswith(",")
+    if after and (ends_comma or not before):
+        return after[0]
+    if before:
+        return before[-1]
+    return None
+
+
+def _closes_sentence(text: str, seg: QuoteSpan) -> bool:
+    """A quoted full sentence (ends with . ! ? …), not a phrase inside a sentence."""
+    return text[seg.end - 1 : seg.end] in ".!?…" and len(text[seg.start : seg.end].split()) > 3
+
+
+def _governing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
+    """The cue whose reported clause contains a partial quote; short quotes need one."""
+    span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    for cue in candidates:
+        node = root
+        while node is not None and node.head.i != node.i:
+            if node.head.i == cue.token.i:
+                if node.dep_ not in _GOVERNING:
+                    return cue
+                break
+            node = node.head
+    return None
+
+
+def _indirect(
+    doc: Doc,
+    cues: list[Cue],
+    quoted: list[tuple[int, int]],
+    speakers: _SpeakerFinder,
+    bounds: list[tuple[int, int]],
+    kinds: list[str],
+) -> list[Quote]:
+    """Reported clauses of cues ("X said that …", "according to X") as indirect quotes."""
+    out = []
+    for cue in cues:
+        content = cue.content
+        if content is None or cue.speaker is None:
+            continue
+        start, end = content.start_char, content.end_char
+        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
+        if inside * 2 > end - start:
+            continue  # the clause is a direct quote, reported already
+        speaker = speakers.speaker(cue.speaker)
+        if speaker is None:
+            continue
+        channel = channel_of(cue, (start, end))
+        out.append(_quote(doc.text, start, end, False, cue, speaker, channel, bounds, kinds))
+    return out
+
+
+def _quote(
+    text: str,
+    start: int,
+    end: int,
+    direct: bool,
+    cue: Cue | None,
+    speaker: Speaker | None,
+    channel: str | None,
+    bounds: list[tuple[int, int]],
+    kinds: list[str],
+) -> Quote:
+    ref = SpanRef(text[cue.start : cue.end], cue.start, cue.end) if cue else None
+    index = next((i for i, (s, e) in enumerate(bounds) if s <= start < e), None)
+    kind = kinds[index] if index is not None and index < len(kinds) else "body"
+    return Quote(text[start:end], start, end, direct, ref, speaker, channel, None, kind)  # type: ignore[arg-type]
+
+
+def _inherit_channels(quotes: list[Quote], bounds: list[tuple[int, int]]) -> None:
+    """A quote with no channel keeps the channel of the same speaker's previous statement."""
+    ordered = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+    last: dict[str, tuple[int, str]] = {}
+    for i in ordered:
+        q = quotes[i]
+        if q.speaker is None or q.speaker.actor_id is None:
+            continue
+        key = q.speaker.actor_id
+        if q.channel:
+            last[key] = (q.end, q.channel)
+        elif key in last and _paragraphs_between(bounds, last[key][0], q.start) <= 1:
+            quotes[i] = _with_channel(q, last[key][1])
+
+
+def _paragraphs_between(bounds: list[tuple[int, int]], a: int, b: int) -> int:
+    return sum(1 for s, _ in bounds if a < s <= b)
+
+
+def _with_channel(q: Quote, channel: str) -> Quote:
+    return Quote(
+        q.text, q.start, q.end, q.direct, q.cue, q.speaker, channel, q.date, q.paragraph_kind
+    )

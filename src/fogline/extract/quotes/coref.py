@@ -38,7 +38,9 @@ def noun_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at", "with", "in"):
             right = max(right, child.right_edge.i)
-    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+    while left < token.i and (
+        doc[left].is_punct or doc[left].is_space or doc[left].lower_ in ("both", "all", "either")
+    ):
         left += 1
     while right > token.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1

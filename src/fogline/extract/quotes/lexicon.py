@@ -24,6 +24,7 @@ class Lexicon:
     state_nouns: frozenset[str]
     people_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    document_verbs: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
 
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
             state_nouns=frozenset(desc["state"]),
             people_nouns=frozenset(desc["people"]),
             document_nouns=frozenset(desc["documents"]),
+            document_verbs=frozenset(desc["document_verbs"]),
             person_pronouns=frozenset(pronouns["person"]),
             group_pronouns=frozenset(pronouns["group"]),
         )
