@@ -127,8 +127,12 @@ def _attribute_segments(
     """(cue, speaker, channel) of every direct segment; continuations share their speaker."""
     text = doc.text
     found: list[tuple[Cue | None, Speaker | None, str | None]] = []
+    partial: list[bool] = []
     for n, seg in enumerate(segments):
-        cue = _segment_cue(doc, n, segments, bounds, cues)
+        cue, is_partial = _segment_cue(doc, n, segments, bounds, cues)
+        partial.append(is_partial)
+        if cue is None and _opens_paragraph(text, seg, bounds) and seg.paragraph > 0:
+            cue = _colon_cue(text, cues, bounds[seg.paragraph - 1])
         speaker = speakers.speaker(cue.speaker) if cue else None
         channel = channel_of(cue, (seg.start, seg.end)) if cue else None
         found.append((cue, speaker, channel))
@@ -140,6 +144,9 @@ def _attribute_segments(
             earlier = segments[n - 1]
             if earlier.paragraph == seg.paragraph - 1 and not _cue_in(cues, bounds[seg.paragraph]):
                 prev = n - 1
+        if prev is None and not partial[n]:  # a further quoted sentence of the same speaker
+            same = [m for m in range(n) if segments[m].paragraph == seg.paragraph]
+            prev = same[-1] if same and not partial[same[-1]] else None
         if prev is not None and found[prev][1] is not None:
             found[n] = (None, found[prev][1], None)
     for n in range(len(segments) - 1, -1, -1):  # "‘…’ (paragraph break) ‘…,’ he said"
@@ -154,14 +161,23 @@ def _opens_paragraph(text: str, seg: QuoteSpan, bounds: list[tuple[int, int]]) -
     return not text[start : seg.open].strip()
 
 
+def _colon_cue(text: str, cues: list[Cue], bound: tuple[int, int]) -> Cue | None:
+    """'He said:' closing the previous paragraph introduces the quote paragraph after it."""
+    if not text[bound[0] : bound[1]].rstrip().endswith(":"):
+        return None
+    inside = [c for c in cues if bound[0] <= c.start < bound[1] and c.speaker is not None]
+    return inside[-1] if inside else None
+
+
 def _cue_in(cues: list[Cue], bound: tuple[int, int]) -> bool:
     return any(bound[0] <= c.start < bound[1] for c in cues)
 
 
 def _segment_cue(
     doc: Doc, n: int, segments: list[QuoteSpan], bounds: list[tuple[int, int]], cues: list[Cue]
-) -> Cue | None:
-    """The cue of one quoted segment, looking after it, then before it, in its sentence."""
+) -> tuple[Cue | None, bool]:
+    """The cue of one quoted segment (after it, then before it, in its sentence), and whether
+    the segment is a partial quote inside a sentence."""
     text = doc.text
     seg = segments[n]
     p_start, p_end = bounds[seg.paragraph]
@@ -186,13 +202,11 @@ def _segment_cue(
         cut = [m.end() for m in _SENTENCE_END.finditer(para_text)]
         sent_start = p_start + (cut[-1] if cut else 0)
         inside = [c for c in cues if sent_start <= c.start < right and c.speaker is not None]
-        return _governing(doc, seg, inside)
+        return _governing(doc, seg, inside), True
     ends_comma = text[seg.end : (seg.close or seg.end)].strip().startswith(",")
     if after and (ends_comma or not before):
-        return after[0]
-    if before:
-        return before[-1]
-    return None
+        return after[0], False
+    return (before[-1] if before else None), False
 
 
 def _closes_sentence(text: str, seg: QuoteSpan) -> bool:
