@@ -17,14 +17,13 @@ from spacy.tokens import Doc, Token
 
 from fogline.extract.quotes.coref import noun_phrase
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues
-from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds
+from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, sentence_ends
 from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker
 
 __all__ = ["extract_quotes"]
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
-_SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s")
 _GOVERNING = {"nsubj", "nsubjpass", "dobj", "dative", "npadvmod"}
 
 
@@ -188,18 +187,18 @@ def _segment_cue(
     nxt = next((s.open for s in segments[n + 1 :] if s.paragraph == seg.paragraph), p_end)
     right_start = (seg.close + 1) if seg.close is not None else p_end
     before_text = text[left : seg.open]
-    cut = [m.end() for m in _SENTENCE_END.finditer(before_text)]
+    cut = sentence_ends(before_text)
     left += cut[-1] if cut else 0
     after_text = text[right_start:nxt]
-    stop = _SENTENCE_END.search(after_text + " ")
-    right = right_start + (stop.start() + 1 if stop else len(after_text))
+    stops = sentence_ends(after_text + " ")
+    right = right_start + (stops[0] if stops else len(after_text))
     after = [c for c in cues if right_start <= c.start < right and c.speaker is not None]
     before = [c for c in cues if left <= c.start < seg.open and c.speaker is not None]
     lead = text[left : seg.open].strip()
     partial = bool(lead) and not lead.endswith((":", ",")) and not _closes_sentence(text, seg)
     if partial:
         para_text = text[p_start : seg.open]
-        cut = [m.end() for m in _SENTENCE_END.finditer(para_text)]
+        cut = sentence_ends(para_text)
         sent_start = p_start + (cut[-1] if cut else 0)
         inside = [c for c in cues if sent_start <= c.start < right and c.speaker is not None]
         return _governing(doc, seg, inside), True

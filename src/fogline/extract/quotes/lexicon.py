@@ -25,6 +25,7 @@ class Lexicon:
     people_nouns: frozenset[str]
     document_nouns: frozenset[str]
     document_verbs: frozenset[str]
+    abbreviations: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
 
@@ -49,6 +50,7 @@ def lexicon() -> Lexicon:
             people_nouns=frozenset(desc["people"]),
             document_nouns=frozenset(desc["documents"]),
             document_verbs=frozenset(desc["document_verbs"]),
+            abbreviations=frozenset(load_lines("quotes/abbreviations.txt")),
             person_pronouns=frozenset(pronouns["person"]),
             group_pronouns=frozenset(pronouns["group"]),
         )
@@ -59,3 +61,21 @@ def lexicon() -> Lexicon:
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of blank-line separated paragraphs, as ``classify_paragraphs`` cuts them."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s")
+_WORD_BEFORE = re.compile(r"(\w+)$")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end of ``text`` (titles and initials are not ends)."""
+    abbreviations = lexicon().abbreviations
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE.search(text, 0, m.start())
+        if text[m.start()] == "." and word:
+            w = word.group(1)
+            if w in abbreviations or (len(w) == 1 and w.isupper()):
+                continue
+        ends.append(m.end())
+    return ends

@@ -30,6 +30,7 @@ _MARKS: dict[str, tuple[str, str]] = {
 }
 _LOW_OPENERS = {"\u201e": "\u201c", "\u201a": "\u2018"}  # „…“ and ‚…‘
 _TRAILING = " \t\n,;:"
+_PAIRED = "\x00"  # stands for the second character of a two-character mark
 QUOTE_CHARS = frozenset(_MARKS)
 
 
@@ -55,6 +56,8 @@ def _decide(
     """Whether the mark at ``i`` opens or closes a quote here, or is an apostrophe (None)."""
     prev = text[i - 1] if i > p_start else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt == _PAIRED:
+        nxt = text[i + 2] if i + 2 < len(text) else " "
     if kind == SINGLE and _is_word(prev) and _is_word(nxt):
         return None  # haven’t, don't, Ta'if
     if role == "close" and _is_word(nxt):
@@ -72,7 +75,7 @@ def _decide(
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == _PAIRED):
         start += 1
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
@@ -88,6 +91,8 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     Returns:
         Segments outside any other quote; nested quotes stay inside their outer segment.
     """
+    if "''" in text or "``" in text:  # typewriter double quotes: ``…'' and ''…''
+        text = text.replace("``", '"' + _PAIRED).replace("''", '"' + _PAIRED)
     spans: list[QuoteSpan] = []
     carried = False  # the previous paragraph ended inside a quote
     for p_index, (p_start, p_end) in enumerate(paragraphs):
