@@ -43,7 +43,7 @@ ACTOR_LABEL = {
     "media": "ORG",
     "state": "GPE",
 }
-STRONG_FEATURES = frozenset({"PCLI", "ADM1", "CONT"})
+STRONG_FEATURES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "OCN", "SEA"})
 LARGE_CITY = 100_000
 
 
@@ -249,7 +249,7 @@ def _doc_countries(ents: list[Span], gaz) -> set[str]:  # noqa: ANN001
 
 def _strong(cands) -> bool:  # noqa: ANN001
     return bool(cands) and any(
-        c.match != "skeleton"
+        c.match not in ("skeleton", "alt")
         and (c.kind in STRONG_FEATURES or (c.kind.startswith("PPL") and c.population >= LARGE_CITY))
         for c in cands[:3]
     )
@@ -296,7 +296,7 @@ def _place_evidence(span: Span, gaz, countries: set[str], cues: Cues, *, was: st
         return any(c.kind in STRONG_FEATURES for c in cands[:2]) or any(
             c.kind.startswith("ADM") for c in in_context
         )
-    return _strong(cands) or bool(in_context)
+    return _strong(cands) or any(c.kind.startswith("ADM") for c in in_context)
 
 
 @Language.factory(NAME, assigns=["doc.ents"], default_config={})

@@ -27,6 +27,7 @@ from fogline.gazetteer.keys import name_keys
 from fogline.model import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA"})  # no coherence by distance
 COUNTRY_BONUS = 1.5  # candidate in the document's leading country (less for other countries)
 ADMIN_BONUS = 2.0  # candidate's province is named in the document
 NEAR_BONUS = 1.5  # candidate within NEAR_KM of another place's first-pass choice
@@ -130,7 +131,7 @@ def resolve(
         others = [
             c
             for n, c in chosen.items()
-            if n != name and c.kind not in ("PCLI", "CONT") and c.match != "skeleton"
+            if n != name and c.kind not in BROAD and c.match != "skeleton"
         ]
         ranked = _rank(cs, context(name), others, admin_names, name)
         if not ranked:
@@ -163,12 +164,12 @@ def _rank(
         if c.match == "skeleton" and share < SKELETON_MIN_SHARE:
             continue
         s = c.prior + COUNTRY_BONUS * share
-        if others is not None:
+        if others is not None and "approx" not in c.feature:
             if c.admin1 and _fold(c.admin1) in admin_names and _fold(c.admin1) != _fold(name):
                 s += ADMIN_BONUS
             if (
                 i < NEAR_CHECKED
-                and c.kind not in ("PCLI", "CONT")
+                and c.kind not in BROAD
                 and any(haversine_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others)
             ):
                 s += NEAR_BONUS

@@ -36,8 +36,17 @@ __all__ = [
 LOGGER = logging.getLogger(__name__)
 
 # Prior weight of a feature type, in log10-population units: a country ranks like a city of
-# ten million, a province like a town of ~100,000 people, a district like one of ~10,000.
-FEATURE_WEIGHT = {"PCLI": 7.0, "CONT": 7.5, "ADM1": 5.0, "PPLC": 1.0, "ADM2": 4.0, "ADM3": 3.0}
+# a hundred million, a province like a town of ~100,000 people, a district like one of ~10,000.
+FEATURE_WEIGHT = {
+    "PCLI": 8.0,
+    "CONT": 8.0,
+    "RGN": 6.0,
+    "OCN": 6.0,
+    "SEA": 6.0,
+    "ADM1": 5.0,
+    "ADM2": 4.0,
+    "ADM3": 3.0,
+}
 SKELETON_MIN_RATIO = 0.7
 
 
@@ -53,7 +62,7 @@ class Candidate:
     feature: str
     admin1: str | None
     population: int
-    match: str = "exact"  # exact | base | skeleton: how the queried name met this entry
+    match: str = "exact"  # exact | base | alt | skeleton: how the queried name met this entry
     prior: float = 0.0  # feature type and population, before any document context
 
     @property
@@ -73,14 +82,14 @@ def prior(feature: str, population: int, match: str, hint: str | None = None) ->
     kind = feature.split(" ", 1)[0]
     score = max(FEATURE_WEIGHT.get(kind, 0.0), math.log10(population + 1))
     if kind == "PPLC":
-        score += 1.0
+        score += 0.5
     if hint and (kind == hint or (hint == "PPL" and kind.startswith("PPL"))):
         score += 4.0
     elif hint and hint.startswith("ADM") and kind.startswith("PPL"):
         score -= 1.0
-    if "approx" in feature:
-        score -= 0.5
-    return score - {"exact": 0.0, "base": 0.3, "skeleton": 1.5}.get(match, 0.0)
+    if "approx" in feature:  # no point of its own; worse still if the query lacked its suffix
+        score -= 0.5 if match == "exact" else 1.2
+    return score - {"exact": 0.0, "base": 0.3, "alt": 1.5, "skeleton": 1.5}.get(match, 0.0)
 
 
 class Gazetteer:
@@ -154,6 +163,8 @@ class Gazetteer:
             return []
         rows = self.conn.execute(_SELECT + "WHERE n.base = ?", (keys.base,)).fetchall()
         kind = None
+        if not rows and keys.loose and keys.loose != keys.base:
+            rows = self.conn.execute(_SELECT + "WHERE n.base = ?", (keys.loose,)).fetchall()
         if rows:
             kind = "exact"
         elif len(keys.skeleton) >= 2:
@@ -161,12 +172,17 @@ class Gazetteer:
             rows = [
                 r
                 for r in rows
-                if difflib.SequenceMatcher(None, keys.base, r[-1]).ratio() >= SKELETON_MIN_RATIO
+                if difflib.SequenceMatcher(None, keys.base, r[-2]).ratio() >= SKELETON_MIN_RATIO
             ]
             kind = "skeleton"
         best: dict[str, Candidate] = {}
-        for gid, name, lat, lon, cc, feature, admin1, pop, fold, _base in rows:
-            match = kind if kind == "skeleton" else ("exact" if fold == keys.fold else "base")
+        for gid, name, lat, lon, cc, feature, admin1, pop, fold, _base, prim in rows:
+            if kind == "skeleton":
+                match = kind
+            elif not prim:
+                match = "alt"
+            else:
+                match = "exact" if fold == keys.fold else "base"
             cand = Candidate(
                 gid,
                 name,
@@ -187,5 +203,5 @@ class Gazetteer:
 
 _SELECT = (
     "SELECT p.gid, p.name, p.lat, p.lon, p.country_code, p.feature, p.admin1, p.population, "
-    "n.fold, n.base FROM names n JOIN places p ON p.pid = n.pid "
+    "n.fold, n.base, n.prim FROM names n JOIN places p ON p.pid = n.pid "
 )

