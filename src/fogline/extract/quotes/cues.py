@@ -83,6 +83,19 @@ def subject_of(verb: Token) -> Token | None:
 def _reported_clause(verb: Token, in_quote: Callable[[int], bool]) -> Span | None:
     """The clausal complement of a reporting verb, without 'that' and end punctuation."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None:  # "said in a statement that …": the clause hangs off the channel noun
+        objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+        objects += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        comp = next(
+            (
+                c
+                for g in objects
+                for c in g.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            ),
+            None,
+        )
     if comp is None:
         return None
     return _trim_clause(comp.doc[comp.left_edge.i : comp.right_edge.i + 1])
@@ -141,7 +154,7 @@ def _channel_scope(verb: Token) -> list[Token]:
     """Tokens of the verb's own modifiers ('in a Facebook post', 'on Twitter'), not its clause."""
     scope = []
     for child in verb.children:
-        if child.dep_ in ("prep", "npadvmod", "advmod", "agent", "nsubj", "nsubjpass"):
+        if child.dep_ in ("prep", "npadvmod", "advmod", "agent", "nsubj", "nsubjpass", "dobj"):
             scope.extend(child.subtree)
     head = verb.head
     if verb.dep_ in ("advcl", "xcomp", "conj") and head.i != verb.i:
