@@ -27,6 +27,9 @@ from fogline.gazetteer.keys import name_keys
 from fogline.model import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+FEATURE_AFTER = frozenset(
+    {"province", "governorate", "district", "region", "state", "county", "oblast", "prefecture"}
+)
 BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA"})  # no coherence by distance
 COUNTRY_BONUS = 1.5  # candidate in the document's leading country (less for other countries)
 ADMIN_BONUS = 2.0  # candidate's province is named in the document
@@ -47,12 +50,13 @@ def extract_places(doc: Doc, *, gazetteer: Gazetteer | None) -> list[Place]:
     mentions = [m for m in (_mention(e) for e in doc.ents if e.label_ in PLACE_LABELS) if m]
     if gazetteer is None:
         return [Place(name=m.text, start=m.start_char, end=m.end_char) for m in mentions]
-    counts = Counter(m.text for m in mentions)
+    keys = [_lookup_key(m) for m in mentions]
+    counts = Counter(keys)
     cands = {n: gazetteer.lookup(n, limit=MAX_CANDIDATES) for n in sorted(counts)}
     choice = resolve(cands, counts)
     out: list[Place] = []
-    for m in mentions:
-        best = choice.get(m.text)
+    for m, key in zip(mentions, keys, strict=True):
+        best = choice.get(key)
         if best is None:
             out.append(Place(name=m.text, start=m.start_char, end=m.end_char))
             continue
@@ -73,6 +77,14 @@ def extract_places(doc: Doc, *, gazetteer: Gazetteer | None) -> list[Place]:
             )
         )
     return out
+
+
+def _lookup_key(mention: Span) -> str:
+    """The name to look up: the mention, with a feature word that follows it ("Idlib province")."""
+    doc = mention.doc
+    if mention.end < len(doc) and doc[mention.end].lower_ in FEATURE_AFTER:
+        return f"{mention.text} {doc[mention.end].lower_}"
+    return mention.text
 
 
 def _mention(ent: Span) -> Span | None:
