@@ -400,6 +400,8 @@ def _read_role(
     found = _role_tokens(before, roles)
     if found:
         affiliation = _affiliation_before(doc, [t for t in before if t.i < found[1]], by_token)
+        if any(t.lower_ in ("former", "ex") for t in before):
+            affiliation = None  # "Former ALF commander X": no longer with them
         _set_role(cluster, found[0], affiliation)
     for other in _appositions(span):
         found = _role_tokens(_title_tokens(other), roles)

@@ -1,0 +1,112 @@
+"""Actors: names, roles and affiliations, merging and references, on texts written for fogline."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogline.actordict import ActorDictionary, ActorEntry
+from fogline.extract.actors import extract_actors
+from fogline.model import Actor
+
+ENTRIES = [
+    ActorEntry("alf", "Azawad Liberation Front", "group", "MLIREB", "ML",
+               aliases=("ALF",), descriptors=("the rebels",)),
+    ActorEntry("jnim", "Jama'at Nasr al-Islam wal Muslimin", "group", "MLIINS", "ML",
+               aliases=("JNIM",), descriptors=("the jihadists", "the Islamist group")),
+    ActorEntry("mali", "Mali", "state", "MLI", "ML", aliases=("Malian",)),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def actors_of():
+    from fogline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def run(text: str, *, dictionary: bool = True) -> list[Actor]:
+        return extract_actors(
+            nlp(text), dictionary=ActorDictionary(ENTRIES) if dictionary else None
+        )
+
+    return run
+
+
+def named(actors: list[Actor], name: str) -> Actor:
+    found = [a for a in actors if a.name == name]
+    assert found, f"no actor {name!r}: {[a.name for a in actors]}"
+    return found[0]
+
+
+def test_title_before_name_gives_role_and_affiliation(actors_of):
+    actors = actors_of("ALF spokesman Moussa Intalla said the town of Kidal was calm.")
+    spokesman = named(actors, "Moussa Intalla")
+    assert (spokesman.role, spokesman.affiliation, spokesman.kind) == ("spokesman", "ALF", "person")
+
+
+def test_apposition_role_carries_to_surname_mentions(actors_of):
+    text = (
+        "Ibrahim Keita, the commander of the Azawad Liberation Front, spoke in Kidal. "
+        "Later, Keita said the fighters would stay."
+    )
+    keita = named(actors_of(text), "Ibrahim Keita")
+    assert keita.role == "commander"
+    assert keita.affiliation == "Azawad Liberation Front"
+    assert [m.text for m in keita.mentions] == ["Ibrahim Keita", "Keita"]
+
+
+def test_parenthesised_acronym_joins_its_organisation(actors_of):
+    text = "The Azawad Liberation Front (ALF) entered Gao. The ALF said the army had left."
+    alf = named(actors_of(text), "Azawad Liberation Front")
+    assert alf.id == "alf"
+    assert [m.text for m in alf.mentions].count("ALF") >= 1
+    assert alf.affiliation is None
+
+
+def test_acronym_joins_without_a_dictionary(actors_of):
+    text = "The Gao Defence Council (GDC) met on Monday. The GDC said the bridge was open."
+    council = [a for a in actors_of(text, dictionary=False) if "GDC" in a.aliases]
+    assert council and len([m for m in council[0].mentions if m.text == "GDC"]) >= 1
+
+
+def test_subject_pronoun_resolves_to_the_previous_person(actors_of):
+    text = "Governor Amadou Traore visited the camp in Mopti on Sunday. He said the wells were dry."
+    traore = named(actors_of(text), "Amadou Traore")
+    assert "He" in [m.text for m in traore.mentions]
+
+
+def test_descriptor_resolves_to_the_actor_it_describes_not_the_last_one(actors_of):
+    text = (
+        "JNIM fighters attacked a convoy near Gao. The ALF condemned the attack on Monday. "
+        "The Islamist group has not commented."
+    )
+    actors = actors_of(text)
+    jnim = named(actors, "Jama'at Nasr al-Islam wal Muslimin")
+    assert "The Islamist group" in [m.text for m in jnim.mentions]
+
+
+def test_anti_prefix_is_not_an_affiliation(actors_of):
+    text = "The anti-ALF commander Sidi Maiga said the roads were closed."
+    maiga = named(actors_of(text), "Sidi Maiga")
+    assert maiga.role == "commander"
+    assert maiga.affiliation is None
+
+
+def test_former_title_gives_no_current_affiliation(actors_of):
+    text = "Former ALF commander Sidi Maiga said the roads were closed."
+    maiga = named(actors_of(text), "Sidi Maiga")
+    assert maiga.affiliation is None
+
+
+def test_unnamed_speaker_becomes_an_actor(actors_of):
+    actors = actors_of("Witnesses from the area said the market in Gao was burning.")
+    witnesses = [a for a in actors if a.name.lower().startswith("witnesses")]
+    assert witnesses and witnesses[0].mentions[0].text == "Witnesses from the area"
+
+
+def test_mentions_point_at_their_text_and_ids_are_stable(actors_of):
+    text = "ALF spokesman Moussa Intalla said Intalla had left Kidal."
+    first, second = actors_of(text), actors_of(text)
+    assert [a.id for a in first] == [a.id for a in second]
+    for actor in first:
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
