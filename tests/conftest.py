@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,36 @@ def analyzer():
     return Analyzer()
 
 
-@pytest.fixture
-def fresh_store(tmp_path):
-    """An empty SQLite store in a temporary folder."""
+POSTGRES_URL = os.environ.get("FOGLINE_TEST_POSTGRES")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_store(request, tmp_path):
+    """An empty store: SQLite in a temporary folder, and PostgreSQL when the CI server runs.
+
+    ``.ci/postgres.sh start`` starts a loopback server and sets FOGLINE_TEST_POSTGRES.
+    """
     from fogline.store import Store
 
-    with Store.open(tmp_path / "test.sqlite") as store:
+    if request.param == "sqlite":
+        url = str(tmp_path / "test.sqlite")
+    elif POSTGRES_URL:
+        url = POSTGRES_URL
+        _drop_all(url)
+    else:
+        pytest.skip("FOGLINE_TEST_POSTGRES not set (run .ci/postgres.sh start); PostgreSQL skipped")
+    with Store.open(url) as store:
         yield store
+
+
+def _drop_all(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -87,6 +87,6 @@ def test_store_refuses_a_foreign_database(tmp_path):
         Store.open(path)
 
 
-def test_store_uses_wal_mode(fresh_store):
-    with fresh_store.engine.connect() as conn:
+def test_store_sqlite_uses_wal_mode(tmp_path):
+    with Store.open(tmp_path / "wal.sqlite") as store, store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
