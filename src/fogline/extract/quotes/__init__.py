@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from fogline.extract.quotes.coref import noun_phrase
-from fogline.extract.quotes.cues import Cue, channel_of, find_cues
+from fogline.extract.quotes.cues import Cue, channel_of, find_cues, subject_of
 from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, sentence_ends
 from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker
@@ -24,6 +24,7 @@ from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker
 __all__ = ["extract_quotes"]
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
+_RELATIVE = {"who", "which", "that"}
 _GOVERNING = {"nsubj", "nsubjpass", "dobj", "dative", "npadvmod"}
 
 
@@ -84,6 +85,10 @@ class _SpeakerFinder:
         if token.dep_ == "poss" or token.lemma_.lower() in lexicon().document_nouns:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             token = owner or token
+        relative = token.lower_ in _RELATIVE and token.head.dep_ == "relcl"
+        anchor = token
+        if relative:  # "…, who said": the antecedent speaks, the span stays the pronoun's
+            token = token.head.head
         phrase = noun_phrase(token)
         hit = self.actor_at(token.idx, token.idx + len(token.text))
         named = [c for c in token.children if c.dep_ == "appos"]
@@ -97,10 +102,14 @@ class _SpeakerFinder:
         if hit is None:
             if token.pos_ == "PRON":
                 return None
+            if relative:
+                return Speaker(phrase.text, anchor.idx, anchor.idx + len(anchor.text))
             return Speaker(phrase.text, phrase.start_char, phrase.end_char)
         start, end, actor = hit
         if start > phrase.start_char or end < phrase.end_char:  # a title around the name
             start, end = min(start, phrase.start_char), max(end, phrase.end_char)
+        if relative:
+            start, end = anchor.idx, anchor.idx + len(anchor.text)
         if actor.kind == "person" or actor.kind == "unknown":
             affiliation = actor.affiliation
         else:
@@ -202,10 +211,28 @@ def _segment_cue(
         sent_start = p_start + (cut[-1] if cut else 0)
         inside = [c for c in cues if sent_start <= c.start < right and c.speaker is not None]
         return _governing(doc, seg, inside), True
+    if not before and lead.endswith(":"):  # "Limbaugh continued: ‘…’"
+        colon = _colon_verb(doc, left, seg.open)
+        before = [colon] if colon is not None else []
     ends_comma = text[seg.end : (seg.close or seg.end)].strip().startswith(",")
     if after and (ends_comma or not before):
         return after[0], False
     return (before[-1] if before else None), False
+
+
+def _colon_verb(doc: Doc, left: int, right: int) -> Cue | None:
+    """A verb right before the colon that introduces a quote acts as its cue."""
+    span = doc.char_span(left, right, alignment_mode="contract")
+    tokens = [t for t in span if not t.is_space] if span is not None else []
+    if len(tokens) < 2 or tokens[-1].text != ":" and tokens[-2].text != ":":
+        return None
+    verb = tokens[-2] if tokens[-1].text == ":" else tokens[-3] if len(tokens) > 2 else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    return Cue(verb, verb.idx, verb.idx + len(verb.text), subject, None)
 
 
 def _closes_sentence(text: str, seg: QuoteSpan) -> bool:

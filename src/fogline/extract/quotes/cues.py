@@ -61,14 +61,15 @@ def _has_aux(token: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject a reporting verb speaks for, climbing 'adding that', 'tweeting', 'as saying'."""
+def subject_of(verb: Token, in_quote: Callable[[int], bool] | None = None) -> Token | None:
+    """The subject a reporting verb speaks for, climbing 'adding that', 'tweeting', 'as saying'.
+
+    A subject inside a direct quote is a misparse of the quote and is skipped.
+    """
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in _SUBJECTS:
-                if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                    return current.head
+            if child.dep_ in _SUBJECTS and not (in_quote and in_quote(child.idx)):
                 return child
         if current.dep_ == "relcl":
             return current.head
