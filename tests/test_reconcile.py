@@ -136,3 +136,36 @@ def test_situation_and_timeline_of_a_place(corpus):
 def test_unknown_status_is_refused(corpus):
     with pytest.raises(ValueError, match="status must be one of"):
         claims(corpus, status="likely")
+
+
+def test_event_reports_of_several_outlets_form_one_cluster(fresh_store):
+    from fogline.model import ActorRef, DateRef, Event, PlaceRef
+    from fogline.reconcile import event_clusters
+
+    def ambush(doc_id, outlet, published, certainty, date="2024-02-10"):
+        text = "Gunmen ambushed a convoy near Sake late on Saturday."
+        event = Event(
+            type="ASSAULT",
+            text=text,
+            start=0,
+            end=len(text),
+            certainty=certainty,
+            actor=ActorRef(name="gunmen"),
+            place=PlaceRef(name="Sake"),
+            date=DateRef(value=date),
+        )
+        a = doc(doc_id, text + f" ({outlet})", published, outlet)
+        return Analysis(document=a.document, places=a.places, events=[event])
+
+    fresh_store.save(
+        [
+            ambush("a", "Radio Kivu", "2024-02-11", "reported"),
+            ambush("b", "Lakes Wire", "2024-02-11", "asserted", date="2024-02-11"),
+            ambush("c", "Relief Post", "2024-02-20", "asserted", date="2024-02-19"),
+        ]
+    )
+    reconcile(fresh_store, actor_lookup=lambda name: None)
+    clusters = event_clusters(fresh_store, place="Sake")
+    assert [len(c["reports"]) for c in clusters] == [2, 1]
+    assert set(clusters[0]["outlets"]) == {"Radio Kivu", "Lakes Wire"}
+    assert {r["certainty"] for r in clusters[0]["reports"]} == {"reported", "asserted"}

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from fogline.reconcile.events import cluster_events, event_rows
 from fogline.reconcile.independence import copy_clusters
 from fogline.reconcile.propositions import Canonicalizer, claim_reports
 from fogline.reconcile.status import STATUSES, PropositionView, build_views
@@ -23,7 +24,15 @@ from fogline.textnorm import fold
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["STATUSES", "PropositionView", "claims", "reconcile", "situation", "timeline"]
+__all__ = [
+    "STATUSES",
+    "PropositionView",
+    "claims",
+    "event_clusters",
+    "reconcile",
+    "situation",
+    "timeline",
+]
 
 
 @dataclass(slots=True)
@@ -32,6 +41,7 @@ class ReconcileSummary:
     copy_clusters: int
     reports: int
     propositions: int
+    event_clusters: int = 0
 
 
 def _default_lookup() -> Callable[[str], object | None] | None:
@@ -48,15 +58,19 @@ def reconcile(
     """Recompute copy clusters and proposition reports from every stored analysis."""
     clusters = copy_clusters(store.iter_texts())
     canon = Canonicalizer(actor_lookup or _default_lookup())
-    reports = [
-        dataclasses.asdict(r) for a in store.iter_analyses() for r in claim_reports(a, canon)
-    ]
-    n = store.replace_reconciliation(clusters, reports)
+    reports: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for analysis in store.iter_analyses():
+        reports.extend(dataclasses.asdict(r) for r in claim_reports(analysis, canon))
+        events.extend(event_rows(analysis, canon))
+    events = cluster_events(events)
+    n = store.replace_reconciliation(clusters, reports, events)
     summary = ReconcileSummary(
         documents=len(clusters),
         copy_clusters=len(set(clusters.values())),
         reports=n,
         propositions=len({r["proposition_id"] for r in reports}),
+        event_clusters=len({e["cluster_id"] for e in events}),
     )
     LOGGER.info("reconciled %s", summary)
     return summary
@@ -112,7 +126,62 @@ def situation(store: Store, place: str, *, as_of: str | None = None) -> dict[str
         "as_of": as_of,
         "control": [v.as_dict() for v in control],
         "other": [v.as_dict() for v in views if v.predicate != "CONTROL"],
+        "events": event_clusters(store, place=place, as_of=as_of),
     }
+
+
+def event_clusters(
+    store: Store, *, place: str | None = None, as_of: str | None = None
+) -> list[dict[str, Any]]:
+    """Events merged across articles: one entry per cluster with every report in it."""
+    rows = store.event_reports()
+    if place:
+        rows = [r for r in rows if _matches_place(r, place)]
+    if as_of:
+        rows = [r for r in rows if not r["published"] or r["published"] <= as_of]
+    clusters: dict[str, dict[str, Any]] = {}
+    for r in sorted(rows, key=lambda r: (r["published"] or "", r["document_id"], r["event_idx"])):
+        c = clusters.setdefault(
+            r["cluster_id"],
+            {
+                "id": r["cluster_id"],
+                "type": r["type"],
+                "acled_type": r["acled_type"],
+                "place": r["place"],
+                "lat": r["lat"],
+                "lon": r["lon"],
+                "dates": [],
+                "actors": [],
+                "targets": [],
+                "outlets": [],
+                "reports": [],
+            },
+        )
+        for key, value in (
+            ("dates", r["date"]),
+            ("actors", r["actor"]),
+            ("targets", r["target"]),
+            ("outlets", r["outlet"]),
+        ):
+            if value and value not in c[key]:
+                c[key].append(value)
+        c["reports"].append(
+            {
+                k: r[k]
+                for k in (
+                    "document_id",
+                    "outlet",
+                    "published",
+                    "certainty",
+                    "fatalities",
+                    "date",
+                    "text",
+                    "start",
+                    "end",
+                )
+            }
+        )
+    return sorted(clusters.values(), key=lambda c: (-len(c["reports"]), c["id"]))
 
 
 def timeline(store: Store, *, place: str | None = None) -> list[dict[str, Any]]:

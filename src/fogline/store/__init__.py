@@ -202,6 +202,7 @@ class Store:
             "documents": schema.documents,
             **schema.RECORD_TABLES,
             "proposition_reports": schema.proposition_reports,
+            "event_reports": schema.event_reports,
         }
         with self.engine.connect() as conn:
             return {
@@ -244,21 +245,38 @@ class Store:
     # -- corpus level ---------------------------------------------------------------------
 
     def replace_reconciliation(
-        self, clusters: dict[str, str], reports: Iterable[dict[str, Any]]
+        self,
+        clusters: dict[str, str],
+        reports: Iterable[dict[str, Any]],
+        events: Iterable[dict[str, Any]] = (),
     ) -> int:
-        """Swap in a new reconciliation (copy clusters and proposition reports) atomically."""
+        """Swap in a new reconciliation (copies, proposition and event reports) atomically."""
         rows = list(reports)
+        event_rows = list(events)
         with self.engine.begin() as conn:
-            conn.execute(delete(schema.copy_clusters))
-            conn.execute(delete(schema.proposition_reports))
+            for table in schema.CORPUS_TABLES:
+                conn.execute(delete(table))
             if clusters:
                 conn.execute(
                     insert(schema.copy_clusters),
                     [{"document_id": d, "cluster_id": c} for d, c in clusters.items()],
                 )
-            for i in range(0, len(rows), 1000):
-                conn.execute(insert(schema.proposition_reports), rows[i : i + 1000])
+            for table, batch in (
+                (schema.proposition_reports, rows),
+                (schema.event_reports, event_rows),
+            ):
+                for i in range(0, len(batch), 1000):
+                    conn.execute(insert(table), batch[i : i + 1000])
         return len(rows)
+
+    def event_reports(self, *, place_keys: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Rows of ``event_reports`` (events with their cluster), optionally for some places."""
+        t = schema.event_reports
+        query = select(t)
+        if place_keys is not None:
+            query = query.where(t.c.place_key.in_(list(place_keys)))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     def copy_clusters(self) -> dict[str, str]:
         """document id → id of its cluster of copies."""

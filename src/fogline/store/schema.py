@@ -178,7 +178,31 @@ proposition_reports = Table(
     Column("end", Integer, nullable=False),
 )
 
-CORPUS_TABLES = (copy_clusters, proposition_reports)
+event_reports = Table(
+    "event_reports",
+    metadata,
+    Column("cluster_id", String(32), nullable=False, index=True),
+    Column("document_id", String(255), nullable=False, index=True),
+    Column("event_idx", Integer, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("acled_type", Text),
+    Column("actor", Text),
+    Column("target", Text),
+    Column("place", Text),
+    Column("place_key", Text, index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("date", String(32)),
+    Column("certainty", String(16)),
+    Column("fatalities", Integer),
+    Column("outlet", Text),
+    Column("published", String(10)),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+CORPUS_TABLES = (copy_clusters, proposition_reports, event_reports)
 
 
 def _add_corpus_tables(conn: Connection) -> None:

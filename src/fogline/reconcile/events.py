@@ -1,0 +1,83 @@
+"""The same event reported by several articles, merged into one cluster.
+
+Two reports join when they have the same PLOVER type, the same place (by
+gazetteer id or folded base name), dates within ``WINDOW_DAYS`` and compatible
+actors (equal, or one of them unknown). Each report keeps its certainty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from fogline.model import Analysis
+from fogline.reconcile.propositions import Canonicalizer
+
+WINDOW_DAYS = 2
+
+
+def event_rows(analysis: Analysis, canon: Canonicalizer) -> Iterator[dict[str, Any]]:
+    """One row per event of the analysis, with canonical place and actor keys."""
+    doc = analysis.document
+    for i, e in enumerate(analysis.events):
+        place_key, lat, lon = canon.place_key(e.place.name if e.place else None, analysis)
+        yield {
+            "document_id": doc.id,
+            "event_idx": i,
+            "type": e.type,
+            "acled_type": e.acled_type,
+            "actor": e.actor.name if e.actor else None,
+            "target": e.target.name if e.target else None,
+            "place": e.place.name if e.place else None,
+            "place_key": place_key,
+            "lat": e.place.lat if e.place and e.place.lat is not None else lat,
+            "lon": e.place.lon if e.place and e.place.lon is not None else lon,
+            "date": e.date.value if e.date else None,
+            "certainty": e.certainty,
+            "fatalities": e.fatalities,
+            "outlet": doc.source,
+            "published": doc.published,
+            "text": e.text,
+            "start": e.start,
+            "end": e.end,
+            "_actor_key": canon.actor_key(e.actor.name) if e.actor else "",
+        }
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def cluster_events(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give every row a ``cluster_id``; rows without a place stay alone."""
+    out: list[dict[str, Any]] = []
+    open_clusters: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    ordered = sorted(
+        rows, key=lambda r: (r["type"], r["place_key"], r["date"] or r["published"] or "")
+    )
+    for row in ordered:
+        actor_key = row.pop("_actor_key")
+        day = _day(row["date"]) or _day(row["published"])
+        chosen = None
+        if row["place_key"]:
+            for c in open_clusters.get((row["type"], row["place_key"]), []):
+                near = day is None or c["day"] is None or abs((day - c["day"]).days) <= WINDOW_DAYS
+                if near and (not actor_key or not c["actor"] or actor_key == c["actor"]):
+                    chosen = c
+                    break
+        if chosen is None:
+            seed = f"{row['document_id']}\x1f{row['event_idx']}"
+            chosen = {
+                "id": hashlib.sha1(seed.encode()).hexdigest()[:16],
+                "day": day,
+                "actor": actor_key,
+            }
+            open_clusters.setdefault((row["type"], row["place_key"]), []).append(chosen)
+        chosen["actor"] = chosen["actor"] or actor_key
+        out.append(row | {"cluster_id": chosen["id"]})
+    return out
