@@ -45,6 +45,7 @@ TERRITORIAL_SUBTYPES = frozenset(
 )
 THREAT_MODES = {"FIGHT": "violence", "ASSAULT": "violence", "COERCE": "restrict",
                 "PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "violence"}  # fmt: skip
+UNCONVENTIONAL = frozenset({"IED", "SUICIDE", "GRENADE", "CHEM"})
 GENERIC_CODES = frozenset({None, "-", "CLASH", "VACATTACK", "OTHER"})
 
 
@@ -128,7 +129,15 @@ def _events(
     place_hit = None
     obj_cls = ments.noun_class(frame.obj) if frame.obj is not None else None
     # objects that refine the type
-    if "seize" in flags or "needobj" in flags:
+    if "needobj" in flags and frame.obj is None and not frame.targets:
+        return []
+    if "stop" in flags:
+        stopped = frame.obj_match.trigger.plover if frame.obj_match is not None else None
+        if stopped in HOSTILE:
+            plover, mode, code = "RETREAT", "ceasefire", None
+        elif stopped is None:
+            return []
+    if "seize" in flags:
         territory = frame.obj is not None and ments.territory_of(frame.obj) is not None
         if territory:
             code, flags = "TERR", flags | {"gain"}
@@ -143,6 +152,8 @@ def _events(
             plover, mode, code = "COERCE", "seize", "LOOT"
         elif "needobj" in flags and not frame.targets:
             return []
+    if mode == "restrict" and ments.noun_class(frame.actor) in ("civilian", "protester"):
+        plover, mode, code = "PROTEST", "obstruct", "PEACEPROT"  # "farmers blocked the road"
     if ("gain" in flags or "loss" in flags) and place_hit is None and frame.obj is not None:
         place_hit = ments.territory_of(frame.obj)
     if "move" in flags:
@@ -162,18 +173,33 @@ def _events(
     # instruments named in the clause set the mode and the ACLED sub-event type
     if plover in ("FIGHT", "ASSAULT"):
         mode, code = _instrument(frame, lex, mode, code)
+        if code in UNCONVENTIONAL:
+            plover = "ASSAULT"
     # certainty, intentions and threats
     cert = assess(frame.token, frame.anchor, lex, quotes)
     certainty, aux = cert.certainty, cert.aux_mode
-    if cert.intent is not None and frame.trigger.pos == "V":
+    if cert.intent == "demand":
+        plover, mode, code = "DEMAND", None, None
+        frame_targets = [frame.actor] if frame.actor is not None else []
+        actor_ref = ments.actor_of(cert.reporter_token)
+        frame.targets, frame.actor = frame_targets, cert.reporter_token
+        certainty, aux = "asserted", None
+    elif cert.intent is not None and (frame.trigger.pos == "V" or frame.anchor is not frame.token):
         if cert.intent == "threat" or plover in HOSTILE:
-            plover, mode = "THREATEN", THREAT_MODES.get(plover, mode if plover == "THREATEN" else None)
+            plover, mode = (
+                "THREATEN",
+                THREAT_MODES.get(plover, mode if plover == "THREATEN" else None),
+            )
         elif plover in COOPERATIVE:
             plover, mode = "AGREE", None
         code = code if code == "AGREEMENT" else None
         certainty = "claimed" if cert.reported_by else "asserted"
         aux = None
-    reporters = [ments.actor_of(cert.reporter_token).name] if cert.reporter_token is not None and ments.actor_of(cert.reporter_token) else []  # noqa: E501
+    reporters = (
+        [ments.actor_of(cert.reporter_token).name]
+        if cert.reporter_token is not None and ments.actor_of(cert.reporter_token)
+        else []
+    )  # noqa: E501
     for name in cert.reported_by:
         if name not in reporters and cert.reporter_token is None:
             reporters.append(name)
@@ -185,9 +211,9 @@ def _events(
     para = paragraph_span(paragraphs, frame.token.idx)
     date = timeline.date_for(anchors, sent.start, sent.end, para)
     place = place_hit[0] if place_hit else _place(frame, ments, anchors, sent, para)
-    if date is not None and date.value[:4].isdigit() and timeline.published is not None:
-        if int(date.value[:4]) < timeline.published.year - 1 and aux is None:
-            aux = "historical"
+    old = date is not None and date.value[:4].isdigit() and timeline.published is not None
+    if old and int(date.value[:4]) < timeline.published.year - 1 and aux is None:  # type: ignore[union-attr]
+        aux = "historical"
     start, end = _evidence(frame)
     for tok in targets:
         t_plover, t_mode, t_code = plover, mode, code
@@ -307,9 +333,8 @@ def _evidence(frame: Frame) -> tuple[int, int]:
     toks = list(frame.anchor.subtree)
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
-    for extra in (frame.token, frame.actor):
-        if extra is not None and sent.start <= extra.i < sent.end:
-            lo, hi = min(lo, extra.i), max(hi, extra.i)
+    if sent.start <= frame.token.i < sent.end:
+        lo, hi = min(lo, frame.token.i), max(hi, frame.token.i)
     doc = frame.token.doc
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1

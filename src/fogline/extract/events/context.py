@@ -115,8 +115,10 @@ def fallback_date(text: str, published: dt.date | None, *, future: bool = False)
     for i, name in enumerate(WEEKDAYS):
         if name in low.split():
             delta = (published.weekday() - i) % 7
-            day = published + dt.timedelta(days=(7 - delta) % 7) if future else (
-                published - dt.timedelta(days=delta)
+            day = (
+                published + dt.timedelta(days=(7 - delta) % 7)
+                if future
+                else (published - dt.timedelta(days=delta))
             )
             return DateRef(day.isoformat(), "day")
     year_m = _YEAR.search(text)
@@ -153,7 +155,7 @@ class Certainty:
     aux_mode: str | None = None
     reported_by: tuple[str, ...] = ()
     reporter_token: Token | None = None
-    intent: str | None = None  # "agree" or "threat": an expressed intention of the actor
+    intent: str | None = None  # "agree", "threat" or "demand": what the actor expresses
 
 
 def ancestors_path(tok: Token, limit: int = 8) -> list[tuple[Token, str]]:
@@ -175,7 +177,6 @@ def assess(
     quotes: Sequence[Quote],
 ) -> Certainty:
     """Certainty of the event whose trigger (or light verb) is ``anchor``."""
-    negs = lex.words("negations")
     hedges = lex.words("hedges")
     reporting = lex.words("reporting_verbs")
     denial = lex.words("denial_verbs")
@@ -185,6 +186,8 @@ def assess(
     hypo_marks = lex.words("hypothetical_marks")
     intent_heads = lex.words("intent_heads")
     threat_heads = lex.words("threat_heads")
+    schedule_heads = lex.words("schedule_heads")
+    governing = planned_heads | intent_heads | threat_heads
 
     own = [c for t in {trigger, anchor} for c in t.children]
     negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in own) or any(
@@ -192,6 +195,12 @@ def assess(
     )
     hedged = any(c.lower_ in hedges and c.dep_ in ("advmod", "amod") for c in own)
     future = any(c.dep_ == "aux" and c.lower_ in planned_aux for c in own)
+    obliged = any(c.dep_ == "aux" and c.lower_ in lex.words("obligation_aux") for c in own)
+    conditional = any(
+        c.dep_ == "advcl"
+        and any(m.lower_ in ("unless", "if") for m in c.children if m.dep_ == "mark")
+        for c in anchor.children
+    )
     would = any(c.dep_ == "aux" and c.lower_ == "would" for c in own)
     hypothetical = any(c.dep_ == "aux" and c.lower_ in hypo_aux - {"would"} for c in own) or any(
         c.dep_ == "mark" and c.lower_ in hypo_marks for c in own
@@ -209,7 +218,13 @@ def assess(
     came_from = anchor.dep_
     for head, dep in path:
         lemma = head.lemma_.lower()
-        if dep in ("xcomp", "acomp", "ccomp", "advcl") and lemma in planned_heads and not planned:
+        if (
+            dep in ("xcomp", "acomp", "ccomp", "advcl")
+            and lemma in governing
+            and not planned
+            and reporter is None  # "X said Y plans to": look no higher than the report
+            and (dep != "ccomp" or lemma in schedule_heads)
+        ):
             if any(c.dep_ == "neg" for c in head.children):
                 negated = True  # "is not expected to meet"
             if lemma in intent_heads and intent is None:
@@ -225,9 +240,7 @@ def assess(
                     (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None
                 )
                 if reporter is not None and reporter.pos_ == "PRON" and head.dep_ == "conj":
-                    reporter = next(
-                        (c for c in head.head.children if c.dep_ == "nsubj"), reporter
-                    )
+                    reporter = next((c for c in head.head.children if c.dep_ == "nsubj"), reporter)
             if lemma in denial:
                 denied_by_verb = True
         if dep in ("ccomp", "dobj") and lemma in denial:
@@ -256,18 +269,20 @@ def assess(
     if reporter is not None:
         reporter_name = reporter.text
         head_lemma = reporter.lemma_.lower()
-        if head_lemma in lex.words("hearsay_sources"):
-            reported_kind = "reported"
-        else:
-            reported_kind = "claimed"
+        hearsay = head_lemma in lex.words("hearsay_sources")
+        reported_kind = "reported" if hearsay else "claimed"
     elif speaker_in_quote:
         reported_kind = "claimed"
     if would and reporter is not None:
         future = True
     elif would:
         hypothetical = True
-    if future and reporter is not None and intent is None:
-        intent = "agree"  # "X said it will release ...": an expressed intention
+    if future and intent is None:
+        intent = "agree"  # "X will release ...": an expressed intention (PLOVER AGREE)
+    if intent == "agree" and conditional:
+        intent = "threat"  # "will withdraw unless ...": a conditional intention is a threat
+    if obliged and reporter is not None and intent is None:
+        intent = "demand"  # "X said Y must leave"
     names = tuple(n for n in (speaker_in_quote, reporter_name) if n)
     aux_mode = None
     if negated or denied_by_verb:

@@ -34,6 +34,7 @@ class Frame:
     obj: Token | None = None
     place_tokens: list[Token] = field(default_factory=list)
     cause: TriggerMatch | None = None
+    obj_match: TriggerMatch | None = None  # the object is itself an event ("ended the talks")
     actor_from_to: bool = False
 
     @property
@@ -161,8 +162,10 @@ def build_frame(
     m: TriggerMatch, by_token: dict[int, TriggerMatch], ments: Mentions, lex: EventLexicon
 ) -> Frame | None:
     """The frame of a trigger, or None when the trigger yields to another (light verb)."""
-    return _verb_frame(m, by_token, ments, lex) if m.trigger.pos == "V" else _noun_frame(
-        m, by_token, ments, lex
+    return (
+        _verb_frame(m, by_token, ments, lex)
+        if m.trigger.pos == "V"
+        else _noun_frame(m, by_token, ments, lex)
     )
 
 
@@ -186,10 +189,12 @@ def _verb_frame(
         c.i in by_token and by_token[c.i].trigger.pos == "V" for c in children(verb, "xcomp")
     ):
         return None  # the complement carries the event, retyped as AGREE/THREATEN
+    if obj is not None and obj.i in by_token:
+        frame.obj_match = by_token[obj.i]
     actor, passive = subject(verb)
     if "patient" in trig.flags and not passive:
         obj, actor = actor, None
-        for prep, p in pobjs(verb, {"to", "by"}):
+        for _prep, p in pobjs(verb, {"to", "by"}):
             if is_actorlike(p, ments):
                 actor, frame.actor_from_to = p, True
     frame.actor, frame.obj = actor, obj
@@ -202,9 +207,7 @@ def _verb_frame(
             cm = by_token[c.i]
             if cm.trigger.pos == "N" and cm.trigger.plover in VIOLENT:
                 frame.cause = cm
-                if frame.actor is c:
-                    frame.actor = _noun_actor(c, ments)
-                elif frame.actor is None:
+                if frame.actor is c or frame.actor is None:
                     frame.actor = _noun_actor(c, ments)
                 break
     # recipients
@@ -235,7 +238,7 @@ def _noun_actor(noun: Token, ments: Mentions) -> Token | None:
             c.ent_type_ in ACTOR_LABELS and not ments.is_place(c)
         ):
             return c
-    for prep, p in pobjs(noun, {"by", "from", "between"}):
+    for _prep, p in pobjs(noun, {"by", "from", "between"}):
         if is_actorlike(p, ments):
             return p
     return None
@@ -251,9 +254,10 @@ def _noun_frame(
     head_lemma = head.lemma_.lower()
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         phrasal = " ".join([head_lemma, *(c.lower_ for c in head.children if c.dep_ == "prt")])
-        if phrasal in light or head_lemma in light:
-            if head_lemma not in lex.words("reporting_verbs"):
-                anchor = head
+        if (phrasal in light or head_lemma in light) and head_lemma not in lex.words(
+            "reporting_verbs"
+        ):
+            anchor = head
     frame = Frame(m, anchor, trig)
     frame.actor = _noun_actor(tok, ments)
     if frame.actor is None and anchor is not tok and tok.dep_ == "dobj":
@@ -276,7 +280,7 @@ def _noun_frame(
         if is_actorlike(p, ments) and p is not frame.actor:
             frame.targets = expand(p)
     if not frame.targets and anchor is not tok:
-        for prep, p in pobjs(anchor, {"to", "with", "against", "on"}):
+        for _prep, p in pobjs(anchor, {"to", "with", "against", "on"}):
             if is_actorlike(p, ments) and p is not frame.actor:
                 frame.targets = expand(p)
                 break

@@ -136,8 +136,11 @@ class Mentions:
             return ActorRef(a.name, a.id, a.affiliation)
         if tok.ent_type_ in ACTOR_LABELS:
             ent = _entity_span(tok)
-            if ent is not None and not (tok.ent_type_ == "GPE" and tok.dep_ == "pobj"
-                                        and tok.head.lower_ in ("in", "at", "near")):
+            if ent is not None and not (
+                tok.ent_type_ == "GPE"
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "at", "near")
+            ):
                 return self._resolve(_strip_det(ent).text)
         if (lower in QUANTITY_HEADS or tok.pos_ == "NUM") and tok.dep_ != "nummod":
             for child in tok.children:
@@ -223,7 +226,7 @@ class Mentions:
 
     # --- classes ------------------------------------------------------------------------------
     def noun_class(self, tok: Token | None) -> str | None:
-        """"armed", "civilian", "protester", "property", "weapon", "goods" or "territory"."""
+        """ "armed", "civilian", "protester", "property", "weapon", "goods" or "territory"."""
         if tok is None:
             return None
         lemma = tok.lemma_.lower()
