@@ -224,7 +224,10 @@ class Analyzer:
             "places": lambda: extract_places(doc, gazetteer=self.gazetteer),
             "actors": lambda: extract_actors(doc, dictionary=self.actor_dictionary),
             "quotes": lambda: extract_quotes(
-                doc, actors=results["actors"], paragraphs=results["paragraphs"]
+                doc,
+                actors=results["actors"],
+                paragraphs=results["paragraphs"],
+                times=results["times"],
             ),
             "events": lambda: extract_events(
                 doc,

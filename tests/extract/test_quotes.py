@@ -192,3 +192,15 @@ def test_quote_text_is_the_document_text_at_its_offsets(run):
         assert text[q.start : q.end] == q.text
         if q.cue:
             assert text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def test_quotes_date_comes_from_the_cue_sentence(analyzer):
+    text = (
+        "Fighting went on around Kidal.\n\n"
+        "‘We will hold the airport,’ army spokesman Colonel Moussa Diarra told Radio Mali on "
+        "Saturday.\n\n‘Nothing has changed since Monday,’ said a resident.\n"
+    )
+    analysis = analyzer.analyze(text, published="2024-03-05")
+    by_text = {q.text: q for q in analysis.quotes}
+    assert by_text["We will hold the airport"].date == "2024-03-02"
+    assert by_text["Nothing has changed since Monday"].date is None  # the date is inside the quote

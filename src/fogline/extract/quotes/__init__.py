@@ -10,6 +10,7 @@ X") with ``direct=False``. Speakers are the actors of :func:`fogline.extract.act
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -19,7 +20,7 @@ from fogline.extract.quotes.coref import noun_phrase
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues, subject_of
 from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, sentence_ends
 from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
-from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker
+from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
 __all__ = ["extract_quotes"]
 
@@ -29,7 +30,11 @@ _GOVERNING = {"nsubj", "nsubjpass", "dobj", "dative", "npadvmod"}
 
 
 def extract_quotes(
-    doc: Doc, *, actors: Sequence[Actor] = (), paragraphs: Sequence[Paragraph] = ()
+    doc: Doc,
+    *,
+    actors: Sequence[Actor] = (),
+    paragraphs: Sequence[Paragraph] = (),
+    times: Sequence[TimeRef] = (),
 ) -> list[Quote]:
     """Direct quotes and indirect speech of ``doc``, attributed to actors where possible.
 
@@ -56,7 +61,35 @@ def extract_quotes(
     ]
     out.extend(_indirect(doc, cues, quoted, speakers, bounds, kinds))
     _inherit_channels(out, bounds)
+    if times:
+        out = _attach_dates(doc, out, times)
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _attach_dates(doc: Doc, quotes: list[Quote], times: Sequence[TimeRef]) -> list[Quote]:
+    """A quote's date: the resolved time expression of its cue's sentence, outside the quote
+    ("…,’ he told Fox News on Saturday" → that Saturday)."""
+    dated = [t for t in times if t.value]
+    out = []
+    for q in quotes:
+        if q.cue is None or q.date:
+            out.append(q)
+            continue
+        span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+        if span is None:
+            out.append(q)
+            continue
+        sent = span.sent
+        near = [
+            t
+            for t in dated
+            if sent.start_char <= t.start < sent.end_char and not q.start <= t.start < q.end
+        ]
+        if near:
+            best = min(near, key=lambda t: abs(t.start - q.cue.start))  # type: ignore[union-attr]
+            q = dataclasses.replace(q, date=best.value)
+        out.append(q)
+    return out
 
 
 class _SpeakerFinder:
