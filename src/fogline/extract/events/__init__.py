@@ -131,6 +131,10 @@ def _events(
     # objects that refine the type
     if "needobj" in flags and frame.obj is None and not frame.targets:
         return []
+    if "weapon" in flags and obj_cls != "weapon":
+        return []
+    if mode in ("explosives", "destroy") and _accident(frame, lex):
+        return []  # "a gas cylinder exploded": an accident, not an attack
     if "stop" in flags:
         stopped = frame.obj_match.trigger.plover if frame.obj_match is not None else None
         if stopped in HOSTILE:
@@ -161,7 +165,7 @@ def _events(
         if person:
             plover, mode, code = "CONSULT", "visit", None
         elif place_hit is None or not is_actorlike(frame.actor, ments):
-            code = None
+            code = "CHANGE"  # ACLED: troop movements are a change to group activity
     if code == "TERR" or (code == "GOVGAIN" and frame.actor is not None):
         state = ments.is_state_force(frame.actor, actor_ref)
         code = "GOVGAIN" if state else "NSAGAIN"
@@ -215,9 +219,14 @@ def _events(
     if old and int(date.value[:4]) < timeline.published.year - 1 and aux is None:  # type: ignore[union-attr]
         aux = "historical"
     start, end = _evidence(frame)
+    actor_cls = ments.noun_class(frame.actor)
     for tok in targets:
         t_plover, t_mode, t_code = plover, mode, code
-        if "armed" in flags and tok is not None and t_code in GENERIC_CODES and not frame.cause:
+        if t_code == "ARREST" and tok is not None:
+            t_plover, t_mode, t_code = _by_target(ments.noun_class(tok), t_plover, t_mode, t_code)
+        elif actor_cls == "protester" and t_plover in ("FIGHT", "ASSAULT"):
+            t_plover, t_mode, t_code = "PROTEST", "riot", "VIOLDEMO"  # protesters fighting
+        elif "armed" in flags and tok is not None and t_code in GENERIC_CODES and not frame.cause:
             t_plover, t_mode, t_code = _by_target(ments.noun_class(tok), t_plover, t_mode, t_code)
         acled_type, acled_sub = lex.acled_pair(t_code)
         target_ref = ments.actor_of(tok) if tok is not None else None
@@ -246,11 +255,19 @@ def _events(
     return out
 
 
+def _accident(frame: Frame, lex: EventLexicon) -> bool:
+    text = frame.token.sent.text.lower()
+    lemmas = {t.lemma_.lower() for t in frame.token.sent}
+    return any((" " in cue and cue in text) or cue in lemmas for cue in lex.words("accident_cues"))
+
+
 def _by_target(
     cls: str | None, plover: str, mode: str | None, code: str | None
 ) -> tuple[str, str | None, str | None]:
     if cls == "civilian" and code in ("CLASH", None, "-"):
         return "ASSAULT", mode, "VACATTACK"
+    if cls == "protester" and code == "ARREST":
+        return plover, mode, "PROTINT"  # ACLED: arrests at a protest
     if cls == "protester":
         return "ASSAULT", "crowd-control", "EXFORCE"
     if cls == "property" and code in ("CLASH",):
