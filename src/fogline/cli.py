@@ -317,6 +317,11 @@ def version() -> None:
     out.print(__version__)
 
 
+# Commands of the interfaces (serve, export, brief) and of scale-out runs (run, load) live in
+# their own modules; importing them registers them on ``app``.
+from fogline import cli_interfaces, cli_scale  # noqa: E402, F401
+
+
 def main() -> None:  # pragma: no cover - console entry
     """Entry point: library errors become one red line and exit status 2."""
     try:
