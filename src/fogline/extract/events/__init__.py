@@ -142,10 +142,12 @@ def _events(
         elif stopped is None:
             return []
     if "seize" in flags:
-        territory = frame.obj is not None and ments.territory_of(frame.obj) is not None
+        territory = frame.obj is not None and (
+            ments.territory_of(frame.obj) is not None or obj_cls == "territory"
+        )
         if territory:
             code, flags = "TERR", flags | {"gain"}
-            place_hit = ments.territory_of(frame.obj)
+            place_hit = ments.territory_of(frame.obj)  # else the clause's place, below
         elif obj_cls == "weapon":
             plover, mode, code = "COERCE", "seize", "DISRUPT"
         elif obj_cls in ("civilian", "armed") or (frame.targets and "seize" in flags):

@@ -65,7 +65,7 @@ def is_actorlike(tok: Token | None, ments: Mentions) -> bool:
     if cls in ("armed", "civilian", "protester"):
         return True
     lex = ments.lex
-    if tok.lemma_.lower() in lex.words("state_forces"):
+    if tok.lemma_.lower() in lex.words("state_forces") | lex.words("person_nouns"):
         return True
     return any(
         c.dep_ in ("compound", "amod", "poss") and (c.ent_type_ in ACTOR_LABELS or c.pos_ == "PRON")
@@ -212,6 +212,9 @@ def _verb_frame(
                 break
     # recipients
     moving = "move" in trig.flags or trig.mode == "visit"
+    if obj is not None and _named_territory(obj, trig):
+        frame.place_tokens = [obj, *_place_tokens(verb, None, lex)]
+        return frame  # "retook Anefis": the object of a territorial verb is a place
     if obj is not None and is_actorlike(obj, ments):
         frame.targets = expand(obj)
     else:
@@ -227,7 +230,15 @@ def _verb_frame(
                     break
     # places
     frame.place_tokens = _place_tokens(verb, obj, lex)
+    if frame.cause is not None:  # "killed in fighting near Gao"
+        frame.place_tokens += _place_tokens(frame.cause.token, None, lex)
     return frame
+
+
+def _named_territory(obj: Token, trig: Trigger) -> bool:
+    """A proper name as the object of a verb that only takes places ("overran", "retook")."""
+    territorial = "gain" in trig.flags or trig.acled == "GOVGAIN"
+    return territorial and obj.pos_ == "PROPN" and obj.ent_type_ not in ("ORG", "NORP")
 
 
 def _noun_actor(noun: Token, ments: Mentions) -> Token | None:

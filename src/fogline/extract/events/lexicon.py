@@ -182,8 +182,8 @@ def match_token(tok: Token, lex: EventLexicon) -> TriggerMatch | None:
             rest = _noun_rest_ok(tok, trig.words[:-1]) if len(trig.words) > 1 else ()
             if rest is not None:
                 return TriggerMatch(tok, trig, (*rest, tok))
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return None
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in lex.forms:
+            return None  # an irregular verb form ("retook") is a verb even when mis-tagged
     lemma = _verb_lemma(tok, lex)
     if lemma is None:
         return None

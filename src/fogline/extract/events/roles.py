@@ -80,9 +80,9 @@ class Mentions:
             tok.dep_ == "pobj"
             and tok.head.lower_ in LOCATIVE_PREPS
             and tok.pos_ == "PROPN"
-            and tok.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME")
-            and tok.i not in self._actor_at
-        ):
+            and tok.ent_type_ not in ("NORP", "DATE", "TIME", "ORG")
+            and (tok.i not in self._actor_at or self._actor_at[tok.i].kind in ("person", "unknown"))
+        ):  # the small model often reads a town after "near" as a person
             return PlaceRef(_proper_run(tok)), tok
         return None
 
@@ -92,6 +92,8 @@ class Mentions:
         found = self.place_of(tok)
         if found is not None:
             return found
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("ORG", "NORP") and tok.dep_ == "dobj":
+            return PlaceRef(_proper_run(tok)), tok
         if tok.lemma_.lower() not in self.lex.words("class:territory"):
             return None
         for child in tok.children:

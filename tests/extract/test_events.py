@@ -1,0 +1,161 @@
+"""Event extraction over short reports written for the project: a fictional crisis, real places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fogline.extract.events import extract_events, is_territorial
+from fogline.extract.events.lexicon import load_event_lexicon
+
+pytestmark = pytest.mark.slow  # the real pipeline: spaCy model and gazetteer
+
+PUBLISHED = "2024-03-04"  # a Monday
+
+
+@pytest.fixture(scope="module")
+def analyze(analyzer):
+    def run(text: str, published: str = PUBLISHED):
+        return analyzer.analyze(text, published=published)
+
+    return run
+
+
+def _find(events, **want):
+    for e in events:
+        if all(_value(e, k) == v for k, v in want.items()):
+            return e
+    raise AssertionError(f"no event with {want}: {[_brief(e) for e in events]}")
+
+
+def _value(e, key):
+    if key in ("actor", "target", "place"):
+        ref = getattr(e, key)
+        return ref.name if ref else None
+    return getattr(e, key)
+
+
+def _brief(e):
+    return (e.type, e.mode, e.acled_subtype, _value(e, "actor"), _value(e, "target"),
+            _value(e, "place"), e.certainty)  # fmt: skip
+
+
+def test_lexicon_is_broad_and_coded():
+    lex = load_event_lexicon()
+    triggers = [t for ts in (*lex.verbs.values(), *lex.nouns.values()) for t in ts]
+    assert len(triggers) > 300
+    assert {t.plover for t in triggers} >= {"FIGHT", "ASSAULT", "COERCE", "PROTEST", "CONSULT",
+                                            "AGREE", "THREATEN", "DEMAND", "RETREAT"}  # fmt: skip
+    assert lex.acled_pair("AIR") == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_events_one_event_per_apposed_victim(analyze):
+    a = analyze(
+        "Two militia commanders – Colonel Idrissa Maiga and Captain Oumar Toure – were killed "
+        "in fighting near Gao on Saturday."
+    )
+    maiga = _find(a.events, target="Idrissa Maiga")
+    toure = _find(a.events, target="Oumar Toure")
+    for e in (maiga, toure):
+        assert e.type == "FIGHT" and e.acled_subtype == "Armed clash"
+        assert e.fatalities == 1
+        assert e.date.value == "2024-03-02"
+        assert e.place.name == "Gao"
+
+
+def test_events_rebels_seizing_a_town_is_a_territorial_gain(analyze):
+    a = analyze("Rebel fighters seized the town of Anefis on Sunday, residents said.")
+    e = _find(a.events, acled_subtype="Non-state actor overtakes territory")
+    assert e.place.name == "Anefis"
+    assert is_territorial(e)
+    assert e.certainty == "reported"
+    assert e.date.value == "2024-03-03"
+
+
+def test_events_army_retaking_a_town_is_government_regaining_territory(analyze):
+    a = analyze("The Malian army retook Anefis on Tuesday after two days of clashes.")
+    e = _find(a.events, acled_subtype="Government regains territory")
+    assert e.place.name == "Anefis"
+    assert e.actor is not None and "malian" in e.actor.name.lower()
+    assert e.date.value == "2024-02-27"
+
+
+def test_events_due_to_arrive_is_planned_on_a_future_day(analyze):
+    a = analyze("The Algerian foreign minister is due to arrive in Bamako on Friday for talks.")
+    e = _find(a.events, type="CONSULT", place="Bamako")
+    assert e.certainty == "planned"
+    assert "future" in (e.mode or "")
+    assert e.date.value == "2024-03-08"
+
+
+def test_events_reportedly_is_hedged(analyze):
+    a = analyze("Insurgents had reportedly captured two villages near Mocimboa da Praia on Sunday.")
+    e = _find(a.events, type="FIGHT")
+    assert e.certainty == "hedged"
+
+
+def test_events_negated_withdrawal_is_denied(analyze):
+    a = analyze("The army has not withdrawn from Kidal, a military spokesman said on Monday.")
+    e = _find(a.events, type="RETREAT")
+    assert e.certainty == "denied"
+    assert "negation" in (e.mode or "")
+
+
+def test_events_drone_strike_kills_with_count_and_source(analyze):
+    a = analyze(
+        "A drone strike on a convoy near Kidal killed 12 fighters, the army said on Sunday."
+    )
+    e = _find(a.events, acled_subtype="Air/drone strike")
+    assert e.mode.startswith("drone")
+    assert e.fatalities == 12
+    assert e.certainty == "claimed"
+    assert any("army" in name.lower() for name in e.reported_by)
+
+
+def test_events_without_a_date_fall_back_to_publication_flagged(analyze):
+    a = analyze("Gunmen attacked a checkpoint outside Menaka.")
+    e = _find(a.events, type="FIGHT")
+    assert e.date.value == PUBLISHED
+    assert e.date.inferred is True
+    assert e.date.precision == "week"
+
+
+def test_events_promise_to_release_is_agree(analyze):
+    a = analyze("The rebels said on Monday that they will release the hostages held in Kidal.")
+    e = _find(a.events, type="AGREE")
+    assert e.actor is not None and "rebel" in e.actor.name.lower()
+
+
+def test_events_conditional_intent_is_a_threat(analyze):
+    a = analyze("The government said it will suspend the talks unless the rebels leave Anefis.")
+    _find(a.events, type="THREATEN")
+
+
+def test_events_arresting_protesters_is_protest_with_intervention(analyze):
+    a = analyze("Police arrested 30 protesters in Bamako on Saturday.")
+    e = _find(a.events, acled_subtype="Protest with intervention")
+    assert e.type == "COERCE"
+
+
+def test_events_accidental_explosion_is_not_an_attack(analyze):
+    a = analyze("A gas cylinder exploded at a restaurant in Gao on Sunday, killing three people.")
+    assert not [e for e in a.events if e.acled_type == "Explosions/Remote violence"]
+
+
+def test_events_evidence_is_the_text_span(analyze):
+    a = analyze(
+        "Rebel fighters overran two army posts near Tessalit on Sunday. The army said it would "
+        "send reinforcements, while residents reported heavy clashes in the town."
+    )
+    assert len(a.events) >= 3
+    for e in a.events:
+        assert a.document.text[e.start : e.end] == e.text
+
+
+def test_events_work_from_the_parse_alone(analyzer):
+    doc = analyzer.nlp("Soldiers arrested the mayor of Gao on Sunday.")
+    events = extract_events(doc, published=dt.date(2024, 3, 4))
+    e = _find(events, acled_subtype="Arrests")
+    assert e.target is not None and "mayor" in e.target.name
+    assert e.date.value == "2024-03-03"
