@@ -18,7 +18,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.events.context import Timeline, assess, count_of, paragraph_span
 from fogline.extract.events.frames import Frame, build_frame, is_actorlike
@@ -28,6 +28,7 @@ from fogline.extract.events.lexicon import (
     EventLexicon,
     find_triggers,
     load_event_lexicon,
+    sentence,
 )
 from fogline.extract.events.roles import Mentions
 from fogline.model import Actor, ActorRef, Event, Paragraph, Place, PlaceRef, Quote, TimeRef
@@ -212,7 +213,7 @@ def _events(
     # per-target refinement: civilians attacked vs. armed clash
     targets = frame.targets or [None]
     out = []
-    sent = frame.token.sent
+    sent = sentence(frame.token)
     anchors = frame.anchors()
     para = paragraph_span(paragraphs, frame.token.idx)
     date = timeline.date_for(anchors, sent.start, sent.end, para)
@@ -220,7 +221,8 @@ def _events(
     old = date is not None and date.value[:4].isdigit() and timeline.published is not None
     if old and int(date.value[:4]) < timeline.published.year - 1 and aux is None:  # type: ignore[union-attr]
         aux = "historical"
-    start, end = _evidence(frame)
+    evidence = _evidence(frame)
+    start, end = evidence.start_char, evidence.end_char
     actor_cls = ments.noun_class(frame.actor)
     for tok in targets:
         t_plover, t_mode, t_code = plover, mode, code
@@ -239,7 +241,7 @@ def _events(
         out.append(
             Event(
                 type=t_plover,
-                text=frame.token.doc.text[start:end],
+                text=evidence.text,
                 start=start,
                 end=end,
                 mode=full_mode,
@@ -258,8 +260,8 @@ def _events(
 
 
 def _accident(frame: Frame, lex: EventLexicon) -> bool:
-    text = frame.token.sent.text.lower()
-    lemmas = {t.lemma_.lower() for t in frame.token.sent}
+    text = sentence(frame.token).text.lower()
+    lemmas = {t.lemma_.lower() for t in sentence(frame.token)}
     return any((" " in cue and cue in text) or cue in lemmas for cue in lex.words("accident_cues"))
 
 
@@ -346,9 +348,9 @@ def _fatalities(frame: Frame, target: Token | None, lex: EventLexicon) -> int | 
     return None
 
 
-def _evidence(frame: Frame) -> tuple[int, int]:
-    """Character span of the event's clause, widened to its trigger and actor."""
-    sent = frame.token.sent
+def _evidence(frame: Frame) -> Span:
+    """The event's clause (its anchor's subtree, widened to the trigger), trimmed."""
+    sent = sentence(frame.token)
     toks = list(frame.anchor.subtree)
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
@@ -359,4 +361,4 @@ def _evidence(frame: Frame) -> tuple[int, int]:
         hi -= 1
     while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
         lo += 1
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return doc[lo : hi + 1]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from fogline.extract.events.lexicon import EventLexicon
+from fogline.extract.events.lexicon import EventLexicon, sentence
 from fogline.model import DateRef, Paragraph, Quote, TimeRef
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -210,8 +210,8 @@ def assess(
     intent: str | None = None
     denied_by_verb = False
     planned = False
-    sent = anchor.sent
-    text_before = anchor.doc.text[sent.start_char : max(trigger.idx, anchor.idx)].lower()
+    sent = sentence(anchor)
+    text_before = sent.text[: max(trigger.idx, anchor.idx) - sent.start_char].lower()
     if any(p in text_before for p in lex.words("hedge_phrases")):
         hedged = True
     path = ancestors_path(anchor)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fogline.data import load_tsv, load_yaml
 from fogline.errors import LexiconError
@@ -124,6 +124,24 @@ def load_event_lexicon() -> EventLexicon:
     return lex
 
 
+_SENTS_KEY = "fogline.events.sentences"
+
+
+def sentence(tok: Token) -> Span:
+    """``tok.sent``, from an index built once per document (``Token.sent`` rescans the doc)."""
+    doc = tok.doc
+    index = doc.user_data.get(_SENTS_KEY)
+    if index is None:
+        sents = list(doc.sents)
+        owner = [0] * len(doc)
+        for i, sent in enumerate(sents):
+            for j in range(sent.start, sent.end):
+                owner[j] = i
+        index = (sents, owner)
+        doc.user_data[_SENTS_KEY] = index
+    return index[0][index[1][tok.i]]
+
+
 def _verb_lemma(tok: Token, lex: EventLexicon) -> str | None:
     lower = tok.lower_
     if lower in lex.forms:
@@ -140,7 +158,8 @@ def _verb_lemma(tok: Token, lex: EventLexicon) -> str | None:
 def _verb_rest_ok(tok: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
     """Tokens of a multiword verb's remaining words among the verb's right-hand neighbourhood."""
     found: list[Token] = []
-    window = [t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.sent == tok.sent]
+    sent = sentence(tok)
+    window = [t for t in tok.doc[tok.i + 1 : min(tok.i + 6, sent.end)]]
     window_children = {c for c in tok.children}
     for word in rest:
         hit = None

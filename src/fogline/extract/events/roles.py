@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.events.lexicon import EventLexicon
+from fogline.extract.events.lexicon import EventLexicon, sentence
 from fogline.model import Actor, ActorRef, Place, PlaceRef
 
 LOGGER = logging.getLogger(__name__)
@@ -198,7 +198,7 @@ class Mentions:
         lower = tok.lower_
         person = lower in PERSON_PRONOUNS
         labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
-        root = tok.sent.root
+        root = sentence(tok).root
         for cand in _subjects_before(tok):
             if cand.pos_ == "PRON" or cand.head is tok.head:  # "X warned them": them is not X
                 continue
@@ -217,7 +217,7 @@ class Mentions:
         return a.kind if a else None
 
     def _previous_entity(self, tok: Token, labels: tuple[str, ...]) -> Token | None:
-        start = max(0, tok.sent.start - 200)
+        start = max(0, sentence(tok).start - 200)
         best = None
         for ent in self.doc.ents:
             if ent.start < start or ent.end > tok.i:
@@ -273,9 +273,9 @@ class Mentions:
 def _subjects_before(tok: Token) -> list[Token]:
     """Subjects of clauses before ``tok`` in its sentence and the one before, nearest first."""
     out: list[Token] = []
-    sents = [tok.sent]
-    if tok.sent.start > 0:
-        sents.insert(0, tok.doc[tok.sent.start - 1].sent)
+    sents = [sentence(tok)]
+    if sentence(tok).start > 0:
+        sents.insert(0, sentence(tok.doc[sentence(tok).start - 1]))
     for sent in sents:
         for t in sent:
             if t.i >= tok.i:
