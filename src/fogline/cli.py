@@ -292,7 +292,7 @@ def evaluate(
     ),
     limit: int | None = typer.Option(None, min=1, help="At most this many documents per dataset."),
     only: list[str] = typer.Option(
-        [], "--only", help="Datasets to run (seed, geowebnews, timebank, polnear)."
+        [], "--only", help="Datasets: seed, geowebnews, timebank, polnear, plover, case2021."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:

@@ -18,6 +18,8 @@ DATASETS: dict[str, tuple[str, str]] = {
     "geowebnews": ("geowebnews", "geowebnews"),
     "timebank": ("timebank", "timebank"),
     "polnear": ("polnear", "polnear-dev"),
+    "plover": ("plover", "plover-gsr"),
+    "case2021": ("case2021", "case2021"),
 }
 
 
