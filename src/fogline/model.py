@@ -204,6 +204,7 @@ class Event(Record):
     certainty: Certainty = "asserted"
     reported_by: list[str] = field(default_factory=list)
     fatalities: int | None = None
+    trigger: SpanRef | None = None  # the verb or noun that names the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +275,8 @@ class Analysis(Record):
             out.append(("claim", c.start, c.end, c.text))
         for e in self.events:
             out.append(("event", e.start, e.end, e.text))
+            if e.trigger:
+                out.append(("event.trigger", e.trigger.start, e.trigger.end, e.trigger.text))
         for a in self.actors:
             for m in a.mentions:
                 if m.text:

@@ -31,7 +31,17 @@ from fogline.extract.events.lexicon import (
     sentence,
 )
 from fogline.extract.events.roles import Mentions
-from fogline.model import Actor, ActorRef, Event, Paragraph, Place, PlaceRef, Quote, TimeRef
+from fogline.model import (
+    Actor,
+    ActorRef,
+    Event,
+    Paragraph,
+    Place,
+    PlaceRef,
+    Quote,
+    SpanRef,
+    TimeRef,
+)
 
 __all__ = ["extract_events", "is_territorial", "TERRITORIAL_SUBTYPES"]
 
@@ -254,6 +264,11 @@ def _events(
                 certainty=certainty,  # type: ignore[arg-type]
                 reported_by=list(reporters),
                 fatalities=fatalities,
+                trigger=SpanRef(
+                    text=frame.token.text,
+                    start=frame.token.idx,
+                    end=frame.token.idx + len(frame.token.text),
+                ),
             )
         )
     return out
