@@ -28,9 +28,9 @@ def test_every_record_span_is_its_text(analyzer):
     analysis = analyzer.analyze(REPORT, published="2024-03-04", source="Sahel Monitor")
     text = analysis.document.text
     spans = analysis.spans()
-    assert spans, "the report should yield places and times at least"
+    assert spans, "the report should yield records of every kind"
     kinds = {kind for kind, *_ in spans}
-    assert {"place", "time"} <= kinds
+    assert {"place", "time", "quote", "quote.cue", "event", "claim", "actor.mention"} <= kinds
     for kind, start, end, claimed in spans:
         assert 0 <= start <= end <= len(text), (kind, start, end)
         assert text[start:end] == claimed, (kind, claimed)
