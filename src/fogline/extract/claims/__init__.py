@@ -1,0 +1,459 @@
+"""Claims: propositions with a source and a stance, never bare facts.
+
+A claim is a proposition in a closed set of predicates, each with a subject (who), a place
+or an object, a date, the source that states it and a stance (``asserts``, ``denies``,
+``hedges``). The predicates (cues in ``data/claims/predicates.yaml``):
+
+- ``CONTROL(subject, place)``: the subject holds or has taken the place;
+- ``CAPTURED(subject, object)``: people taken captive; ``ARRESTED(subject, object)``;
+- ``KILLED(subject, object)``, ``WOUNDED(subject, object)``: the object is the victims' class;
+- ``ATTACKED(subject, object)``: an attack on a target (place when one is named);
+- ``WITHDREW(subject, place)``: forces left or were driven out of a place;
+- ``DISPLACED(subject, object)``: people forced to flee (subject: who displaced them);
+- ``DEPLOYED(subject, place)``: forces sent somewhere;
+- ``NEGOTIATE(subject, object)``: talks with the object; ``DEMAND(subject, object)``.
+
+Claims come from (1) the parse: a predicate cue and its arguments, inside or outside an
+attribution ("X said they had seized the town", "‘The Taliban haven’t captured Panjshir’");
+(2) territorial events of :mod:`fogline.extract.events` the parse did not already give;
+(3) responses to earlier claims ("the army denied the claim", "the claim could not be
+verified"), which copy the answered claim's proposition and point to it (``denies_claim``).
+The source is the speaker; with none named, the outlet (``source``) or "the article".
+
+Example:
+    >>> claims = extract_claims(doc, quotes=q, events=e, actors=a, places=p, source="Wire")
+    ... # doctest: +SKIP
+    >>> claims[0].predicate, claims[0].subject, claims[0].place, claims[0].stance
+    ('CONTROL', 'Taliban', 'Panjshir', 'asserts')
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from fogline.extract.claims.context import Context, Ref, place_name, short_name
+from fogline.extract.claims.frames import FrameReader, Prop, plural
+from fogline.extract.claims.lexicon import load_claim_lexicon
+from fogline.extract.claims.responses import Response, find_responses
+from fogline.extract.claims.stance import read_stance
+from fogline.model import Actor, Claim, Event, Paragraph, Place, Quote, Source, Stance, TimeRef
+from fogline.textnorm import fold
+
+__all__ = ["extract_claims", "PREDICATES"]
+
+LOGGER = logging.getLogger(__name__)
+
+PREDICATES = ("CONTROL", "CAPTURED", "ARRESTED", "KILLED", "WOUNDED", "ATTACKED", "WITHDREW",
+              "DISPLACED", "DEPLOYED", "NEGOTIATE", "DEMAND")  # fmt: skip
+_CONTROL_EVENTS = {"Non-state actor overtakes territory", "Government regains territory"}
+_CERTAINTY_STANCE: dict[str, Stance] = {
+    "asserted": "asserts", "claimed": "asserts", "reported": "asserts", "hedged": "hedges",
+    "denied": "denies",
+}  # fmt: skip
+_OTHER_TIME = {"since", "until", "till", "before", "after", "following", "ago"}
+_PEOPLE_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED"}
+
+
+@dataclass(slots=True)
+class _Draft:
+    predicate: str
+    subject: str | None
+    object: str | None
+    place: str | None
+    date: str | None
+    start: int
+    end: int
+    pos: int
+    source: Source
+    stance: Stance
+    place_inferred: bool = False
+    origin: str = "frame"
+    link: _Draft | None = None
+
+
+def extract_claims(
+    doc: Doc,
+    *,
+    quotes: Sequence[Quote] = (),
+    events: Sequence[Event] = (),
+    actors: Sequence[Actor] = (),
+    places: Sequence[Place] = (),
+    times: Sequence[TimeRef] = (),
+    paragraphs: Sequence[Paragraph] = (),
+    source: str | None = None,
+) -> list[Claim]:
+    """Claims of ``doc``: predicate, subject, place, date, source and stance.
+
+    Args:
+        doc: the parsed cleaned text; the other arguments are the other extractors' records
+            for it (each may be empty; claims then rest on the parse alone).
+        source: the outlet, the source of what the article itself narrates.
+    Returns:
+        Claims in text order; a denial's ``denies_claim`` is an index into this list.
+    """
+    ctx = Context(
+        doc, load_claim_lexicon(), quotes=quotes, actors=actors, places=places, times=times,
+        paragraphs=paragraphs, source=source,
+    )  # fmt: skip
+    reader = FrameReader(ctx)
+    drafts: list[_Draft] = []
+    content_nouns: set[int] = set()
+    for prop in reader.read(doc):
+        draft = _from_prop(prop, ctx, reader)
+        if draft is not None:
+            drafts.append(draft)
+            content_nouns |= _claim_nouns_above(prop.trigger, ctx)
+    drafts.extend(_from_events(events, drafts, ctx))
+    drafts.sort(key=lambda d: d.pos)
+    for response in find_responses(doc, ctx, content_nouns):
+        draft = _from_response(response, drafts, ctx)
+        if draft is not None:
+            drafts.append(draft)
+    drafts.sort(key=lambda d: d.pos)
+    drafts = _complete(drafts)
+    return _finish(_dedupe(drafts), ctx)
+
+
+# --- (1) propositions of the parse -----------------------------------------------------------
+def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> _Draft | None:
+    if _question(prop.trigger, ctx):
+        return None
+    reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ctx), ctx)
+    agent = ctx.resolve(prop.agent)
+    if prop.frame == "obligation":  # "‘They must surrender’": the speaker demands it of them
+        agent = Ref(reading.source.name, None) if reading.source else None
+        speaker = ctx.speaker_actor(prop.trigger.idx)
+        if speaker is not None:
+            agent = Ref(short_name(speaker), speaker)
+    place, inferred = _place_of(prop, ctx, reader)
+    obj = _object_of(prop, ctx)
+    if prop.frame == "lose":  # "X lost the town": someone else holds it; X is not the subject
+        agent = None
+    if prop.predicate == "CONTROL" and place is None:
+        return None
+    start, end = _evidence(prop.trigger, ctx)
+    date = _date_of(prop.trigger, ctx)
+    return _Draft(
+        predicate=prop.predicate,
+        subject=agent.name if agent else None,
+        object=obj,
+        place=place,
+        date=date,
+        start=start,
+        end=end,
+        pos=prop.trigger.idx,
+        source=reading.source or ctx.outlet,
+        stance=reading.stance,
+        place_inferred=inferred,
+        origin=prop.frame,
+    )
+
+
+def _question(trigger: Token, ctx: Context) -> bool:
+    """ "Has the town fallen?" states nothing (unless someone is quoted asking it)."""
+    sent = trigger.sent
+    return sent.text.rstrip().endswith("?") and ctx.quote_at(trigger.idx) is None
+
+
+def _date_of(trigger: Token, ctx: Context) -> str | None:
+    """The date attached to the trigger's clause or to the verbs that report it."""
+    sent = trigger.sent
+    chain = [trigger]
+    cur = trigger
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        chain.append(cur)
+    rank = {t.i: n for n, t in enumerate(chain)}
+    best: tuple[int, str] | None = None
+    for t in ctx.times:
+        if not t.value or t.start < sent.start_char or t.end > sent.end_char:
+            continue
+        span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        for _ in range(5):  # "on Sunday": the date hangs from a preposition
+            if head.pos_ in ("VERB", "AUX") or head.head is head or head.lower_ in _OTHER_TIME:
+                break
+            head = head.head
+        n = rank.get(head.i)
+        if n is not None and (best is None or n < best[0]):
+            best = (n, t.value)
+    return best[1] if best else None
+
+
+def _denial_phrase(trigger: Token, ctx: Context) -> bool:
+    sent = trigger.sent
+    window = ctx.text[sent.start_char : trigger.idx + len(trigger.text) + 20].lower()
+    window = window.replace("’", "'")
+    return any(p in window for p in ctx.lex.denial_phrases) and any(
+        c.dep_ == "neg" for c in trigger.children
+    )
+
+
+def _place_of(prop: Prop, ctx: Context, reader: FrameReader) -> tuple[str | None, bool]:
+    """The place name of a proposition, and whether it was inferred from context."""
+    tokens = [prop.place] if prop.place is not None else []
+    if not tokens and prop.predicate != "CONTROL":
+        tokens = [c for c in prop.trigger.children if c.dep_ == "prep"]
+        if prop.patient is not None:
+            tokens.append(prop.patient)
+    for tok in tokens:
+        pt = reader.place_token(tok)
+        if pt is None:
+            continue
+        mentions = ctx.places_in(pt.idx, pt.idx + len(pt.text))
+        if mentions:
+            return place_name(mentions[0], ctx), False
+        if prop.predicate != "CONTROL" or not reader.inferable(pt):
+            continue
+        noun = pt.lemma_.lower() if pt.lemma_.lower() in ctx.lex.place_nouns else pt.lower_
+        salient = ctx.salient_place(prop.trigger.sent.start_char, ctx.lex.place_nouns.get(noun, ""))
+        if salient is None:
+            salient = ctx.salient_place(pt.idx, ctx.lex.place_nouns.get(noun, ""))
+        if salient is not None:
+            return place_name(salient, ctx), True
+    return None, False
+
+
+def _object_of(prop: Prop, ctx: Context) -> str | None:
+    patient = prop.patient
+    if patient is None or prop.predicate == "CONTROL":
+        return None
+    if prop.predicate in _PEOPLE_PREDICATES:
+        for t in [patient, *patient.subtree]:
+            if t.lemma_.lower() in ctx.lex.people_nouns:
+                return plural(t)
+    ref = ctx.resolve(patient)
+    return ref.name if ref is not None else patient.text
+
+
+def _evidence(trigger: Token, ctx: Context) -> tuple[int, int]:
+    """The sentence of the trigger, inside its quote and paragraph, without outer spaces."""
+    sent = trigger.sent
+    start, end = sent.start_char, sent.end_char
+    quote = ctx.quote_at(trigger.idx, attributed=False)
+    if quote is not None:
+        start, end = max(start, quote.start), min(end, quote.end)
+    p_start, p_end = ctx.paragraph_of(trigger.idx)
+    start, end = max(start, p_start), min(end, p_end)
+    text = ctx.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _claim_nouns_above(trigger: Token, ctx: Context) -> set[int]:
+    out = set()
+    cur = trigger
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in ctx.lex.claim_nouns:
+            out.add(cur.i)
+    return out
+
+
+# --- (2) territorial events --------------------------------------------------------------------
+def _from_events(events: Sequence[Event], drafts: list[_Draft], ctx: Context) -> list[_Draft]:
+    out = []
+    for event in events:
+        if event.acled_subtype not in _CONTROL_EVENTS or event.actor is None:
+            continue
+        if event.place is None or event.certainty not in _CERTAINTY_STANCE:
+            continue
+        if event.mode and any(m in event.mode for m in ("hypothetical", "future")):
+            continue
+        actor = ctx.by_id.get(event.actor.actor_id or "") or ctx.actor_named(event.actor.name)
+        subject = short_name(actor) if actor is not None else event.actor.name
+        mention = next(
+            (p for p in ctx.places_in(event.start, event.end) if p.name == event.place.name), None
+        )
+        if mention is None:
+            continue  # the place was guessed from context: too weak for a claim
+        place = place_name(mention, ctx)
+        covered = [
+            d for d in drafts
+            if d.predicate == "CONTROL" and d.start < event.end and event.start < d.end
+        ]  # fmt: skip
+        if covered:
+            for d in covered:
+                if d.place_inferred and fold(d.subject or "") == fold(subject):
+                    d.place, d.place_inferred = place, False
+            continue
+        stance = _CERTAINTY_STANCE[event.certainty]
+        src = _event_source(event, ctx)
+        if src is None:
+            src = ctx.outlet
+            if event.reported_by and stance == "asserts":
+                stance = "hedges"  # "reports suggest …"
+        start, end = event.start, event.end
+        out.append(
+            _Draft(
+                "CONTROL",
+                subject,
+                None,
+                place,
+                event.date.value if event.date else None,
+                start,
+                end,
+                start,
+                src,
+                stance,
+                origin="event",
+            )  # fmt: skip
+        )
+    return out
+
+
+def _event_source(event: Event, ctx: Context) -> Source | None:
+    for name in event.reported_by:
+        if name.lower() in ctx.lex.hedging_reporters or fold(name) in ctx.lex.hedging_reporters:
+            continue
+        actor = ctx.actor_named(name)
+        if actor is None:
+            return Source(name)
+        q = ctx.source_at(event.start)
+        if q is not None and q.actor_id == actor.id:
+            return q
+        name = short_name(actor) if actor.kind != "person" else actor.name
+        return ctx.source_of(Ref(name, actor))
+    return None
+
+
+# --- (3) responses to earlier claims ----------------------------------------------------------
+def _from_response(response: Response, drafts: list[_Draft], ctx: Context) -> _Draft | None:
+    source = response.source or ctx.outlet
+    pos = response.token.idx
+    target = _answered(pos, source, response.owner, drafts, ctx)
+    if target is None:
+        return None
+    start, end = _evidence(response.token, ctx)
+    return _Draft(
+        target.predicate, target.subject, target.object, target.place, target.date, start, end,
+        pos, source, response.stance, origin="response", link=target,
+    )  # fmt: skip
+
+
+def _answered(
+    pos: int, source: Source, owner: Ref | None, drafts: list[_Draft], ctx: Context
+) -> _Draft | None:
+    """The claim a response at ``pos`` answers: the owner's latest, else the latest of another
+    source (in the same or the previous three paragraphs)."""
+    p_start, _ = ctx.paragraph_of(pos)
+    window = p_start
+    for _ in range(3):
+        window = ctx.paragraph_of(max(0, window - 2))[0]
+    candidates = [
+        d for d in drafts
+        if d.pos < pos and d.pos >= window and d.stance != "denies" and d.origin != "response"
+        and not _same_source(d.source, source)
+    ]  # fmt: skip
+    if owner is not None:
+        own = [d for d in candidates if _owned_by(d, owner)]
+        if own:
+            return own[-1]
+    return candidates[-1] if candidates else None
+
+
+def _same_source(a: Source, b: Source) -> bool:
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    names_a = {fold(n) for n in (a.name, a.affiliation) if n}
+    names_b = {fold(n) for n in (b.name, b.affiliation) if n}
+    return bool(names_a & names_b)
+
+
+def _owned_by(d: _Draft, owner: Ref) -> bool:
+    names = {fold(owner.name)}
+    if owner.actor is not None:
+        names |= {fold(owner.actor.name), *(fold(a) for a in owner.actor.aliases)}
+    src = {fold(n) for n in (d.source.name, d.source.affiliation, d.subject) if n}
+    return bool(names & src) or bool(owner.actor and d.source.actor_id == owner.actor.id)
+
+
+# --- completion, duplicates, records -----------------------------------------------------------
+def _complete(drafts: list[_Draft]) -> list[_Draft]:
+    """Denials, and control claims that name only the place, take their missing arguments
+    from the claim they answer ("the town has not fallen" → who was said to take it)."""
+    out = []
+    for i, d in enumerate(drafts):
+        gap = d.subject is None and d.predicate == "CONTROL" and d.place is not None
+        if d.origin != "response" and (d.stance == "denies" or gap):
+            target = _earlier_match(d, drafts[:i])
+            if target is not None:
+                d.subject = d.subject or target.subject
+                d.place = d.place or target.place
+                d.object = d.object or target.object
+                if d.stance == "denies":
+                    d.link = target
+        if d.predicate in ("CONTROL", "WITHDREW", "DEPLOYED") and d.subject is None:
+            continue
+        out.append(d)
+    return out
+
+
+def _earlier_match(d: _Draft, earlier: list[_Draft]) -> _Draft | None:
+    for e in reversed(earlier):
+        if e.predicate != d.predicate or e.stance == "denies" or _same_source(e.source, d.source):
+            continue
+        if d.place and e.place and fold(d.place) != fold(e.place):
+            continue
+        if d.subject and e.subject and fold(d.subject) != fold(e.subject):
+            continue
+        if d.object and e.object and d.predicate in _PEOPLE_PREDICATES and d.object != e.object:
+            continue
+        return e
+    return None
+
+
+def _key(d: _Draft) -> tuple[str, ...]:
+    src = d.source.actor_id or fold(d.source.name)
+    return (d.predicate, fold(d.subject or ""), fold(d.place or d.object or ""), src, d.stance)
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    """One claim per proposition, source and stance within a stretch of evidence."""
+    out: list[_Draft] = []
+    for d in drafts:
+        dup = next(
+            (o for o in out if _key(o) == _key(d) and o.start < d.end and d.start < o.end), None
+        )
+        if dup is None:
+            out.append(d)
+        elif d.link is not None and dup.link is None:
+            dup.link = d.link
+    return out
+
+
+def _finish(drafts: list[_Draft], ctx: Context) -> list[Claim]:
+    index = {id(d): i for i, d in enumerate(drafts)}
+    claims = []
+    for d in drafts:
+        link = index.get(id(d.link)) if d.link is not None and d.stance == "denies" else None
+        claims.append(
+            Claim(
+                predicate=d.predicate,
+                text=ctx.text[d.start : d.end],
+                start=d.start,
+                end=d.end,
+                source=d.source,
+                stance=d.stance,
+                subject=d.subject,
+                object=d.object,
+                place=d.place,
+                date=d.date,
+                paragraph_kind=ctx.paragraph_kind(d.start),
+                denies_claim=link,
+            )
+        )
+    return [replace(c) for c in claims]

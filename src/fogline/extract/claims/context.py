@@ -1,0 +1,287 @@
+"""What a claim's arguments refer to: actors, places, dates, sources and paragraph kinds.
+
+Everything is looked up by character offset in the records of the other extractors, so a
+token of the parse maps to the actor mention, place mention or time expression it lies in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from fogline.extract.claims.lexicon import ClaimLexicon
+from fogline.model import Actor, Paragraph, ParagraphKind, Place, Quote, Source, TimeRef
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+_FIRST_PERSON = {"i", "we", "us", "our", "me", "my"}
+ARTICLE = "the article"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A resolved argument: its name for the claim and, when known, its actor."""
+
+    name: str
+    actor: Actor | None = None
+
+
+@functools.cache
+def _actor_dictionary() -> object | None:
+    try:
+        from fogline.actordict import load_actor_dictionary
+    except ImportError:  # pragma: no cover - dictionary module absent
+        return None
+    return load_actor_dictionary()
+
+
+def short_name(actor: Actor) -> str:
+    """The actor's name as a claim subject: its acronym when the text uses one ("NRF")."""
+    used = {m.text for m in actor.mentions}
+    for alias in actor.aliases:
+        if _ACRONYM.match(alias) and alias in used and len(alias) < len(actor.name):
+            return alias
+    return actor.name
+
+
+class Context:
+    """Offset indexes over one document's actors, places, times, quotes and paragraphs."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        lex: ClaimLexicon,
+        *,
+        quotes: Sequence[Quote],
+        actors: Sequence[Actor],
+        places: Sequence[Place],
+        times: Sequence[TimeRef],
+        paragraphs: Sequence[Paragraph],
+        source: str | None,
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.quotes = sorted(quotes, key=lambda q: (q.end - q.start, q.start))
+        self.actors = list(actors)
+        self.by_id = {a.id: a for a in actors}
+        mentions = sorted((m.start, m.end, a) for a in actors for m in a.mentions)
+        self._mentions = mentions
+        self._mention_starts = [m[0] for m in mentions]
+        self.places = sorted(places, key=lambda p: p.start)
+        self._place_starts = [p.start for p in self.places]
+        self.times = sorted(times, key=lambda t: t.start)
+        self.paragraphs = sorted(paragraphs, key=lambda p: p.start)
+        self.outlet = Source(source or ARTICLE)
+        outlet_actor = self.actor_named(source) if source else None
+        if outlet_actor is not None:
+            self.outlet = Source(source or ARTICLE, outlet_actor.id, None)
+
+    # --- actors ---------------------------------------------------------------------------
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping [start, end), the longest mention first."""
+        i = bisect.bisect_right(self._mention_starts, end)
+        best: tuple[int, Actor] | None = None
+        for ms, me, actor in self._mentions[max(0, i - 40) : i]:
+            if ms < end and me > start and (best is None or me - ms > best[0]):
+                best = (me - ms, actor)
+        return best[1] if best else None
+
+    def actor_named(self, name: str | None) -> Actor | None:
+        if not name:
+            return None
+        key = name.lower().removeprefix("the ")
+        for actor in self.actors:
+            names = {actor.name, *actor.aliases, *(m.text for m in actor.mentions)}
+            if key in {n.lower().removeprefix("the ") for n in names}:
+                return actor
+        return None
+
+    def resolve(self, token: Token | None) -> Ref | None:
+        """The actor (or, failing one, the noun phrase) a subject or agent token refers to."""
+        if token is None:
+            return None
+        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+            token = token.head.head
+        if token.lower_ in _FIRST_PERSON or token.lower_ in ("they", "it"):
+            speaker = self.speaker_actor(token.idx)
+            if speaker is not None and token.lower_ in _FIRST_PERSON:
+                return Ref(short_name(speaker), speaker)
+        phrase = self._phrase(token)
+        actor = self.actor_at(token.idx, token.idx + len(token.text))
+        if actor is None:
+            actor = self._modifier_actor(token, phrase)
+        if actor is None and token.pos_ != "PRON":
+            actor = self._descriptor_actor(token)
+        if actor is not None:
+            return Ref(short_name(actor), actor)
+        if token.pos_ == "PRON" or not phrase:
+            return None
+        return Ref(phrase)
+
+    def speaker_actor(self, pos: int) -> Actor | None:
+        """The actor speaking at ``pos`` (inside a quote), or the organisation they speak for."""
+        quote = self.quote_at(pos)
+        if quote is None or quote.speaker is None:
+            return None
+        speaker = self.by_id.get(quote.speaker.actor_id or "")
+        if speaker is not None and speaker.kind == "person" and speaker.affiliation:
+            org = self.actor_named(speaker.affiliation)
+            return org or speaker
+        return speaker
+
+    def _phrase(self, token: Token) -> str:
+        """The head noun with its compound and adjective modifiers ("Rwandan troops")."""
+        kept = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
+        return " ".join(t.text for t in [*kept, token]).strip()
+
+    def _modifier_actor(self, token: Token, phrase: str) -> Actor | None:
+        """ "Taliban fighters", "their forces", "thousands of insurgents": the actor inside."""
+        del phrase
+        heads = [token]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                heads += [g for g in child.children if g.dep_ == "pobj"]
+        for head in heads:
+            for child in head.lefts:
+                if child.dep_ in ("compound", "poss", "amod", "nmod"):
+                    actor = self.actor_at(child.idx, child.idx + len(child.text))
+                    if actor is not None and actor.kind in ("group", "organisation", "state"):
+                        return actor
+                    if child.lower_ in ("their", "its", "our") and child.lower_ != "our":
+                        return self._descriptor_actor(head)
+            if head is not token:
+                actor = self.actor_at(head.idx, head.idx + len(head.text))
+                if actor is not None:
+                    return actor
+                if head.lemma_.lower() in self.lex.armed_nouns:
+                    return self._descriptor_actor(head)
+        return None
+
+    def _descriptor_actor(self, token: Token) -> Actor | None:
+        """ "the militants" → the most recently named actor the dictionary finds compatible."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.lex.armed_nouns and token.lower_ not in self.lex.armed_nouns:
+            return None
+        dictionary = _actor_dictionary()
+        compatible: set[str] = set()
+        if dictionary is not None:
+            forms = {token.lower_, lemma, lemma + "s"}
+            for form in (*forms, *(f"the {f}" for f in forms)):
+                compatible |= {e.id for e in dictionary.with_descriptor(form)}  # type: ignore[attr-defined]
+        if not compatible:
+            return None
+        best: tuple[int, Actor] | None = None
+        for ms, _me, actor in self._mentions:
+            if actor.id in compatible and ms < token.idx and (best is None or ms > best[0]):
+                best = (ms, actor)
+        if best is None:
+            for _ms, _me, actor in self._mentions:
+                if actor.id in compatible:
+                    return actor
+        return best[1] if best else None
+
+    # --- sources --------------------------------------------------------------------------
+    def quote_at(self, pos: int, *, attributed: bool = True) -> Quote | None:
+        """The innermost quote around ``pos`` (with a speaker, when ``attributed``); reported
+        speech does not run on into another paragraph."""
+        for q in self.quotes:
+            if q.start <= pos < q.end and (q.speaker is not None or not attributed):
+                if not q.direct and self.paragraph_of(q.start) != self.paragraph_of(pos):
+                    continue
+                return q
+        return None
+
+    def source_at(self, pos: int) -> Source | None:
+        """The speaker of the quote around ``pos``, as a claim source."""
+        q = self.quote_at(pos)
+        if q is None or q.speaker is None:
+            return None
+        return Source(q.speaker.name, q.speaker.actor_id, q.speaker.affiliation)
+
+    def source_of(self, ref: Ref) -> Source:
+        actor = ref.actor
+        if actor is None:
+            return Source(ref.name)
+        return Source(ref.name, actor.id, actor.affiliation)
+
+    # --- places ---------------------------------------------------------------------------
+    def places_in(self, start: int, end: int) -> list[Place]:
+        i = bisect.bisect_left(self._place_starts, start)
+        out = []
+        for p in self.places[i:]:
+            if p.start >= end:
+                break
+            out.append(p)
+        return out
+
+    def salient_place(self, pos: int, feature_class: str) -> Place | None:
+        """The most recent place named before ``pos`` with a compatible feature (not a country)."""
+        i = bisect.bisect_left(self._place_starts, pos)
+        for p in reversed(self.places[:i]):
+            feature = p.feature or ""
+            if feature.startswith("PCL") or p.lat is None:
+                continue
+            if not feature_class or _feature_class(feature) == feature_class:
+                return p
+        return None
+
+    # --- dates and paragraphs ----------------------------------------------------------------
+    def date_between(self, start: int, end: int, near: int) -> str | None:
+        """The resolved time expression in [start, end) nearest to ``near``."""
+        best: tuple[int, str] | None = None
+        for t in self.times:
+            if t.start >= start and t.end <= end and t.value:
+                d = abs(t.start - near)
+                if best is None or d < best[0]:
+                    best = (d, t.value)
+        return best[1] if best else None
+
+    def paragraph_kind(self, pos: int) -> ParagraphKind:
+        for p in self.paragraphs:
+            if p.start <= pos < p.end:
+                return p.kind
+        return "body"
+
+    def paragraph_of(self, pos: int) -> tuple[int, int]:
+        for p in self.paragraphs:
+            if p.start <= pos < p.end:
+                return p.start, p.end
+        return 0, len(self.text)
+
+
+def _feature_class(feature: str) -> str:
+    if feature.startswith("PPL"):
+        return "P"
+    if feature.startswith(("ADM", "PCL")):
+        return "A"
+    return feature[:1]
+
+
+@functools.cache
+def _feature_words() -> tuple[str, ...]:
+    from fogline.data import load_tsv
+
+    words = {r["word"].lower() for r in load_tsv("places/feature_words.tsv")}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def place_name(place: Place, ctx: Context) -> str:
+    """A place's name as written, without a generic feature word ("Rokha district" → "Rokha")."""
+    name = place.name
+    low = name.lower()
+    for word in _feature_words():
+        bare = None
+        if low.endswith(" " + word):
+            bare = name[: -len(word) - 1].strip()
+        elif low.startswith(word + " of "):
+            bare = name[len(word) + 4 :].strip()
+        if bare and len(bare) > 2:
+            same = [p for p in ctx.places if p.name.lower() == bare.lower()]
+            if same or place.gazetteer_id:
+                return bare
+    return name

@@ -1,0 +1,409 @@
+"""Propositions from the parse: a predicate cue and its arguments (agent, patient, place).
+
+Each cue of ``data/claims/predicates.yaml`` comes with a frame that says where the parse
+keeps its arguments ("they seized the town": agent = subject, patient = object; "the town
+fell to X": place = subject, agent = "to X"; "the area is under rebel control": place =
+subject, agent = the modifier of "control").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from fogline.extract.claims.context import Context
+from fogline.extract.claims.lexicon import ClaimLexicon, Cue
+from fogline.extract.claims.stance import reporting_verbs
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NOT_ONE = {
+    "other",
+    "another",
+    "several",
+    "multiple",
+    "some",
+    "many",
+    "few",
+    "every",
+    "each",
+    "any",
+    "a",
+    "an",
+}
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "appos", "xcomp"}
+_IRREGULAR = {"man": "men", "woman": "women", "child": "children", "person": "people"}
+_UNCHANGED = {"people", "police", "personnel", "staff"}
+_MODALS = {"must", "should", "would", "will", "shall", "can", "could", "may", "might", "ca", "wo"}
+# verbs whose "to" complement is still stated as (possibly hedged) fact: "appears to have taken"
+_RAISING = {"appear", "seem", "be", "believe", "think", "say", "report", "understand", "allege"}
+
+
+@dataclass(slots=True)
+class Prop:
+    """One proposition found in the parse, before stance and source are read."""
+
+    predicate: str
+    trigger: Token
+    frame: str
+    agent: Token | None = None
+    patient: Token | None = None
+    place: Token | None = None  # a token inside a place mention or a place noun
+    negated: bool = False
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, borrowed from the verb it is coordinated with or depends on."""
+    cur = verb
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                return c
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBG", "VBN"):
+            return cur.head
+        break
+    return None
+
+
+def passive_patient(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+        return passive_patient(verb.head)
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by X" agent of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the first preposition child in ``preps`` ("out of" counts as "of")."""
+    for c in token.children:
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None:  # "out of X": prt "out", prep "of" under it or beside it
+                for g in c.children:
+                    if g.dep_ == "prep":
+                        obj = next((h for h in g.children if h.dep_ == "pobj"), obj)
+            if obj is not None:
+                return obj
+    return None
+
+
+def negated(token: Token, lex: ClaimLexicon) -> bool:
+    """A "not"/"never" on the token or its auxiliaries, or "no" on its patient."""
+    for c in token.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
+            return True
+        if c.dep_ in ("nsubjpass", "dobj") and (
+            c.lower_ in ("nobody", "none", "nothing")
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return True
+    return False
+
+
+def plural(token: Token) -> str:
+    """ "soldier" → "soldiers": the object of a claim about people, as a class."""
+    lemma = token.lemma_.lower()
+    if lemma in _UNCHANGED or lemma.endswith("s"):
+        return lemma
+    return _IRREGULAR.get(lemma, lemma + "s")
+
+
+class FrameReader:
+    """Finds the propositions of one document."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.reporting = reporting_verbs()
+
+    def read(self, doc: Doc) -> Iterator[Prop]:
+        for tok in doc:
+            if tok.is_punct or tok.is_space:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX"):
+                yield from self._verb(tok, lemma)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                yield from self._noun(tok, lemma)
+            elif tok.pos_ == "ADJ":
+                yield from self._adjective(tok, lemma)
+
+    # --- verbs ----------------------------------------------------------------------------
+    def _verb(self, tok: Token, lemma: str) -> Iterator[Prop]:
+        if not self._factual(tok):
+            return
+        found = False
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        for cue in self.lex.verbs.get(lemma, ()):
+            if not self._rest_matches(tok, cue) or (particles - set(cue.rest)):
+                continue
+            prop = self._verb_frame(tok, cue)
+            if prop is not None:
+                found = True
+                yield prop
+                break
+        if found:
+            return
+        if lemma in self.lex.control_of:
+            prop = self._control_of(tok)
+            if prop is not None:
+                yield prop
+                return
+        if lemma in ("be", "remain", "stay", "come", "fall"):
+            prop = self._under(tok)
+            if prop is not None:
+                yield prop
+                return
+        if lemma in self.lex.presence:
+            prop = self._presence(tok)
+            if prop is not None:
+                yield prop
+                return
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "surrender":
+            return
+        if lemma in self.lex.obligation and any(
+            c.dep_ == "aux" and c.lower_ == "must" for c in tok.children
+        ):
+            yield Prop("DEMAND", tok, "obligation", patient=subject_of(tok))
+
+    def _factual(self, tok: Token) -> bool:
+        """Not a wish, plan or obligation: no bare modal, not the complement of "want to".
+
+        "could have taken" and "claims to have taken" stay (a hedge, an attribution).
+        """
+        cur = tok
+        for _ in range(3):
+            auxes = [c.lower_ for c in cur.children if c.dep_ == "aux"]
+            if any(a in _MODALS for a in auxes) and "have" not in auxes:
+                return False
+            if cur.dep_ == "conj" and not any(c.dep_ in ("nsubj", "aux") for c in cur.children):
+                cur = cur.head  # "must surrender or die": the modal governs both
+                continue
+            if cur.dep_ != "xcomp" or cur.head is cur:
+                break
+            head = cur.head.lemma_.lower()
+            if head not in self.reporting and head not in _RAISING:
+                return False
+            cur = cur.head
+        return True
+
+    def _rest_matches(self, tok: Token, cue: Cue) -> bool:
+        if not cue.rest:
+            return True
+        following = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 1 + len(cue.rest) + 1]]
+        children = {c.lower_ for c in tok.children}
+        return all(w in following or w in children for w in cue.rest)
+
+    def _verb_frame(self, tok: Token, cue: Cue) -> Prop | None:
+        p = cue.predicate
+        passive = is_passive(tok)
+        agent = agent_of(tok) if passive else subject_of(tok)
+        patient = passive_patient(tok) if passive else _dobj(tok)
+        if patient is None and tok.dep_ == "relcl" and not passive:
+            patient = tok.head  # "the town the militants had held"
+        neg = negated(tok, self.lex)
+        if cue.frame == "fall":
+            place = subject_of(tok) or passive_patient(tok)
+            if place is None or not self.place_like(place):
+                return None
+            by = prep_object(tok, ("to", "into"))
+            if by is not None and by.lower_ == "hands":
+                by = prep_object(by, ("of",))
+            return Prop(p, tok, "fall", agent=by, place=place, negated=neg)
+        if cue.frame == "lose":
+            if patient is None or not self.place_like(patient):
+                return None
+            return Prop(p, tok, "lose", agent=None, patient=agent, place=patient, negated=neg)
+        if cue.frame == "from_verbs":
+            place = prep_object(tok, ("from", "of", "out")) or patient
+            if place is None or not self.place_like(place) or not self.armed(agent):
+                return None
+            return Prop(p, tok, cue.frame, agent=agent, place=place, negated=neg)
+        if cue.frame == "intransitive":
+            if passive or _dobj(tok) is not None:
+                return None
+            patient = subject_of(tok)
+            if patient is None or self.armed(patient) and p == "DISPLACED":
+                return None
+            return Prop(p, tok, cue.frame, patient=patient, negated=neg)
+        rule = self.lex.place_patient.get(p, "any")
+        if rule == "required":
+            if patient is None or not self.place_like(patient):
+                return None
+            if p == "WITHDREW" and not self.armed(agent):
+                return None
+            if agent is not None and self.place_like(agent) and not self.actorish(agent):
+                return None  # a place that "held out" holds nothing
+            return Prop(p, tok, cue.frame, agent=agent, place=patient, negated=neg)
+        if rule == "forbidden" and (patient is None or self.place_like(patient)):
+            return None
+        if patient is None and agent is None:
+            return None
+        return Prop(p, tok, cue.frame, agent=agent, patient=patient, negated=neg)
+
+    def _control_of(self, tok: Token) -> Prop | None:
+        """ "took control of X", "is in full control of X", "tightened their grip on X"."""
+        for noun in _objects(tok):
+            if noun.lemma_.lower() not in self.lex.control_nouns:
+                continue
+            place = prep_object(noun, ("of", "on", "over"))
+            if place is None or not self.place_like(place):
+                continue
+            return Prop(
+                "CONTROL", tok, "control_of", agent=subject_of(tok), place=place,
+                negated=negated(tok, self.lex),
+            )  # fmt: skip
+        return None
+
+    def _under(self, tok: Token) -> Prop | None:
+        """ "the area is still under rebel control", "came under the control of X"."""
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ != "under":
+                continue
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is None or noun.lemma_.lower() not in self.lex.under:
+                continue
+            place = subject_of(tok)
+            if place is None or not self.place_like(place):
+                return None
+            agent = prep_object(noun, ("of",))
+            if agent is None:
+                agent = next(
+                    (m for m in noun.lefts if m.dep_ in ("compound", "amod", "poss", "nmod")),
+                    None,
+                )
+            if agent is not None and agent.lower_ in ("full", "total", "complete", "effective"):
+                agent = None
+            return Prop(
+                "CONTROL", tok, "under", agent=agent, place=place, negated=negated(tok, self.lex)
+            )
+        return None
+
+    def _presence(self, tok: Token) -> Prop | None:
+        """ "insurgents were still in Macomia": an armed subject present in a place."""
+        holder = tok
+        if tok.lemma_.lower() == "be":
+            acomp = next((c for c in tok.children if c.dep_ == "acomp"), None)
+            if acomp is not None and acomp.lemma_.lower() in self.lex.presence:
+                holder = acomp
+        place = prep_object(holder, tuple(self.lex.presence_preps))
+        subject = subject_of(tok)
+        if place is None or subject is None or not self.armed(subject):
+            return None
+        if self.ctx.places_in(place.idx, place.idx + len(place.text)) == [] and not (
+            self.place_like(place)
+        ):
+            return None
+        return Prop(
+            "CONTROL", tok, "presence", agent=subject, place=place, negated=negated(tok, self.lex)
+        )
+
+    # --- nouns and adjectives -----------------------------------------------------------------
+    def _noun(self, tok: Token, lemma: str) -> Iterator[Prop]:
+        for cue in self.lex.nouns.get(lemma, ()) or self.lex.nouns.get(tok.lower_, ()):
+            if not self._rest_matches(tok, cue):
+                continue
+            agent = next(
+                (c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")), None
+            )
+            if agent is not None and self.ctx.resolve(agent) is None:
+                agent = None
+            by = prep_object(tok, ("by",))
+            agent = by or (agent if agent is not None and self.actorish(agent) else None)
+            patient = prep_object(tok, ("of", "on", "against", "with"))
+            if cue.predicate == "KILLED" and patient is None:
+                continue
+            if agent is None and patient is None:
+                continue
+            yield Prop(cue.predicate, tok, "noun", agent=agent, patient=patient)
+            return
+
+    def _adjective(self, tok: Token, lemma: str) -> Iterator[Prop]:
+        for cue in self.lex.adjectives.get(lemma, ()) or self.lex.adjectives.get(tok.lower_, ()):
+            if tok.dep_ == "amod":
+                patient = tok.head
+            elif tok.dep_ == "acomp":
+                patient = subject_of(tok.head)
+            elif tok.head.pos_ in ("NOUN", "NUM", "PROPN"):
+                patient = tok.head  # 8,000 people displaced
+            else:
+                patient = None
+            if patient is None:
+                continue
+            yield Prop(cue.predicate, tok, "adjective", patient=patient)
+            return
+
+    # --- argument tests -------------------------------------------------------------------
+    def place_like(self, token: Token) -> bool:
+        """A place mention, or a place noun ("the town", "the province") inside the phrase."""
+        return self.place_token(token) is not None
+
+    def place_token(self, token: Token) -> Token | None:
+        for t in _phrase_tokens(token):
+            if self.ctx.places_in(t.idx, t.idx + len(t.text)):
+                return t
+        for t in _phrase_tokens(token):
+            if t.lemma_.lower() in self.lex.place_nouns or t.lower_ in self.lex.place_nouns:
+                return t
+        return None
+
+    def inferable(self, token: Token) -> bool:
+        """A place noun that points back to one place: "the town", not "other areas"."""
+        if token.tag_ in ("NNS", "NNPS"):
+            return False
+        return not any(c.lower_ in _NOT_ONE for c in token.children)
+
+    def armed(self, token: Token | None) -> bool:
+        if token is None:
+            return False
+        ref = self.ctx.resolve(token)
+        if ref is not None and ref.actor is not None:
+            return ref.actor.kind in ("group", "state", "organisation")
+        return any(t.lemma_.lower() in self.lex.armed_nouns for t in _phrase_tokens(token))
+
+    def actorish(self, token: Token) -> bool:
+        ref = self.ctx.resolve(token)
+        return ref is not None and ref.actor is not None
+
+
+def _dobj(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+
+
+def _objects(tok: Token) -> Iterator[Token]:
+    """Direct objects and prepositional objects ("in control"), and their coordinated nouns."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "acomp"):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ in ("in", "under"):
+            yield from (g for g in c.children if g.dep_ == "pobj")
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    """The noun phrase of ``token`` with its of/in complements, without clauses."""
+    out = [token]
+    stack = list(token.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _CLAUSES or t.dep_ == "punct":
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)

@@ -1,0 +1,151 @@
+"""Answers to earlier claims: "the NRF denied the claims", "the claim could not be verified".
+
+A response names no proposition of its own; it takes the one of the claim it answers (the
+claim its noun owns, else the most recent compatible claim of another source) and gives
+its own source a stance: denial verbs and "false"-words deny, negated confirmation verbs
+("could not confirm") and doubt words ("exaggerated") hedge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from fogline.extract.claims.context import Context, Ref
+from fogline.extract.claims.stance import reporting_verbs
+from fogline.model import Source, Stance
+
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+@dataclass(slots=True)
+class Response:
+    """A stance taken on an earlier claim, not yet linked to it."""
+
+    token: Token  # the response verb or adjective
+    stance: Stance
+    source: Source | None  # None: the outlet
+    owner: Ref | None = None  # whose claim is answered ("the insurgents' claims")
+
+
+def find_responses(doc: Doc, ctx: Context, has_content: set[int]) -> Iterator[Response]:
+    """Responses of ``doc``; ``has_content``: claim nouns whose own clause gave a claim."""
+    lex = ctx.lex
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in lex.denial_verbs:
+            target = _target(tok, ctx)
+            if target is _NOT_A_CLAIM or (target is not None and target.i in has_content):
+                continue
+            if any(c.dep_ == "nsubjpass" for c in tok.children):
+                continue  # "women were denied work"
+            if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+                continue  # "denied that …": the clause is read as a claim
+            yield Response(tok, "denies", _source(tok, ctx), _owner(target, ctx))
+        elif tok.pos_ in ("VERB", "AUX") and lemma in lex.confirm_verbs:
+            if not _negative(tok):
+                continue
+            target = _target(tok, ctx, any_noun=True)
+            if target is _NOT_A_CLAIM:
+                continue
+            yield Response(tok, "hedges", _source(tok, ctx), _owner(target, ctx))
+        elif lemma in lex.false_words or lemma in lex.doubt_words or tok.lower_ in lex.false_words:
+            subject = _claim_subject(tok, ctx)
+            if subject is None or subject.i in has_content:
+                continue
+            stance: Stance = (
+                "denies"
+                if lemma in lex.false_words or tok.lower_ in (lex.false_words)
+                else "hedges"
+            )
+            yield Response(tok, stance, _source(tok, ctx), _owner(subject, ctx))
+
+
+class _NotAClaim:
+    pass
+
+
+_NOT_A_CLAIM = _NotAClaim()
+
+
+def _target(verb: Token, ctx: Context, *, any_noun: bool = False) -> Token | None | _NotAClaim:
+    """The claim a response verb takes: its object, or the noun its relative clause modifies."""
+    lex = ctx.lex
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns:
+        return verb.head  # "a claim the army swiftly denied"
+    if obj is None:
+        return None  # "… ; army denies"
+    if obj.lemma_.lower() in lex.claim_nouns or obj.lower_ in lex.anaphors:
+        return obj
+    if any_noun and obj.pos_ in ("NOUN", "PRON"):
+        return obj
+    return _NOT_A_CLAIM
+
+
+def _claim_subject(word: Token, ctx: Context) -> Token | None:
+    """The claim noun a false/doubt word is said of ("the claims were propaganda")."""
+    lex = ctx.lex
+    head = word
+    if word.dep_ in ("attr", "acomp", "oprd"):
+        head = word.head
+    elif word.pos_ == "VERB" and word.tag_ == "VBN":
+        head = word  # "the claim was exaggerated" (participle)
+    subject = next((c for c in head.children if c.dep_ in _SUBJ), None)
+    if subject is None and word.dep_ == "oprd":
+        subject = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if subject is None:
+        return None
+    if subject.lemma_.lower() in lex.claim_nouns or subject.lower_ in lex.anaphors:
+        return subject
+    return None
+
+
+def _negative(verb: Token) -> bool:
+    """ "could not confirm", "has not been able to confirm", "no source has confirmed it"."""
+    cur = verb
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in cur.children):
+            return True
+        if any(
+            c.dep_ == "nsubj" and any(d.lower_ == "no" for d in c.children) for c in cur.children
+        ):
+            return True
+        if cur.lemma_.lower() == "unable":
+            return True
+        if cur.dep_ in ("xcomp", "acomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def _source(tok: Token, ctx: Context) -> Source | None:
+    """Whoever gives the response: its subject, the reporter of its clause, or the speaker."""
+    cur = tok
+    reporting = reporting_verbs()
+    for _ in range(4):
+        subject = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if cur.pos_ in ("VERB", "AUX") and subject is not None:
+            if subject.lemma_.lower() in ctx.lex.claim_nouns or subject.lower_ in ctx.lex.anaphors:
+                subject = None  # "the claims were false": look for who says so
+            else:
+                ref = ctx.resolve(subject)
+                if ref is not None:
+                    return ctx.source_of(ref)
+        if cur.head is cur:
+            break
+        if cur.head.lemma_.lower() in reporting or cur.dep_ in ("conj", "advcl", "ccomp", "acomp"):
+            cur = cur.head
+            continue
+        break
+    return ctx.source_at(tok.idx)
+
+
+def _owner(target: Token | None | _NotAClaim, ctx: Context) -> Ref | None:
+    if not isinstance(target, Token):
+        return None
+    owner = next((c for c in target.children if c.dep_ in ("poss", "compound")), None)
+    return ctx.resolve(owner) if owner is not None else None
