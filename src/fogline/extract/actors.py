@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.quotes.coref import noun_phrase, read_led_by, resolve_references
-from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds
+from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, split_unwrapped
 from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
@@ -196,7 +196,8 @@ def _dictionary_affiliations(clusters: dict[str, _Cluster], dictionary: Any) -> 
 
 
 def _quoted_mask(text: str) -> list[tuple[int, int]]:
-    return [(q.start, q.end) for q in find_quote_spans(text, paragraph_bounds(text))]
+    bounds = [b for b, _ in split_unwrapped(text, paragraph_bounds(text))]
+    return [(q.start, q.end) for q in find_quote_spans(text, bounds)]
 
 
 def _in_quote(pos: int, quoted: list[tuple[int, int]]) -> bool:

@@ -12,13 +12,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
 from fogline.extract.quotes.coref import noun_phrase
-from fogline.extract.quotes.cues import Cue, channel_of, find_cues, subject_of
-from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, sentence_ends
+from fogline.extract.quotes.cues import Cue, channel_of, find_cues
+from fogline.extract.quotes.frames import byline_cue, closing_cue, intro_cue, inverted_cue
+from fogline.extract.quotes.lexicon import (
+    lexicon,
+    paragraph_bounds,
+    sentence_ends,
+    split_unwrapped,
+)
 from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
@@ -44,8 +50,11 @@ def extract_quotes(
         'Ali Musa'
     """
     text = doc.text
-    bounds = [(p.start, p.end) for p in paragraphs] or paragraph_bounds(text)
-    kinds = [p.kind for p in paragraphs] or ["body"] * len(bounds)
+    given = [(p.start, p.end) for p in paragraphs] or paragraph_bounds(text)
+    given_kinds = [p.kind for p in paragraphs] or ["body"] * len(given)
+    split = split_unwrapped(text, given)
+    bounds = [b for b, _ in split]
+    kinds = [given_kinds[i] for _, i in split]
     segments = find_quote_spans(text, bounds)
     quoted = [(s.start, s.end) for s in segments]
 
@@ -54,7 +63,7 @@ def extract_quotes(
 
     cues = find_cues(doc, in_quote)
     speakers = _SpeakerFinder(doc, actors)
-    direct = _attribute_segments(doc, segments, bounds, cues, speakers)
+    direct = _attribute_segments(doc, segments, bounds, cues, speakers, in_quote)
     out = [
         _quote(text, seg.start, seg.end, True, cue, speaker, channel, bounds, kinds)
         for seg, (cue, speaker, channel) in zip(segments, direct, strict=True)
@@ -164,13 +173,14 @@ def _attribute_segments(
     bounds: list[tuple[int, int]],
     cues: list[Cue],
     speakers: _SpeakerFinder,
+    in_quote: Callable[[int], bool],
 ) -> list[tuple[Cue | None, Speaker | None, str | None]]:
     """(cue, speaker, channel) of every direct segment; continuations share their speaker."""
     text = doc.text
     found: list[tuple[Cue | None, Speaker | None, str | None]] = []
     partial: list[bool] = []
     for n, seg in enumerate(segments):
-        cue, is_partial = _segment_cue(doc, n, segments, bounds, cues)
+        cue, is_partial = _segment_cue(doc, n, segments, bounds, cues, in_quote)
         partial.append(is_partial)
         if cue is None and _opens_paragraph(text, seg, bounds) and seg.paragraph > 0:
             cue = _colon_cue(text, cues, bounds[seg.paragraph - 1])
@@ -215,7 +225,12 @@ def _cue_in(cues: list[Cue], bound: tuple[int, int]) -> bool:
 
 
 def _segment_cue(
-    doc: Doc, n: int, segments: list[QuoteSpan], bounds: list[tuple[int, int]], cues: list[Cue]
+    doc: Doc,
+    n: int,
+    segments: list[QuoteSpan],
+    bounds: list[tuple[int, int]],
+    cues: list[Cue],
+    in_quote: Callable[[int], bool],
 ) -> tuple[Cue | None, bool]:
     """The cue of one quoted segment (after it, then before it, in its sentence), and whether
     the segment is a partial quote inside a sentence."""
@@ -244,28 +259,20 @@ def _segment_cue(
         sent_start = p_start + (cut[-1] if cut else 0)
         inside = [c for c in cues if sent_start <= c.start < right and c.speaker is not None]
         return _governing(doc, seg, inside), True
-    if not before and lead.endswith(":"):  # "Limbaugh continued: ‘…’"
-        colon = _colon_verb(doc, left, seg.open)
-        before = [colon] if colon is not None else []
+    if not before and lead.endswith((":", ",")):  # "Limbaugh continued: ‘…’"
+        intro = inverted_cue(doc, left, seg.open, lexicon().cue_verbs)
+        intro = intro or intro_cue(doc, left, seg.open, in_quote)
+        before = [intro] if intro is not None else []
     ends_comma = text[seg.end : (seg.close or seg.end)].strip().startswith(",")
+    if not after and seg.close is not None and (ends_comma or text[seg.end - 1] in "?!"):
+        closing = closing_cue(doc, right_start, right, in_quote)
+        after = [closing] if closing is not None else []
+    if not after and not before and seg.close is not None:
+        byline = byline_cue(doc, seg.close, p_end)
+        after = [byline] if byline is not None else []
     if after and (ends_comma or not before):
         return after[0], False
     return (before[-1] if before else None), False
-
-
-def _colon_verb(doc: Doc, left: int, right: int) -> Cue | None:
-    """A verb right before the colon that introduces a quote acts as its cue."""
-    span = doc.char_span(left, right, alignment_mode="contract")
-    tokens = [t for t in span if not t.is_space] if span is not None else []
-    if len(tokens) < 2 or tokens[-1].text != ":" and tokens[-2].text != ":":
-        return None
-    verb = tokens[-2] if tokens[-1].text == ":" else tokens[-3] if len(tokens) > 2 else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    subject = subject_of(verb)
-    if subject is None:
-        return None
-    return Cue(verb, verb.idx, verb.idx + len(verb.text), subject, None)
 
 
 def _closes_sentence(text: str, seg: QuoteSpan) -> bool:

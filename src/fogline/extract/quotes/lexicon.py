@@ -63,6 +63,36 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
 
 
+_UNWRAPPED = 100  # a line this long was not hard-wrapped: its newline ends a paragraph
+
+
+def split_unwrapped(text: str, bounds: list[tuple[int, int]]) -> list[tuple[tuple[int, int], int]]:
+    """Paragraphs cut at every single newline when their lines were not hard-wrapped.
+
+    Scraped text often separates paragraphs by one newline. A block with a line of at least
+    100 characters is not hard-wrapped, so each of its lines is a paragraph; a hard-wrapped
+    block (all lines short) stays whole. Returns ((start, end), index of the original bound).
+    """
+    out: list[tuple[tuple[int, int], int]] = []
+    for index, (start, end) in enumerate(bounds):
+        lines = []
+        pos = start
+        for line in text[start:end].split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        if len(lines) == 1 or max(e - s for s, e in lines) < _UNWRAPPED:
+            out.append(((start, end), index))
+            continue
+        for s, e in lines:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(((s, e), index))
+    return out
+
+
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s")
 _WORD_BEFORE = re.compile(r"(\w+)$")
 
