@@ -1,3 +1,59 @@
 """CLI commands of scale-out runs: run (Dask) and load (registered on ``cli.app``)."""
 
 from __future__ import annotations
+
+import typer
+
+from fogline.cli import DbOpt, app, err, out
+
+OutOpt = typer.Option(..., "--out", help="Directory (or s3://, gs:// URI) for the Parquet shards.")
+
+
+@app.command()
+def run(
+    inputs: list[str] = typer.Argument(..., help="JSONL or Parquet files, or folders of them."),
+    dask: str = typer.Option(..., "--dask", help="Scheduler address (tcp://host:8786) or 'local'."),
+    out_dir: str = OutOpt,
+    workers: int = typer.Option(2, min=1, help="Worker processes of a 'local' cluster."),
+    published: str | None = typer.Option(None, help="YYYY-MM-DD for documents without one."),
+    source: str | None = typer.Option(None, help="Outlet name for documents without one."),
+) -> None:
+    """Analyse JSONL/Parquet inputs on a Dask cluster into Parquet shards (resumable).
+
+    Example: fogline run --dask local news.jsonl --out shards/ && fogline load shards/ --db f.sqlite
+    """
+    from fogline.distributed import run_dask
+    from fogline.ingest.readers import DocumentMeta
+
+    meta = DocumentMeta(published=published, source=source)
+    report = run_dask(inputs, out_dir, scheduler=dask, n_workers=workers, meta=meta)
+    for e in report.errors:
+        err.print(f"[red]skipped[/red] {e['origin']}: {e['reason']}", highlight=False)
+    out.print(
+        f"{report.documents:,} documents in {report.partitions} partitions "
+        f"({report.resumed} done before), {len(report.errors)} skipped, "
+        f"{report.seconds:.1f}s → {report.out}"
+    )
+
+
+@app.command()
+def load(
+    directory: str = typer.Argument(..., help="The --out directory of `fogline run`."),
+    db: str | None = DbOpt,
+) -> None:
+    """Load the shards of `fogline run` into the database and reconcile.
+
+    Example: fogline load shards/ --db postgresql://fogline@localhost/fogline
+    """
+    from fogline.distributed import load_shards
+    from fogline.reconcile import reconcile
+    from fogline.store import Store
+
+    with Store.open(db) as store:
+        report = load_shards(directory, store)
+        summary = reconcile(store)
+    out.print(
+        f"{report.added:,} documents added, {report.replaced:,} replaced, "
+        f"{report.unchanged:,} unchanged; {summary.reports:,} reports of "
+        f"{summary.propositions:,} propositions"
+    )
