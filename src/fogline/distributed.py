@@ -415,7 +415,7 @@ def run_dask(
     report = RunReport(out=out)
     with dask_client(scheduler, n_workers=n_workers) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        parts = plan_partitions(inputs, min_partitions=partitions_per_worker * workers)
+        parts = _plan(filesystem, root, inputs, meta, partitions_per_worker * workers)
         done = {p.index: s for p in parts if (s := _finished(filesystem, root, p)) is not None}
         todo = [p for p in parts if p.index not in done]
         LOGGER.info("%d partitions (%d done before) on %d workers", len(parts), len(done), workers)
@@ -430,6 +430,44 @@ def run_dask(
     report.seconds = time.perf_counter() - started
     _write_manifest(filesystem, root, inputs, summaries, report, scheduler)
     return report
+
+
+def _plan(
+    filesystem: Any, root: str, inputs: list[str], meta: DocumentMeta | None, minimum: int
+) -> list[Partition]:
+    """The partitions of an earlier run on the same inputs (to resume it), or a new plan.
+
+    A new plan removes the shards and partition summaries an earlier plan left in ``out``.
+    """
+    from pyarrow import fs as pafs
+
+    fingerprint = {
+        "files": [
+            [location, info.size, info.mtime_ns]
+            for location, _ in _input_files(inputs)
+            for info in [_fs(location)[0].get_file_info(_fs(location)[1])]
+        ],
+        "meta": dataclasses.asdict(meta or DocumentMeta()),
+    }
+    plan_path = _join(root, _DONE, "plan.json")
+    try:
+        with filesystem.open_input_stream(plan_path) as fh:
+            earlier = json.loads(fh.read())
+        if earlier.get("inputs") == fingerprint:
+            return [Partition(**p) for p in earlier["partitions"]]
+    except (FileNotFoundError, OSError, ValueError, TypeError):
+        pass
+    for folder in (*TABLES, _DONE):
+        selector = pafs.FileSelector(_join(root, folder), allow_not_found=True)
+        for info in filesystem.get_file_info(selector):
+            if info.base_name.startswith("part-"):
+                filesystem.delete_file(info.path)
+    parts = plan_partitions(inputs, min_partitions=minimum)
+    filesystem.create_dir(_join(root, _DONE), recursive=True)
+    plan = {"inputs": fingerprint, "partitions": [dataclasses.asdict(p) for p in parts]}
+    with filesystem.open_output_stream(plan_path) as fh:
+        fh.write(json.dumps(plan).encode())
+    return parts
 
 
 def _finished(filesystem: Any, root: str, part: Partition) -> dict | None:
