@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Token
 
 from fogline.extract.quotes.coref import noun_phrase
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues
-from fogline.extract.quotes.frames import byline_cue, closing_cue, intro_cue, inverted_cue
+from fogline.extract.quotes.frames import (
+    byline_cue,
+    closing_cue,
+    colon_cue,
+    intro_cue,
+    inverted_cue,
+)
 from fogline.extract.quotes.lexicon import (
     lexicon,
     paragraph_bounds,
@@ -196,8 +202,12 @@ def _attribute_segments(
             if earlier.paragraph == seg.paragraph - 1 and not _cue_in(cues, bounds[seg.paragraph]):
                 prev = n - 1
         if prev is None and not partial[n]:  # a further quoted sentence of the same speaker
-            same = [m for m in range(n) if segments[m].paragraph == seg.paragraph]
-            prev = same[-1] if same and not partial[same[-1]] else None
+            same = [
+                m
+                for m in range(n)
+                if segments[m].paragraph == seg.paragraph and found[m][1] is not None
+            ]
+            prev = same[-1] if same else None
         if prev is not None and found[prev][1] is not None:
             found[n] = (None, found[prev][1], None)
     for n in range(len(segments) - 1, -1, -1):  # "‘…’ (paragraph break) ‘…,’ he said"
@@ -259,9 +269,11 @@ def _segment_cue(
         sent_start = p_start + (cut[-1] if cut else 0)
         inside = [c for c in cues if sent_start <= c.start < right and c.speaker is not None]
         return _governing(doc, seg, inside), True
-    if not before and lead.endswith((":", ",")):  # "Limbaugh continued: ‘…’"
+    if not before and not after and lead.endswith((":", ",")):  # "Limbaugh continued: ‘…’"
         intro = inverted_cue(doc, left, seg.open, lexicon().cue_verbs)
         intro = intro or intro_cue(doc, left, seg.open, in_quote)
+        if intro is None and lead.endswith(":"):
+            intro = colon_cue(doc, left, seg.open, in_quote, lexicon().document_nouns)
         before = [intro] if intro is not None else []
     ends_comma = text[seg.end : (seg.close or seg.end)].strip().startswith(",")
     if not after and seg.close is not None and (ends_comma or text[seg.end - 1] in "?!"):
@@ -282,6 +294,13 @@ def _closes_sentence(text: str, seg: QuoteSpan) -> bool:
 
 def _governing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
     """The cue whose reported clause contains a partial quote; short quotes need one."""
+    opening = doc.char_span(seg.open, seg.open + 1, alignment_mode="expand")
+    before = [t for t in doc[: opening.start] if not t.is_space][-2:] if opening else []
+    if before and before[-1].lower_ in ("that", ",", ":") and len(before) > 1:
+        before = before[:-1]
+    for cue in candidates:  # "X denied ‘any involvement’": the quote follows the cue at once
+        if before and before[-1].i == cue.token.i and cue.token.pos_ in ("VERB", "AUX"):
+            return cue
     span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
     root = span.root if span is not None and len(span) else None
     for cue in candidates:

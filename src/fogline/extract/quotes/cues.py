@@ -38,8 +38,10 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
             end = to.idx + len(to.text)
             cues.append(Cue(token, token.idx, end, obj, _according_content(token)))
         elif token.pos_ in ("VERB", "AUX") and _is_cue_verb(token, lex):
-            if token.dep_ in ("amod", "compound") or token.tag_ == "VBN" and not _has_aux(token):
-                continue  # "the stated aim", "a reported attack"
+            if token.dep_ in ("amod", "compound") or (
+                token.tag_ == "VBN" and not _has_aux(token) and not _active_subject(token)
+            ):
+                continue  # "the stated aim", "a reported attack"; "X boasted" tagged VBN speaks
             content = _reported_clause(token, in_quote)
             speaker = subject_of(token, in_quote) or adjacent_subject(token, in_quote)
             cues.append(Cue(token, token.idx, token.idx + len(token.text), speaker, content))
@@ -56,6 +58,10 @@ def _is_cue_verb(token: Token, lex: Lexicon) -> bool:
     return subject is not None and subject.lemma_.lower() in lex.document_nouns
 
 
+def _active_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and any(ch.isalnum() for ch in c.text) for c in token.children)
+
+
 def _has_aux(token: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
@@ -68,7 +74,11 @@ def subject_of(verb: Token, in_quote: Callable[[int], bool] | None = None) -> To
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in _SUBJECTS and not (in_quote and in_quote(child.idx)):
+            if (
+                child.dep_ in _SUBJECTS
+                and not (in_quote and in_quote(child.idx))
+                and any(ch.isalnum() for ch in child.text)  # a dash parsed as subject is not
+            ):
                 return child
         if current.dep_ == "relcl":
             return current.head

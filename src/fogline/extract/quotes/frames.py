@@ -69,6 +69,39 @@ def inverted_cue(doc: Doc, left: int, right: int, lexicon_verbs: frozenset[str])
     return Cue(verb, verb.idx, verb.idx + len(verb.text), subject, None)
 
 
+_SPEAKING_ENTS = ("PERSON", "ORG", "NORP")
+
+
+def colon_cue(
+    doc: Doc, left: int, right: int, in_quote: Callable[[int], bool], document_nouns: frozenset[str]
+) -> Cue | None:
+    """'President X is sending a new message: ‘…’' / 'A lesson from X: ‘…’': a quote after a
+    colon belongs to the subject of the clause before it when that subject is a name, a
+    pronoun or a statement noun ("the piece", "the report"); a clause without a verb (a
+    headline) gives it to the first person or organisation it names."""
+    tokens = [t for t in _tokens(doc, left, right) if not t.is_space]
+    if len(tokens) < 2 or tokens[-1].text != ":" or any(in_quote(t.idx) for t in tokens):
+        return None
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens[:-1] if t.head.i not in inside or t.head.i == t.i]
+    verb = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        names = [t for t in tokens[:-1] if t.ent_type_ in _SPEAKING_ENTS]
+        if not names or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            return None
+        ent = next((e for e in doc.ents if e.start <= names[0].i < e.end), None)
+        speaker = ent.root if ent is not None else names[0]
+        return Cue(tokens[-1], tokens[-1].idx, tokens[-1].idx + 1, speaker, None)
+    subject = subject_of(verb, in_quote)
+    if subject is None or subject.i not in inside:
+        return None
+    named = subject.ent_type_ in _SPEAKING_ENTS or subject.pos_ == "PROPN"
+    pronoun = subject.lower_ in ("he", "she", "they", "it")
+    if not (named or pronoun or subject.lemma_.lower() in document_nouns):
+        return None
+    return Cue(verb, verb.idx, verb.idx + len(verb.text), subject, None)
+
+
 def closing_cue(doc: Doc, start: int, end: int, in_quote: Callable[[int], bool]) -> Cue | None:
     """The verb of a clause 'subject verb [adverbials]' filling the rest of a quote's sentence
     ("‘…,’ Matthews concluded." / "‘…,’ the senator said on Monday.")."""

@@ -30,6 +30,7 @@ _MARKS: dict[str, tuple[str, str]] = {
 }
 _LOW_OPENERS = {"\u201e": "\u201c", "\u201a": "\u2018"}  # „…“ and ‚…‘
 _TRAILING = " \t\n,;:"
+_CLOSERS = "'\"\u2019\u201d\u00bb\u203a"
 _PAIRED = "\x00"  # stands for the second character of a two-character mark
 QUOTE_CHARS = frozenset(_MARKS)
 
@@ -69,6 +70,8 @@ def _decide(
     has_open = any(k == kind for k, _, _ in stack)
     if has_open and not prev.isspace() and not _is_word(nxt):
         return "close"
+    if has_open and prev == " " and i - 2 >= p_start and text[i - 2] in _CLOSERS:
+        return "close"  # "… the term 'outreach,' " he said: spaced after a nested quote
     if (prev.isspace() or prev in "([{–—-/\u201c\u2018") and not nxt.isspace():
         return "open"
     return None
@@ -122,7 +125,26 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             carried = True
         else:
             carried = False
-    return [s for s in spans if s.end > s.start]
+    return [s for s in spans if s.end > s.start and not _nickname(text, s)]
+
+
+def _nickname(text: str, seg: QuoteSpan) -> bool:
+    """Marcia "Cia" Price: one or two capitalised words quoted between two parts of a name."""
+    if seg.close is None:
+        return False
+    words = text[seg.start : seg.end].split()
+    before = text[max(0, seg.open - 30) : seg.open].split()
+    after = text[seg.close + 1 : seg.close + 30].split()
+    return (
+        0 < len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and text[seg.open - 1 : seg.open] == " "
+        and text[seg.close + 1 : seg.close + 2] == " "
+        and bool(before and after)
+        and before[-1][:1].isupper()
+        and after[0][:1].isupper()
+        and before[-1][-1:].isalpha()
+    )
 
 
 def _first_non_space(text: str, start: int, end: int) -> int:
