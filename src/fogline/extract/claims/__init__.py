@@ -124,6 +124,8 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> _Draft | None:
         return None
     reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ctx), ctx)
     agent = ctx.resolve(prop.agent)
+    if prop.agent is not None and prop.agent.pos_ == "PRON" and reading.reporter is not None:
+        agent = _same_as_reporter(prop.agent, reading.reporter) or agent
     if prop.frame == "obligation":  # "‘They must surrender’": the speaker demands it of them
         agent = Ref(reading.source.name, None) if reading.source else None
         speaker = ctx.speaker_actor(prop.trigger.idx)
@@ -151,6 +153,17 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> _Draft | None:
         place_inferred=inferred,
         origin=prop.frame,
     )
+
+
+def _same_as_reporter(pronoun: Token, reporter: Ref) -> Ref | None:
+    """ "X claims it holds the town": "it" is X when X is an organisation ("he" when a person)."""
+    actor = reporter.actor
+    word = pronoun.lower_
+    if word in ("it", "they", "we") and (actor is None or actor.kind != "person"):
+        return reporter
+    if word in ("he", "she") and actor is not None and actor.kind == "person":
+        return reporter
+    return None
 
 
 def _question(trigger: Token, ctx: Context) -> bool:
@@ -211,6 +224,9 @@ def _place_of(prop: Prop, ctx: Context, reader: FrameReader) -> tuple[str | None
         mentions = ctx.places_in(pt.idx, pt.idx + len(pt.text))
         if mentions:
             return place_name(mentions[0], ctx), False
+        named = _named_by(pt)
+        if named is not None:  # "the village of Mucho", "Mucho, a coastal village": the name
+            return named, False
         if prop.predicate != "CONTROL" or not reader.inferable(pt):
             continue
         noun = pt.lemma_.lower() if pt.lemma_.lower() in ctx.lex.place_nouns else pt.lower_
@@ -220,6 +236,25 @@ def _place_of(prop: Prop, ctx: Context, reader: FrameReader) -> tuple[str | None
         if salient is not None:
             return place_name(salient, ctx), True
     return None, False
+
+
+def _named_by(noun: Token) -> str | None:
+    """The proper name a place noun is given in its own phrase ("the town of X")."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return _proper(obj)
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            return _proper(c)
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return _proper(noun.head)
+    return None
+
+
+def _proper(tok: Token) -> str:
+    parts = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return " ".join(t.text for t in [*parts, tok])
 
 
 def _object_of(prop: Prop, ctx: Context) -> str | None:
@@ -271,6 +306,8 @@ def _from_events(events: Sequence[Event], drafts: list[_Draft], ctx: Context) ->
             continue
         if event.place is None or event.certainty not in _CERTAINTY_STANCE:
             continue
+        if not _armed_name(event, ctx):
+            continue
         if event.mode and any(m in event.mode for m in ("hypothetical", "future")):
             continue
         actor = ctx.by_id.get(event.actor.actor_id or "") or ctx.actor_named(event.actor.name)
@@ -313,6 +350,18 @@ def _from_events(events: Sequence[Event], drafts: list[_Draft], ctx: Context) ->
             )  # fmt: skip
         )
     return out
+
+
+def _armed_name(event: Event, ctx: Context) -> bool:
+    """Only forces take territory: an actor of the dictionary or an armed noun."""
+    assert event.actor is not None
+    actor = ctx.by_id.get(event.actor.actor_id or "")
+    if actor is not None and actor.kind != "unknown":
+        return actor.kind in ("group", "state", "organisation")
+    words = event.actor.name.lower().split()
+    return bool(words) and (
+        words[-1] in ctx.lex.armed_nouns or words[-1][:-1] in ctx.lex.armed_nouns
+    )
 
 
 def _event_source(event: Event, ctx: Context) -> Source | None:
@@ -387,7 +436,7 @@ def _complete(drafts: list[_Draft]) -> list[_Draft]:
     from the claim they answer ("the town has not fallen" → who was said to take it)."""
     out = []
     for i, d in enumerate(drafts):
-        gap = d.subject is None and d.predicate == "CONTROL" and d.place is not None
+        gap = d.subject is None and d.origin in ("fall", "lose", "transitive") and d.place
         if d.origin != "response" and (d.stance == "denies" or gap):
             target = _earlier_match(d, drafts[:i])
             if target is not None:

@@ -18,6 +18,8 @@ from fogline.extract.claims.lexicon import ClaimLexicon
 from fogline.model import Actor, Paragraph, ParagraphKind, Place, Quote, Source, TimeRef
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+_LINKED_AFTER = re.compile(r"\s*-\s*(?:linked|backed|affiliated|aligned|allied|inspired)\b")
+_LINKED = {"linked", "backed", "affiliated", "aligned", "allied", "inspired", "led", "funded"}
 _FIRST_PERSON = {"i", "we", "us", "our", "me", "my"}
 ARTICLE = "the article"
 
@@ -37,6 +39,18 @@ def _actor_dictionary() -> object | None:
     except ImportError:  # pragma: no cover - dictionary module absent
         return None
     return load_actor_dictionary()
+
+
+@functools.cache
+def _descriptor_ids(lemma: str, word: str) -> frozenset[str]:
+    dictionary = _actor_dictionary()
+    if dictionary is None:
+        return frozenset()
+    forms = {word, lemma, lemma + "s"}
+    ids: set[str] = set()
+    for form in (*forms, *(f"the {f}" for f in forms)):
+        ids |= {e.id for e in dictionary.with_descriptor(form)}  # type: ignore[attr-defined]
+    return frozenset(ids)
 
 
 def short_name(actor: Actor) -> str:
@@ -74,6 +88,9 @@ class Context:
         self._mention_starts = [m[0] for m in mentions]
         self.places = sorted(places, key=lambda p: p.start)
         self._place_starts = [p.start for p in self.places]
+        self._by_name = {
+            p.name.lower(): p for p in reversed(self.places) if p.lat is not None and p.name
+        }
         self.times = sorted(times, key=lambda t: t.start)
         self.paragraphs = sorted(paragraphs, key=lambda p: p.start)
         self.outlet = Source(source or ARTICLE)
@@ -111,17 +128,34 @@ class Context:
             speaker = self.speaker_actor(token.idx)
             if speaker is not None and token.lower_ in _FIRST_PERSON:
                 return Ref(short_name(speaker), speaker)
+        if token.lower_ in ("he", "she") and self.actor_at(token.idx, token.idx + 2) is None:
+            person = self._last_person(token.idx)
+            if person is not None:
+                return Ref(person.name, person)
         phrase = self._phrase(token)
+        descriptor = token.pos_ == "NOUN" and self._compatible(token)
         actor = self.actor_at(token.idx, token.idx + len(token.text))
+        if actor is not None and descriptor and actor.id not in descriptor:
+            actor = None  # a descriptor resolved upstream to an incompatible actor
         if actor is None:
             actor = self._modifier_actor(token, phrase)
-        if actor is None and token.pos_ != "PRON":
+        if actor is None and descriptor:
             actor = self._descriptor_actor(token)
         if actor is not None:
             return Ref(short_name(actor), actor)
         if token.pos_ == "PRON" or not phrase:
             return None
         return Ref(phrase)
+
+    def _last_person(self, pos: int) -> Actor | None:
+        """The person named last before ``pos`` (for an unresolved "he"/"she")."""
+        best = None
+        for ms, _me, actor in self._mentions:
+            if ms >= pos:
+                break
+            if actor.kind == "person":
+                best = actor
+        return best
 
     def speaker_actor(self, pos: int) -> Actor | None:
         """The actor speaking at ``pos`` (inside a quote), or the organisation they speak for."""
@@ -135,9 +169,12 @@ class Context:
         return speaker
 
     def _phrase(self, token: Token) -> str:
-        """The head noun with its compound and adjective modifiers ("Rwandan troops")."""
-        kept = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
-        return " ".join(t.text for t in [*kept, token]).strip()
+        """The head noun with its modifiers ("Rwandan troops", "Mozambique's army")."""
+        kept = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")]
+        if not kept:
+            return token.text
+        start = min(t.left_edge.i for t in kept)
+        return token.doc[start : token.i + 1].text.strip()
 
     def _modifier_actor(self, token: Token, phrase: str) -> Actor | None:
         """ "Taliban fighters", "their forces", "thousands of insurgents": the actor inside."""
@@ -149,7 +186,19 @@ class Context:
         for head in heads:
             for child in head.lefts:
                 if child.dep_ in ("compound", "poss", "amod", "nmod"):
+                    if any(g.lower_ in _LINKED for g in child.subtree):
+                        continue  # "Islamic State-linked insurgents" are not Islamic State
+                    if child.lower_ == "our":
+                        return self.speaker_actor(child.idx)
                     actor = self.actor_at(child.idx, child.idx + len(child.text))
+                    if actor is not None and self._linked_after(actor, child):
+                        continue
+                    if (
+                        actor is not None
+                        and actor.kind == "state"
+                        and (head.lemma_.lower() in self.lex.state_force_nouns)
+                    ):
+                        return self._forces_of(actor, head) or actor  # "Mozambique's army"
                     if actor is not None and actor.kind in ("group", "organisation", "state"):
                         return actor
                     if child.lower_ in ("their", "its", "our") and child.lower_ != "our":
@@ -162,28 +211,58 @@ class Context:
                     return self._descriptor_actor(head)
         return None
 
-    def _descriptor_actor(self, token: Token) -> Actor | None:
-        """ "the militants" → the most recently named actor the dictionary finds compatible."""
+    def _compatible(self, token: Token) -> frozenset[str]:
+        """Ids of the dictionary actors a descriptor noun ("the militants") may refer to."""
         lemma = token.lemma_.lower()
         if lemma not in self.lex.armed_nouns and token.lower_ not in self.lex.armed_nouns:
-            return None
-        dictionary = _actor_dictionary()
-        compatible: set[str] = set()
-        if dictionary is not None:
-            forms = {token.lower_, lemma, lemma + "s"}
-            for form in (*forms, *(f"the {f}" for f in forms)):
-                compatible |= {e.id for e in dictionary.with_descriptor(form)}  # type: ignore[attr-defined]
+            return frozenset()
+        return _descriptor_ids(lemma, token.lower_)
+
+    def _descriptor_actor(self, token: Token) -> Actor | None:
+        """ "the militants" → the most recently named compatible actor (else the first named
+        after); a named affiliate is preferred to its parent ("IS Mozambique" to "IS")."""
+        compatible = self._compatible(token)
         if not compatible:
             return None
+        present = {a.id for a in self.actors if a.id in compatible}
+        children = {a.affiliation for a in self.actors if a.id in present and a.affiliation}
+        parents = {
+            a.id
+            for a in self.actors
+            if a.id in present and (a.name in children or a.id in children)
+        }
         best: tuple[int, Actor] | None = None
         for ms, _me, actor in self._mentions:
-            if actor.id in compatible and ms < token.idx and (best is None or ms > best[0]):
+            if actor.id not in present or actor.id in parents:
+                continue
+            if ms < token.idx and (best is None or ms > best[0]):
                 best = (ms, actor)
         if best is None:
             for _ms, _me, actor in self._mentions:
-                if actor.id in compatible:
+                if actor.id in present and actor.id not in parents:
                     return actor
         return best[1] if best else None
+
+    def _linked_after(self, actor: Actor, token: Token) -> bool:
+        """Is this mention of ``actor`` followed by "-linked", "-backed" …?"""
+        for ms, me, a in self._mentions:
+            if a is actor and ms <= token.idx < me:
+                return bool(_LINKED_AFTER.match(self.text, me))
+        return False
+
+    def _forces_of(self, state: Actor, noun: Token) -> Actor | None:
+        """The forces of a state (named in the document, else in the dictionary)."""
+        compatible = self._compatible(noun)
+        for actor in self.actors:
+            if actor.id in compatible and actor.affiliation in (state.name, state.id):
+                return actor
+        dictionary = _actor_dictionary()
+        for actor_id in sorted(compatible):
+            entry = dictionary.get(actor_id) if dictionary is not None else None  # type: ignore[attr-defined]
+            if entry is not None and entry.affiliation == state.id:
+                return Actor(entry.id, entry.name, entry.kind, state.name, None, entry.code,
+                             list(entry.aliases))  # fmt: skip
+        return None
 
     # --- sources --------------------------------------------------------------------------
     def quote_at(self, pos: int, *, attributed: bool = True) -> Quote | None:
@@ -211,12 +290,18 @@ class Context:
 
     # --- places ---------------------------------------------------------------------------
     def places_in(self, start: int, end: int) -> list[Place]:
+        """Place mentions in [start, end); a word that is a place elsewhere in the document
+        counts as that place here too (one sense per discourse)."""
         i = bisect.bisect_left(self._place_starts, start)
         out = []
         for p in self.places[i:]:
             if p.start >= end:
                 break
             out.append(p)
+        if not out:
+            same = self._by_name.get(self.text[start:end].lower())
+            if same is not None:
+                out.append(same)
         return out
 
     def salient_place(self, pos: int, feature_class: str) -> Place | None:

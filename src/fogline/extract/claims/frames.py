@@ -18,6 +18,7 @@ from fogline.extract.claims.lexicon import ClaimLexicon, Cue
 from fogline.extract.claims.stance import reporting_verbs
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CONDITIONAL = {"if", "unless", "whether", "lest"}
 _NOT_ONE = {
     "other",
     "another",
@@ -193,6 +194,8 @@ class FrameReader:
             auxes = [c.lower_ for c in cur.children if c.dep_ == "aux"]
             if any(a in _MODALS for a in auxes) and "have" not in auxes:
                 return False
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in cur.children):
+                return False  # "if the army controlled the town, …"
             if cur.dep_ == "conj" and not any(c.dep_ in ("nsubj", "aux") for c in cur.children):
                 cur = cur.head  # "must surrender or die": the modal governs both
                 continue
@@ -356,13 +359,20 @@ class FrameReader:
         return self.place_token(token) is not None
 
     def place_token(self, token: Token) -> Token | None:
-        for t in _phrase_tokens(token):
-            if self.ctx.places_in(t.idx, t.idx + len(t.text)):
+        """A token of a place mention in the phrase, else its first place noun that points
+        back to one place; a country that only locates "a town in X" is not the place."""
+        tokens = _phrase_tokens(token)
+        nouns = [t for t in tokens if t.lemma_.lower() in self.lex.place_nouns]
+        for t in tokens:
+            found = self.ctx.places_in(t.idx, t.idx + len(t.text))
+            if found and (found[0].feature or "").startswith("PCL") and nouns:
+                continue
+            if found:
                 return t
-        for t in _phrase_tokens(token):
-            if t.lemma_.lower() in self.lex.place_nouns or t.lower_ in self.lex.place_nouns:
+        for t in nouns:
+            if self.inferable(t):
                 return t
-        return None
+        return nouns[0] if nouns else None
 
     def inferable(self, token: Token) -> bool:
         """A place noun that points back to one place: "the town", not "other areas"."""

@@ -36,6 +36,8 @@ def find_responses(doc: Doc, ctx: Context, has_content: set[int]) -> Iterator[Re
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lex.denial_verbs:
+            if tok.dep_ in ("acomp", "oprd", "amod"):
+                continue  # "control remained disputed"
             target = _target(tok, ctx)
             if target is _NOT_A_CLAIM or (target is not None and target.i in has_content):
                 continue
@@ -78,6 +80,10 @@ def _target(verb: Token, ctx: Context, *, any_noun: bool = False) -> Token | Non
         return verb.head  # "a claim the army swiftly denied"
     if obj is None:
         return None  # "… ; army denies"
+    if obj.lemma_.lower() in lex.claim_nouns and any(
+        c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") for c in obj.children
+    ):
+        return _NOT_A_CLAIM  # "reports that …" with a content the lexicon did not read
     if obj.lemma_.lower() in lex.claim_nouns or obj.lower_ in lex.anaphors:
         return obj
     if any_noun and obj.pos_ in ("NOUN", "PRON"):

@@ -33,6 +33,7 @@ class Reading:
     hedged: bool = False
     by_denial: bool = False
     claimant: Ref | None = None  # "the group's claim to …": who made the claim
+    reporter: Ref | None = None  # the subject of the reporting verb, resolved
 
 
 def reporting_verbs() -> frozenset[str]:
@@ -75,6 +76,7 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
         cur = head
     according = _according_to(trigger)
     source: Source | None = None
+    reporter_ref: Ref | None = None
     if reporter is not None:
         if reporter.lemma_.lower() in lex.hedging_reporters or reporter.lower_ in (
             lex.hedging_reporters
@@ -84,6 +86,7 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
             ref = ctx.resolve(reporter)
             if ref is not None:
                 source = ctx.source_of(ref)
+                reporter_ref = ref
     if source is None and according is not None:
         ref = ctx.resolve(according)
         if according.lemma_.lower() in lex.hedging_reporters:
@@ -107,13 +110,16 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
     stance: Stance = "denies" if negated != denial else "asserts"
     if stance == "asserts" and hedged:
         stance = "hedges"
-    return Reading(stance, source, hedged, denial, claimant)
+    return Reading(stance, source, hedged, denial, claimant, reporter_ref)
 
 
 def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in _SUBJ:
             return c
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "X did Y, saying …": X of the main verb
+        root = verb.sent.root
+        return next((c for c in root.children if c.dep_ in _SUBJ), None)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)  # "…, saying …", "and added that …"
     return None
