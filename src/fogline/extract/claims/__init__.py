@@ -224,7 +224,7 @@ def _place_of(prop: Prop, ctx: Context, reader: FrameReader) -> tuple[str | None
         mentions = ctx.places_in(pt.idx, pt.idx + len(pt.text))
         if mentions:
             return place_name(mentions[0], ctx), False
-        named = _named_by(pt)
+        named = _proper(pt) if pt.pos_ == "PROPN" else _named_by(pt)
         if named is not None:  # "the village of Mucho", "Mucho, a coastal village": the name
             return named, False
         if prop.predicate != "CONTROL" or not reader.inferable(pt):

@@ -364,6 +364,12 @@ class FrameReader:
         tokens = _phrase_tokens(token)
         nouns = [t for t in tokens if t.lemma_.lower() in self.lex.place_nouns]
         for t in tokens:
+            if t.pos_ == "PROPN" and any(
+                c.dep_ == "appos"
+                and any(g.lemma_.lower() in self.lex.place_nouns for g in c.subtree if g.i <= c.i)
+                for c in t.children
+            ):
+                return t  # "Sake, a town west of Goma": the name the place noun describes
             found = self.ctx.places_in(t.idx, t.idx + len(t.text))
             if found and (found[0].feature or "").startswith("PCL") and nouns:
                 continue

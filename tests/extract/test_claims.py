@@ -1,0 +1,159 @@
+"""Claims: predicate, subject, place, source and stance, from texts written for fogline.
+
+The events are fictional; the places and armed groups are real so that the gazetteer and the
+actor dictionary have something to resolve.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fogline.extract.claims import PREDICATES
+from fogline.extract.claims.lexicon import load_claim_lexicon
+from fogline.model import Claim
+
+
+def _claims(analyzer, text: str, source: str | None = "Example Wire") -> list[Claim]:
+    analysis = analyzer.analyze(text, published="2024-03-04", source=source)
+    for c in analysis.claims:
+        assert analysis.document.text[c.start : c.end] == c.text
+    return analysis.claims
+
+
+def _find(claims: list[Claim], predicate: str, stance: str | None = None) -> list[Claim]:
+    return [
+        c for c in claims if c.predicate == predicate and (stance is None or c.stance == stance)
+    ]
+
+
+def test_lexicon_covers_the_closed_predicate_set():
+    lex = load_claim_lexicon()
+    assert set(PREDICATES) == set(lex.predicates())
+    assert {"deny", "reject", "dismiss", "refute"} <= lex.denial_verbs
+    assert "reportedly" in lex.hedge_words and "unconfirmed reports" in lex.hedge_phrases
+
+
+def test_indirect_speech_asserts_control_with_the_speaker_as_source(analyzer):
+    claims = _claims(
+        analyzer,
+        "Tuareg rebels of the CSP-DPA said on Sunday that they had seized the town of Kidal "
+        "after two days of fighting.",
+    )
+    control = _find(claims, "CONTROL", "asserts")
+    assert control, claims
+    assert control[0].place == "Kidal"
+    assert control[0].date == "2024-03-03"
+    assert control[0].source.name != "Example Wire"
+
+
+def test_negated_quote_denies_control(analyzer):
+    claims = _claims(
+        analyzer,
+        "Al-Shabaab fighters said they had captured the town of Kismayo.\n\n"
+        "\u2018The militants have not captured the town,\u2019 said army spokesman "
+        "Abdi Farah. \u2018Our troops are in the town.\u2019",
+    )
+    denials = _find(claims, "CONTROL", "denies")
+    assert denials, claims
+    assert denials[0].place == "Kismayo"
+    assert "Farah" in denials[0].source.name
+    assert denials[0].denies_claim is not None
+    assert claims[denials[0].denies_claim].stance == "asserts"
+
+
+def test_denial_of_the_claims_copies_the_answered_proposition(analyzer):
+    claims = _claims(
+        analyzer,
+        "M23 rebels said on Tuesday they had taken control of Sake, a town west of Goma.\n\n"
+        "The Congolese army denied the claims.",
+    )
+    asserted = _find(claims, "CONTROL", "asserts")
+    denied = _find(claims, "CONTROL", "denies")
+    assert asserted and denied, claims
+    assert denied[-1].place == asserted[0].place == "Sake"
+    assert denied[-1].subject == asserted[0].subject
+    assert claims[denied[-1].denies_claim].source == asserted[0].source
+
+
+def test_passive_denial_takes_the_subject_from_the_claim_it_answers(analyzer):
+    claims = _claims(
+        analyzer,
+        "Houthi forces said they had seized the district of Harib.\n\n"
+        "A government spokesman told reporters that the district had not been captured.",
+    )
+    denied = _find(claims, "CONTROL", "denies")
+    assert denied, claims
+    assert denied[0].subject is not None
+    assert denied[0].subject == _find(claims, "CONTROL", "asserts")[0].subject
+
+
+def test_reportedly_hedges_and_the_outlet_named_after_is_the_source(analyzer):
+    claims = _claims(
+        analyzer,
+        "Wagner fighters had reportedly taken control of the town of Bakhmut, reports The Times.",
+        source="Example Wire",
+    )
+    hedged = _find(claims, "CONTROL", "hedges")
+    assert hedged, claims
+    assert hedged[0].source.name == "The Times"
+    assert hedged[0].place == "Bakhmut"
+
+
+def test_unattributed_narration_belongs_to_the_outlet_or_the_article(analyzer):
+    text = "Soldiers abandoned their base near Goma on Friday after heavy shelling."
+    assert {c.source.name for c in _claims(analyzer, text, source="Lake Kivu News")} <= {
+        "Lake Kivu News"
+    }
+    assert {c.source.name for c in _claims(analyzer, text, source=None)} <= {"the article"}
+
+
+def test_killings_keep_the_victims_class_and_a_denial_of_them(analyzer):
+    claims = _claims(
+        analyzer,
+        "The insurgents said they had killed dozens of soldiers near Palma.\n\n"
+        "An army spokesman said no soldier had been killed.",
+    )
+    asserted = _find(claims, "KILLED", "asserts")
+    denied = _find(claims, "KILLED", "denies")
+    assert asserted and denied, claims
+    assert asserted[0].object == "soldiers"
+    assert denied[0].denies_claim is not None
+
+
+def test_a_claim_that_cannot_be_verified_is_hedged_by_the_outlet(analyzer):
+    claims = _claims(
+        analyzer,
+        "In a statement, the group said its fighters had overrun the village of Mucojo.\n\n"
+        "The claim could not be independently verified.",
+        source="Coast Radio",
+    )
+    hedges = [c for c in _find(claims, "CONTROL", "hedges") if c.source.name == "Coast Radio"]
+    assert hedges, claims
+    assert hedges[0].place == "Mucojo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has the town of Kidal fallen to the rebels?",
+        "If the army controlled Kidal, we would see it.",
+        "The rebels want to capture Kidal before the rains.",
+        "The rebels must withdraw from Kidal, the minister said.",
+    ],
+)
+def test_questions_conditions_wishes_and_demands_are_not_control_claims(analyzer, text):
+    assert not _find(_claims(analyzer, text), "CONTROL")
+
+
+def test_every_claim_has_a_known_predicate_and_stance(analyzer):
+    claims = _claims(
+        analyzer,
+        "Gunmen ambushed a convoy near Gao on Monday, killing five soldiers, the army said. "
+        "The rebels denied any involvement. Thousands of people have fled the area, "
+        "according to the UN refugee agency.",
+    )
+    assert claims
+    for c in claims:
+        assert c.predicate in PREDICATES
+        assert c.stance in ("asserts", "denies", "hedges")
+        assert c.paragraph_kind == "body"
