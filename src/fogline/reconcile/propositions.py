@@ -33,13 +33,20 @@ class Report:
     claim_idx: int
     stance: str
     source_name: str
-    source_key: str
+    source_key: str  # who counts as one source: the speaker's organisation, else the speaker
     outlet: str | None
     published: str | None
     date: str | None
     text: str
     start: int
     end: int
+
+
+# Predicates whose object tells propositions apart: KILLED(group, soldiers) is not
+# KILLED(group, civilians). For CONTROL and the like the place alone is the object.
+OBJECT_PREDICATES = frozenset(
+    {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED", "ATTACKED", "NEGOTIATE", "DEMAND"}
+)
 
 
 def _place_base(name: str) -> str:
@@ -102,7 +109,8 @@ def _report(
 ) -> Report:
     subject_key = canon.actor_key(claim.subject)
     place_key, lat, lon = canon.place_key(claim.place, analysis)
-    object_key = "" if claim.place else fold(claim.object or "")
+    keep_object = claim.predicate in OBJECT_PREDICATES or not claim.place
+    object_key = fold(claim.object or "") if keep_object else ""
     source_name = claim.source.name or outlet or "unknown"
     return Report(
         proposition_id=proposition_id(claim.predicate, subject_key, place_key, object_key),
@@ -118,21 +126,11 @@ def _report(
         claim_idx=idx,
         stance=claim.stance,
         source_name=source_name,
-        source_key=canon.actor_key(claim.source.affiliation or source_name, claim.source.actor_id)
-        if _is_institutional(claim)
-        else canon.actor_key(source_name, claim.source.actor_id),
+        source_key=canon.actor_key(claim.source.affiliation or source_name, claim.source.actor_id),
         outlet=outlet,
         published=published,
         date=claim.date,
         text=claim.text,
         start=claim.start,
         end=claim.end,
-    )
-
-
-def _is_institutional(claim: Claim) -> bool:
-    """An unnamed spokesman speaks for the organisation: count the organisation."""
-    name = (claim.source.name or "").lower()
-    return bool(claim.source.affiliation) and (
-        name.startswith(("a ", "an ", "the ")) or "spokes" in name
     )
