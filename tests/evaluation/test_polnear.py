@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from fogline.evaluation.polnear import _Tally, find_articles, read_annotations, score_document
+from fogline.evaluation.polnear import (
+    Tally,
+    find_articles,
+    load_articles,
+    read_annotations,
+    score_document,
+)
 from fogline.model import Quote, Speaker
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "polnear-dev"
@@ -42,7 +48,7 @@ def test_read_annotations_marks_quoted_content_as_direct(gold):
 
 
 def test_perfect_direct_quote_scores_one(gold):
-    tally = _Tally()
+    tally = Tally()
     score_document(TEXT, gold, [quote(1, 20, True, (27, 32, "mayor"))], tally, direct_only=True)
     figures = {m.name: m.value for m in tally.metrics("direct quotes", 1)}
     assert figures["content overlap F1"] == 1.0
@@ -50,7 +56,7 @@ def test_perfect_direct_quote_scores_one(gold):
 
 
 def test_wrong_speaker_and_missed_indirect_quote_lower_the_scores(gold):
-    tally = _Tally()
+    tally = Tally()
     score_document(
         TEXT, gold, [quote(1, 20, True, (39, 48, "Officials"))], tally, direct_only=False
     )
@@ -68,6 +74,37 @@ def test_one_annotation_file_per_article(tmp_path):
         (tmp_path / "attributions" / f"x_2016_{annotator}.ann").write_text(ANN, encoding="utf-8")
     pairs = find_articles(tmp_path)
     assert [ann.name for _, ann in pairs] == ["x_2016_a.ann"]
+
+
+def test_gold_spans_follow_the_text_when_cleaning_changes_its_length(tmp_path):
+    raw = "Intro\u200b line.\n" + TEXT  # cleaning drops the zero-width space
+    shift = len("Intro\u200b line.\n")
+    ann = "".join(
+        f"T{n}\t{label} {int(s) + shift} {int(e) + shift}\t{words}\n"
+        for n, label, s, e, words in (
+            (1, "Content", 1, 20, "The levee will hold"),
+            (2, "Source", 23, 32, "the mayor"),
+        )
+    )
+    ann += "E1\tAttribution:T3 Content:T1 Source:T2\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "x_2016.txt").write_text(raw, encoding="utf-8")
+    (tmp_path / "attributions" / "x_2016_a.ann").write_text(ann, encoding="utf-8")
+    [article] = load_articles(tmp_path)
+    assert len(article.text) == len(raw) - 1
+    [gold] = article.gold
+    (start, end), (s_start, s_end) = gold.content[0], gold.source[0]
+    assert article.text[start:end] == "The levee will hold"
+    assert article.text[s_start:s_end] == "the mayor"
+    assert gold.direct
+
+
+def test_tally_figures_are_the_metric_values(gold):
+    tally = Tally()
+    score_document(TEXT, gold, [quote(1, 20, True, (27, 32, "mayor"))], tally, direct_only=True)
+    figures = tally.figures()
+    assert figures["f1"] == 1.0 and figures["source accuracy"] == 1.0
 
 
 @pytest.mark.slow

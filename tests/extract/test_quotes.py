@@ -204,3 +204,131 @@ def test_quotes_date_comes_from_the_cue_sentence(analyzer):
     by_text = {q.text: q for q in analysis.quotes}
     assert by_text["We will hold the airport"].date == "2024-03-02"
     assert by_text["Nothing has changed since Monday"].date is None  # the date is inside the quote
+
+
+# Classes of errors found on news copy: each test is a short text written for fogline.
+
+
+def test_single_newline_paragraphs_keep_a_quote_away_from_the_next_line(run):
+    text = (
+        "“This is a dark day for the whole town,” said Mayor Amadou Keita, who runs the council "
+        "of Gao. “The market fed ten thousand families and now it is ash. We will rebuild it.”\n"
+        "Traders gathered outside the town hall on Monday afternoon, shortly after the governor "
+        "said that aid would arrive from Bamako within the week.\n"
+    )
+    q = only(run(text), "rebuild it")
+    assert q.speaker and q.speaker.name == "Amadou Keita"
+
+
+def test_a_subject_inside_the_quote_is_not_the_speaker(run):
+    text = (
+        "“My answer, that was a serious mistake,” the former governor of Mopti said in an "
+        "interview with Radio Mali."
+    )
+    q = only(run(text), "My answer")
+    assert q.speaker is not None
+    assert "governor" in text[q.speaker.start : q.speaker.end]
+
+
+def test_inverted_cue_after_a_quote_whose_words_the_parser_takes_as_subject(run):
+    text = (
+        '"If it keeps raining, the river will reach the houses by Friday, probably sooner," '
+        "said Oumar Diallo, a hydrologist who works for the regional water authority in Mopti."
+    )
+    q = only(run(text), "river will reach")
+    assert q.speaker and q.speaker.name == "Oumar Diallo"
+
+
+def test_intro_verb_before_a_comma_and_closing_verb_after_a_quote(run):
+    text = (
+        "Mariam Coulibaly spoke to the families outside the court in Bamako.\n\n"
+        "She continued, “All we ask for is a hearing in a courtroom.”\n\n"
+        "“The judges know what happened, and so does everyone in this city,” Coulibaly concluded."
+    )
+    quotes = run(text)
+    first = only(quotes, "hearing in a courtroom")
+    assert first.speaker and first.speaker.name == "Mariam Coulibaly"
+    assert text[first.speaker.start : first.speaker.end] == "She"
+    last = only(quotes, "judges know")
+    assert last.speaker and last.speaker.name == "Mariam Coulibaly"
+
+
+def test_a_clause_before_a_comma_is_not_an_intro_cue(run):
+    q = only(
+        run("When the bridge fell, “everything stopped in the town,” by all accounts."), "ever"
+    )
+    assert q.speaker is None
+
+
+def test_dash_bylines_after_quote_paragraphs(run):
+    text = (
+        "Readers in Mopti told us what the flood meant to them.\n\n"
+        "“The water came in the night and took the goats and the grain.” ― Fatoumata Cisse\n\n"
+        "“We slept on the roof for three days.” ― Boubacar Sidibe\n"
+    )
+    quotes = run(text)
+    assert only(quotes, "water came").speaker.name == "Fatoumata Cisse"
+    assert only(quotes, "slept on the roof").speaker.name == "Boubacar Sidibe"
+
+
+def test_inverted_said_before_a_colon(run):
+    text = (
+        "Oumar Diallo has measured the river for twenty years. "
+        "Said Diallo: “Nobody in Mopti has seen a flood like this one.”"
+    )
+    q = only(run(text), "Nobody in Mopti")
+    assert q.speaker and q.speaker.name == "Oumar Diallo"
+
+
+def test_colon_gives_the_quote_to_a_named_subject_or_a_headline_name(run):
+    quotes = run(
+        "Governor Ibrahim Maiga is sending a blunt message to the capital: “Send the boats now.”"
+    )
+    assert only(quotes, "Send the boats").speaker.name == "Ibrahim Maiga"
+    quotes = run("A warning from Ibrahim Maiga: ‘Send the boats before the rains.’")
+    assert only(quotes, "before the rains").speaker.name == "Ibrahim Maiga"
+
+
+def test_colon_after_a_common_noun_subject_attributes_nothing(run):
+    q = only(run("The rules at the ferry are simple: “no crossings after dark.”"), "crossings")
+    assert q.speaker is None
+
+
+def test_short_quote_right_after_a_cue_verb_is_attributed(run):
+    text = "The Azawad Liberation Front claimed “army drones” in a bulletin on Tuesday."
+    q = only(run(text), "army drones")
+    assert q.speaker and q.speaker.actor_id == "alf"
+
+
+def test_scare_quote_inside_the_object_of_a_cue_stays_unattributed(run):
+    q = only(run("The junta announced an ‘inclusive’ council in Bamako on Monday."), "inclusive")
+    assert q.speaker is None
+
+
+def test_nickname_in_quotes_is_not_a_quotation(run):
+    text = (
+        '"We are not leaving this square," Councillor Mariam "Mimi" Sangare shouted to the '
+        "crowd in Bamako."
+    )
+    assert spans(text) == ["We are not leaving this square"]
+    q = only(run(text), "not leaving")
+    assert q.speaker and q.speaker.name.endswith('Mariam "Mimi" Sangare')
+
+
+def test_spaced_closing_mark_after_a_nested_quote(run):
+    text = (
+        "Amadou Keita addressed the traders in Gao.\n\n"
+        "\"I have always disliked the word 'relief,' \" he told the group."
+    )
+    q = only(run(text), "disliked")
+    assert "told" not in q.text
+    assert q.speaker and q.speaker.name == "Amadou Keita"
+
+
+def test_further_sentence_after_a_partial_quote_keeps_the_speaker(run):
+    text = (
+        "“This is not right,” Traore said. “You emptied the granaries” to pay soldiers, she "
+        "said, citing what she called “theft.” “You went on the radio to blame farmers.”"
+    )
+    q = only(run(text), "went on the radio")
+    assert q.speaker and q.speaker.name == "Traore"

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from fogline.evaluation import Metric
+from fogline.ingest.clean import clean_span, normalize_with_offsets
 
 LOGGER = logging.getLogger(__name__)
 
@@ -46,18 +47,24 @@ class GoldAttribution:
     direct: bool = False
 
 
-def read_annotations(ann: Path, text: str) -> list[GoldAttribution]:
-    """The attribution relations of one ``.ann`` file."""
+def read_annotations(
+    ann: Path, text: str, offsets: list[int] | None = None
+) -> list[GoldAttribution]:
+    """The attribution relations of one ``.ann`` file.
+
+    ``offsets`` (from :func:`fogline.ingest.clean.normalize_with_offsets`) carries the raw
+    file's spans over to the cleaned ``text`` when cleaning changed its length.
+    """
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     relations: list[dict[str, str]] = []
     for line in ann.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
-            label, _, offsets = parts[1].partition(" ")
+            label, _, where = parts[1].partition(" ")
             ranges = []
-            for piece in offsets.split(";"):
-                start, end = piece.split()
-                ranges.append((int(start), int(end)))
+            for piece in where.split(";"):
+                start, end = (int(x) for x in piece.split())
+                ranges.append(clean_span(offsets, start, end) if offsets else (start, end))
             spans[parts[0]] = (label, ranges)
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
@@ -89,7 +96,9 @@ def _chars(text: str, ranges: Iterable[tuple[int, int]]) -> set[int]:
 
 
 @dataclass(slots=True)
-class _Tally:
+class Tally:
+    """Running counts of content overlap and source matches over several documents."""
+
     overlap_p: int = 0  # predicted characters inside gold
     predicted: int = 0
     overlap_r: int = 0  # gold characters inside predictions
@@ -97,11 +106,18 @@ class _Tally:
     matched: int = 0
     source_right: int = 0
 
-    def metrics(self, section: str, n_docs: int) -> list[Metric]:
+    def figures(self) -> dict[str, float]:
+        """Content-overlap precision, recall and F1, and source accuracy."""
         p = self.overlap_p / self.predicted if self.predicted else 0.0
         r = self.overlap_r / self.gold if self.gold else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         acc = self.source_right / self.matched if self.matched else 0.0
+        return {"precision": p, "recall": r, "f1": f1, "source accuracy": acc}
+
+    def metrics(self, section: str, n_docs: int) -> list[Metric]:
+        figures = self.figures()
+        p, r, f1 = figures["precision"], figures["recall"], figures["f1"]
+        acc = figures["source accuracy"]
         note = f"{n_docs} articles"
         return [
             Metric(DATASET, section, "content overlap precision", p, self.predicted, note),
@@ -112,6 +128,9 @@ class _Tally:
                 f"{self.source_right}/{self.matched} matched quotes",
             ),
         ]  # fmt: skip
+
+
+_Tally = Tally  # the name earlier callers used
 
 
 def find_articles(folder: Path) -> list[tuple[Path, Path]]:
@@ -129,21 +148,43 @@ def find_articles(folder: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def evaluate(folder: Path, analyzer: Any, *, limit: int | None = None) -> list[Metric]:
-    """Direct-quote and all-attribution figures over the PolNeAR articles of ``folder``."""
-    direct, every = _Tally(), _Tally()
-    n_docs = 0
+@dataclass(slots=True)
+class Article:
+    """One PolNeAR article: its raw and cleaned text, and the gold in cleaned offsets."""
+
+    name: str
+    raw: str
+    text: str
+    gold: list[GoldAttribution]
+
+
+def load_articles(folder: Path, *, limit: int | None = None) -> list[Article]:
+    """The articles of ``folder``, cleaned as fogline cleans them, gold spans carried over."""
+    out = []
     for text_path, ann in find_articles(folder)[:limit]:
         raw = text_path.read_text(encoding="utf-8")
-        analysis = analyzer.analyze(raw, id=text_path.name)
-        text = analysis.document.text
-        if len(text) != len(raw):
-            LOGGER.warning("%s: cleaning changed offsets; skipped", text_path.name)
+        text, offsets = normalize_with_offsets(raw)
+        same = len(text) == len(raw)
+        out.append(
+            Article(
+                text_path.name, raw, text, read_annotations(ann, text, None if same else offsets)
+            )
+        )
+    return out
+
+
+def evaluate(folder: Path, analyzer: Any, *, limit: int | None = None) -> list[Metric]:
+    """Direct-quote and all-attribution figures over the PolNeAR articles of ``folder``."""
+    direct, every = Tally(), Tally()
+    n_docs = 0
+    for article in load_articles(folder, limit=limit):
+        analysis = analyzer.analyze(article.raw, id=article.name)
+        if analysis.document.text != article.text:
+            LOGGER.warning("%s: cleaned text differs from the adapter's; skipped", article.name)
             continue
         n_docs += 1
-        gold = read_annotations(ann, text)
-        score_document(text, gold, analysis.quotes, direct, direct_only=True)
-        score_document(text, gold, analysis.quotes, every, direct_only=False)
+        score_document(article.text, article.gold, analysis.quotes, direct, direct_only=True)
+        score_document(article.text, article.gold, analysis.quotes, every, direct_only=False)
     return direct.metrics("direct quotes", n_docs) + every.metrics("all attributions", n_docs)
 
 
@@ -151,7 +192,7 @@ def score_document(
     text: str,
     gold: list[GoldAttribution],
     quotes: Iterable[Any],
-    tally: _Tally,
+    tally: Tally,
     *,
     direct_only: bool,
 ) -> None:

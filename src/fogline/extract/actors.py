@@ -252,7 +252,7 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
     roles = lexicon().roles
     for ent in doc.ents:
         kind = _ENT_KINDS.get(ent.label_)
-        span = _clean(ent) if kind else None
+        span = _clean(_with_nickname(ent)) if kind else None
         if span is None or any(t.i in taken for t in span):
             continue
         entry = dictionary.lookup(span.text) if dictionary is not None else None
@@ -263,6 +263,21 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
         found.append((span, kind, entry))
         taken.update(range(span.start, span.end))
     return sorted(found, key=lambda f: f[0].start)
+
+
+def _with_nickname(ent: Span) -> Span:
+    """Mariam "Mimi" Sangare: a person's name cut at a quoted nickname runs on to the surname."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or not any(t.is_quote for t in ent):
+        return ent
+    end = ent.end
+    if end < len(doc) and doc[end].is_quote:
+        end += 1
+    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        return doc[ent.start : end]
+    return ent
 
 
 def _cluster_for(
