@@ -295,6 +295,7 @@ def evaluate(
         [], "--only", help="Datasets: seed, geowebnews, timebank, polnear, plover, case2021."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    detail: bool = typer.Option(False, "--detail", help="Also per-label F1 and confusion rows."),
 ) -> None:
     """Score fogline against the gold data it finds under FOLDER and print one table."""
     from fogline.evaluation.runner import run_evaluation
@@ -306,7 +307,8 @@ def evaluate(
 
         sys.stdout.write(json.dumps([m.__dict__ for m in metrics], indent=1) + "\n")
     else:
-        print_metrics(out, metrics)
+        wide = out if out.is_terminal else Console(width=160)
+        print_metrics(wide, metrics, detail=detail)
 
 
 @app.command()

@@ -155,11 +155,17 @@ def print_candidates(console: Console, name: str, candidates: Sequence[Any]) -> 
     console.print(table)
 
 
-def print_metrics(console: Console, metrics: Sequence[Metric]) -> None:
+DETAIL_SECTIONS = ("F1 per label", "confusion")
+
+
+def print_metrics(console: Console, metrics: Sequence[Metric], *, detail: bool = False) -> None:
+    """The evaluation table; per-label and confusion rows only with ``detail``."""
     table = Table(title="fogline eval", title_justify="left")
     for h in ("dataset", "section", "metric", "value", "n", "note"):
-        table.add_column(h, justify="right" if h in ("value", "n") else "left")
+        table.add_column(h, justify="right" if h in ("value", "n") else "left", no_wrap=h != "note")
     for m in metrics:
+        if m.section in DETAIL_SECTIONS and not detail:
+            continue
         table.add_row(m.dataset, m.section, m.name, f"{m.value:.3f}", str(m.support), m.note)
     console.print(table)
 
