@@ -342,3 +342,12 @@ def test_detect_language(text, language):
 def test_detect_language_skips_very_short_texts():
     assert detect_language("Kidal, Mali") is None
     assert detect_language("") is None
+
+
+def test_detect_language_plain_english_skips_the_statistical_model():
+    from fogline.ingest import clean
+
+    clean._language_identifier.cache_clear()
+    text = "The army said on Monday that it had retaken the town after two days of fighting."
+    assert clean.detect_language(text) == "en"
+    assert clean._language_identifier.cache_info().currsize == 0

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fogline.data import load_yaml
+from fogline.data import load_lines, load_yaml
 from fogline.errors import LexiconError
 from fogline.model import Paragraph, ParagraphKind
 
@@ -152,6 +152,7 @@ def _nfc_clusters(text: str) -> list[tuple[int, int, str]]:
 
 LANGUAGE_MIN_LETTERS = 40
 LANGUAGE_MIN_PROBABILITY = 0.8
+ENGLISH_FAST_SHARE = 0.2
 _LANGUAGE_SAMPLE = 2000
 
 
@@ -167,11 +168,20 @@ def detect_language(text: str) -> str | None:
         text = text[:_LANGUAGE_SAMPLE] + "\n" + text[mid : mid + _LANGUAGE_SAMPLE]
     if sum(ch.isalpha() for ch in text) < LANGUAGE_MIN_LETTERS:
         return None
+    words = _WORD.findall(text.lower())
+    common = _english_function_words()
+    if words and sum(w in common for w in words) >= ENGLISH_FAST_SHARE * len(words):
+        return "en"  # plainly English: no need for the statistical identifier
     lang, prob = _language_identifier().classify(text)
     if prob < LANGUAGE_MIN_PROBABILITY:
         LOGGER.debug("language unsure: %s at %.2f", lang, prob)
         return None
     return str(lang)
+
+
+@functools.cache
+def _english_function_words() -> frozenset[str]:
+    return frozenset(load_lines("clean/english_function_words.txt"))
 
 
 @functools.cache
