@@ -22,7 +22,8 @@ gazetteer_app = typer.Typer(
     help="Build, extend and query the offline gazetteer.", no_args_is_help=True
 )
 app.add_typer(gazetteer_app, name="gazetteer")
-out = Console()
+# Piped output (a file, a pager, a CI log) gets wide tables instead of Rich's 80 columns.
+out = Console() if sys.stdout.isatty() else Console(width=160)
 err = Console(stderr=True)
 
 PathsArg = typer.Argument(..., help="Files, directories or JSONL; '-' reads stdin.")
@@ -307,8 +308,7 @@ def evaluate(
 
         sys.stdout.write(json.dumps([m.__dict__ for m in metrics], indent=1) + "\n")
     else:
-        wide = out if out.is_terminal else Console(width=160)
-        print_metrics(wide, metrics, detail=detail)
+        print_metrics(out, metrics, detail=detail)
 
 
 @app.command()
