@@ -9,7 +9,7 @@ DEMO_DB ?= demo.sqlite
 DEMO_INPUTS := examples/articles.jsonl examples/html $(wildcard examples/*.txt)
 DEMO_DATE ?= 2025-03-11
 
-.PHONY: install gazetteer demo test lint format eval bench clean
+.PHONY: install gazetteer demo test lint format eval bench bench-quotes clean
 
 install: $(STAMP)
 
@@ -46,6 +46,15 @@ eval: $(GAZETTEER)
 
 bench: $(GAZETTEER)
 	$(BIN)/python benchmarks/throughput.py
+
+# textacy is a peer to compare with, not a dependency: it lives in its own venv.
+.venv-bench/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install -q -c constraints.txt -e . textacy==0.13.0
+	touch $@
+
+bench-quotes: .venv-bench/.installed $(GAZETTEER)
+	FOGLINE_GAZETTEER=$(GAZETTEER) .venv-bench/bin/python benchmarks/quotes_vs_textacy.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache
