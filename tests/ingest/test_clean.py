@@ -351,3 +351,31 @@ def test_detect_language_plain_english_skips_the_statistical_model():
     text = "The army said on Monday that it had retaken the town after two days of fighting."
     assert clean.detect_language(text) == "en"
     assert clean._language_identifier.cache_info().currsize == 0
+
+
+def test_segment_paragraphs_one_per_line_despite_a_final_newline():
+    from fogline.ingest.clean import segment_paragraphs
+
+    text = "The army said it held the town.\nRebels denied it.\nResidents fled.\n"
+    assert [text[s:e] for s, e in segment_paragraphs(text)] == [
+        "The army said it held the town.",
+        "Rebels denied it.",
+        "Residents fled.",
+    ]
+
+
+def test_segment_paragraphs_splits_long_lines_but_keeps_hard_wrapped_prose():
+    from fogline.ingest.clean import segment_paragraphs
+
+    long_a = (
+        "A scraped paragraph that runs on one long line, as pages copied from a browser do, " * 2
+    )
+    text = (
+        f"{long_a.strip()}\nA second paragraph after one newline.\n\nShort lines\nwrapped by hand."
+    )
+    spans = [text[s:e] for s, e in segment_paragraphs(text)]
+    assert spans == [
+        long_a.strip(),
+        "A second paragraph after one newline.",
+        "Short lines\nwrapped by hand.",
+    ]

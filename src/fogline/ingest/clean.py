@@ -231,6 +231,9 @@ class _Cues:
     preamble_words: int
 
 
+UNWRAPPED_LINE = 100  # characters: hard-wrapped text has shorter lines
+
+
 def segment_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: blank-line separated blocks, each bullet line its own.
 
@@ -243,7 +246,8 @@ def segment_paragraphs(text: str) -> list[tuple[int, int]]:
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     filled = [(s, e) for s, e in lines if text[s:e].strip()]
-    one_per_line = len(filled) == len(lines) and len(filled) >= 3
+    inner = lines[lines.index(filled[0]) : lines.index(filled[-1]) + 1] if filled else []
+    one_per_line = len(filled) == len(inner) and len(filled) >= 3  # no blank line inside
     if one_per_line:
         ended = sum(bool(_TERMINAL.search(text[s:e].rstrip())) for s, e in filled)
         one_per_line = ended >= 0.6 * len(filled)
@@ -251,6 +255,13 @@ def segment_paragraphs(text: str) -> list[tuple[int, int]]:
     block: list[tuple[int, int]] = []
 
     def flush() -> None:
+        if len(block) > 1 and any(e - s >= UNWRAPPED_LINE for s, e in block):
+            # a long line is not hard-wrapped prose: each line is a paragraph of its own
+            lines_of_block = list(block)
+            for line in lines_of_block:
+                block[:] = [line]
+                flush()
+            return
         if block:
             start = (
                 block[0][0]
