@@ -12,7 +12,7 @@ Sources, merged into one ``places`` table and one ``names`` index:
 - ``data/places/regions.tsv``: world regions, seas and oceans (Sahel, Red Sea).
 
 A subdivision without a point of its own gets an approximate one and says so in
-``feature``, e.g. ``"ADM2 (approx: centroid of 5 places in Panjshir)"``.
+``feature``, e.g. ``"ADM2 (approx: centroid of 5 places in Kunar)"``.
 """
 
 from __future__ import annotations

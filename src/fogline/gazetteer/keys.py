@@ -8,7 +8,7 @@ Three keys per name, from strict to loose:
   feature word being kept as a *hint* of the feature type;
 - ``skeleton``: the base's consonants, with common transliteration digraphs merged
   (kh/k, q/k, ou/u, ...), so that spelling variants of one name meet:
-  ``Unabah`` / ``Anabah``, ``Rukhah`` / ``Rokha``, ``Abu Kamal`` / ``Boukamal``.
+  ``Saqlawiyah`` / ``Saqlawiya``, ``Baraawe`` / ``Barawe``, ``Abu Kamal`` / ``Boukamal``.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _suffixes(index: bool) -> tuple[tuple[str, str], ...]:
 
 
 def strip_feature_word(folded: str, *, index: bool = True) -> tuple[str, str | None]:
-    """``"panjshir province"`` → ``("panjshir", "ADM1")``; names without one are returned as-is.
+    """``"idlib province"`` → ``("idlib", "ADM1")``; names without one are returned as-is.
 
     ``index=False`` also strips settlement and terrain words ("city", "valley").
     """

@@ -3,7 +3,7 @@
 A proposition is (predicate, subject, place or object); its key uses the actor
 dictionary's id for the subject when the name is known there, and the gazetteer
 id (else a folded base name) for the place, so that "the Taliban" / "Taliban" and
-"Panjshir province" / "Panjshir" meet.
+"Idlib province" / "Idlib" meet.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class Canonicalizer:
             if p.gazetteer_id and folded in (fold(n) for n in names):
                 return f"gaz:{p.gazetteer_id}", p.lat, p.lon
         base = _place_base(name)
-        for p in analysis.places:  # "Panjshir province" in the claim, "Panjshir" resolved
+        for p in analysis.places:  # "Idlib province" in the claim, "Idlib" resolved
             if p.gazetteer_id and _place_base(p.name) == base:
                 return f"gaz:{p.gazetteer_id}", p.lat, p.lon
         return f"place:{base}", None, None

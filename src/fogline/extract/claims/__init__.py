@@ -14,7 +14,7 @@ or an object, a date, the source that states it and a stance (``asserts``, ``den
 - ``NEGOTIATE(subject, object)``: talks with the object; ``DEMAND(subject, object)``.
 
 Claims come from (1) the parse: a predicate cue and its arguments, inside or outside an
-attribution ("X said they had seized the town", "‘The Taliban haven’t captured Panjshir’");
+attribution ("X said they had seized the town", "‘The rebels haven’t captured Kidal’");
 (2) territorial events of :mod:`fogline.extract.events` the parse did not already give;
 (3) responses to earlier claims ("the army denied the claim", "the claim could not be
 verified"), which copy the answered claim's proposition and point to it (``denies_claim``).
@@ -24,7 +24,7 @@ Example:
     >>> claims = extract_claims(doc, quotes=q, events=e, actors=a, places=p, source="Wire")
     ... # doctest: +SKIP
     >>> claims[0].predicate, claims[0].subject, claims[0].place, claims[0].stance
-    ('CONTROL', 'Taliban', 'Panjshir', 'asserts')
+    ('CONTROL', 'M23', 'Sake', 'asserts')
 """
 
 from __future__ import annotations

@@ -356,7 +356,7 @@ def _feature_words() -> tuple[str, ...]:
 
 
 def place_name(place: Place, ctx: Context) -> str:
-    """A place's name as written, without a generic feature word ("Rokha district" → "Rokha")."""
+    """A place's name as written, without a feature word ("Rutshuru territory" → "Rutshuru")."""
     name = place.name
     low = name.lower()
     for word in _feature_words():

@@ -148,7 +148,7 @@ def _verb_lemma(tok: Token, lex: EventLexicon) -> str | None:
         return lex.forms[lower]
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return tok.lemma_.lower()
-    # participles the tagger read as adjectives ("had overrun Rokha district")
+    # participles the tagger read as adjectives ("had overrun Rutshuru territory")
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lemma_ == "have" and tok.tag_ in ("JJ", "NN", "NNP"):
         return lower if lower in lex.verbs else tok.lemma_.lower()

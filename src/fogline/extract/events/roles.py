@@ -88,7 +88,7 @@ class Mentions:
 
     def territory_of(self, tok: Token) -> tuple[PlaceRef, Token] | None:
         """A place for the object of a territorial verb: a known place, or a proper name
-        written on a territory noun ("Rokha district", "the town of Kidal")."""
+        written on a territory noun ("Ménaka region", "the town of Kidal")."""
         found = self.place_of(tok)
         if found is not None:
             return found
