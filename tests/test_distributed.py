@@ -14,14 +14,9 @@ pytest.importorskip("distributed")
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from fogline.distributed import (  # noqa: E402
-    iter_shard_analyses,
-    load_shards,
-    plan_partitions,
-    read_partition,
-    run_dask,
-)
+from fogline.distributed import plan_partitions, read_partition, run_dask  # noqa: E402
 from fogline.errors import FoglineError, IngestError  # noqa: E402
+from fogline.shards import iter_shard_analyses, load_shards  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 

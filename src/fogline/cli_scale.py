@@ -12,9 +12,16 @@ OutOpt = typer.Option(..., "--out", help="Directory (or s3://, gs:// URI) for th
 @app.command()
 def run(
     inputs: list[str] = typer.Argument(..., help="JSONL or Parquet files, or folders of them."),
-    dask: str = typer.Option(..., "--dask", help="Scheduler address (tcp://host:8786) or 'local'."),
+    dask: str = typer.Option(
+        ...,
+        "--dask",
+        help="Scheduler address (tcp://host:8786), scheduler file (.json) or 'local'.",
+    ),
     out_dir: str = OutOpt,
     workers: int = typer.Option(2, min=1, help="Worker processes of a 'local' cluster."),
+    partitions: int | None = typer.Option(
+        None, min=1, help="At least this many partitions (default: 4 per worker connected)."
+    ),
     published: str | None = typer.Option(None, help="YYYY-MM-DD for documents without one."),
     source: str | None = typer.Option(None, help="Outlet name for documents without one."),
 ) -> None:
@@ -26,7 +33,9 @@ def run(
     from fogline.ingest.readers import DocumentMeta
 
     meta = DocumentMeta(published=published, source=source)
-    report = run_dask(inputs, out_dir, scheduler=dask, n_workers=workers, meta=meta)
+    report = run_dask(
+        inputs, out_dir, scheduler=dask, n_workers=workers, meta=meta, partitions=partitions
+    )
     for e in report.errors:
         err.print(f"[red]skipped[/red] {e['origin']}: {e['reason']}", highlight=False)
     out.print(
@@ -45,8 +54,8 @@ def load(
 
     Example: fogline load shards/ --db postgresql://fogline@localhost/fogline
     """
-    from fogline.distributed import load_shards
     from fogline.reconcile import reconcile
+    from fogline.shards import load_shards
     from fogline.store import Store
 
     with Store.open(db) as store:

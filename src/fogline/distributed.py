@@ -1,17 +1,11 @@
-"""Analysis on a Dask cluster: partitions of JSONL or Parquet inputs → Parquet shards → a store.
+"""Analysis on a Dask cluster: partitions of JSONL or Parquet inputs → Parquet shards.
 
 :func:`run_dask` cuts the inputs into partitions (byte ranges of JSONL files, row ranges of
 Parquet row groups), maps :func:`analyze_partition` over them with ``dask.bag`` on a
-``distributed`` cluster, and each worker writes its partition's shards straight to ``out``::
-
-    out/manifest.json                  what was run, partitions, row counts, per-document errors
-    out/documents/part-00000.parquet   one row per document, the whole Analysis as JSON
-    out/{quotes,claims,events,places,times,actors,paragraphs}/part-00000.parquet
-
-The record shards have the columns of the store's record tables, for DuckDB, pandas or Spark.
-:func:`load_shards` rebuilds the analyses from the documents shards into a :class:`Store`.
+``distributed`` cluster, and each worker writes its partition's shards straight to ``out``
+(the layout is :mod:`fogline.shards`; :func:`fogline.shards.load_shards` puts them in a store).
 Paths may be local (shared by every worker) or URIs pyarrow opens (``s3://``, ``gs://``,
-``hdfs://``). A rerun into the same ``out`` skips partitions finished before.
+``hdfs://``). A rerun on the same inputs into the same ``out`` skips finished partitions.
 
 Example:
     >>> report = run_dask(["news.jsonl"], "shards/", scheduler="local")  # doctest: +SKIP
@@ -34,19 +28,15 @@ from fogline.errors import FoglineError, IngestError
 from fogline.ingest.readers import DocumentMeta, RawDocument, _from_record
 from fogline.model import Analysis
 from fogline.pipeline import Analyzer
+from fogline.shards import TABLES, ShardWriter, filesystem_of, join_path, write_manifest
 
 LOGGER = logging.getLogger(__name__)
 
-MANIFEST = "manifest.json"
-FORMAT = "fogline-shards"
-FORMAT_VERSION = 1
-TABLES = ("documents", "paragraphs", "actors", "quotes", "claims", "events", "places", "times")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 PARQUET_COLUMNS = ("id", "text", "html", "published", "source", "title", "url", "author")
 MAX_PARTITION_BYTES = 8 * 1024 * 1024
 MAX_PARTITION_ROWS = 4000
-ROW_GROUP = 256  # analyses per Parquet row group written by a worker (bounds its memory)
 _DONE = "_partitions"
 
 _ANALYZER: Analyzer | None = None
@@ -76,32 +66,7 @@ class RunReport:
     seconds: float = 0.0
 
 
-@dataclass(slots=True)
-class LoadReport:
-    """What :func:`load_shards` did."""
-
-    files: int = 0
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-
-
-# -- file systems ---------------------------------------------------------------------------
-
-
-def _fs(location: str) -> tuple[Any, str]:
-    """(pyarrow FileSystem, path) for a local path or a URI such as s3://bucket/prefix."""
-    from pathlib import Path
-
-    from pyarrow import fs
-
-    if "://" in location:
-        return fs.FileSystem.from_uri(location)
-    return fs.LocalFileSystem(), str(Path(location).expanduser().resolve())
-
-
-def _join(root: str, *parts: str) -> str:
-    return "/".join([root.rstrip("/"), *parts])
+# -- inputs -----------------------------------------------------------------------------------
 
 
 def _input_files(inputs: Iterable[str]) -> list[tuple[str, str]]:
@@ -110,7 +75,7 @@ def _input_files(inputs: Iterable[str]) -> list[tuple[str, str]]:
 
     found: list[tuple[str, str]] = []
     for location in inputs:
-        filesystem, path = _fs(str(location))
+        filesystem, path = filesystem_of(str(location))
         info = filesystem.get_file_info(path)
         if info.type == pafs.FileType.Directory:
             selector = pafs.FileSelector(path, recursive=True)
@@ -152,7 +117,7 @@ def plan_partitions(inputs: Iterable[str], *, min_partitions: int = 1) -> list[P
     files = _input_files(inputs)
     sizes: list[int] = []
     for location, kind in files:
-        filesystem, path = _fs(location)
+        filesystem, path = filesystem_of(location)
         if kind == "jsonl":
             sizes.append(filesystem.get_file_info(path).size or 0)
         else:
@@ -169,7 +134,7 @@ def plan_partitions(inputs: Iterable[str], *, min_partitions: int = 1) -> list[P
             for start in range(0, size, block):
                 parts.append(Partition(len(parts), location, kind, start, min(size, start + block)))
             continue
-        filesystem, path = _fs(location)
+        filesystem, path = filesystem_of(location)
         with filesystem.open_input_file(path) as fh:
             meta = pq.ParquetFile(fh).metadata
         for group in range(meta.num_row_groups):
@@ -186,7 +151,7 @@ def read_partition(
 ) -> Iterator[RawDocument | IngestError]:
     """The documents of one partition, as :func:`fogline.ingest.readers.read_paths` reads them."""
     meta = meta or DocumentMeta()
-    filesystem, path = _fs(part.path)
+    filesystem, path = filesystem_of(part.path)
     if part.kind == "jsonl":
         with filesystem.open_input_file(path) as fh:
             yield from _jsonl_range(fh, part, meta)
@@ -261,106 +226,31 @@ def worker_analyzer() -> Analyzer:
 def analyze_partition(part: Partition, *, out: str, meta: DocumentMeta | None = None) -> dict:
     """Analyse one partition and write its shards under ``out``; returns its summary.
 
-    Shards are written under temporary names and renamed when complete; the summary is
-    written last (``out/_partitions/part-N.json``), so a partition either counts as done
-    with all its shards or is redone.
+    The summary is written last (``out/_partitions/part-N.json``), after every shard file is
+    complete, so a partition either counts as done with all its shards or is redone.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from fogline.store.rows import record_rows
-
     started = time.perf_counter()
-    filesystem, root = _fs(out)
-    name = f"part-{part.index:05d}.parquet"
-    schemas = shard_schemas()
-    writers: dict[str, Any] = {}
-    buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    counts = dict.fromkeys(TABLES, 0)
+    writer = ShardWriter(out, f"part-{part.index:05d}.parquet")
     errors: list[dict[str, str]] = []
-
-    def flush() -> None:
-        for table, rows in buffers.items():
-            if table not in writers:
-                filesystem.create_dir(_join(root, table), recursive=True)
-                sink = filesystem.open_output_stream(_join(root, table, name + ".tmp"))
-                writers[table] = (pq.ParquetWriter(sink, schemas[table]), sink)
-            if rows:
-                writers[table][0].write_table(pa.Table.from_pylist(rows, schema=schemas[table]))
-                counts[table] += len(rows)
-                rows.clear()
-
-    pending = 0
     for result in worker_analyzer().analyze_many(read_partition(part, meta)):
         if isinstance(result, IngestError):
             errors.append({"origin": result.source, "reason": result.reason})
-            continue
-        if not isinstance(result, Analysis):
-            continue
-        buffers["documents"].append(_document_row(result))
-        for table, rows in record_rows(result).items():
-            buffers[table].extend(rows)
-        pending += 1
-        if pending >= ROW_GROUP:
-            flush()
-            pending = 0
-    flush()
-    for table, (writer, sink) in writers.items():
-        writer.close()
-        sink.close()
-        filesystem.move(_join(root, table, name + ".tmp"), _join(root, table, name))
+        elif isinstance(result, Analysis):
+            writer.add(result)
+    counts = writer.close()
     summary = {
         "partition": dataclasses.asdict(part),
-        "file": name,
+        "file": writer.name,
         "documents": counts["documents"],
         "rows": counts,
         "errors": errors,
         "seconds": round(time.perf_counter() - started, 3),
     }
-    filesystem.create_dir(_join(root, _DONE), recursive=True)
-    with filesystem.open_output_stream(_join(root, _DONE, f"part-{part.index:05d}.json")) as fh:
+    filesystem, root = filesystem_of(out)
+    filesystem.create_dir(join_path(root, _DONE), recursive=True)
+    with filesystem.open_output_stream(join_path(root, _DONE, f"part-{part.index:05d}.json")) as fh:
         fh.write(json.dumps(summary).encode())
     return summary
-
-
-def _document_row(analysis: Analysis) -> dict[str, Any]:
-    d = analysis.document
-    return {
-        "id": d.id,
-        "content_hash": d.content_hash,
-        "title": d.title,
-        "published": d.published,
-        "source": d.source,
-        "language": d.language,
-        "url": d.url,
-        "text": d.text,
-        "analysis": analysis.to_json(),
-    }
-
-
-def shard_schemas() -> dict[str, Any]:
-    """pyarrow schemas of the shards: the columns and types of the store's tables."""
-    import pyarrow as pa
-    from sqlalchemy import Boolean, Float, Integer
-
-    from fogline.store import schema
-
-    def arrow(column: Any) -> Any:
-        if isinstance(column.type, Boolean):
-            return pa.bool_()
-        if isinstance(column.type, Integer):
-            return pa.int64()
-        if isinstance(column.type, Float):
-            return pa.float64()
-        return pa.string()
-
-    tables = {"documents": schema.documents, **schema.RECORD_TABLES}
-    return {
-        name: pa.schema(
-            [(c.name, arrow(c)) for c in tables[name].columns if c.name != "ingested_at"]
-        )
-        for name in TABLES
-    }
 
 
 # -- the run --------------------------------------------------------------------------------
@@ -368,7 +258,8 @@ def shard_schemas() -> dict[str, Any]:
 
 @contextlib.contextmanager
 def dask_client(scheduler: str, *, n_workers: int = 2) -> Iterator[Any]:
-    """A ``distributed.Client``: on a LocalCluster of processes for "local", else connected."""
+    """A ``distributed.Client``: a LocalCluster of processes for "local", else connected to
+    a scheduler address (tcp://host:8786) or a scheduler file (``*.json``)."""
     from distributed import Client, LocalCluster
 
     if not logging.getLogger().isEnabledFor(logging.DEBUG):  # the scheduler's chatter: -v only
@@ -385,6 +276,9 @@ def dask_client(scheduler: str, *, n_workers: int = 2) -> Iterator[Any]:
             Client(cluster) as client,
         ):
             yield client
+    elif scheduler.endswith(".json"):  # a scheduler file (dask scheduler --scheduler-file)
+        with Client(scheduler_file=scheduler) as client:
+            yield client
     else:
         with Client(scheduler) as client:
             yield client
@@ -397,25 +291,27 @@ def run_dask(
     scheduler: str = "local",
     n_workers: int = 2,
     meta: DocumentMeta | None = None,
-    partitions_per_worker: int = 4,
+    partitions: int | None = None,
 ) -> RunReport:
     """Analyse JSONL/Parquet ``inputs`` on a Dask cluster into Parquet shards under ``out``.
 
     Args:
-        scheduler: a scheduler address (tcp://host:8786) or "local" for a LocalCluster.
+        scheduler: an address (tcp://host:8786), a scheduler file (.json), or "local".
         n_workers: worker processes of the LocalCluster (ignored for an address).
         meta: publication date / outlet for documents that lack them.
+        partitions: at least this many partitions (default: 4 per connected worker), for
+            clusters whose workers connect after the run starts.
     """
     import dask.bag as db
 
     started = time.perf_counter()
     inputs = list(inputs)
-    filesystem, root = _fs(out)
+    filesystem, root = filesystem_of(out)
     filesystem.create_dir(root, recursive=True)
     report = RunReport(out=out)
     with dask_client(scheduler, n_workers=n_workers) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        parts = _plan(filesystem, root, inputs, meta, partitions_per_worker * workers)
+        parts = _plan(filesystem, root, inputs, meta, partitions or 4 * workers)
         done = {p.index: s for p in parts if (s := _finished(filesystem, root, p)) is not None}
         todo = [p for p in parts if p.index not in done]
         LOGGER.info("%d partitions (%d done before) on %d workers", len(parts), len(done), workers)
@@ -428,7 +324,7 @@ def run_dask(
     report.documents = sum(s["documents"] for s in summaries)
     report.errors = [e for s in summaries for e in s["errors"]]
     report.seconds = time.perf_counter() - started
-    _write_manifest(filesystem, root, inputs, summaries, report, scheduler)
+    _write_manifest(out, inputs, summaries, report, scheduler)
     return report
 
 
@@ -445,11 +341,11 @@ def _plan(
         "files": [
             [location, info.size, info.mtime_ns]
             for location, _ in _input_files(inputs)
-            for info in [_fs(location)[0].get_file_info(_fs(location)[1])]
+            for info in [filesystem_of(location)[0].get_file_info(filesystem_of(location)[1])]
         ],
         "meta": dataclasses.asdict(meta or DocumentMeta()),
     }
-    plan_path = _join(root, _DONE, "plan.json")
+    plan_path = join_path(root, _DONE, "plan.json")
     try:
         with filesystem.open_input_stream(plan_path) as fh:
             earlier = json.loads(fh.read())
@@ -458,12 +354,12 @@ def _plan(
     except (FileNotFoundError, OSError, ValueError, TypeError):
         pass
     for folder in (*TABLES, _DONE):
-        selector = pafs.FileSelector(_join(root, folder), allow_not_found=True)
+        selector = pafs.FileSelector(join_path(root, folder), allow_not_found=True)
         for info in filesystem.get_file_info(selector):
             if info.base_name.startswith("part-"):
                 filesystem.delete_file(info.path)
     parts = plan_partitions(inputs, min_partitions=minimum)
-    filesystem.create_dir(_join(root, _DONE), recursive=True)
+    filesystem.create_dir(join_path(root, _DONE), recursive=True)
     plan = {"inputs": fingerprint, "partitions": [dataclasses.asdict(p) for p in parts]}
     with filesystem.open_output_stream(plan_path) as fh:
         fh.write(json.dumps(plan).encode())
@@ -472,7 +368,7 @@ def _plan(
 
 def _finished(filesystem: Any, root: str, part: Partition) -> dict | None:
     """The summary of a partition finished by an earlier run of the same plan, or None."""
-    path = _join(root, _DONE, f"part-{part.index:05d}.json")
+    path = join_path(root, _DONE, f"part-{part.index:05d}.json")
     try:
         with filesystem.open_input_stream(path) as fh:
             summary = json.loads(fh.read())
@@ -482,86 +378,27 @@ def _finished(filesystem: Any, root: str, part: Partition) -> dict | None:
 
 
 def _write_manifest(
-    filesystem: Any,
-    root: str,
-    inputs: list[str],
-    summaries: list[dict],
-    report: RunReport,
-    scheduler: str,
+    out: str, inputs: list[str], summaries: list[dict], report: RunReport, scheduler: str
 ) -> None:
     from fogline import __version__
 
-    manifest = {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "fogline": __version__,
-        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "scheduler": scheduler,
-        "inputs": [str(i) for i in inputs],
-        "documents": report.documents,
-        "errors": report.errors,
-        "seconds": round(report.seconds, 3),
-        "tables": {
-            t: {
-                "files": [f"{t}/{s['file']}" for s in summaries if s["rows"].get(t) is not None],
-                "rows": sum(s["rows"].get(t, 0) for s in summaries),
-            }
-            for t in TABLES
+    write_manifest(
+        out,
+        {
+            "fogline": __version__,
+            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "scheduler": scheduler,
+            "inputs": [str(i) for i in inputs],
+            "documents": report.documents,
+            "errors": report.errors,
+            "seconds": round(report.seconds, 3),
+            "tables": {
+                t: {
+                    "files": [f"{t}/{s['file']}" for s in summaries],
+                    "rows": sum(s["rows"].get(t, 0) for s in summaries),
+                }
+                for t in TABLES
+            },
+            "partitions": summaries,
         },
-        "partitions": summaries,
-    }
-    with filesystem.open_output_stream(_join(root, MANIFEST)) as fh:
-        fh.write(json.dumps(manifest, indent=1).encode())
-
-
-# -- loading --------------------------------------------------------------------------------
-
-
-def read_manifest(directory: str) -> dict:
-    """The manifest of a shard directory. Raises FoglineError when it is not one."""
-    filesystem, root = _fs(directory)
-    try:
-        with filesystem.open_input_stream(_join(root, MANIFEST)) as fh:
-            manifest = json.loads(fh.read())
-    except (FileNotFoundError, OSError) as exc:
-        raise FoglineError(
-            f"{directory}: no {MANIFEST}; is it the --out of a finished `fogline run`?"
-        ) from exc
-    if manifest.get("format") != FORMAT or manifest.get("version", 0) > FORMAT_VERSION:
-        raise FoglineError(f"{directory}: {MANIFEST} is not fogline shards version 1")
-    return manifest
-
-
-def iter_shard_analyses(directory: str, *, batch_size: int = 200) -> Iterator[Analysis]:
-    """Every analysis of a shard directory, rebuilt from the documents shards, in order."""
-    import pyarrow.parquet as pq
-
-    filesystem, root = _fs(directory)
-    for name in read_manifest(directory)["tables"]["documents"]["files"]:
-        with filesystem.open_input_file(_join(root, name)) as fh:
-            for batch in pq.ParquetFile(fh).iter_batches(batch_size, columns=["analysis"]):
-                for value in batch.column(0).to_pylist():
-                    yield Analysis.from_json(value)
-
-
-def load_shards(directory: str, store: Any, *, batch_size: int = 200) -> LoadReport:
-    """Save every analysis of a shard directory into ``store``, one transaction per batch.
-
-    Idempotent: documents stored before (same cleaned text) are counted as unchanged.
-    """
-    report = LoadReport(files=len(read_manifest(directory)["tables"]["documents"]["files"]))
-    batch: list[Analysis] = []
-    for analysis in iter_shard_analyses(directory, batch_size=batch_size):
-        batch.append(analysis)
-        if len(batch) >= batch_size:
-            _add(report, store.save(batch))
-            batch = []
-    if batch:
-        _add(report, store.save(batch))
-    return report
-
-
-def _add(report: LoadReport, saved: Any) -> None:
-    report.added += saved.added
-    report.replaced += saved.replaced
-    report.unchanged += saved.unchanged
+    )
