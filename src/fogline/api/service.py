@@ -1,0 +1,102 @@
+"""What the write routes do: read a request body into documents, analyse, store, reconcile."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from fogline.errors import IngestError
+from fogline.ingest import readers
+from fogline.ingest.readers import DocumentMeta, RawDocument
+from fogline.model import Analysis
+from fogline.pipeline import Analyzer, Skipped
+from fogline.store import SaveResult, Store
+
+LOGGER = logging.getLogger(__name__)
+
+KINDS = ("text", "html", "jsonl", "json")
+_WRITE_LOCK = threading.Lock()  # one analysis + reconciliation at a time per process
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What a POST of documents did."""
+
+    saved: SaveResult = field(default_factory=SaveResult)
+    ids: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.saved.added,
+            "replaced": self.saved.replaced,
+            "unchanged": self.saved.unchanged,
+            "ids": self.ids,
+            "errors": self.errors,
+        }
+
+
+def kind_of(content_type: str) -> str:
+    """The body kind from a Content-Type header (text, html, jsonl or json)."""
+    mime = content_type.split(";")[0].strip().lower()
+    if mime in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if mime in ("application/x-ndjson", "application/jsonl", "application/x-jsonlines"):
+        return "jsonl"
+    if mime == "application/json":
+        return "json"
+    if mime in ("text/plain", ""):
+        return "text"
+    raise ValueError(f"unsupported content type {mime!r}: send text/plain, text/html, "
+                     "application/x-ndjson or application/json")  # fmt: skip
+
+
+def read_body(
+    data: bytes, kind: str, *, meta: DocumentMeta, doc_id: str | None = None
+) -> list[RawDocument | IngestError]:
+    """The documents in a request body; a bad JSONL line becomes an IngestError in its place."""
+    origin = "<request>"
+    if kind == "json":
+        try:
+            value = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return [IngestError(origin, f"invalid JSON: {exc}")]
+        records = value if isinstance(value, list) else [value]
+        data = b"\n".join(json.dumps(r).encode() for r in records)
+        kind = "jsonl"
+    if kind == "jsonl":
+        return list(readers._read_jsonl(io.BytesIO(data), origin, meta))
+    try:
+        text = readers.decode_bytes(data, origin)
+    except IngestError as exc:
+        return [exc]
+    doc = readers._document(text, doc_id=doc_id, origin=origin, html=kind == "html", meta=meta)
+    return [doc]
+
+
+def add_documents(
+    store: Store, analyzer: Analyzer, docs: list[RawDocument | IngestError]
+) -> AddResult:
+    """Analyse and store ``docs``, then recompute the reconciliation if anything changed."""
+    from fogline.reconcile import reconcile
+
+    result = AddResult()
+    with _WRITE_LOCK:
+        analyses: list[Analysis] = []
+        for item in analyzer.analyze_many(docs):
+            if isinstance(item, IngestError):
+                result.errors.append(str(item))
+            elif isinstance(item, Skipped):
+                result.ids.append(item.document_id)
+            else:
+                analyses.append(item)
+                result.ids.append(item.document.id)
+        result.saved = store.save(analyses)
+        if result.saved.added or result.saved.replaced:
+            reconcile(store)
+    LOGGER.info("added documents: %s", result.as_dict())
+    return result
