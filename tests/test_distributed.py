@@ -164,3 +164,16 @@ def test_cli_rerun_skips_finished_partitions_and_load_reports(dask_run, tmp_path
     loaded = runner.invoke(app, ["load", str(out), "--db", str(tmp_path / "f.sqlite")])
     assert loaded.exit_code == 0, loaded.output
     assert "6 documents added" in loaded.output
+
+
+@pytest.mark.slow
+def test_changed_inputs_get_a_new_plan_and_stale_shards_go(tmp_path):
+    records = generated(3, seed=12)
+    path = write_jsonl(tmp_path / "news.jsonl", records[:2])
+    out = tmp_path / "shards"
+    first = run_dask([str(path)], str(out), scheduler="local", n_workers=1, partitions=3)
+    write_jsonl(path, records)
+    second = run_dask([str(path)], str(out), scheduler="local", n_workers=1, partitions=1)
+    assert (first.documents, second.documents, second.resumed) == (2, 3, 0)
+    assert [p.name for p in (out / "documents").iterdir()] == ["part-00000.parquet"]
+    assert [a.document.id for a in iter_shard_analyses(str(out))] == [r["id"] for r in records]
