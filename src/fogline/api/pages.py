@@ -89,11 +89,22 @@ def board_page(request: Request, f: FiltersDep) -> HTMLResponse:
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(
-    request: Request, f: FiltersDep, layer: Literal["events", "control"] = "events"
+    request: Request,
+    f: FiltersDep,
+    layer: Literal["events", "control"] = "events",
+    whole: bool = False,
 ) -> HTMLResponse:
-    view = views.the_map(request.app.state.store, f, layer=layer)
+    view = views.the_map(request.app.state.store, f, layer=layer, whole=whole)
     kinds = sorted({p.kind for p in view.points if p.kind != "place"})
-    return _render(request, "map.html", f=f, view=view, layer=layer, kinds=kinds, title="Map")
+    west, south, east, north = view.bbox
+    outside = [
+        p for p in view.points
+        if p.kind != "place" and not (west <= p.lon <= east and south <= p.lat <= north)
+    ]  # fmt: skip
+    return _render(
+        request, "map.html", f=f, view=view, layer=layer, kinds=kinds, outside=outside,
+        whole=whole, title="Map",
+    )  # fmt: skip
 
 
 @router.get("/timeline", response_class=HTMLResponse)

@@ -97,6 +97,22 @@ def countries() -> tuple[Country, ...]:
     return tuple(result)
 
 
+def core_points(points: Sequence[MapPoint], *, radius: float = 15.0) -> list[MapPoint]:
+    """The points within ``radius`` degrees of their median, when they are most of them.
+
+    A view fitted to every point is as wide as its furthest outlier (one mis-geocoded
+    name can stretch a regional map to the whole world); fitting to the core keeps it
+    readable.
+    """
+    if len(points) < 3:
+        return list(points)
+    lats = sorted(p.lat for p in points)
+    lons = sorted(p.lon for p in points)
+    mid_lat, mid_lon = lats[len(lats) // 2], lons[len(lons) // 2]
+    core = [p for p in points if abs(p.lat - mid_lat) <= radius and abs(p.lon - mid_lon) <= radius]
+    return core if len(core) * 2 > len(points) else list(points)
+
+
 def view_bbox(points: Iterable[MapPoint]) -> tuple[float, float, float, float]:
     """West, south, east, north around the points (padded), or the world when there are none."""
     pts = [(p.lon, p.lat) for p in points]

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from fogline.reconcile import claims, event_clusters
 from fogline.store import Store, queries
 from fogline.textnorm import fold
-from fogline.web.basemap import MapPoint, MapView, css_token, map_view
+from fogline.web.basemap import MapPoint, MapView, core_points, css_token, map_view
 
 MAX_PLACES = 300
 
@@ -113,11 +113,16 @@ def _fields(f: Filters) -> dict[str, Any]:
     return {k: getattr(f, k) for k in Filters.__slots__}
 
 
-def the_map(store: Store, f: Filters, *, layer: str = "events", width: int = 900) -> MapView:
-    """The projected map of the filtered points, fitted to the coloured ones when there are."""
+def the_map(
+    store: Store, f: Filters, *, layer: str = "events", width: int = 900, whole: bool = False
+) -> MapView:
+    """The projected map of the filtered points, fitted to the core of the coloured ones.
+
+    ``whole``: fit every point instead (outliers included).
+    """
     points = map_points(store, f, layer=layer)
-    coloured = [p for p in points if p.kind != "place"]
-    return map_view(points, width=width, fit=coloured or points)
+    coloured = [p for p in points if p.kind != "place"] or points
+    return map_view(points, width=width, fit=coloured if whole else core_points(coloured))
 
 
 def timeline_days(store: Store, f: Filters) -> list[dict[str, Any]]:
