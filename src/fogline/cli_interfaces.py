@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from fogline.cli import DbOpt, app, err, out
+from fogline.errors import FoglineError
 
 
 @app.command()
@@ -50,7 +51,10 @@ def export_command(
     from fogline.store import Store
 
     with Store.open(db, create=False) as store:
-        n = export(store, table=table, fmt=fmt, out=out_path)
+        try:
+            n = export(store, table=table, fmt=fmt, out=out_path)
+        except ValueError as exc:
+            raise FoglineError(str(exc)) from exc
     out.print(f"wrote {n:,} {table} records to {out_path} ({fmt})")
 
 
@@ -69,7 +73,10 @@ def brief(
     from fogline.store import Store
 
     with Store.open(db, create=False) as store:
-        report = write_brief(store, out_path, since=since, place=place)
+        try:
+            report = write_brief(store, out_path, since=since, place=place)
+        except ValueError as exc:
+            raise FoglineError(str(exc)) from exc
     out.print(
         f"wrote {out_path}: {len(report['new'])} new, {len(report['changed'])} changed, "
         f"{len(report['contested'])} contested propositions"
