@@ -57,7 +57,7 @@ def list_documents(
     return page.as_dict()
 
 
-@router.get("/documents/{document_id}", summary="One document's whole analysis")
+@router.get("/documents/{document_id:path}", summary="One document's whole analysis")
 def get_document(request: Request, document_id: DocId) -> dict[str, Any]:
     return _store(request).get_analysis(document_id).as_dict()
 

@@ -254,7 +254,7 @@ def iter_rows(store: Store, table: str, *, batch_size: int = 1000) -> Iterator[d
 
 
 def fts_query(q: str) -> list[str]:
-    """The words of a query (letters and digits), at most 20; quotes and operators dropped."""
+    """The words of a query (letters and digits), at most 20; quotes and symbols dropped."""
     return re.findall(r"\w+", q)[:20]
 
 
