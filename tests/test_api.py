@@ -213,3 +213,18 @@ def test_posting_text_analyses_stores_and_reconciles(tmp_path):
             headers={"authorization": f"Bearer {TOKEN}", "content-type": "application/x-ndjson"},
         )
         assert r.json()["added"] == 1 and "invalid JSON" in r.json()["errors"][0]
+
+
+def test_search_and_filters_on_every_backend(fresh_store):
+    from fogline.store import queries
+    from interfaces_corpus import analyses
+
+    fresh_store.save(analyses())
+    hits = queries.search(fresh_store, "newsletter daily")
+    assert [h["id"] for h in hits.items] == ["daily/army-menaka"]
+    assert "[newsletter]" in hits.items[0]["snippet"]
+    assert queries.search(fresh_store, "Menaka", limit=1, offset=1).total == 3
+    assert queries.list_documents(fresh_store, since="2024-03-05").total == 2
+    assert queries.list_events(fresh_store, actor="AZAWAD").total == 1
+    with pytest.raises(ValueError):
+        queries.list_quotes(fresh_store, limit=10_000)
