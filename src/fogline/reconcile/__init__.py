@@ -17,8 +17,8 @@ from typing import Any
 
 from fogline.reconcile.events import cluster_events, event_rows
 from fogline.reconcile.independence import copy_clusters
-from fogline.reconcile.propositions import Canonicalizer, claim_reports
-from fogline.reconcile.status import STATUSES, PropositionView, build_views
+from fogline.reconcile.propositions import Canonicalizer, claim_reports, place_base
+from fogline.reconcile.status import REPORT_COLUMNS, STATUSES, PropositionView, build_views
 from fogline.store import Store
 from fogline.textnorm import fold
 
@@ -76,13 +76,19 @@ def reconcile(
     return summary
 
 
-def _matches_place(report: dict[str, Any], place: str) -> bool:
-    from fogline.reconcile.propositions import _place_base
+def _place_names_match(written: str | None, place: str) -> bool:
+    """Does a place as written in a report name ``place`` ("Idlib province" ~ "Idlib")?"""
+    wanted = {fold(place), place_base(place)}
+    return bool(written) and (fold(written) in wanted or place_base(written) in wanted)
 
-    wanted = {fold(place), _place_base(place)}
-    return bool(report["place"]) and (
-        fold(report["place"]) in wanted or _place_base(report["place"]) in wanted
-    )
+
+def _matches_place(report: dict[str, Any], place: str) -> bool:
+    return _place_names_match(report["place"], place)
+
+
+def _place_keys(store: Store, place: str) -> set[str]:
+    """Keys of every stored place name that names ``place`` (a few hundred names to check)."""
+    return {key for written, key in store.report_places() if _place_names_match(written, place)}
 
 
 def _matches_actor(view: PropositionView, actor: str) -> bool:
@@ -104,11 +110,11 @@ def claims(
     """Propositions with their sources per stance and status as of ``as_of`` (ISO date)."""
     if status is not None and status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-    reports = store.proposition_reports()
-    if place:
-        reports = [r for r in reports if _matches_place(r, place)]
-    if predicate:
-        reports = [r for r in reports if r["predicate"] == predicate.upper()]
+    reports = store.proposition_reports(
+        columns=REPORT_COLUMNS,
+        place_keys=_place_keys(store, place) if place else None,
+        predicate=predicate.upper() if predicate else None,
+    )
     views = build_views(reports, store.copy_clusters(), as_of=as_of)
     if actor:
         views = [v for v in views if _matches_actor(v, actor)]
@@ -186,9 +192,11 @@ def event_clusters(
 
 def timeline(store: Store, *, place: str | None = None) -> list[dict[str, Any]]:
     """Reports per day (claim date, else publication date), oldest first."""
-    reports = store.proposition_reports()
-    if place:
-        reports = [r for r in reports if _matches_place(r, place)]
+    columns = ("date", "published", "predicate", "subject", "place", "stance", "source_name",
+               "outlet", "document_id", "text")  # fmt: skip
+    keys = _place_keys(store, place) if place else None
+    reports = [dict(zip(columns, row, strict=True))
+               for row in store.proposition_reports(columns=columns, place_keys=keys)]  # fmt: skip
     days: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in reports:
         day = (r["date"] or r["published"] or "")[:10] or "undated"

@@ -8,6 +8,7 @@ id (else a folded base name) for the place, so that "the Taliban" / "Taliban" an
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -49,7 +50,9 @@ OBJECT_PREDICATES = frozenset(
 )
 
 
-def _place_base(name: str) -> str:
+@functools.lru_cache(maxsize=65536)
+def place_base(name: str) -> str:
+    """A place name folded, without article and feature word: "the Idlib province" → "idlib"."""
     from fogline.gazetteer.keys import name_keys
 
     return name_keys(name).base or fold(name)
@@ -80,9 +83,9 @@ class Canonicalizer:
             names = (p.name, p.resolved_name or "")
             if p.gazetteer_id and folded in (fold(n) for n in names):
                 return f"gaz:{p.gazetteer_id}", p.lat, p.lon
-        base = _place_base(name)
+        base = place_base(name)
         for p in analysis.places:  # "Idlib province" in the claim, "Idlib" resolved
-            if p.gazetteer_id and _place_base(p.name) == base:
+            if p.gazetteer_id and place_base(p.name) == base:
                 return f"gaz:{p.gazetteer_id}", p.lat, p.lon
         return f"place:{base}", None, None
 

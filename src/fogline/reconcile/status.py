@@ -11,8 +11,7 @@ reports); the outlet's own narration counts once per cluster of copied articles.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,54 +56,69 @@ class PropositionView:
         }
 
 
-def independence_key(report: Mapping[str, Any], clusters: Mapping[str, str]) -> str:
-    """Who counts as one source: the speaker, or the outlet's cluster of copies."""
-    outlet_key = "outlet:" + (report.get("outlet") or "").lower()
-    if report["source_key"] in ("", outlet_key) or report["source_name"] == report.get("outlet"):
-        return "copies:" + clusters.get(report["document_id"], report["document_id"])
-    return report["source_key"]
+# the columns of ``proposition_reports`` that build_views reads, in this order
+REPORT_COLUMNS = (
+    "proposition_id",
+    "predicate",
+    "subject",
+    "place",
+    "obj",
+    "lat",
+    "lon",
+    "stance",
+    "source_name",
+    "source_key",
+    "outlet",
+    "document_id",
+    "published",
+    "date",
+    "text",
+    "start",
+    "end",
+)
 
 
 def build_views(
-    reports: Iterable[Mapping[str, Any]],
+    reports: Iterable[Sequence[Any]],
     clusters: Mapping[str, str],
     *,
     as_of: str | None = None,
 ) -> list[PropositionView]:
-    """Group reports (dicts of proposition_reports rows) into views with a status."""
+    """Group reports (tuples in :data:`REPORT_COLUMNS` order) into views with a status.
+
+    This is the hot loop of ``fogline claims``: plain tuples, no per-row function calls.
+    """
     views: dict[str, PropositionView] = {}
-    keys: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for r in reports:
-        seen = r.get("published") or r.get("date")
+    keys: dict[str, dict[str, set[str]]] = {}
+    for (pid, predicate, subject, place, obj, lat, lon, stance, source_name, source_key,
+         outlet, document_id, published, date, text, start, end) in reports:  # fmt: skip
+        seen = published or date
         if as_of and seen and seen > as_of:
             continue
-        view = views.get(r["proposition_id"])
+        view = views.get(pid)
         if view is None:
-            view = views[r["proposition_id"]] = PropositionView(
-                id=r["proposition_id"],
-                predicate=r["predicate"],
-                subject=r["subject"],
-                place=r["place"],
-                object=r["obj"],
-                lat=r["lat"],
-                lon=r["lon"],
-            )
+            view = views[pid] = PropositionView(
+                id=pid, predicate=predicate, subject=subject, place=place, object=obj,
+                lat=lat, lon=lon,
+            )  # fmt: skip
+            keys[pid] = {"asserts": set(), "denies": set(), "hedges": set()}
         if seen:
-            view.first_seen = min(filter(None, (view.first_seen, seen)))
-            view.last_seen = max(filter(None, (view.last_seen, seen)))
-        view.sources[r["stance"]].append(
-            {
-                "source": r["source_name"],
-                "outlet": r.get("outlet"),
-                "document_id": r["document_id"],
-                "published": r.get("published"),
-                "date": r.get("date"),
-                "text": r["text"],
-                "start": r["start"],
-                "end": r["end"],
-            }
-        )
-        keys[view.id][r["stance"]].add(independence_key(r, clusters))
+            if view.first_seen is None or seen < view.first_seen:
+                view.first_seen = seen
+            if view.last_seen is None or seen > view.last_seen:
+                view.last_seen = seen
+        view.sources[stance].append(
+            {"source": source_name, "outlet": outlet, "document_id": document_id,
+             "published": published, "date": date, "text": text, "start": start, "end": end}
+        )  # fmt: skip
+        # who counts as one source: the speaker's organisation, or the outlet's copies
+        if (
+            not source_key
+            or source_name == outlet
+            or source_key == "outlet:" + (outlet or "").lower()
+        ):
+            source_key = "copies:" + clusters.get(document_id, document_id)
+        keys[pid][stance].add(source_key)
     for view in views.values():
         k = keys[view.id]
         view.independent = {stance: len(k[stance]) for stance in ("asserts", "denies", "hedges")}

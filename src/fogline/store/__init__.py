@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -275,8 +275,7 @@ class Store:
         query = select(t)
         if place_keys is not None:
             query = query.where(t.c.place_key.in_(list(place_keys)))
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+        return self._dicts(query)
 
     def copy_clusters(self) -> dict[str, str]:
         """document id → id of its cluster of copies."""
@@ -290,18 +289,35 @@ class Store:
     def proposition_reports(
         self,
         *,
+        columns: Sequence[str] | None = None,
         place_keys: Iterable[str] | None = None,
         proposition_ids: Iterable[str] | None = None,
-    ) -> list[dict[str, Any]]:
-        """Rows of ``proposition_reports``, optionally for some places or propositions."""
+        predicate: str | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """Rows of ``proposition_reports`` as tuples of ``columns`` (default: all), filtered."""
         t = schema.proposition_reports
-        query = select(t)
+        query = select(*(t.c[name] for name in columns)) if columns else select(t)
         if place_keys is not None:
             query = query.where(t.c.place_key.in_(list(place_keys)))
         if proposition_ids is not None:
             query = query.where(t.c.proposition_id.in_(list(proposition_ids)))
+        if predicate is not None:
+            query = query.where(t.c.predicate == predicate)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return [tuple(row) for row in conn.execute(query)]
+
+    def report_places(self) -> list[tuple[str, str]]:
+        """Distinct (place as written, place key) pairs of the proposition reports."""
+        t = schema.proposition_reports.c
+        query = select(t.place, t.place_key).where(t.place.is_not(None)).distinct()
+        with self.engine.connect() as conn:
+            return [(r[0], r[1]) for r in conn.execute(query)]
+
+    def _dicts(self, query: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            result = conn.execute(query)
+            keys = list(result.keys())
+            return [dict(zip(keys, row, strict=True)) for row in result.fetchall()]
 
     def sources(self) -> list[dict[str, Any]]:
         """Outlets with their number of documents and first/last publication dates."""
