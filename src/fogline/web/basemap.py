@@ -7,7 +7,7 @@ middle latitude so that regional views keep their shape. Nothing here draws mark
 :func:`map_view` returns numbers and path strings for a Jinja template to render.
 
 Example:
-    >>> view = map_view([MapPoint(lat=-12.2, lon=40.1, label="Macomia")])  # doctest: +SKIP
+    >>> view = map_view([MapPoint(lat=18.44, lon=1.41, label="Kidal")])  # doctest: +SKIP
     >>> view.points[0].x, len(view.countries) > 0                          # doctest: +SKIP
 """
 
