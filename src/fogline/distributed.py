@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fogline.errors import FoglineError, IngestError
-from fogline.ingest.readers import DocumentMeta, RawDocument, _from_record
+from fogline.ingest.readers import DocumentMeta, RawDocument, record_to_document
 from fogline.model import Analysis
 from fogline.pipeline import Analyzer
 from fogline.shards import TABLES, ShardWriter, filesystem_of, join_path, write_manifest
@@ -166,7 +166,7 @@ def read_partition(
         where = f"{part.path}#rg{part.row_group}:{part.start + offset}"
         record = {k: v.isoformat()[:10] if isinstance(v, dt.date) else v for k, v in record.items()}
         try:
-            yield _from_record(record, where, meta)
+            yield record_to_document(record, where, meta)
         except IngestError as exc:
             yield exc
 
@@ -185,7 +185,7 @@ def _jsonl_range(
         where = f"{part.path}@{pos}"
         try:
             record = json.loads(line.decode("utf-8-sig" if pos == 0 else "utf-8"))
-            yield _from_record(record, where, meta)
+            yield record_to_document(record, where, meta)
         except IngestError as exc:
             yield exc
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -186,7 +186,7 @@ def _read_jsonl(
             yield IngestError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
         try:
-            doc = _from_record(record, where, meta)
+            doc = record_to_document(record, where, meta)
         except IngestError as exc:
             yield exc
             continue
@@ -196,7 +196,7 @@ def _read_jsonl(
         yield doc
 
 
-def _from_record(record: Any, where: str, meta: DocumentMeta) -> RawDocument:
+def record_to_document(record: Any, where: str, meta: DocumentMeta) -> RawDocument:
     if not isinstance(record, dict):
         raise IngestError(where, f"expected a JSON object, got {type(record).__name__}")
     fields = {}
