@@ -27,7 +27,9 @@ $(GAZETTEER): $(STAMP)
 demo: $(GAZETTEER)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/fogline ingest $(DEMO_INPUTS) --db $(DEMO_DB) --published $(DEMO_DATE)
-	@echo "Explore it: $(BIN)/fogline stats --db $(DEMO_DB)"
+	$(BIN)/fogline claims --db $(DEMO_DB) --status contested
+	@echo "Explore it: $(BIN)/fogline situation Macomia --db $(DEMO_DB)"
+	@echo "Open the page: $(BIN)/fogline serve --db $(DEMO_DB)   then http://127.0.0.1:8000/"
 
 test: $(GAZETTEER)
 	$(BIN)/ruff check src tests benchmarks
