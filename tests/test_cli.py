@@ -69,16 +69,27 @@ def test_cli_ingest_is_resumable(tmp_path):
     assert "documents" in stats.stdout
 
 
-def test_cli_every_command_has_help():
-    for command in (
-        ["analyze"],
-        ["ingest"],
-        ["stats"],
-        ["eval"],
-        ["gazetteer", "build"],
-        ["gazetteer", "import"],
-        ["gazetteer", "lookup"],
-    ):
+def _commands(group, prefix=()):
+    import typer.main
+
+    click_group = typer.main.get_command(group)
+    for name, command in click_group.commands.items():
+        if hasattr(command, "commands"):
+            for sub in command.commands:
+                yield (*prefix, name, sub)
+        else:
+            yield (*prefix, name)
+
+
+def test_cli_every_command_has_help_and_is_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    commands = list(_commands(app))
+    assert len(commands) >= 15
+    for command in commands:
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0, command
         assert "Usage" in result.stdout
+        if command != ("version",):
+            assert f"fogline {' '.join(command)}" in readme, f"README lacks `fogline {command}`"
