@@ -157,3 +157,41 @@ def test_every_claim_has_a_known_predicate_and_stance(analyzer):
         assert c.predicate in PREDICATES
         assert c.stance in ("asserts", "denies", "hedges")
         assert c.paragraph_kind == "body"
+
+
+def test_subject_is_the_dictionary_alias_the_article_uses(analyzer):
+    claims = _claims(
+        analyzer,
+        "The Nigerian Army said on Sunday that its troops had recaptured the town of Gwoza "
+        "after a night of fighting.",
+    )
+    control = _find(claims, "CONTROL", "asserts")
+    assert control, claims
+    assert control[0].subject == "Nigerian Army"
+    assert control[0].place == "Gwoza"
+
+
+def test_dateline_before_the_speaker_is_not_the_source(analyzer):
+    claims = _claims(
+        analyzer,
+        "BAMAKO, March 3 (Example Wire) - Mali's army said on Sunday they had retaken the "
+        "town of Ber after clashes with the rebels.",
+    )
+    control = _find(claims, "CONTROL", "asserts")
+    assert control, claims
+    assert "BAMAKO" not in (control[0].subject or "") + control[0].source.name
+
+
+def test_killing_takes_agent_and_place_from_the_clause_of_the_same_incident(analyzer):
+    claims = _claims(
+        analyzer,
+        "Gunmen ambushed a bus near Kaya on Friday, killing nine passengers, police said.\n\n"
+        "Four soldiers were killed when militants attacked a checkpoint near the town of "
+        "Dori, the army said.",
+    )
+    killed = _find(claims, "KILLED")
+    places = {(c.object, c.place) for c in killed}
+    assert ("passengers", "Kaya") in places, killed
+    assert ("soldiers", "Dori") in places, killed
+    dori = next(c for c in killed if c.place == "Dori")
+    assert dori.subject is not None and "militants" in dori.subject.lower()

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from fogline.extract.claims.clauses import borrowed_agent, borrowed_place
 from fogline.extract.claims.context import Context, Ref, place_name, short_name
 from fogline.extract.claims.frames import FrameReader, Prop, plural
 from fogline.extract.claims.lexicon import load_claim_lexicon
@@ -56,6 +57,7 @@ _CERTAINTY_STANCE: dict[str, Stance] = {
 }  # fmt: skip
 _OTHER_TIME = {"since", "until", "till", "before", "after", "following", "ago"}
 _PEOPLE_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED"}
+_INCIDENT_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "ATTACKED"}
 
 
 @dataclass(slots=True)
@@ -131,7 +133,13 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> _Draft | None:
         speaker = ctx.speaker_actor(prop.trigger.idx)
         if speaker is not None:
             agent = Ref(short_name(speaker), speaker)
+    if agent is None and prop.predicate in _INCIDENT_PREDICATES and prop.frame != "lose":
+        borrowed = borrowed_agent(prop.trigger, reader.reporting)
+        agent = ctx.resolve(borrowed) if borrowed is not None else None
     place, inferred = _place_of(prop, ctx, reader)
+    if place is None and prop.predicate != "CONTROL":
+        mention = borrowed_place(prop.trigger, ctx, reader.reporting)
+        place = place_name(mention, ctx) if mention is not None else None
     obj = _object_of(prop, ctx)
     if prop.frame == "lose":  # "X lost the town": someone else holds it; X is not the subject
         agent = None

@@ -54,12 +54,28 @@ def _descriptor_ids(lemma: str, word: str) -> frozenset[str]:
 
 
 def short_name(actor: Actor) -> str:
-    """The actor's name as a claim subject: its acronym when the text uses one ("NRF")."""
-    used = {m.text for m in actor.mentions}
+    """The actor's name as a claim subject: its acronym when the text uses one ("NRF"), else
+    its name, else the alias the text uses most ("Nigerian Army" for the armed forces entry).
+
+    Every form returned is the name or an alias, so reports across sources still meet on the
+    actor dictionary's id.
+    """
+    used = [m.text for m in actor.mentions]
     for alias in actor.aliases:
         if _ACRONYM.match(alias) and alias in used and len(alias) < len(actor.name):
             return alias
-    return actor.name
+    counts: dict[str, int] = {}
+    for text in used:
+        key = text.lower().removeprefix("the ")
+        counts[key] = counts.get(key, 0) + 1
+    if counts.get(actor.name.lower().removeprefix("the "), 0):
+        return actor.name
+    best: tuple[int, str] | None = None
+    for alias in actor.aliases:
+        n = counts.get(alias.lower().removeprefix("the "), 0)
+        if n and (best is None or n > best[0]):
+            best = (n, alias)
+    return best[1] if best else actor.name
 
 
 class Context:
@@ -135,6 +151,17 @@ class Context:
         phrase = self._phrase(token)
         descriptor = token.pos_ == "NOUN" and self._compatible(token)
         actor = self.actor_at(token.idx, token.idx + len(token.text))
+        if actor is None:  # "CITY, May 1 - Sudan's RSF said": the dateline heads the actor
+            actor = next(
+                (
+                    a
+                    for c in token.children
+                    if c.dep_ == "appos"
+                    for a in [self.actor_at(c.idx, c.idx + len(c.text))]
+                    if a is not None
+                ),
+                None,
+            )
         if actor is not None and descriptor and actor.id not in descriptor:
             actor = None  # a descriptor resolved upstream to an incompatible actor
         if actor is None:

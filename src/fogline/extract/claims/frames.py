@@ -58,9 +58,9 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, borrowed from the verb it is coordinated with or depends on."""
     cur = verb
     for _ in range(3):
-        for c in cur.children:
-            if c.dep_ == "nsubj":
-                return c
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subjects:  # the nearest: a dateline parsed as a second subject is farther
+            return min(subjects, key=lambda c: abs(c.i - cur.i))
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
             continue

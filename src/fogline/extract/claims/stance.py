@@ -114,9 +114,9 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
 
 
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in _SUBJ:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if subjects:  # a dateline parsed as a second subject ("CITY, May 1 - X said") is farther
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "X did Y, saying …": X of the main verb
         root = verb.sent.root
         return next((c for c in root.children if c.dep_ in _SUBJ), None)

@@ -1,0 +1,89 @@
+"""Arguments a proposition borrows from the clauses around it.
+
+News sentences often split one incident over two clauses: "a drone hit a car near Kobani,
+killing a family of four" (the killing's agent and place are in the main clause); "five
+fighters were killed when gunmen attacked a checkpoint near Busayrah" (in the "when" clause).
+A proposition whose own clause names no place or no agent takes them from those clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from fogline.extract.claims.context import Context
+from fogline.model import Place
+
+#: clause dependencies that start another clause inside a clause
+_EMBEDDED = {"ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", "csubj", "acl"}
+#: subordinators that tie a circumstance clause to the same incident
+_SAME_INCIDENT = {"when", "as", "after", "while", "during"}
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The tokens of ``verb``'s own clause, without the clauses embedded in it."""
+    out = [verb]
+    stack = [c for c in verb.children if c.dep_ not in _EMBEDDED]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if not (c.dep_ in _EMBEDDED and c.pos_ == "VERB"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def incident_clauses(trigger: Token, reporting: frozenset[str]) -> Iterator[Token]:
+    """Verbs of the clauses that tell the same incident as ``trigger``'s, nearest first: its
+    "when …" clauses, then the clause a participle ("…, killing …") or coordinate depends on."""
+    for c in trigger.children:
+        if c.dep_ == "advcl" and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_INCIDENT for m in c.children
+        ):
+            yield c
+    cur = trigger
+    for _ in range(3):
+        head = cur.head
+        if head is cur:
+            return
+        participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"
+        if not (participle or cur.dep_ == "conj") or head.pos_ not in ("VERB", "AUX"):
+            return
+        if head.lemma_.lower() in reporting:
+            return  # "…, the army said, adding …": another statement, not the incident
+        yield head
+        cur = head
+
+
+def place_in_clause(verb: Token, ctx: Context) -> Place | None:
+    """The first place named in ``verb``'s clause: a town before the country locating it."""
+    tokens = clause_tokens(verb)
+    found: list[Place] = []
+    for t in tokens:
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        for p in ctx.places_in(t.idx, t.idx + len(t.text)):
+            if p not in found:
+                found.append(p)
+    local = [p for p in found if not (p.feature or "").startswith("PCL")]
+    return (local or found or [None])[0]
+
+
+def borrowed_place(trigger: Token, ctx: Context, reporting: frozenset[str]) -> Place | None:
+    """A place for a proposition whose clause names none, from the same incident's clauses."""
+    own = place_in_clause(trigger, ctx)
+    if own is not None:
+        return own
+    for verb in incident_clauses(trigger, reporting):
+        place = place_in_clause(verb, ctx)
+        if place is not None:
+            return place
+    return None
+
+
+def borrowed_agent(trigger: Token, reporting: frozenset[str]) -> Token | None:
+    """The subject of the clause that tells who did it ("… killed when gunmen attacked …")."""
+    for verb in incident_clauses(trigger, reporting):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
