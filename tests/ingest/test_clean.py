@@ -379,3 +379,66 @@ def test_segment_paragraphs_splits_long_lines_but_keeps_hard_wrapped_prose():
         "A second paragraph after one newline.",
         "Short lines\nwrapped by hand.",
     ]
+
+
+PORTAL_REPORT = """Militants attack convoy near Gao, army says
+
+Published 3 hours ago
+
+Listen to this article
+
+Save articles to read later and create your own reading list.
+
+Militants ambushed an army supply convoy on the road between Gao and Ansongo on Tuesday,
+killing four soldiers, the army said in a statement.
+
+Image caption, Soldiers patrol a market in Gao in a file picture from 2022
+
+Image source, Getty Images
+
+The army said its troops had pushed the attackers back towards the Niger border.
+
+Follow The Sahel Courier on Facebook and Telegram for the latest updates.
+
+Go to SahelCourier.com for more news from the region.
+
+You may also be interested in:
+
+Share or comment on this article:
+
+Related Posts
+
+Related topics
+
+Source: Al Jazeera and news agencies"""
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [
+        ("Published 3 hours ago", "boilerplate"),
+        ("Listen to this article", "boilerplate"),
+        ("Save articles to read later", "boilerplate"),
+        ("Militants ambushed an army", "body"),
+        ("Image caption, Soldiers patrol", "caption"),
+        ("Image source, Getty Images", "caption"),
+        ("The army said its troops", "body"),
+        ("Follow The Sahel Courier on Facebook", "boilerplate"),
+        ("Go to SahelCourier.com", "boilerplate"),
+        ("You may also be interested in:", "boilerplate"),
+        ("Share or comment on this article:", "boilerplate"),
+        ("Related Posts", "boilerplate"),
+        ("Related topics", "boilerplate"),
+        ("Source: Al Jazeera and news agencies", "boilerplate"),
+    ],
+)
+def test_page_chrome_of_broadcaster_and_portal_pages_is_not_body(start, kind):
+    [found] = [v for k, v in _kinds(PORTAL_REPORT).items() if k.startswith(start)]
+    assert found[0] == kind
+
+
+def test_a_sourced_statement_in_running_text_stays_body():
+    text = "Militants attack convoy near Gao\n\n"
+    text += "Source: a senior officer in Gao, who asked not to be named because he was not "
+    text += "authorised to speak to the media, said four soldiers had been killed."
+    assert classify_paragraphs(text)[-1].kind == "body"
