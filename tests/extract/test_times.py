@@ -118,6 +118,26 @@ def test_times_that_day_is_the_previous_date(nlp):
     assert found["that day"] == "2024-02-15"
 
 
+def test_times_that_month_takes_the_year_of_the_previous_date(nlp):
+    text = (
+        "Rebels first seized Kidal in 2012 and were driven out by French troops that "
+        "January. The army retook Menaka in March 2021 and lost it again that October."
+    )
+    found = times(nlp, text)
+    assert found["that January"] == "2012-01"
+    assert found["that October"] == "2021-10"
+
+
+def test_times_that_month_without_a_previous_date_counts_from_publication(nlp):
+    found = times(nlp, "Troops withdrew from the border post that February, officials said.")
+    assert found["that February"] == "2024-02"
+
+
+def test_times_that_before_a_month_as_a_conjunction_is_no_date(nlp):
+    found = times(nlp, "Officials in Bamako said that March would decide the talks.")
+    assert "that March" not in found
+
+
 @pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [

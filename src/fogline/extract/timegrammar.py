@@ -159,9 +159,16 @@ def _res_month(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
         year = pub.year if month > pub.month else pub.year + 1
     elif mod == "this":
         year = pub.year
+    elif mod == "that" and (ref := _ref_day(ctx.last) if _has_year(ctx.last) else None):
+        return _month(ref.year, month), "month", "relative"  # "in 2022 ... that September"
     else:
         year = _year_for(month, pub, c.tense())
     return _month(year, month), "month", "published"
+
+
+def _has_year(ref: TimeRef | None) -> bool:
+    """Whether ``ref`` names one year or a period inside one."""
+    return bool(ref and ref.value and ref.value[:4].isdigit() and ref.precision in _IN_YEAR)
 
 
 def _res_weekday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
@@ -297,6 +304,7 @@ def _year_back(value: str, n: int) -> str:
 
 
 _RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_IN_YEAR = frozenset({"day", "week", "month", "quarter", "season", "year"})
 _NEAR_SENTENCES = 2  # how far back "a year earlier" looks for the period it compares
 
 

@@ -71,7 +71,10 @@ def lexicon() -> Lexicon:
         ("monthyear", rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b"),
         ("monthrel", rf"\b{mon_full}\s+(?:of\s+)?(?P<det>this|last|next)\s+year\b"),
         ("holiday", rf"\b(?:(?P<det>last|this|next)\s+)?(?P<h>{holidays}){end}"),
-        ("month", rf"\b(?:(?P<mod>early|mid|late|last|next|this|coming)[\s-]+)?{mon_full}{end}"),
+        (
+            "month",
+            rf"\b(?:(?P<mod>early|mid|late|last|next|this|coming|that)[\s-]+)?{mon_full}{end}",
+        ),
         (
             "weekday",
             rf"\b(?:(?:the\s+)?(?P<mod>last|next|this|coming|previous|following|early|late)\s+)?"

@@ -28,6 +28,7 @@ from fogline.model import TimeRef
 
 LOGGER = logging.getLogger(__name__)
 
+_VERB_TAGS = frozenset({"VB", "MD"})
 _BLOCKING_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "GPE"})
 
 
@@ -115,6 +116,12 @@ def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:  # n
                 m.group("mod") or prev in lex.preps or tok.ent_type_ == "DATE"
             ):
                 return False
+            nxt = span.doc[span.end] if span.end < len(span.doc) else None
+            if (m.group("mod") or "").lower() == "that" and (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                or (nxt is not None and nxt.tag_[:2] in _VERB_TAGS)
+            ):
+                return False  # "the offensive that March began": the month is a subject
     if kind == "weekday":
         return m.group("wd")[0].isupper()
     if kind == "year":
