@@ -1,0 +1,65 @@
+"""Quality floors: the suite fails when an extractor falls below its measured level.
+
+The project's own held-out articles (tests/corpus/, gold in the shared FORMAT.md format) are
+always scored; the reference article in ../shared/eval/seed is scored when present. Floors sit
+a little under the figures measured when they were pinned, so that only real regressions fail.
+Raise them when the extractors improve.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fogline.evaluation import seed
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+CORPUS_FLOORS = {
+    ("paragraphs", "kind recall"): 0.75,
+    ("times", "recall"): 0.90,
+    ("places", "recall"): 0.65,
+    ("quotes", "found with right speaker"): 0.75,
+    ("quotes", "speaker accuracy"): 0.70,
+    ("claims", "found"): 0.15,
+    ("events", "found"): 0.45,
+}
+
+SEED_FLOORS = {
+    ("paragraphs", "kind recall"): 1.0,
+    ("times", "recall"): 8 / 9,
+    ("places", "recall"): 9 / 11,
+    ("quotes", "found with right speaker"): 15 / 17,
+    ("quotes", "speaker accuracy"): 0.9,
+    ("quotes", "affiliation right"): 0.85,
+    ("claims", "found"): 1.0,
+    ("events", "found"): 0.8,
+    ("events", "date right"): 0.8,
+    ("events", "planned marked"): 1.0,
+}
+
+
+def _scores(folder: Path, analyzer) -> dict[tuple[str, str], float]:
+    return {(m.section, m.name): m.value for m in seed.evaluate(folder, analyzer)}
+
+
+def _below(scores, floors):
+    return {
+        k: (round(scores.get(k, 0.0), 3), floor)
+        for k, floor in floors.items()
+        if scores.get(k, 0.0) + 1e-9 < floor
+    }
+
+
+@pytest.mark.slow
+def test_eval_gate_project_corpus(analyzer):
+    assert len(seed.find_gold(CORPUS)) >= 8
+    below = _below(_scores(CORPUS, analyzer), CORPUS_FLOORS)
+    assert not below, f"below the floor (measured, floor): {below}"
+
+
+@pytest.mark.slow
+def test_eval_gate_reference_article(analyzer, shared_eval):
+    below = _below(_scores(shared_eval / "seed", analyzer), SEED_FLOORS)
+    assert not below, f"below the floor (measured, floor): {below}"
