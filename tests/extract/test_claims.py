@@ -195,3 +195,28 @@ def test_killing_takes_agent_and_place_from_the_clause_of_the_same_incident(anal
     assert ("soldiers", "Dori") in places, killed
     dori = next(c for c in killed if c.place == "Dori")
     assert dori.subject is not None and "militants" in dori.subject.lower()
+
+
+def test_blame_makes_the_blamer_claim_the_toll_and_a_denial_answers_it(analyzer):
+    claims = _claims(
+        analyzer,
+        "Three civilians were killed when a mortar shell hit a market in Beledweyne on "
+        "Saturday, local officials said.\n\n"
+        "The Somali National Army blamed al-Shabaab for the attack. The militants denied it.",
+    )
+    blamed = [c for c in _find(claims, "KILLED", "asserts") if c.subject == "al-Shabaab"]
+    assert blamed, claims
+    assert blamed[0].place == "Beledweyne"
+    assert blamed[0].source.name != "local officials"
+    denied = [c for c in _find(claims, "KILLED", "denies") if c.subject == "al-Shabaab"]
+    assert denied and denied[0].denies_claim is not None
+
+
+def test_toll_without_a_place_takes_the_place_the_paragraph_named(analyzer):
+    claims = _claims(
+        analyzer,
+        "Fighters stormed an army base in Beledweyne on Sunday. 'We killed 14 soldiers,' the "
+        "group said in a statement.",
+    )
+    killed = _find(claims, "KILLED")
+    assert killed and killed[0].place == "Beledweyne", claims

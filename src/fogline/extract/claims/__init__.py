@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from fogline.extract.claims.clauses import borrowed_agent, borrowed_place
+from fogline.extract.claims.blame import blame_claims, find_blames
+from fogline.extract.claims.clauses import borrowed_agent, borrowed_place, fill_places
 from fogline.extract.claims.context import Context, Ref, place_name, short_name
+from fogline.extract.claims.draft import Draft, evidence
 from fogline.extract.claims.frames import FrameReader, Prop, plural
 from fogline.extract.claims.lexicon import load_claim_lexicon
 from fogline.extract.claims.responses import Response, find_responses
@@ -58,23 +60,6 @@ _CERTAINTY_STANCE: dict[str, Stance] = {
 _OTHER_TIME = {"since", "until", "till", "before", "after", "following", "ago"}
 _PEOPLE_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED"}
 _INCIDENT_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "ATTACKED"}
-
-
-@dataclass(slots=True)
-class _Draft:
-    predicate: str
-    subject: str | None
-    object: str | None
-    place: str | None
-    date: str | None
-    start: int
-    end: int
-    pos: int
-    source: Source
-    stance: Stance
-    place_inferred: bool = False
-    origin: str = "frame"
-    link: _Draft | None = None
 
 
 def extract_claims(
@@ -102,7 +87,7 @@ def extract_claims(
         paragraphs=paragraphs, source=source,
     )  # fmt: skip
     reader = FrameReader(ctx)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     content_nouns: set[int] = set()
     for prop in reader.read(doc):
         draft = _from_prop(prop, ctx, reader)
@@ -111,17 +96,19 @@ def extract_claims(
             content_nouns |= _claim_nouns_above(prop.trigger, ctx)
     drafts.extend(_from_events(events, drafts, ctx))
     drafts.sort(key=lambda d: d.pos)
+    fill_places(drafts, ctx)
+    for blame in find_blames(doc, ctx):
+        drafts.extend(blame_claims(blame, drafts, ctx))
+    drafts.sort(key=lambda d: d.pos)
     for response in find_responses(doc, ctx, content_nouns):
-        draft = _from_response(response, drafts, ctx)
-        if draft is not None:
-            drafts.append(draft)
+        drafts.extend(_from_response(response, drafts, ctx))
     drafts.sort(key=lambda d: d.pos)
     drafts = _complete(drafts)
     return _finish(_dedupe(drafts), ctx)
 
 
 # --- (1) propositions of the parse -----------------------------------------------------------
-def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> _Draft | None:
+def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
     if _question(prop.trigger, ctx):
         return None
     reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ctx), ctx)
@@ -145,9 +132,9 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> _Draft | None:
         agent = None
     if prop.predicate == "CONTROL" and place is None:
         return None
-    start, end = _evidence(prop.trigger, ctx)
+    start, end = evidence(prop.trigger, ctx)
     date = _date_of(prop.trigger, ctx)
-    return _Draft(
+    return Draft(
         predicate=prop.predicate,
         subject=agent.name if agent else None,
         object=obj,
@@ -277,23 +264,6 @@ def _object_of(prop: Prop, ctx: Context) -> str | None:
     return ref.name if ref is not None else patient.text
 
 
-def _evidence(trigger: Token, ctx: Context) -> tuple[int, int]:
-    """The sentence of the trigger, inside its quote and paragraph, without outer spaces."""
-    sent = trigger.sent
-    start, end = sent.start_char, sent.end_char
-    quote = ctx.quote_at(trigger.idx, attributed=False)
-    if quote is not None:
-        start, end = max(start, quote.start), min(end, quote.end)
-    p_start, p_end = ctx.paragraph_of(trigger.idx)
-    start, end = max(start, p_start), min(end, p_end)
-    text = ctx.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _claim_nouns_above(trigger: Token, ctx: Context) -> set[int]:
     out = set()
     cur = trigger
@@ -307,7 +277,7 @@ def _claim_nouns_above(trigger: Token, ctx: Context) -> set[int]:
 
 
 # --- (2) territorial events --------------------------------------------------------------------
-def _from_events(events: Sequence[Event], drafts: list[_Draft], ctx: Context) -> list[_Draft]:
+def _from_events(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> list[Draft]:
     out = []
     for event in events:
         if event.acled_subtype not in _CONTROL_EVENTS or event.actor is None:
@@ -343,7 +313,7 @@ def _from_events(events: Sequence[Event], drafts: list[_Draft], ctx: Context) ->
                 stance = "hedges"  # "reports suggest …"
         start, end = event.start, event.end
         out.append(
-            _Draft(
+            Draft(
                 "CONTROL",
                 subject,
                 None,
@@ -388,22 +358,44 @@ def _event_source(event: Event, ctx: Context) -> Source | None:
 
 
 # --- (3) responses to earlier claims ----------------------------------------------------------
-def _from_response(response: Response, drafts: list[_Draft], ctx: Context) -> _Draft | None:
+def _from_response(response: Response, drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """A response answers the claim found by :func:`_answered` and every other proposition
+    its source stated in the same sentence ("X killed two and wounded five" - "X denied it")."""
     source = response.source or ctx.outlet
     pos = response.token.idx
     target = _answered(pos, source, response.owner, drafts, ctx)
     if target is None:
-        return None
-    start, end = _evidence(response.token, ctx)
-    return _Draft(
-        target.predicate, target.subject, target.object, target.place, target.date, start, end,
-        pos, source, response.stance, origin="response", link=target,
-    )  # fmt: skip
+        return []
+    start, end = evidence(response.token, ctx)
+    same = [
+        d for d in drafts
+        if d is target or (
+            d.start == target.start and d.end == target.end and d.origin == target.origin
+            and d.stance == target.stance and _same_source(d.source, target.source)
+        )
+    ]  # fmt: skip
+    return [
+        Draft(
+            t.predicate,
+            t.subject,
+            t.object,
+            t.place,
+            t.date,
+            start,
+            end,
+            pos,
+            source,
+            response.stance,
+            origin="response",
+            link=t,
+        )  # fmt: skip
+        for t in same
+    ]
 
 
 def _answered(
-    pos: int, source: Source, owner: Ref | None, drafts: list[_Draft], ctx: Context
-) -> _Draft | None:
+    pos: int, source: Source, owner: Ref | None, drafts: list[Draft], ctx: Context
+) -> Draft | None:
     """The claim a response at ``pos`` answers: the owner's latest, else the latest of another
     source (in the same or the previous three paragraphs)."""
     p_start, _ = ctx.paragraph_of(pos)
@@ -430,7 +422,7 @@ def _same_source(a: Source, b: Source) -> bool:
     return bool(names_a & names_b)
 
 
-def _owned_by(d: _Draft, owner: Ref) -> bool:
+def _owned_by(d: Draft, owner: Ref) -> bool:
     names = {fold(owner.name)}
     if owner.actor is not None:
         names |= {fold(owner.actor.name), *(fold(a) for a in owner.actor.aliases)}
@@ -439,7 +431,7 @@ def _owned_by(d: _Draft, owner: Ref) -> bool:
 
 
 # --- completion, duplicates, records -----------------------------------------------------------
-def _complete(drafts: list[_Draft]) -> list[_Draft]:
+def _complete(drafts: list[Draft]) -> list[Draft]:
     """Denials, and control claims that name only the place, take their missing arguments
     from the claim they answer ("the town has not fallen" → who was said to take it)."""
     out = []
@@ -459,7 +451,7 @@ def _complete(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _earlier_match(d: _Draft, earlier: list[_Draft]) -> _Draft | None:
+def _earlier_match(d: Draft, earlier: list[Draft]) -> Draft | None:
     for e in reversed(earlier):
         if e.predicate != d.predicate or e.stance == "denies" or _same_source(e.source, d.source):
             continue
@@ -473,14 +465,14 @@ def _earlier_match(d: _Draft, earlier: list[_Draft]) -> _Draft | None:
     return None
 
 
-def _key(d: _Draft) -> tuple[str, ...]:
+def _key(d: Draft) -> tuple[str, ...]:
     src = d.source.actor_id or fold(d.source.name)
     return (d.predicate, fold(d.subject or ""), fold(d.place or d.object or ""), src, d.stance)
 
 
-def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One claim per proposition, source and stance within a stretch of evidence."""
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for d in drafts:
         dup = next(
             (o for o in out if _key(o) == _key(d) and o.start < d.end and d.start < o.end), None
@@ -492,7 +484,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _finish(drafts: list[_Draft], ctx: Context) -> list[Claim]:
+def _finish(drafts: list[Draft], ctx: Context) -> list[Claim]:
     index = {id(d): i for i, d in enumerate(drafts)}
     claims = []
     for d in drafts:

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from fogline.extract.claims.context import Context
+from fogline.extract.claims.context import Context, place_name
+from fogline.extract.claims.draft import Draft
 from fogline.model import Place
 
 #: clause dependencies that start another clause inside a clause
@@ -87,3 +88,52 @@ def borrowed_agent(trigger: Token, reporting: frozenset[str]) -> Token | None:
         if subject is not None:
             return subject
     return None
+
+
+#: predicates of one incident whose place an analyst needs, and may take from the context
+_INCIDENT = {"KILLED", "WOUNDED", "ATTACKED", "CAPTURED", "ARRESTED", "WITHDREW"}
+
+
+def fill_places(drafts: list[Draft], ctx: Context) -> None:
+    """Give a place to incident claims whose sentence names none: the place of an earlier
+    claim about the same victims nearby ("two children were killed at the camp … 'we received
+    two children'"), else the last place named before it in its paragraph, else the place
+    the article is about (the one it names most)."""
+    topic = _topic_place(ctx)
+    for i, d in enumerate(drafts):
+        if d.place is not None or d.predicate not in _INCIDENT:
+            continue
+        p_start, _ = ctx.paragraph_of(d.pos)
+        window = ctx.paragraph_of(max(0, p_start - 2))[0]
+        same = next(
+            (
+                e
+                for e in reversed(drafts[:i])
+                if e.place and e.pos >= window and e.predicate == d.predicate
+                and e.object == d.object and d.object is not None
+            ),
+            None,
+        )  # fmt: skip
+        if same is not None:
+            d.place, d.place_inferred = same.place, True
+            continue
+        recent = ctx.salient_place(d.pos, "")
+        if recent is not None and recent.start >= p_start:
+            d.place, d.place_inferred = place_name(recent, ctx), True
+        elif topic is not None:
+            d.place, d.place_inferred = place_name(topic, ctx), True
+
+
+def _topic_place(ctx: Context) -> Place | None:
+    """The place (not a country) the article names most often; None when none stands out."""
+    counts: dict[str, list[Place]] = {}
+    for p in ctx.places:
+        if p.lat is None or (p.feature or "").startswith("PCL"):
+            continue
+        counts.setdefault(p.gazetteer_id or p.name.lower(), []).append(p)
+    ranked = sorted(counts.values(), key=lambda ps: (-len(ps), ps[0].start))
+    if not ranked or len(ranked[0]) < 2:
+        return None
+    if len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
+        return None
+    return ranked[0][0]

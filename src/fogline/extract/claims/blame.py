@@ -1,0 +1,90 @@
+"""Blame: "the committee blamed RSF artillery", "he blamed al-Shabaab for the attack".
+
+Reports of violence often leave the perpetrator out of the sentence that gives the toll
+("27 civilians were killed when shells struck the market") and name it in the next one, as
+someone's accusation. A blame names who is held responsible; the extractor turns it into
+the blamer's own claim of the violent proposition just reported, with that subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from fogline.extract.claims.context import Context, Ref
+from fogline.extract.claims.draft import Draft, evidence
+from fogline.extract.claims.frames import agent_of, prep_object
+from fogline.model import Source
+
+
+@dataclass(slots=True)
+class Blame:
+    """Who is held responsible, by whom (None: the outlet), at which verb."""
+
+    token: Token
+    responsible: Ref
+    source: Source | None
+
+
+def find_blames(doc: Doc, ctx: Context) -> Iterator[Blame]:
+    """Blames of ``doc``: active ("X blamed Y (for Z)", "X blamed Z on Y") or passive."""
+    verbs = ctx.lex.blame_verbs
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        responsible = prep_object(tok, ("on",))
+        if responsible is None and not passive:
+            responsible = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        ref = ctx.resolve(responsible)
+        if ref is None or ref.actor is None:
+            continue  # only a named or resolvable actor is worth a claim
+        blamer = (
+            agent_of(tok) if passive else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        )
+        by = ctx.resolve(blamer)
+        source = ctx.source_of(by) if by is not None else ctx.source_at(tok.idx)
+        yield Blame(tok, ref, source)
+
+
+_VIOLENT = {"KILLED", "WOUNDED", "ATTACKED"}
+
+
+def blame_claims(blame: Blame, drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """The blamer's claims: the violent propositions of the latest sentence before the blame
+    (in its paragraph or the one before) that name no actor as subject, with the blamed one."""
+    pos = blame.token.idx
+    p_start, _ = ctx.paragraph_of(pos)
+    window = ctx.paragraph_of(max(0, p_start - 2))[0]
+    candidates = [
+        d for d in drafts
+        if window <= d.pos < pos and d.predicate in _VIOLENT and d.stance != "denies"
+        and d.origin not in ("response", "blame")
+        and (d.subject is None or ctx.actor_named(d.subject) is None)
+    ]  # fmt: skip
+    if not candidates:
+        return []
+    last = candidates[-1]
+    start, end = evidence(blame.token, ctx)
+    source = blame.source or ctx.outlet
+    return [
+        Draft(
+            d.predicate,
+            blame.responsible.name,
+            d.object,
+            d.place,
+            d.date,
+            start,
+            end,
+            pos,
+            source,
+            "asserts",
+            origin="blame",
+        )  # fmt: skip
+        for d in candidates
+        if d.start == last.start and d.end == last.end
+    ]
