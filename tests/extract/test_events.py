@@ -159,3 +159,46 @@ def test_events_work_from_the_parse_alone(analyzer):
     e = _find(events, acled_subtype="Arrests")
     assert e.target is not None and "mayor" in e.target.name
     assert e.date.value == "2024-03-03"
+
+
+# --- triggers the small model mis-tags, places of the clause --------------------------------
+def test_events_participle_after_had_is_a_verb_even_when_tagged_a_noun(analyze):
+    a = analyze(
+        "The group said its fighters had overrun two army positions near Kidal on Sunday "
+        "and seized weapons."
+    )
+    e = _find(a.events, acled_subtype="Non-state actor overtakes territory")
+    assert e.date.value == "2024-03-03"
+
+
+def test_events_tactical_repositioning_is_a_withdrawal(analyze):
+    a = analyze("The army said its troops made a tactical repositioning from Ansongo on Friday.")
+    e = _find(a.events, type="RETREAT")
+    assert e.mode.startswith("withdraw")
+
+
+def test_events_town_named_in_the_clause_beats_the_country_and_other_clauses(analyze):
+    a = analyze(
+        "In neighbouring Niger, gunmen ambushed an army patrol near Tillaberi on Thursday, "
+        "officials in Niamey said."
+    )
+    e = _find(a.events, type="FIGHT", target="army patrol")
+    assert e.place.name == "Tillaberi"
+
+
+def test_events_the_town_refers_back_to_the_last_town_named(analyze):
+    a = analyze(
+        "What happened in Ouahigouya?\n\n"
+        "Residents said fighters attacked the town on Sunday and burned the market."
+    )
+    e = _find(a.events, type="FIGHT")
+    assert e.place.name == "Ouahigouya"
+
+
+def test_events_place_in_the_actor_or_the_reporting_phrase_is_not_the_event_place(analyze):
+    a = analyze(
+        "Ten people were killed in clashes near Gao on Monday, according to a monitor based "
+        "in Bamako."
+    )
+    for e in a.events:
+        assert e.place is None or e.place.name != "Bamako", _brief(e)

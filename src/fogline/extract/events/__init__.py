@@ -20,7 +20,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.events.context import Timeline, assess, count_of, paragraph_span
+from fogline.extract.events.context import (
+    Timeline,
+    assess,
+    count_of,
+    in_clause,
+    paragraph_span,
+)
 from fogline.extract.events.frames import Frame, build_frame, is_actorlike
 from fogline.extract.events.lexicon import (
     COOPERATIVE,
@@ -58,6 +64,10 @@ THREAT_MODES = {"FIGHT": "violence", "ASSAULT": "violence", "COERCE": "restrict"
                 "PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "violence"}  # fmt: skip
 UNCONVENTIONAL = frozenset({"IED", "SUICIDE", "GRENADE", "CHEM"})
 GENERIC_CODES = frozenset({None, "-", "CLASH", "VACATTACK", "OTHER"})
+# GeoNames feature codes from finest (0) to coarsest; unknown features rank 1.
+FEATURE_RANK = {"PPL": 0, "PPLA": 0, "PPLA2": 0, "PPLA3": 0, "PPLC": 0, "PPLX": 0, "ADM3": 0,
+                "ADM2": 1, "ADM1": 2, "RGN": 3, "PCLI": 3, "PCL": 3, "PCLD": 3,
+                "CONT": 4}  # fmt: skip
 
 
 def is_territorial(event: Event) -> bool:
@@ -324,20 +334,27 @@ def _instrument(
 def _place(
     frame: Frame, ments: Mentions, anchors: set[int], sent, para: tuple[int, int] | None
 ) -> PlaceRef | None:
-    for t in frame.place_tokens:
-        hit = ments.place_of(t)
-        if hit is not None:
-            return hit[0]
-    best = None
+    """The finest place among the trigger's own locatives, else among the places of its
+    clause, else of its sentence (not in a role or a reporting phrase), else the
+    paragraph's most frequent place."""
+    own = [hit[0] for t in frame.place_tokens if (hit := ments.place_of(t)) is not None]
+    if own:
+        return _finest(own, ments)
+    skip = {t.i for role in (frame.actor, *frame.targets) if role is not None for t in role.subtree}
+    reporting = ments.lex.words("reporting_verbs")
+    clause: list[tuple[int, PlaceRef]] = []
+    other: list[tuple[int, PlaceRef]] = []
     for t in sent:
-        hit = ments.place_of(t) if (t.ent_type_ or t.i in ments._place_at) else None  # noqa: SLF001
-        if hit is None:
+        if t.i in skip or not (t.ent_type_ or t.i in ments._place_at):  # noqa: SLF001
             continue
-        dist = abs(t.i - frame.token.i)
-        if best is None or dist < best[0]:
-            best = (dist, hit[0])
-    if best is not None:
-        return best[1]
+        hit = ments.place_of(t)
+        if hit is None or _in_report(t, anchors, reporting):
+            continue
+        group = clause if in_clause(t, anchors) else other
+        group.append((abs(t.i - frame.token.i), hit[0]))
+    for group in (clause, other):
+        if group:
+            return _finest([ref for _, ref in sorted(group, key=lambda item: item[0])], ments)
     if para is not None:
         counts: dict[str, tuple[int, PlaceRef]] = {}
         span = frame.token.doc.char_span(para[0], para[1], alignment_mode="expand")
@@ -349,6 +366,30 @@ def _place(
         if counts:
             return max(counts.values(), key=lambda item: item[0])[1]
     return None
+
+
+def _finest(refs: Sequence[PlaceRef], ments: Mentions) -> PlaceRef:
+    """The most precise of candidate places (a town before its province or country, as
+    ACLED codes the most precise location); the first among equals."""
+    return min(refs, key=lambda ref: FEATURE_RANK.get(ments.feature_of(ref) or "", 1))
+
+
+def _in_report(tok: Token, anchors: set[int], reporting: frozenset[str]) -> bool:
+    """Does ``tok`` belong to a reporting phrase ("the governor of X said", "according to
+    a monitor based in X") rather than to the event's own clause?"""
+    cur = tok
+    for _ in range(30):
+        if cur.i in anchors:
+            return False
+        if cur.lower_ == "according":
+            return True
+        head = cur.head
+        if head is cur:
+            return False
+        if head.lemma_.lower() in reporting and cur.dep_ not in ("ccomp", "xcomp", "conj"):
+            return True
+        cur = head
+    return False
 
 
 def _fatalities(frame: Frame, target: Token | None, lex: EventLexicon) -> int | None:

@@ -149,10 +149,16 @@ def _verb_lemma(tok: Token, lex: EventLexicon) -> str | None:
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return tok.lemma_.lower()
     # participles the tagger read as adjectives ("had overrun Rutshuru territory")
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if prev is not None and prev.lemma_ == "have" and tok.tag_ in ("JJ", "NN", "NNP"):
+    if _after_have(tok) and tok.tag_ in ("JJ", "NN", "NNP"):
         return lower if lower in lex.verbs else tok.lemma_.lower()
     return None
+
+
+def _after_have(tok: Token) -> bool:
+    """Is ``tok`` written right after a form of "have" ("had overrun": a participle the
+    small model tags as a noun)?"""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.lower_ in ("have", "has", "had", "having")
 
 
 def _verb_rest_ok(tok: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
@@ -201,7 +207,7 @@ def match_token(tok: Token, lex: EventLexicon) -> TriggerMatch | None:
             rest = _noun_rest_ok(tok, trig.words[:-1]) if len(trig.words) > 1 else ()
             if rest is not None:
                 return TriggerMatch(tok, trig, (*rest, tok))
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in lex.forms:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in lex.forms and not _after_have(tok):
             return None  # an irregular verb form ("retook") is a verb even when mis-tagged
     lemma = _verb_lemma(tok, lex)
     if lemma is None:

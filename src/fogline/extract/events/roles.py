@@ -54,12 +54,20 @@ class Mentions:
                 if span is not None:
                     for t in span:
                         self._actor_at[t.i] = actor
+        self._actor_names: dict[str, Actor] = {}
+        for actor in actors:
+            for name in (actor.name, *actor.aliases):
+                self._actor_names.setdefault(name.lower(), actor)
         self._place_at: dict[int, tuple[Place, Span]] = {}
-        for place in places:
+        self._places = sorted(places, key=lambda p: p.start)
+        self._place_names: dict[str, Place] = {}  # one sense per discourse: geocoded names
+        for place in self._places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is not None:
                 for t in span:
                     self._place_at[t.i] = (place, span)
+            if place.lat is not None:
+                self._place_names.setdefault(place.name.lower(), place)
 
     # --- places -------------------------------------------------------------------------------
     def place_of(self, tok: Token) -> tuple[PlaceRef, Token] | None:
@@ -76,6 +84,9 @@ class Mentions:
                 ent = _entity_span(cand)
                 if ent is not None:
                     return PlaceRef(_strip_det(ent).text), cand
+        named = self._named_place(tok)
+        if named is not None:
+            return named
         if (  # "fighting in Gao": a proper name after a locative preposition
             tok.dep_ == "pobj"
             and tok.head.lower_ in LOCATIVE_PREPS
@@ -84,7 +95,53 @@ class Mentions:
             and (tok.i not in self._actor_at or self._actor_at[tok.i].kind in ("person", "unknown"))
         ):  # the small model often reads a town after "near" as a person
             return PlaceRef(_proper_run(tok)), tok
-        return None
+        back = self.antecedent_place(tok)
+        return (back, tok) if back is not None else None
+
+    def _named_place(self, tok: Token) -> tuple[PlaceRef, Token] | None:
+        """A proper name written elsewhere in the document as a geocoded place (the parser
+        may read the same name as an organisation in another sentence)."""
+        if tok.pos_ != "PROPN":
+            return None
+        place = self._place_names.get(_proper_run(tok).lower())
+        if place is None:
+            return None
+        return PlaceRef(place.name, place.lat, place.lon, place.country_code), tok
+
+    def antecedent_place(self, tok: Token) -> PlaceRef | None:
+        """The place a definite territory noun ("the town", "the dam") refers back to: the
+        nearest earlier place of a fitting kind (a settlement for "town", a first-level
+        division for "province", else a name ending in the noun)."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.lex.words("class:territory") or not any(
+            c.lower_ == "the" for c in tok.lefts
+        ):
+            return None
+        if any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.lefts):
+            return None
+        kinds = self.lex.cues.get("anaphoric_places", {})
+        features = kinds.get(lemma)
+        best = None
+        for place in self._places:
+            if place.start >= tok.idx:
+                break
+            if tok.idx - place.start > 3000:
+                continue
+            feature = (place.feature or "").split(" ")[0]
+            if features is not None:
+                fits = any(feature.startswith(f) for f in features)
+            else:
+                fits = place.name.lower().split()[-1] == lemma
+            if fits:
+                best = place
+        if best is None:
+            return None
+        return PlaceRef(best.name, best.lat, best.lon, best.country_code)
+
+    def feature_of(self, ref: PlaceRef) -> str | None:
+        """The gazetteer feature code of a place named in the document, if known."""
+        place = self._place_names.get(ref.name.lower())
+        return (place.feature or "").split(" ")[0] if place is not None else None
 
     def territory_of(self, tok: Token) -> tuple[PlaceRef, Token] | None:
         """A place for the object of a territorial verb: a known place, or a proper name
@@ -121,6 +178,8 @@ class Mentions:
         if tok.i in self._place_at and tok.i not in self._actor_at:
             place, _ = self._place_at[tok.i]
             return place.lat is not None or tok.ent_type_ not in ("PERSON", "ORG", "NORP")
+        if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and self._named_place(tok) is not None:
+            return True
         if tok.ent_type_ in ("LOC", "FAC"):
             return True
         return tok.lemma_.lower() in self.lex.words("class:territory")
