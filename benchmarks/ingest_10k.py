@@ -73,7 +73,7 @@ def documents_in(db: Path) -> int:
 
 def time_claims(db: Path) -> None:
     from fogline.reconcile import claims
-    from fogline.reconcile.status import build_views
+    from fogline.reconcile.status import REPORT_COLUMNS, build_views
     from fogline.store import Store
 
     with Store.open(db, create=False) as store:
@@ -86,7 +86,7 @@ def time_claims(db: Path) -> None:
             views = claims(store, **kwargs)
             print(f"claims({label}): {time.perf_counter() - t0:.3f}s, {len(views):,} propositions")
         t0 = time.perf_counter()
-        reports = store.proposition_reports()
+        reports = store.proposition_reports(columns=REPORT_COLUMNS)
         t1 = time.perf_counter()
         clusters = store.copy_clusters()
         t2 = time.perf_counter()
