@@ -220,3 +220,38 @@ def test_toll_without_a_place_takes_the_place_the_paragraph_named(analyzer):
     )
     killed = _find(claims, "KILLED")
     assert killed and killed[0].place == "Beledweyne", claims
+
+
+def test_place_under_the_control_of_an_actor_is_that_actors_control(analyzer):
+    claims = _claims(
+        analyzer,
+        "'The town of Beledweyne remains under the control of the Somali National Army,' a "
+        "regional official, Ahmed Nur, told reporters.",
+    )
+    control = _find(claims, "CONTROL", "asserts")
+    assert control, claims
+    assert control[0].place == "Beledweyne"
+    assert control[0].subject in ("Somali National Army", "SNA")
+
+
+def test_withdrawal_without_a_named_place_is_a_claim_of_the_fighters(analyzer):
+    claims = _claims(
+        analyzer,
+        "Al-Shabaab said its fighters had stormed the base in Beledweyne and killed 12 soldiers "
+        "before withdrawing with weapons and vehicles.",
+    )
+    withdrew = _find(claims, "WITHDREW")
+    assert withdrew, claims
+    assert withdrew[0].subject == "al-Shabaab"
+    assert withdrew[0].place == "Beledweyne"
+
+
+def test_unconfirmed_reports_carried_by_an_outlet_are_the_outlets_hedged_claim(analyzer):
+    claims = _claims(
+        analyzer,
+        "According to unconfirmed reports carried by Radio Dalsan, al-Shabaab fighters took "
+        "control of the town of Beledweyne on Friday.",
+    )
+    control = _find(claims, "CONTROL", "hedges")
+    assert control, claims
+    assert control[0].source.name == "Radio Dalsan"

@@ -286,6 +286,9 @@ def _from_events(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> 
             continue
         if not _armed_name(event, ctx):
             continue
+        span = ctx.doc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is not None and _question(span.root, ctx):
+            continue
         if event.mode and any(m in event.mode for m in ("hypothetical", "future")):
             continue
         actor = ctx.by_id.get(event.actor.actor_id or "") or ctx.actor_named(event.actor.name)
@@ -367,10 +370,12 @@ def _from_response(response: Response, drafts: list[Draft], ctx: Context) -> lis
     if target is None:
         return []
     start, end = evidence(response.token, ctx)
+    sent = _sentence(target.pos, ctx)
     same = [
         d for d in drafts
         if d is target or (
-            d.start == target.start and d.end == target.end and d.origin == target.origin
+            _sentence(d.pos, ctx) == sent and d.pos < pos and d.origin != "response"
+            and (d.origin == "blame") == (target.origin == "blame")
             and d.stance == target.stance and _same_source(d.source, target.source)
         )
     ]  # fmt: skip
@@ -391,6 +396,11 @@ def _from_response(response: Response, drafts: list[Draft], ctx: Context) -> lis
         )  # fmt: skip
         for t in same
     ]
+
+
+def _sentence(pos: int, ctx: Context) -> int:
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span.sent.start if span is not None else -1
 
 
 def _answered(

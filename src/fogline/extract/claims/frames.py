@@ -64,6 +64,16 @@ def subject_of(verb: Token) -> Token | None:
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+            cur = cur.head.head  # "X took the base before withdrawing": X withdrew
+            continue
+        if (
+            cur.dep_ == "advcl"
+            and cur.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in cur.children)
+        ):
+            cur = cur.head  # "X shelled the market, killing five": X killed
+            continue
         if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBG", "VBN"):
             return cur.head
         break
@@ -236,7 +246,12 @@ class FrameReader:
             return Prop(p, tok, "lose", agent=None, patient=agent, place=patient, negated=neg)
         if cue.frame == "from_verbs":
             place = prep_object(tok, ("from", "of", "out")) or patient
-            if place is None or not self.place_like(place) or not self.armed(agent):
+            if not self.armed(agent):
+                return None
+            if place is None and p == "WITHDREW" and _dobj(tok) is None:
+                # "the fighters withdrew (towards X)": the place left is the one of the story
+                return Prop(p, tok, cue.frame, agent=agent, negated=neg)
+            if place is None or not self.place_like(place):
                 return None
             return Prop(p, tok, cue.frame, agent=agent, place=place, negated=neg)
         if cue.frame == "intransitive":
@@ -266,7 +281,11 @@ class FrameReader:
         for noun in _objects(tok):
             if noun.lemma_.lower() not in self.lex.control_nouns:
                 continue
+            if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+                continue  # "X remains under the control of Y": Y holds X (read by _under)
             place = prep_object(noun, ("of", "on", "over"))
+            if place is None and noun.dep_ == "dobj":  # "of X" parsed as the verb's
+                place = prep_object(tok, ("of", "over"))
             if place is None or not self.place_like(place):
                 continue
             return Prop(

@@ -91,7 +91,8 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
         ref = ctx.resolve(according)
         if according.lemma_.lower() in lex.hedging_reporters:
             hedged = True
-        elif ref is not None:
+            ref = _carrier(according, ctx)  # "unconfirmed reports carried by X": X's report
+        if ref is not None:
             source = ctx.source_of(ref)
     if source is None and claimant is not None and not denial:
         source = ctx.source_of(claimant)
@@ -122,6 +123,20 @@ def _subject(verb: Token) -> Token | None:
         return next((c for c in root.children if c.dep_ in _SUBJ), None)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)  # "…, saying …", "and added that …"
+    return None
+
+
+def _carrier(report: Token, ctx: Context) -> Ref | None:
+    """The named outlet or body that carries a report ("reports carried by X", "reports by
+    X", "reports in X", "X reports"); None when the report is anonymous."""
+    candidates = [c for c in report.children if c.dep_ in ("compound", "poss")]
+    for t in report.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("by", "from", "in", "on", "of"):
+            candidates.append(t)
+    for t in candidates:
+        ref = ctx.resolve(t)
+        if ref is not None and ref.actor is not None:
+            return ref
     return None
 
 
