@@ -332,3 +332,79 @@ def test_further_sentence_after_a_partial_quote_keeps_the_speaker(run):
     )
     q = only(run(text), "went on the radio")
     assert q.speaker and q.speaker.name == "Traore"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """Quotes with the packaged actor dictionary, as the pipeline runs them."""
+    from fogline.actordict import load_actor_dictionary
+    from fogline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    dictionary = load_actor_dictionary()
+
+    def analyse(text: str) -> list[Quote]:
+        doc = nlp(text)
+        return extract_quotes(doc, actors=extract_actors(doc, dictionary=dictionary))
+
+    return analyse
+
+
+def speaker_of(quotes: list[Quote], needle: str):
+    found = [q for q in quotes if needle in q.text and q.speaker is not None]
+    found.sort(key=lambda q: not q.direct)  # the quoted words themselves first
+    assert found, f"no attributed quote with {needle!r}: {[(q.text, q.speaker) for q in quotes]}"
+    return found[0].speaker
+
+
+def test_the_army_speaks_for_the_forces_named_later_in_the_article(shipped):
+    quotes = shipped(
+        'Rebels said they had taken the airport, a claim the army dismissed as "a lie".\n\n'
+        "Fighting between the Sudanese Armed Forces (SAF) and the rebels began in April."
+    )
+    speaker = speaker_of(quotes, "a lie")
+    assert speaker.name == "Sudanese Armed Forces"
+    assert speaker.affiliation == "SAF"
+
+
+def test_an_army_spokesman_is_affiliated_to_the_named_forces(shipped):
+    quotes = shipped(
+        "The Sudanese Armed Forces (SAF) shelled the bridge on Monday.\n\n"
+        '"Our positions are intact," army spokesman Colonel Idris Bakheet told reporters.'
+    )
+    speaker = speaker_of(quotes, "positions are intact")
+    assert speaker.name == "Idris Bakheet"
+    assert speaker.affiliation == "SAF"
+
+
+def test_an_unnamed_army_speaks_for_the_country_of_the_passage(shipped):
+    quotes = shipped(
+        "Gunmen attacked a convoy near Kaya in northern Burkina Faso on Sunday.\n\n"
+        'The army said nine soldiers had been "killed in action" and that the attackers fled.'
+    )
+    speaker = speaker_of(quotes, "killed in action")
+    assert speaker.name == "army"
+    assert speaker.affiliation == "Burkina Faso"
+
+
+def test_a_ministry_named_with_its_state_speaks_for_that_state(shipped):
+    quotes = shipped(
+        "Drones struck a fuel depot near Bryansk overnight.\n\n"
+        'Russia\'s defence ministry said its air defences had "destroyed 30 drones" over the '
+        "region. The ministry said the depot was not damaged."
+    )
+    speaker = speaker_of(quotes, "destroyed 30 drones")
+    assert speaker.name == "Russia's defence ministry"
+    assert speaker.affiliation == "Russia"
+    later = speaker_of(quotes, "depot was not damaged")
+    assert later.name == "Russia's defence ministry"
+
+
+def test_police_spokesman_under_a_national_adjective_is_affiliated_to_the_state(shipped):
+    quotes = shipped(
+        "Kenyan police said officers arrested six suspects in Garissa on Friday.\n\n"
+        '"The suspects were planning an attack," police spokesman Samuel Otieno told reporters.'
+    )
+    speaker = speaker_of(quotes, "planning an attack")
+    assert speaker.name == "Samuel Otieno"
+    assert speaker.affiliation == "Kenya"

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from fogline.extract.quotes.coref import noun_phrase, read_led_by, resolve_references
 from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, split_unwrapped
 from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
+from fogline.extract.quotes.units import resolve_unit, unit_noun, unit_phrase
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
@@ -31,6 +32,7 @@ _SUBJECT = {"nsubj", "nsubjpass"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _STRIP_WORDS = {"the", "a", "an"}
 _MAX_NGRAM = 7
+_INDEFINITE = {"a", "an"}
 
 
 class ActorDictionary(Protocol):
@@ -51,6 +53,7 @@ class _Cluster:
     aliases: set[str] = field(default_factory=set)
     role: str | None = None
     affiliation: _Cluster | None = None
+    unit: bool = False  # a state body named by common nouns ("the army", "defence ministry")
 
     @property
     def id(self) -> str:
@@ -135,7 +138,10 @@ def extract_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> li
     out = []
     for c in index.clusters:
         mentions = [Mention(s, e, text[s:e]) for s, e in sorted(set(c.mentions))]
-        aff = c.affiliation.short_name(text) if c.affiliation is not None else None
+        parent = c.affiliation
+        if parent is not None and parent.unit and c.kind == "person" and parent.affiliation:
+            parent = parent.affiliation  # "police spokesman X": the state the police serve
+        aff = parent.short_name(text) if parent is not None else None
         code = getattr(c.entry, "code", None) if c.entry is not None else None
         aliases = sorted((c.aliases | _entry_aliases(c.entry)) - {c.name})
         out.append(Actor(c.id, c.name, c.kind, aff, c.role, code, aliases, mentions))  # type: ignore[arg-type]
@@ -159,6 +165,25 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
         if cluster.kind == "person":
             persons.append((span, cluster))
     _missed_surnames(doc, persons, by_token, refs, quoted, sent_of)
+
+    def new_unit(span: Span, owner: _Cluster | None) -> _Cluster:
+        key = f"u:{fold(span.text)}"
+        if key not in clusters:
+            clusters[key] = _Cluster(key, span.text, "organisation", None, affiliation=owner)
+            clusters[key].unit = True
+        return clusters[key]
+
+    states: list[_Cluster] = []
+
+    def known_states() -> list[_Cluster]:
+        if not states and dictionary is not None:
+            for entry in getattr(dictionary, "entries", None) or ():
+                if str(getattr(entry, "kind", "")) == "state":
+                    key = f"d:{entry.id}"
+                    states.append(clusters.get(key) or _Cluster(key, entry.name, "state", entry))
+        return states
+
+    _read_units(doc, clusters, by_token, refs, quoted, sent_of, new_unit, known_states)
     for span, cluster in persons:
         _read_role(doc, span, cluster, by_token, lex.roles)
 
@@ -180,6 +205,44 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
     _dictionary_affiliations(clusters, dictionary)
     ordered = sorted(clusters.values(), key=lambda c: min(c.mentions))
     return ActorIndex(ordered, by_token)
+
+
+def _read_units(
+    doc: Doc,
+    clusters: dict[str, _Cluster],
+    by_token: dict[int, _Cluster],
+    refs: list[_Ref],
+    quoted: list[tuple[int, int]],
+    sent_of: list[int],
+    new_unit: Any,
+    known_states: Any,
+) -> None:
+    """State bodies named by unit nouns: "the army said", "police spokesman", "the ministry"."""
+    roles = lexicon().roles
+    for token in doc:
+        if token.i in by_token or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _in_quote(token.idx, quoted) or unit_noun(token) is None:
+            continue
+        titled = token.dep_ in ("compound", "poss", "nmod") and token.head.lemma_.lower() in roles
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in token.lefts
+        )
+        heads = token.dep_ not in ("compound", "amod", "nmod")
+        if not (titled or (heads and (definite or token.dep_ in _SUBJECT))):
+            continue
+        phrase = unit_phrase(token)
+        if any(t.i in by_token and by_token[t.i].kind not in ("state", "group") for t in phrase):
+            continue  # a named body ("Somali National Army") is an actor already
+        cluster = resolve_unit(
+            token, by_token, lambda: list(clusters.values()), new_unit, known_states
+        )
+        if cluster is None:
+            continue
+        kept = {t.i: by_token[t.i] for t in phrase if t.i in by_token}
+        _add_mention(cluster, phrase, by_token, refs, quoted, sent_of)
+        by_token.update(kept)  # "Russia's" stays a mention of Russia
+    refs.sort(key=lambda r: r.start)
 
 
 def _dictionary_affiliations(clusters: dict[str, _Cluster], dictionary: Any) -> None:
@@ -258,11 +321,23 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
         entry = dictionary.lookup(span.text) if dictionary is not None else None
         if entry is None and kind in ("group", "state") and not _acts(span, roles):
             continue  # nationalities and places are actors only when they act or employ
+        if entry is None and _unit_entity(span):
+            continue  # "the defence ministry", "Army": a state body, read by _read_units
         if entry is not None:
             kind = _entry_kind(entry, kind)
         found.append((span, kind, entry))
         taken.update(range(span.start, span.end))
     return sorted(found, key=lambda f: f[0].start)
+
+
+def _unit_entity(span: Span) -> bool:
+    """An unlisted entity that is a unit noun with lower-case or national modifiers only."""
+    if unit_noun(span[-1]) is None:
+        return False
+    return all(
+        t.i == span.end - 1 or t.is_lower or t.ent_type_ in ("NORP", "GPE") or t.tag_ == "POS"
+        for t in span
+    )
 
 
 def _with_nickname(ent: Span) -> Span:

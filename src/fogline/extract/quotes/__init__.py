@@ -32,6 +32,7 @@ from fogline.extract.quotes.lexicon import (
     split_unwrapped,
 )
 from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
+from fogline.extract.quotes.units import is_unit_name
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
 __all__ = ["extract_quotes"]
@@ -160,6 +161,8 @@ class _SpeakerFinder:
             start, end = anchor.idx, anchor.idx + len(anchor.text)
         if actor.kind == "person" or actor.kind == "unknown":
             affiliation = actor.affiliation
+        elif actor.code is None and actor.affiliation and is_unit_name(actor.name):
+            affiliation = actor.affiliation  # "Russia's defence ministry" speaks for Russia
         else:
             affiliation = _short_name(actor, self.doc.text)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
@@ -303,14 +306,13 @@ def _governing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
             return cue
     span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
     root = span.root if span is not None and len(span) else None
-    for cue in candidates:
-        node = root
-        while node is not None and node.head.i != node.i:
-            if node.head.i == cue.token.i:
-                if node.dep_ not in _GOVERNING:
-                    return cue
-                break
-            node = node.head
+    by_verb = {cue.token.i: cue for cue in candidates}
+    node = root
+    while node is not None and node.head.i != node.i:  # the nearest cue up the tree governs
+        cue = by_verb.get(node.head.i)
+        if cue is not None:
+            return cue if node.dep_ not in _GOVERNING else None
+        node = node.head
     return None
 
 

@@ -28,6 +28,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    units: frozenset[str] = frozenset()  # nouns naming a body of a state ("army", "ministry")
 
 
 @functools.cache
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
             abbreviations=frozenset(load_lines("quotes/abbreviations.txt")),
             person_pronouns=frozenset(pronouns["person"]),
             group_pronouns=frozenset(pronouns["group"]),
+            units=frozenset(str(u).lower() for u in desc.get("units", ())),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(f"quotes lexicon is malformed: {exc!r}") from exc

@@ -1,0 +1,195 @@
+"""State bodies named by common nouns ("the army", "police spokesman", "Russia's defence ministry").
+
+News names a state's forces and offices by descriptors more often than by name. A unit noun
+(the ``units`` list of ``data/quotes/descriptors.yaml``) resolves, in this order, to:
+
+1. an actor the noun phrase itself names through a possessor or a national adjective
+   ("Russia's defence ministry", "Somali police"): a unit actor affiliated to that state;
+2. an actor of the document whose dictionary descriptors or names hold the noun ("the army"
+   → the Sudanese Armed Forces when the article names them, before or after);
+3. a unit actor of its own ("army") affiliated to the state the document mentions most.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span, Token
+
+from fogline.extract.quotes.lexicon import lexicon
+from fogline.textnorm import fold
+
+if TYPE_CHECKING:
+    from fogline.extract.actors import _Cluster
+
+_OWNER_DEPS = ("poss", "amod", "compound", "nmod")
+
+
+def unit_phrase(token: Token) -> Span:
+    """The unit's own words: its modifiers up to the noun ("Russia's defence ministry")."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            left = min(left, child.left_edge.i)
+    doc = token.doc
+    while left < token.i and (doc[left].lower_ in ("the", "a", "an") or doc[left].is_punct):
+        left += 1
+    return doc[left : token.i + 1]
+
+
+def unit_noun(token: Token) -> str | None:
+    """The unit noun ``token`` heads (its lemma, or 'air force' for two words), else None."""
+    units = lexicon().units
+    lemma = token.lemma_.lower()
+    if token.i > 0 and f"{token.doc[token.i - 1].lower_} {lemma}" in units:
+        return f"{token.doc[token.i - 1].lower_} {lemma}"
+    return lemma if lemma in units else None
+
+
+def owner_state(
+    token: Token, by_token: dict[int, _Cluster], states: list[_Cluster]
+) -> _Cluster | None:
+    """The state or organisation a unit phrase names as its owner: "Turkey's", "Somali"."""
+    for child in token.lefts:
+        if child.dep_ not in _OWNER_DEPS:
+            continue
+        for t in child.subtree:
+            cluster = by_token.get(t.i)
+            if cluster is not None and cluster.kind in ("state", "organisation", "group"):
+                return _state_of(cluster)
+            found = _adjective_state(t, states)
+            if found is not None:
+                return found
+    return None
+
+
+def _state_of(cluster: _Cluster) -> _Cluster:
+    """A national adjective cluster ("Somali" as a group) stands for its state when known."""
+    parent = cluster.affiliation
+    if cluster.kind != "state" and cluster.entry is None and parent and parent.kind == "state":
+        return parent
+    return cluster
+
+
+_GENERIC = {
+    "republic",
+    "democratic",
+    "united",
+    "kingdom",
+    "states",
+    "state",
+    "islamic",
+    "federal",
+    "arab",
+    "people",
+    "peoples",
+    "south",
+    "north",
+    "east",
+    "west",
+    "central",
+    "new",
+}
+
+
+def _adjective_state(token: Token, states: list[_Cluster]) -> _Cluster | None:
+    """'Somali', 'Russian', 'Turkish' → the state of the document whose name shares the stem."""
+    if token.pos_ not in ("ADJ", "PROPN") or not token.text[:1].isupper():
+        return None
+    word = fold(token.text)
+    best: tuple[int, _Cluster] | None = None
+    for state in states:
+        for name in (state.name, *state.aliases, *_entry_names(state.entry)):
+            for part in fold(str(name)).split():
+                if len(part) < 4 or part in _GENERIC:
+                    continue
+                common = len(os.path.commonprefix([word, part]))
+                if common >= max(4, len(part) - 2) and (best is None or common > best[0]):
+                    best = (common, state)
+    return best[1] if best else None
+
+
+def _entry_names(entry: Any) -> tuple[str, ...]:
+    return tuple(str(a) for a in (getattr(entry, "aliases", None) or ()))
+
+
+def described_actor(noun: str, clusters: list[_Cluster], position: int) -> _Cluster | None:
+    """The document's actor a unit noun describes: its dictionary descriptors or names hold the
+    noun ("the army" → the armed forces named in the article). The latest such actor named
+    before ``position`` wins, else the first named after it."""
+    matches = []
+    for cluster in clusters:
+        if cluster.kind == "person" or not cluster.mentions:
+            continue
+        if cluster.entry is not None:
+            vocab = {fold(str(d)).removeprefix("the ") for d in _descriptors(cluster.entry)}
+            hit = noun in vocab
+        else:  # an unlisted body named in the text ("the foreign ministry")
+            hit = cluster.kind != "state" and set(noun.split()) <= set(fold(cluster.name).split())
+        if hit:
+            matches.append(cluster)
+    if not matches:
+        return None
+    before = [c for c in matches if min(c.mentions)[0] < position]
+    if before:
+        return max(before, key=lambda c: max(s for s, _ in c.mentions if s < position))
+    return min(matches, key=lambda c: min(c.mentions))
+
+
+def _descriptors(entry: Any) -> tuple[str, ...]:
+    return tuple(str(d) for d in (getattr(entry, "descriptors", None) or ()))
+
+
+def is_unit_name(name: str) -> bool:
+    """True for an actor named by a unit noun phrase ("defence ministry", "Somali police")."""
+    words = name.lower().split()
+    units = lexicon().units
+    return bool(words) and (words[-1] in units or " ".join(words[-2:]) in units)
+
+
+def _state_before(states: list[_Cluster], position: int) -> _Cluster | None:
+    """The state named last before ``position`` (the country the passage is about)."""
+    best: tuple[int, _Cluster] | None = None
+    for state in states:
+        if state.entry is None:
+            continue
+        for start, _ in state.mentions:
+            if start < position and (best is None or start > best[0]):
+                best = (start, state)
+    return best[1] if best else None
+
+
+def main_state(clusters: list[_Cluster]) -> _Cluster | None:
+    """The state the document mentions most (ties: the first mentioned)."""
+    states = [c for c in clusters if c.kind == "state" and c.entry is not None and c.mentions]
+    if not states:
+        return None
+    return max(states, key=lambda c: (len(c.mentions), -min(c.mentions)[0]))
+
+
+def resolve_unit(
+    token: Token,
+    by_token: dict[int, _Cluster],
+    clusters: Callable[[], list[_Cluster]],
+    new_unit: Callable[[Span, _Cluster | None], _Cluster],
+    known_states: Callable[[], list[_Cluster]] | None = None,
+) -> _Cluster | None:
+    """The actor a unit noun (``token``) refers to, creating a unit actor when needed;
+    ``known_states`` gives the dictionary's states for national adjectives of unnamed ones."""
+    noun = unit_noun(token)
+    if noun is None:
+        return None
+    everyone = clusters()
+    states = [c for c in everyone if c.kind == "state"]
+    owner = owner_state(token, by_token, states)
+    if owner is None and known_states is not None:
+        owner = owner_state(token, {}, known_states())  # "Kenyan police", Kenya not named
+    phrase = unit_phrase(token)
+    if owner is not None:
+        return new_unit(phrase, owner)
+    found = described_actor(noun, everyone, token.idx)
+    if found is not None:
+        return found
+    return new_unit(phrase, _state_before(states, token.idx) or main_state(everyone))
