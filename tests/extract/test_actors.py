@@ -110,3 +110,57 @@ def test_mentions_point_at_their_text_and_ids_are_stable(actors_of):
     for actor in first:
         for m in actor.mentions:
             assert text[m.start : m.end] == m.text
+
+
+def test_of_phrase_after_a_name_gives_the_organisation(actors_of):
+    actors = actors_of(
+        "Jean-Paul Mercier of the International Crisis Group told reporters that the junta had "
+        'lost the north. "The army cannot hold the road," he said.'
+    )
+    person = next(a for a in actors if a.name.endswith("Mercier"))
+    assert person.kind == "person"
+    assert person.affiliation == "International Crisis Group"
+
+
+def test_institution_after_at_wins_over_the_topic_before_the_title(actors_of):
+    actors = actors_of(
+        '"The ceasefire will not hold," said Rania Khoury, a Lebanon analyst at the Carnegie '
+        "Middle East Center in Beirut."
+    )
+    assert named(actors, "Rania Khoury").affiliation == "Carnegie Middle East Center"
+
+
+def test_parenthesised_acronym_is_the_short_affiliation(actors_of):
+    actors = actors_of(
+        "Security analyst Musa Bello of the Abuja-based Centre for Peace and Security (CPS) said "
+        "the raids would continue."
+    )
+    assert named(actors, "Musa Bello").affiliation == "CPS"
+
+
+def test_hyphenated_think_tank_is_not_the_state_in_its_name(actors_of):
+    actors = actors_of(
+        '"The junta is losing the coast," said Aung Ko Win, a researcher with the Yangon-based '
+        "think tank ISP-Myanmar."
+    )
+    assert named(actors, "Aung Ko Win").affiliation == "ISP-Myanmar"
+
+
+def test_courtesy_title_joins_the_surname_to_the_full_name(actors_of):
+    actors = actors_of(
+        "Fatou Diallo, a researcher at the Clingendael Institute, said the road was closed.\n\n"
+        "Ms Diallo says the convoys will not resume soon."
+    )
+    person = named(actors, "Fatou Diallo")
+    assert "Diallo" in [m.text for m in person.mentions]
+    assert not [a for a in actors if a.name == "Ms Diallo"]
+
+
+def test_name_with_a_persons_title_in_apposition_is_a_person(actors_of):
+    actors = actors_of(
+        '"We received four wounded children," said Claire Dubois, MSF\'s medical coordinator in '
+        "Bunia, according to Medecins Sans Frontieres (MSF)."
+    )
+    person = named(actors, "Claire Dubois")
+    assert person.kind == "person"
+    assert person.role == "coordinator"

@@ -13,15 +13,15 @@ from __future__ import annotations
 import contextlib
 import re
 import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from fogline.extract.quotes.coref import noun_phrase, read_led_by, resolve_references
+from fogline.extract.quotes.coref import read_led_by, resolve_references
 from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, split_unwrapped
 from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
+from fogline.extract.quotes.roles import read_role
 from fogline.extract.quotes.units import resolve_unit, unit_noun, unit_phrase
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
@@ -184,8 +184,21 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
         return states
 
     _read_units(doc, clusters, by_token, refs, quoted, sent_of, new_unit, known_states)
+
+    def new_org(span: Span) -> _Cluster:
+        key = f"n:{fold(span.text)}"
+        if key not in clusters:
+            clusters[key] = _Cluster(key, span.text, "organisation", None)
+        cluster = clusters[key]
+        if (span.start_char, span.end_char) not in cluster.mentions:
+            kept = {t.i: by_token[t.i] for t in span if t.i in by_token}
+            _add_mention(cluster, span, by_token, refs, quoted, sent_of)
+            by_token.update(kept)
+            refs.sort(key=lambda r: r.start)
+        return cluster
+
     for span, cluster in persons:
-        _read_role(doc, span, cluster, by_token, lex.roles)
+        read_role(doc, span, cluster, by_token, lex.roles, new_org)
 
     def new_cluster(span: Span, kind: str, role: str | None) -> _Cluster:
         key = f"u:{fold(_clean(span).text if _clean(span) is not None else span.text)}"
@@ -285,6 +298,11 @@ def _clean(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+        end = opened[-1]  # "Centre for Democracy and Development (CDD": the acronym is apart
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
     return doc[start:end] if end > start else None
 
 
@@ -325,9 +343,38 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
             continue  # "the defence ministry", "Army": a state body, read by _read_units
         if entry is not None:
             kind = _entry_kind(entry, kind)
+        elif kind == "person":
+            span = _without_honorific(span)
+        elif kind == "organisation" and _person_like(span, roles):
+            kind = "person"  # "Chantal Moreau, MSF's emergency coordinator", tagged ORG
         found.append((span, kind, entry))
         taken.update(range(span.start, span.end))
     return sorted(found, key=lambda f: f[0].start)
+
+
+def _without_honorific(span: Span) -> Span:
+    """'Ms Sow' → 'Sow', so that the surname joins the full name given earlier."""
+    if len(span) > 1 and span[0].lower_ in lexicon().honorifics:
+        return span[1:]
+    return span
+
+
+def _person_like(span: Span, roles: frozenset[str]) -> bool:
+    """An unlisted 'organisation' that is a person's name: two to four capitalised words with no
+    organisation word, carrying a person's title in apposition or before it, or 'of <org>'."""
+    words = lexicon().organisation_words
+    names = [t for t in span if t.tag_ != "HYPH"]
+    if not 2 <= len(names) <= 4 or any(t.lower_ in words or not t.is_title for t in names):
+        return False
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in roles and child.tag_ == "NN":
+            return True
+        of_org = any(g.ent_type_ == "ORG" for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == span.end and of_org:
+            return True
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.is_lower and prev.lemma_.lower() in roles
 
 
 def _unit_entity(span: Span) -> bool:
@@ -456,122 +503,6 @@ def _add_mention(
         subject = span.root.dep_ in _SUBJECT
         refs.append(_Ref(span.start_char, span.end_char, span.root.i, cluster, subject,
                          sent_of[span.root.i]))  # fmt: skip
-
-
-def _role_tokens(tokens: Iterable[Token], roles: frozenset[str]) -> tuple[str, int] | None:
-    """The longest role title ending at a token of ``tokens`` → (title, index of its last token)."""
-    best: tuple[str, int] | None = None
-    for t in tokens:
-        lemma = t.lemma_.lower() if t.tag_ in ("NNS", "NNPS") else t.lower_
-        if lemma not in roles and t.lower_ not in roles:
-            continue
-        start = t.i
-        while start > 0 and " ".join([w.lower_ for w in t.doc[start - 1 : t.i]] + [lemma]) in roles:
-            start -= 1
-        if start > 0 and t.doc[start - 1].lower_ in ("former", "ex", "acting", "deputy", "senior"):
-            start -= 1
-        title = " ".join([w.lower_ for w in t.doc[start : t.i]] + [lemma])
-        if best is None or len(title) > len(best[0]):
-            best = (title, t.i)
-    return best
-
-
-def _read_role(
-    doc: Doc, span: Span, cluster: _Cluster, by_token: dict[int, _Cluster], roles: frozenset[str]
-) -> None:
-    """Role and affiliation from a title before the name or an apposition around it."""
-    if cluster.role and cluster.affiliation:
-        return
-    before = []
-    i = span.start - 1
-    while i >= 0 and _attached(doc[i], span):
-        before.append(doc[i])
-        i -= 1
-    before.reverse()
-    found = _role_tokens(before, roles)
-    if found:
-        affiliation = _affiliation_before(doc, [t for t in before if t.i < found[1]], by_token)
-        if any(t.lower_ in ("former", "ex") for t in before):
-            affiliation = None  # "Former ALF commander X": no longer with them
-        _set_role(cluster, found[0], affiliation)
-    for other in _appositions(span):
-        found = _role_tokens(_title_tokens(other), roles)
-        if found:
-            _set_role(cluster, found[0], _affiliation_of(doc[found[1]], by_token))
-
-
-def _attached(token: Token, span: Span) -> bool:
-    """True when ``token`` (left of ``span``) belongs to the noun phrase headed inside it."""
-    if token.text in ",;:–—" or token.dep_ in ("det", "case") and token.i < span.start - 6:
-        return False
-    head = token
-    for _ in range(8):
-        if span.start <= head.head.i < span.end:
-            return True
-        nxt = head.head
-        if nxt.i < span.start - 12 or nxt.i >= span.end or nxt.i == head.i or nxt.is_sent_start:
-            return False
-        if nxt.pos_ in ("VERB", "AUX"):
-            return False
-        head = nxt
-    return False
-
-
-def _set_role(cluster: _Cluster, role: str, affiliation: _Cluster | None) -> None:
-    cluster.role = cluster.role or role
-    former = role.startswith(("former", "ex"))
-    if affiliation is not None and affiliation is not cluster and not former:
-        cluster.affiliation = cluster.affiliation or affiliation
-
-
-def _title_tokens(head: Token) -> list[Token]:
-    """The title words of an apposition: its head and modifiers, or 'one of <title>'."""
-    if head.lower_ in ("one", "some", "member", "part") or head.pos_ == "NUM":
-        heads = [g for c in head.children if c.lower_ == "of" for g in c.children]
-        head = heads[0] if heads else head
-    return [*(c for c in head.lefts if c.dep_ in ("amod", "compound")), head]
-
-
-def _appositions(span: Span) -> list[Token]:
-    root = span.root
-    found = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        found.append(root.head)
-    return found
-
-
-def _affiliation_before(
-    doc: Doc, tokens: list[Token], by_token: dict[int, _Cluster]
-) -> _Cluster | None:
-    for t in reversed(tokens):
-        if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "anti":
-            return None
-        if t.lower_.startswith("anti"):
-            return None
-        cluster = by_token.get(t.i)
-        if cluster is not None and cluster.kind != "person":
-            return cluster
-    return None
-
-
-def _affiliation_of(role: Token, by_token: dict[int, _Cluster]) -> _Cluster | None:
-    """'leader of the NRF', 'the Taliban's commanders', 'NRF spokesman', 'one of X's leaders'."""
-    candidates: list[Token] = []
-    for child in role.children:
-        if child.dep_ == "poss":
-            candidates.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "in"):
-            candidates.extend(g for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ in ("compound", "nmod", "amod"):
-            candidates.append(child)
-    for cand in candidates:
-        for t in (cand, *noun_phrase(cand)):
-            cluster = by_token.get(t.i)
-            if cluster is not None and cluster.kind != "person":
-                if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti":
-                    continue
-                return cluster
-    return None
 
 
 def _acts(span: Span, roles: frozenset[str]) -> bool:

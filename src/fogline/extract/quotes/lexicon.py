@@ -29,6 +29,8 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     units: frozenset[str] = frozenset()  # nouns naming a body of a state ("army", "ministry")
+    organisation_words: frozenset[str] = frozenset()  # "institute", "group", "council"
+    honorifics: frozenset[str] = frozenset()  # "mr", "ms"
 
 
 @functools.cache
@@ -55,6 +57,8 @@ def lexicon() -> Lexicon:
             person_pronouns=frozenset(pronouns["person"]),
             group_pronouns=frozenset(pronouns["group"]),
             units=frozenset(str(u).lower() for u in desc.get("units", ())),
+            organisation_words=frozenset(str(w) for w in desc.get("organisation_words", ())),
+            honorifics=frozenset(str(w) for w in desc.get("honorifics", ())),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(f"quotes lexicon is malformed: {exc!r}") from exc

@@ -1,0 +1,202 @@
+"""Roles and affiliations of people from titles, appositions and 'of/at/with' phrases.
+
+"Taliban spokesman X" and "X, the leader of the NRF" give a role and the organisation; "X of
+the Crisis Group" and "X, a researcher at the Rift Valley Institute" give the organisation the
+person speaks for. An organisation named there that is no actor yet ("think tank ISP-Myanmar")
+becomes one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from fogline.extract.quotes.coref import noun_phrase
+
+if TYPE_CHECKING:
+    from fogline.extract.actors import _Cluster
+
+NewOrg = Callable[[Span], "_Cluster"]
+
+
+def _role_tokens(tokens: Iterable[Token], roles: frozenset[str]) -> tuple[str, int] | None:
+    """The longest role title ending at a token of ``tokens`` → (title, index of its last token)."""
+    best: tuple[str, int] | None = None
+    for t in tokens:
+        lemma = t.lemma_.lower() if t.tag_ in ("NNS", "NNPS") else t.lower_
+        if lemma not in roles and t.lower_ not in roles:
+            continue
+        start = t.i
+        while start > 0 and " ".join([w.lower_ for w in t.doc[start - 1 : t.i]] + [lemma]) in roles:
+            start -= 1
+        if start > 0 and t.doc[start - 1].lower_ in ("former", "ex", "acting", "deputy", "senior"):
+            start -= 1
+        title = " ".join([w.lower_ for w in t.doc[start : t.i]] + [lemma])
+        if best is None or len(title) > len(best[0]):
+            best = (title, t.i)
+    return best
+
+
+def read_role(
+    doc: Doc,
+    span: Span,
+    cluster: _Cluster,
+    by_token: dict[int, _Cluster],
+    roles: frozenset[str],
+    new_org: NewOrg | None = None,
+) -> None:
+    """Role and affiliation from a title before the name, an apposition around it, or an
+    'of/at/with' phrase after it ("X of the International Crisis Group")."""
+    if cluster.role and cluster.affiliation:
+        return
+    before = []
+    i = span.start - 1
+    while i >= 0 and _attached(doc[i], span):
+        before.append(doc[i])
+        i -= 1
+    before.reverse()
+    found = _role_tokens(before, roles)
+    if found:
+        affiliation = _affiliation_before(doc, [t for t in before if t.i < found[1]], by_token)
+        if any(t.lower_ in ("former", "ex") for t in before):
+            affiliation = None  # "Former ALF commander X": no longer with them
+        _set_role(cluster, found[0], affiliation)
+    for other in _appositions(span):
+        found = _role_tokens(_title_tokens(other), roles)
+        if found:
+            _set_role(cluster, found[0], _affiliation_of(doc[found[1]], by_token, new_org))
+    if cluster.affiliation is None:
+        for child in span.root.children:
+            if child.dep_ == "prep" and child.lower_ in _MEMBER_OF and child.i >= span.end:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    org = _organisation(pobj, by_token, new_org)
+                    if org is not None and org is not cluster:
+                        cluster.affiliation = org
+                        return
+
+
+_MEMBER_OF = ("of", "at", "with")
+
+
+def _organisation(
+    token: Token, by_token: dict[int, _Cluster], new_org: NewOrg | None
+) -> _Cluster | None:
+    """The organisation a phrase names: its actor, or a new one for a proper name that no actor
+    covers whole ("the think tank ISP-Myanmar": not the state in its name)."""
+    chain = _proper_name(token)
+    cluster = by_token.get(token.i)
+    if cluster is not None and cluster.kind == "person":
+        return None
+    if cluster is not None and all(by_token.get(t.i) is cluster for t in chain):
+        return cluster
+    named = any(t.ent_type_ == "ORG" or t.i in by_token for t in chain)
+    if new_org is not None and len(chain) >= 2 and named:
+        return new_org(chain)
+    return cluster
+
+
+def _proper_name(token: Token) -> Span:
+    """The capitalised words (and hyphens) that end in ``token`` and modify it."""
+    doc = token.doc
+    if token.pos_ != "PROPN":
+        return doc[token.i : token.i]
+    start = token.i
+    while start > 0:
+        prev = doc[start - 1]
+        inside = prev.head.i == token.i or prev.head.i >= start
+        if inside and (prev.pos_ == "PROPN" or prev.tag_ == "HYPH") and not prev.is_space:
+            start -= 1
+            continue
+        break
+    while doc[start].tag_ == "HYPH":
+        start += 1
+    return doc[start : token.i + 1]
+
+
+def _attached(token: Token, span: Span) -> bool:
+    """True when ``token`` (left of ``span``) belongs to the noun phrase headed inside it."""
+    if token.text in ",;:–—" or token.dep_ in ("det", "case") and token.i < span.start - 6:
+        return False
+    head = token
+    for _ in range(8):
+        if span.start <= head.head.i < span.end:
+            return True
+        nxt = head.head
+        if nxt.i < span.start - 12 or nxt.i >= span.end or nxt.i == head.i or nxt.is_sent_start:
+            return False
+        if nxt.pos_ in ("VERB", "AUX"):
+            return False
+        head = nxt
+    return False
+
+
+def _set_role(cluster: _Cluster, role: str, affiliation: _Cluster | None) -> None:
+    cluster.role = cluster.role or role
+    former = role.startswith(("former", "ex"))
+    if affiliation is not None and affiliation is not cluster and not former:
+        cluster.affiliation = cluster.affiliation or affiliation
+
+
+def _title_tokens(head: Token) -> list[Token]:
+    """The title words of an apposition: its head and modifiers, or 'one of <title>'."""
+    if head.lower_ in ("one", "some", "member", "part") or head.pos_ == "NUM":
+        heads = [g for c in head.children if c.lower_ == "of" for g in c.children]
+        head = heads[0] if heads else head
+    return [*(c for c in head.lefts if c.dep_ in ("amod", "compound")), head]
+
+
+def _appositions(span: Span) -> list[Token]:
+    root = span.root
+    found = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        found.append(root.head)
+    return found
+
+
+def _affiliation_before(
+    doc: Doc, tokens: list[Token], by_token: dict[int, _Cluster]
+) -> _Cluster | None:
+    for t in reversed(tokens):
+        if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "anti":
+            return None
+        if t.lower_.startswith("anti"):
+            return None
+        cluster = by_token.get(t.i)
+        if cluster is not None and cluster.kind != "person":
+            return cluster
+    return None
+
+
+def _affiliation_of(
+    role: Token, by_token: dict[int, _Cluster], new_org: NewOrg | None = None
+) -> _Cluster | None:
+    """'leader of the NRF', 'the Taliban's commanders', 'NRF spokesman', 'one of X's leaders';
+    an organisation after 'of/for/at/with' wins over a place or topic before the title ("a
+    Syria analyst at the Middle East Institute")."""
+    owners: list[Token] = []
+    members: list[Token] = []
+    modifiers: list[Token] = []
+    places: list[Token] = []
+    for child in role.children:
+        if child.dep_ == "poss":
+            owners.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with"):
+            members.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            places.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("compound", "nmod", "amod"):
+            modifiers.append(child)
+    for cand in owners + members:
+        org = _organisation(cand, by_token, new_org)
+        if org is not None:
+            return org
+    for cand in owners + members + modifiers + places:
+        for t in (cand, *noun_phrase(cand)):
+            cluster = by_token.get(t.i)
+            if cluster is not None and cluster.kind != "person":
+                if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti":
+                    continue
+                return cluster
+    return None
