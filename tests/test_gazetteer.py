@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from fogline.gazetteer import Gazetteer, import_geonames
-from fogline.gazetteer.keys import name_keys, skeleton
+from fogline.gazetteer.keys import aspirated_skeleton, name_keys, skeleton
 from fogline.gazetteer.schema import SCHEMA, finish_indexes
 
 
@@ -23,6 +23,16 @@ from fogline.gazetteer.schema import SCHEMA, finish_indexes
 )
 def test_transliteration_variants_share_a_skeleton(written, listed):
     assert name_keys(written).skeleton == name_keys(listed).skeleton
+
+
+@pytest.mark.parametrize(("written", "listed"), [("Kyaukphyu", "Kyaukpyu"), ("Phyapon", "Pyapon")])
+def test_aspirated_ph_of_burmese_romanisation_meets_the_plain_p(written, listed):
+    assert aspirated_skeleton(name_keys(written).base) == name_keys(listed).skeleton
+    assert name_keys(written).skeleton != name_keys(listed).skeleton  # only as a fallback
+
+
+def test_names_without_ph_have_no_aspirated_variant():
+    assert aspirated_skeleton("kidal") is None
 
 
 def test_unrelated_names_have_different_skeletons():

@@ -69,3 +69,86 @@ def test_surname_used_as_place_by_the_model_becomes_a_person_again(nlp):
         "Diallo said the town was calm, and Diallo left on Friday."
     )
     assert all(e.label_ != "GPE" for e in doc.ents if e.text == "Diallo")
+
+
+def refix(nlp, text, forced):
+    """Run ``fogline_entities`` on ``text`` after setting the model's entities to ``forced``
+    ({entity text: label}), as a statistical model might have labelled them."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    spans = []
+    for name, label in forced.items():
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in spans]
+    return labels(nlp.get_pipe(NAME)(doc))
+
+
+def test_wire_dateline_names_a_place(nlp):
+    found = refix(nlp, "KHARTOUM, May 12 (Reuters) - Sudan's army said on Sunday.", {})
+    assert found.get("KHARTOUM") == "GPE"
+
+
+def test_title_case_dateline_with_an_agency_names_a_place(nlp):
+    text = "Kassala, May 12 (AP) - Sudan's army said on Sunday it had repelled an attack."
+    assert refix(nlp, text, {"Kassala": "PERSON"}).get("Kassala") == "GPE"
+
+
+def test_a_capitalised_word_opening_a_paragraph_is_no_dateline(nlp):
+    text = "Army says calm restored\n\nHope, a trader, said the market had reopened on Monday."
+    assert refix(nlp, text, {"Hope": "PERSON"}).get("Hope") == "PERSON"
+
+
+def test_country_possessive_makes_a_province_a_place(nlp):
+    text = "Gunmen killed 12 villagers in Nigeria's Zamfara State on Tuesday, police said."
+    assert refix(nlp, text, {"Zamfara State": "PERSON"}).get("Zamfara State") == "GPE"
+
+
+def test_country_possessive_before_a_person_stays_a_person(nlp):
+    text = "Nigeria's Bola Tinubu ordered troops to the north on Tuesday."
+    assert refix(nlp, text, {"Bola Tinubu": "PERSON"}).get("Bola Tinubu") == "PERSON"
+
+
+def test_province_after_a_town_and_a_comma_is_a_place(nlp):
+    text = "Gunmen stormed a base in Goronyo, Sokoto State, on Tuesday."
+    found = refix(nlp, text, {"Goronyo": "GPE", "Sokoto State": "PERSON"})
+    assert found.get("Sokoto State") == "GPE"
+
+
+def test_last_name_of_a_byline_is_the_reporters_city(nlp):
+    text = "By Jane Wanjiru\nBBC News, Nairobi\n\nRebels attacked a police post on Monday."
+    assert refix(nlp, text, {"Nairobi": "PERSON"}).get("Nairobi") == "GPE"
+
+
+def test_city_used_as_a_noun_but_tagged_as_a_people_becomes_a_place(nlp):
+    text = "A drone struck a power station in Kassala on Monday, cutting electricity."
+    assert refix(nlp, text, {"Kassala": "NORP"}).get("Kassala") == "GPE"
+
+
+def test_nationality_adjective_stays_a_people(nlp):
+    text = "Troops moved into Sudanese territory on Monday, officials said."
+    assert refix(nlp, text, {"Sudanese": "NORP"}).get("Sudanese") == "NORP"
+
+
+def test_city_before_based_is_a_place(nlp):
+    text = "Musa Bello of the Kano-based Centre for Peace said attacks would continue."
+    assert refix(nlp, text, {"Musa Bello": "PERSON"}).get("Kano") == "GPE"
+
+
+def test_territory_after_a_name_makes_it_a_place(nlp):
+    text = "Rebels shelled villages in Lubero territory on Sunday, residents said."
+    assert refix(nlp, text, {"Lubero": "PERSON"}).get("Lubero") == "GPE"
+
+
+def test_name_listed_after_a_place_is_a_place_in_the_documents_country(nlp):
+    text = "Congo's army said it had pushed the rebels back from Goma and Bukavu on Friday."
+    found = refix(nlp, text, {"Congo": "GPE", "Goma": "PERSON", "Bukavu": "PERSON"})
+    assert found.get("Goma") == "GPE"
+    assert found.get("Bukavu") == "GPE"
+
+
+def test_spelling_variant_after_a_place_cue_is_a_place_in_the_documents_country(nlp):
+    text = "Residents fled the port town of Kyaukphyu in western Myanmar on Sunday."
+    found = refix(nlp, text, {"Kyaukphyu": "PERSON", "Myanmar": "GPE"})
+    assert found.get("Kyaukphyu") == "GPE"

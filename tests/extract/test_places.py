@@ -82,3 +82,67 @@ def test_unknown_place_stays_unresolved_rather_than_guessed(nlp, gaz):
     for p in extract_places(nlp(text), gazetteer=gaz):
         if p.name.startswith("Zxq"):
             assert p.lat is None
+
+
+def test_a_lowercase_feature_word_is_not_part_of_the_name(nlp, gaz):
+    text = "Thousands fled Sanmatenga province after the attack, aid workers said."
+    found = places_of(nlp, gaz, text)
+    assert found["Sanmatenga"].country_code == "BF"
+
+
+def test_a_capitalised_article_inside_a_sentence_stays_in_the_name(nlp, gaz):
+    text = "The talks are hosted by a research centre in The Hague, officials said."
+    hague = places_of(nlp, gaz, text)["The Hague"]
+    assert hague.country_code == "NL"
+
+
+def test_a_city_and_its_state_written_together_are_two_mentions(nlp, gaz):
+    text = "A researcher at a think tank in Washington, DC, said the offensive had stalled."
+    washington = places_of(nlp, gaz, text)["Washington"]
+    assert haversine_km(washington.lat, washington.lon, 38.9, -77.04) < 30
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Congo's army said it had pushed the rebels back from Goma and Bukavu on Friday.", "CD"),
+        ("Congo's president flew from Brazzaville to Pointe-Noire on Friday.", "CG"),
+    ],
+)
+def test_congo_is_the_congo_of_the_other_places_named(nlp, gaz, text, country):
+    assert places_of(nlp, gaz, text)["Congo"].country_code == country
+
+
+def test_a_region_spanning_provinces_lies_in_its_country(nlp, gaz):
+    text = "Fighting spread across Darfur and Kordofan, the UN said on Monday."
+    found = places_of(nlp, gaz, text)
+    assert found["Darfur"].country_code == "SD"
+    assert found["Kordofan"].country_code == "SD"
+
+
+def test_wire_dateline_place_is_geocoded(nlp, gaz):
+    text = "KHARTOUM, May 12 (Reuters) - Sudan's army said on Sunday it had retaken a bridge."
+    found = places_of(nlp, gaz, text)
+    assert found["KHARTOUM"].country_code == "SD"
+
+
+def test_spelling_variant_far_from_every_other_place_is_left_unresolved(nlp, gaz):
+    # "Synkivka" (a village near Kupiansk) is not in the gazetteer; its nearest spelling
+    # variants lie hundreds of kilometres west, far from the other places named.
+    text = (
+        "Russian troops attacked the village of Synkivka near Kupiansk in the Kharkiv region "
+        "on Thursday, and shelled Kharkiv and Izium, officials in Kyiv said."
+    )
+    synkivka = places_of(nlp, gaz, text).get("Synkivka")
+    assert (
+        synkivka is None
+        or synkivka.lat is None
+        or (haversine_km(synkivka.lat, synkivka.lon, 49.77, 37.67) < 100)
+    )
+
+
+def test_spelling_variant_of_a_town_resolves_in_the_documents_country(nlp, gaz):
+    text = "Residents fled the port town of Kyaukphyu in Myanmar's Rakhine State on Sunday."
+    town = places_of(nlp, gaz, text)["Kyaukphyu"]
+    assert town.country_code == "MM"
+    assert haversine_km(town.lat, town.lon, 19.43, 93.55) < 25

@@ -47,7 +47,7 @@ def extract_places(doc: Doc, *, gazetteer: Gazetteer | None) -> list[Place]:
         >>> [p.country_code for p in extract_places(nlp("Shelling hit Gao."), gazetteer=gaz)]
         ['ML']
     """
-    mentions = [m for m in (_mention(e) for e in doc.ents if e.label_ in PLACE_LABELS) if m]
+    mentions = [m for e in doc.ents if e.label_ in PLACE_LABELS for m in _mentions(e)]
     if gazetteer is None:
         return [Place(name=m.text, start=m.start_char, end=m.end_char) for m in mentions]
     keys = [_lookup_key(m) for m in mentions]
@@ -87,16 +87,29 @@ def _lookup_key(mention: Span) -> str:
     return mention.text
 
 
-def _mention(ent: Span) -> Span | None:
-    """The entity without a leading determiner or a trailing possessive."""
-    start, end = ent.start, ent.end
+def _mentions(ent: Span) -> list[Span]:
+    """The place names of an entity: without a lowercase determiner, trailing possessive or
+    lowercase words ("Soum province" -> "Soum", "the dam east" -> "dam"), one per part of a
+    comma list ("Washington, DC" -> "Washington", "DC")."""
     doc = ent.doc
-    if end - start > 1 and doc[start].lower_ == "the":
-        start += 1
-    if end - start > 1 and doc[end - 1].lower_ in ("'s", "’s"):
-        end -= 1
-    span = doc[start:end]
-    return span if span.text.strip() else None
+    parts: list[Span] = []
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].text == ",":
+            if i > start:
+                parts.append(doc[start:i])
+            start = i + 1
+    out = []
+    for part in parts:
+        a, b = part.start, part.end
+        if b - a > 1 and doc[a].lower_ == "the" and (doc[a].text == "the" or doc[a].is_sent_start):
+            a += 1
+        while b - a > 1 and (doc[b - 1].lower_ in ("'s", "’s") or doc[b - 1].is_lower):
+            b -= 1
+        span = doc[a:b]
+        if span.text.strip() and not span[0].is_punct:
+            out.append(span)
+    return out
 
 
 def country_votes(cands: dict[str, list[Candidate]], counts: Counter[str]) -> dict[str, str]:
@@ -110,9 +123,20 @@ def country_votes(cands: dict[str, list[Candidate]], counts: Counter[str]) -> di
         top = exact[0]
         ccs = {c.country_code for c in exact[:5]}
         margin = top.prior - exact[1].prior if len(exact) > 1 else 9.0
+        if _rival_country(exact):  # "Congo": both Congos; the other names decide
+            continue
         if top.country_code and (top.kind == "PCLI" or len(ccs) == 1 or margin >= 1.5):
             votes[name] = top.country_code
     return votes
+
+
+def _rival_country(cands: list[Candidate]) -> bool:
+    """Whether the name is as much the name of another country as of the first one."""
+    top = cands[0]
+    return top.kind == "PCLI" and any(
+        c.kind == "PCLI" and c.country_code != top.country_code and c.prior >= top.prior - 0.5
+        for c in cands[1:5]
+    )
 
 
 def resolve(
@@ -171,20 +195,24 @@ def _rank(
     name: str,
 ) -> list[tuple[float, Candidate]]:
     scored: list[tuple[float, Candidate]] = []
+    # capitals often stand for their governments ("Kyiv denies"): no evidence of a spelling
+    located = [o for o in others or () if o.kind != "PPLC"]
     for i, c in enumerate(cs):
         share = countries.get(c.country_code, 0.0)  # relative to the leading country
         if c.match == "skeleton" and share < SKELETON_MIN_SHARE:
             continue
         s = c.prior + COUNTRY_BONUS * share
+        if c.match == "skeleton" and located and not _near_any(c, located):
+            continue  # a spelling variant far from every other place named is another place
         if others is not None and "approx" not in c.feature:
             if c.admin1 and _fold(c.admin1) in admin_names and _fold(c.admin1) != _fold(name):
                 s += ADMIN_BONUS
-            if (
-                i < NEAR_CHECKED
-                and c.kind not in BROAD
-                and any(haversine_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others)
-            ):
+            if i < NEAR_CHECKED and c.kind not in BROAD and _near_any(c, others):
                 s += NEAR_BONUS
         scored.append((s, c))
     scored.sort(key=lambda x: -x[0])
     return scored
+
+
+def _near_any(c: Candidate, others: list[Candidate]) -> bool:
+    return any(haversine_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from fogline.gazetteer.build import build_gazetteer, haversine_km
 from fogline.gazetteer.geonames import import_geonames
-from fogline.gazetteer.keys import NameKeys, name_keys
+from fogline.gazetteer.keys import NameKeys, aspirated_skeleton, name_keys
 
 __all__ = [
     "Candidate",
@@ -168,7 +168,8 @@ class Gazetteer:
         if rows:
             kind = "exact"
         elif len(keys.skeleton) >= 2:
-            rows = self.conn.execute(_SELECT + "WHERE n.skel = ?", (keys.skeleton,)).fetchall()
+            skels = [keys.skeleton, aspirated_skeleton(keys.base) or keys.skeleton]
+            rows = self.conn.execute(_SELECT + "WHERE n.skel IN (?, ?)", skels).fetchall()
             rows = [
                 r
                 for r in rows
@@ -198,7 +199,7 @@ class Gazetteer:
             old = best.get(gid)
             if old is None or cand.prior > old.prior:
                 best[gid] = cand
-        return sorted(best.values(), key=lambda c: -c.prior)
+        return sorted(best.values(), key=lambda c: (-c.prior, -c.population))
 
 
 _SELECT = (

@@ -447,7 +447,7 @@ def _add_regions(w: _Writer) -> None:
             name=row["name"],
             lat=float(row["lat"]),
             lon=float(row["lon"]),
-            cc=None,
+            cc=row.get("country") or None,
             feature=row["feature"],
             admin1=None,
             population=0,

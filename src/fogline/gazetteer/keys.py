@@ -96,6 +96,16 @@ def skeleton(base: str) -> str:
     return s
 
 
+def aspirated_skeleton(base: str) -> str | None:
+    """The skeleton with "ph" read as an aspirated p (Burmese, Thai and Indic romanisation:
+    ``"kyaukphyu"`` meets ``"kyaukpyu"``, ``"phuket"`` meets ``"puket"``); None when it is the
+    same as :func:`skeleton`."""
+    if "ph" not in base:
+        return None
+    alt = skeleton(base.replace("ph", "p"))
+    return alt if alt != skeleton(base) else None
+
+
 def name_keys(name: str) -> NameKeys:
     """All keys of a name, e.g. ``name_keys("Al-Anbar Governorate")``."""
     folded = fold(name)
