@@ -255,3 +255,26 @@ def test_unconfirmed_reports_carried_by_an_outlet_are_the_outlets_hedged_claim(a
     control = _find(claims, "CONTROL", "hedges")
     assert control, claims
     assert control[0].source.name == "Radio Dalsan"
+
+
+def test_abduction_of_people_near_a_place_is_a_capture_with_that_place(analyzer):
+    claims = _claims(
+        analyzer,
+        "Suspected al-Shabaab fighters abducted six traders near Beledweyne on Monday, a local "
+        "elder said.",
+    )
+    captured = _find(claims, "CAPTURED")
+    assert captured, claims
+    assert captured[0].object == "traders" and captured[0].place == "Beledweyne"
+
+
+def test_denial_that_any_ground_was_taken_answers_the_control_claim(analyzer):
+    claims = _claims(
+        analyzer,
+        "Al-Shabaab said its fighters had seized the town of Beledweyne on Sunday.\n\n"
+        "The Somali National Army denied the militants had taken any ground.",
+    )
+    denials = _find(claims, "CONTROL", "denies")
+    assert denials, claims
+    assert denials[0].place == "Beledweyne" and denials[0].subject == "al-Shabaab"
+    assert denials[0].denies_claim is not None

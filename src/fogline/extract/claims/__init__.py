@@ -130,8 +130,8 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
     obj = _object_of(prop, ctx)
     if prop.frame == "lose":  # "X lost the town": someone else holds it; X is not the subject
         agent = None
-    if prop.predicate == "CONTROL" and place is None:
-        return None
+    if prop.predicate == "CONTROL" and place is None and reading.stance != "denies":
+        return None  # a denial ("no position has fallen") takes its place from the claim
     start, end = evidence(prop.trigger, ctx)
     date = _date_of(prop.trigger, ctx)
     return Draft(
@@ -212,11 +212,17 @@ def _place_of(prop: Prop, ctx: Context, reader: FrameReader) -> tuple[str | None
         tokens = [c for c in prop.trigger.children if c.dep_ == "prep"]
         if prop.patient is not None:
             tokens.append(prop.patient)
+    elif prop.predicate == "CONTROL" and prop.frame in ("transitive", "control_of"):
+        # "overran two positions on the edge of the town": the town, when the positions
+        # themselves name no place
+        tokens += [c for c in prop.trigger.children if c.dep_ == "prep" and c.i > tokens[0].i]
     for tok in tokens:
         pt = reader.place_token(tok)
         if pt is None:
             continue
         mentions = ctx.places_in(pt.idx, pt.idx + len(pt.text))
+        if mentions and ctx.names_no_place(mentions[0]):
+            continue
         if mentions:
             return place_name(mentions[0], ctx), False
         named = _proper(pt) if pt.pos_ == "PROPN" else _named_by(pt)
@@ -225,7 +231,10 @@ def _place_of(prop: Prop, ctx: Context, reader: FrameReader) -> tuple[str | None
         if prop.predicate != "CONTROL" or not reader.inferable(pt):
             continue
         noun = pt.lemma_.lower() if pt.lemma_.lower() in ctx.lex.place_nouns else pt.lower_
-        salient = ctx.salient_place(prop.trigger.sent.start_char, ctx.lex.place_nouns.get(noun, ""))
+        salient = ctx.named_like(pt.idx, noun)  # "the dam" → "Tishreen Dam" named before
+        if salient is None:
+            feature = ctx.lex.place_nouns.get(noun, "")
+            salient = ctx.salient_place(prop.trigger.sent.start_char, feature)
         if salient is None:
             salient = ctx.salient_place(pt.idx, ctx.lex.place_nouns.get(noun, ""))
         if salient is not None:
@@ -446,7 +455,7 @@ def _complete(drafts: list[Draft]) -> list[Draft]:
     from the claim they answer ("the town has not fallen" → who was said to take it)."""
     out = []
     for i, d in enumerate(drafts):
-        gap = d.subject is None and d.origin in ("fall", "lose", "transitive") and d.place
+        gap = d.subject is None and d.origin in ("fall", "lose", "transitive")
         if d.origin != "response" and (d.stance == "denies" or gap):
             target = _earlier_match(d, drafts[:i])
             if target is not None:
@@ -456,6 +465,8 @@ def _complete(drafts: list[Draft]) -> list[Draft]:
                 if d.stance == "denies":
                     d.link = target
         if d.predicate in ("CONTROL", "WITHDREW", "DEPLOYED") and d.subject is None:
+            continue
+        if d.predicate == "CONTROL" and d.place is None:
             continue
         out.append(d)
     return out

@@ -63,7 +63,7 @@ def place_in_clause(verb: Token, ctx: Context) -> Place | None:
         if t.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         for p in ctx.places_in(t.idx, t.idx + len(t.text)):
-            if p not in found:
+            if p not in found and not ctx.names_no_place(p):
                 found.append(p)
     local = [p for p in found if not (p.feature or "").startswith("PCL")]
     return (local or found or [None])[0]

@@ -104,9 +104,10 @@ class Context:
         self._mention_starts = [m[0] for m in mentions]
         self.places = sorted(places, key=lambda p: p.start)
         self._place_starts = [p.start for p in self.places]
-        self._by_name = {
-            p.name.lower(): p for p in reversed(self.places) if p.lat is not None and p.name
-        }
+        # one sense per discourse: a name found as a place once (resolved, or not in the
+        # gazetteer but named as one: "the village of X") is that place everywhere
+        ranked = sorted(self.places, key=lambda p: (p.lat is not None, -p.start))
+        self._by_name = {p.name.lower(): p for p in ranked if p.name}
         self.times = sorted(times, key=lambda t: t.start)
         self.paragraphs = sorted(paragraphs, key=lambda p: p.start)
         self.outlet = Source(source or ARTICLE)
@@ -339,6 +340,29 @@ class Context:
             if feature.startswith("PCL") or p.lat is None:
                 continue
             if not feature_class or _feature_class(feature) == feature_class:
+                return p
+        return None
+
+    def names_no_place(self, place: Place) -> bool:
+        """A place name used as a modifier, not a location: inside an organisation's name
+        ("El Fasher Resistance Committee") or before "-backed" ("Turkey-backed factions")."""
+        if _LINKED_AFTER.match(self.text, place.end):
+            return True
+        actor = self.actor_at(place.start, place.end)
+        if actor is None or actor.kind in ("state", "unknown"):
+            return False
+        return any(
+            ms <= place.start and place.end <= me and me - ms > place.end - place.start
+            for ms, me, a in self._mentions
+            if a is actor
+        )
+
+    def named_like(self, pos: int, noun: str) -> Place | None:
+        """The most recent place before ``pos`` whose name ends in ``noun`` ("Tishreen Dam"
+        for "the dam", "Abu Shouk camp" for "the camp")."""
+        i = bisect.bisect_left(self._place_starts, pos)
+        for p in reversed(self.places[:i]):
+            if p.name.lower().endswith(" " + noun):
                 return p
         return None
 

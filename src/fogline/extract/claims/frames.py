@@ -270,8 +270,8 @@ class FrameReader:
             if agent is not None and self.place_like(agent) and not self.actorish(agent):
                 return None  # a place that "held out" holds nothing
             return Prop(p, tok, cue.frame, agent=agent, place=patient, negated=neg)
-        if rule == "forbidden" and (patient is None or self.place_like(patient)):
-            return None
+        if rule == "forbidden" and (patient is None or self.place_head(patient)):
+            return None  # "seized the town" is CONTROL; "abducted farmers near X" is not
         if patient is None and agent is None:
             return None
         return Prop(p, tok, cue.frame, agent=agent, patient=patient, negated=neg)
@@ -398,6 +398,12 @@ class FrameReader:
             if self.inferable(t):
                 return t
         return nouns[0] if nouns else None
+
+    def place_head(self, token: Token) -> bool:
+        """The phrase's head itself is a place (a mention or a place noun), not a complement."""
+        if self.ctx.places_in(token.idx, token.idx + len(token.text)):
+            return True
+        return token.lemma_.lower() in self.lex.place_nouns
 
     def inferable(self, token: Token) -> bool:
         """A place noun that points back to one place: "the town", not "other areas"."""
