@@ -278,3 +278,22 @@ def test_denial_that_any_ground_was_taken_answers_the_control_claim(analyzer):
     assert denials, claims
     assert denials[0].place == "Beledweyne" and denials[0].subject == "al-Shabaab"
     assert denials[0].denies_claim is not None
+
+
+def test_its_jets_are_the_reporting_organisations_and_a_spokesmans_our_troops_its_forces(
+    analyzer,
+):
+    claims = _claims(
+        analyzer,
+        "The Nigerian Air Force (NAF) said its fighter jets had destroyed a rebel camp near "
+        "Monguno, killing dozens of fighters.\n\n"
+        "'Our troops made a tactical repositioning and later retook the town,' army spokesman "
+        "Musa Bello said.",
+    )
+    attacked = _find(claims, "ATTACKED")
+    assert attacked and attacked[0].subject == "NAF", claims
+    killed = _find(claims, "KILLED")
+    assert killed and killed[0].subject == "NAF" and killed[0].place == "Monguno"
+    withdrew = _find(claims, "WITHDREW")
+    assert withdrew, claims
+    assert withdrew[0].subject != "Musa Bello"

@@ -115,6 +115,12 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
     agent = ctx.resolve(prop.agent)
     if prop.agent is not None and prop.agent.pos_ == "PRON" and reading.reporter is not None:
         agent = _same_as_reporter(prop.agent, reading.reporter) or agent
+    elif (
+        prop.agent is not None
+        and reading.reporter is not None
+        and (agent is None or agent.actor is None)
+    ):
+        agent = _reporters_own(prop.agent, reading.reporter, ctx) or agent
     if prop.frame == "obligation":  # "‘They must surrender’": the speaker demands it of them
         agent = Ref(reading.source.name, None) if reading.source else None
         speaker = ctx.speaker_actor(prop.trigger.idx)
@@ -159,6 +165,28 @@ def _same_as_reporter(pronoun: Token, reporter: Ref) -> Ref | None:
     if word in ("he", "she") and actor is not None and actor.kind == "person":
         return reporter
     return None
+
+
+def _reporters_own(agent: Token, reporter: Ref, ctx: Context) -> Ref | None:
+    """ "X said its fighter jets struck …": the jets are X's; a ministry's "its forces" are
+    the forces of the ministry's state."""
+    heads = [agent, *(g for c in agent.children if c.lower_ == "of" for g in c.children)]
+    owned = [h for h in heads if any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                     for c in h.children)]  # fmt: skip
+    actor = reporter.actor
+    if not owned or actor is None or actor.kind == "person":
+        return None
+    noun = owned[0]
+    state = ctx.actor_named(actor.affiliation) if actor.affiliation else None
+    if (
+        state is not None
+        and state.kind == "state"
+        and noun.lemma_.lower() in (ctx.lex.state_force_nouns | {"unit", "group", "troop", "force"})
+    ):
+        forces = ctx.forces_of(state, noun)
+        if forces is not None:
+            return Ref(short_name(forces), forces)
+    return reporter
 
 
 def _question(trigger: Token, ctx: Context) -> bool:

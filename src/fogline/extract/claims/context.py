@@ -217,7 +217,14 @@ class Context:
                     if any(g.lower_ in _LINKED for g in child.subtree):
                         continue  # "Islamic State-linked insurgents" are not Islamic State
                     if child.lower_ == "our":
-                        return self.speaker_actor(child.idx)
+                        speaker = self.speaker_actor(child.idx)
+                        if (
+                            speaker is not None
+                            and speaker.kind == "person"
+                            and (head.lemma_.lower() in self.lex.armed_nouns)
+                        ):  # a spokesman's "our troops" are his side's forces, not him
+                            return self._descriptor_actor(head) or speaker
+                        return speaker
                     actor = self.actor_at(child.idx, child.idx + len(child.text))
                     if actor is not None and self._linked_after(actor, child):
                         continue
@@ -226,7 +233,7 @@ class Context:
                         and actor.kind == "state"
                         and (head.lemma_.lower() in self.lex.state_force_nouns)
                     ):
-                        return self._forces_of(actor, head) or actor  # "Mozambique's army"
+                        return self.forces_of(actor, head) or actor  # "Mozambique's army"
                     if actor is not None and actor.kind in ("group", "organisation", "state"):
                         return actor
                     if child.lower_ in ("their", "its", "our") and child.lower_ != "our":
@@ -278,9 +285,9 @@ class Context:
                 return bool(_LINKED_AFTER.match(self.text, me))
         return False
 
-    def _forces_of(self, state: Actor, noun: Token) -> Actor | None:
+    def forces_of(self, state: Actor, noun: Token) -> Actor | None:
         """The forces of a state (named in the document, else in the dictionary)."""
-        compatible = self._compatible(noun)
+        compatible = self._compatible(noun) | _descriptor_ids("troop", "troops")
         for actor in self.actors:
             if actor.id in compatible and actor.affiliation in (state.name, state.id):
                 return actor

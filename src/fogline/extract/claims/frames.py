@@ -38,6 +38,8 @@ _IRREGULAR = {"man": "men", "woman": "women", "child": "children", "person": "pe
 _UNCHANGED = {"people", "police", "personnel", "staff"}
 _MODALS = {"must", "should", "would", "will", "shall", "can", "could", "may", "might", "ca", "wo"}
 # verbs whose "to" complement is still stated as (possibly hedged) fact: "appears to have taken"
+# light verbs whose object noun states the act: "made a withdrawal", "carried out an attack"
+_LIGHT = {"make", "carry", "conduct", "launch", "stage", "begin", "complete", "order", "execute"}
 _RAISING = {"appear", "seem", "be", "believe", "think", "say", "report", "understand", "allege"}
 
 
@@ -133,6 +135,8 @@ def plural(token: Token) -> str:
     lemma = token.lemma_.lower()
     if lemma in _UNCHANGED or lemma.endswith("s"):
         return lemma
+    if lemma.endswith("man") and lemma not in ("german", "human"):
+        return lemma[:-3] + "men"  # "serviceman", "gunman", "policeman"
     return _IRREGULAR.get(lemma, lemma + "s")
 
 
@@ -349,6 +353,10 @@ class FrameReader:
                 agent = None
             by = prep_object(tok, ("by",))
             agent = by or (agent if agent is not None and self.actorish(agent) else None)
+            if agent is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT:
+                agent = subject_of(tok.head)  # "our troops made a tactical withdrawal"
+                if cue.predicate == "WITHDREW" and not self.armed(agent):
+                    continue
             patient = prep_object(tok, ("of", "on", "against", "with"))
             if cue.predicate == "KILLED" and patient is None:
                 continue
