@@ -408,3 +408,29 @@ def test_police_spokesman_under_a_national_adjective_is_affiliated_to_the_state(
     speaker = speaker_of(quotes, "planning an attack")
     assert speaker.name == "Samuel Otieno"
     assert speaker.affiliation == "Kenya"
+
+
+def test_named_outlet_after_a_media_noun_is_the_channel(shipped):
+    quotes = shipped(
+        "In a statement read on state television ORTM on Monday, the army said the convoy had "
+        '"reached Gao safely".'
+    )
+    assert only(quotes, "reached Gao safely").channel == "ORTM"
+
+
+def test_told_the_public_broadcaster_gives_its_name(shipped):
+    quotes = shipped(
+        '"The village is still ours," Colonel Petro Shevchuk told the public broadcaster Suspilne.'
+    )
+    assert only(quotes, "village is still ours").channel == "Suspilne"
+
+
+def test_a_groups_news_agency_and_its_radio_are_channels(shipped):
+    quotes = shipped(
+        "In a statement published by its Amaq news agency, the group said its fighters had "
+        '"destroyed three vehicles".\n\n'
+        "Al-Shabaab, in a statement broadcast on its Radio Andalus, claimed that its fighters "
+        'had "taken the checkpoint".'
+    )
+    assert only(quotes, "destroyed three vehicles").channel == "Amaq"
+    assert only(quotes, "taken the checkpoint").channel == "Radio Andalus"

@@ -214,7 +214,19 @@ def channel_of(cue: Cue, exclude: tuple[int, int] | None) -> str | None:
                 if child.doc[start].lower_ == "the" and child.doc[start].text != "The":
                     start += 1
                 return child.doc[start : child.i + 1].text
-    words = [verb, *_channel_scope(verb)]
+            if child.dep_ in ("dobj", "dative") and _media_noun(child):
+                named = _outlet_name(child)  # "told the public broadcaster Suspilne"
+                if named:
+                    return named
+    scope = _channel_scope(verb)
+    for token in scope:  # "on state television RTB", "its Amaq news agency", "Radio Andalus"
+        if exclude is not None and exclude[0] <= token.idx < exclude[1]:
+            continue
+        if _media_noun(token):
+            named = _outlet_name(token)
+            if named:
+                return named
+    words = [verb, *scope]
     if cue.speaker is not None:
         words.extend(cue.speaker.subtree)
     lowered = {t.lower_ for t in words if exclude is None or not exclude[0] <= t.idx < exclude[1]}
@@ -239,3 +251,47 @@ def _channel_scope(verb: Token) -> list[Token]:
             if child.dep_ == "prep" and child.i < verb.i:
                 scope.extend(child.subtree)
     return scope
+
+
+def _media_noun(token: Token) -> bool:
+    """True for a noun naming an outlet ("broadcaster", "news agency", "Radio" in a name)."""
+    nouns = lexicon().media_nouns
+    lemma = token.lemma_.lower()
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return lemma in nouns or f"{before} {lemma}" in nouns
+
+
+def _outlet_name(noun: Token) -> str | None:
+    """The proper name a media noun introduces or belongs to: "television RTB" (the noun
+    modifies the name), "broadcaster Suspilne" (the name in apposition), "Amaq news agency"
+    (the name modifies the noun), "Radio Andalus" (the noun is part of the name)."""
+    doc = noun.doc
+    if _is_name(noun) and noun.dep_ == "compound" and _is_name(noun.head):
+        return _name_ending_at(noun.head)
+    if noun.dep_ == "compound" and _is_name(noun.head):
+        return _name_ending_at(noun.head)
+    for child in noun.children:
+        if child.dep_ == "appos" and _is_name(child):
+            return _name_ending_at(child)
+    names = [c for c in noun.lefts if c.dep_ == "compound" and _is_name(c)]
+    if names:
+        return _name_ending_at(names[-1])
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is not None and _is_name(nxt) and nxt.dep_ in ("appos", "compound"):
+        return _name_ending_at(nxt)
+    return None
+
+
+def _name_ending_at(token: Token) -> str:
+    doc = token.doc
+    start = token.i
+    while start > 0 and _is_name(doc[start - 1]):
+        start -= 1
+    return doc[start : token.i + 1].text
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun, or a capitalised noun inside a sentence ("ORTM" tagged as a noun)."""
+    if token.pos_ == "PROPN":
+        return token.text[:1].isupper()
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start

@@ -31,6 +31,7 @@ class Lexicon:
     units: frozenset[str] = frozenset()  # nouns naming a body of a state ("army", "ministry")
     organisation_words: frozenset[str] = frozenset()  # "institute", "group", "council"
     honorifics: frozenset[str] = frozenset()  # "mr", "ms"
+    media_nouns: frozenset[str] = frozenset()  # "broadcaster", "news agency"
 
 
 @functools.cache
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
             units=frozenset(str(u).lower() for u in desc.get("units", ())),
             organisation_words=frozenset(str(w) for w in desc.get("organisation_words", ())),
             honorifics=frozenset(str(w) for w in desc.get("honorifics", ())),
+            media_nouns=frozenset(str(w) for w in desc.get("media_nouns", ())),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(f"quotes lexicon is malformed: {exc!r}") from exc
