@@ -202,3 +202,75 @@ def test_events_place_in_the_actor_or_the_reporting_phrase_is_not_the_event_plac
     )
     for e in a.events:
         assert e.place is None or e.place.name != "Bamako", _brief(e)
+
+
+# --- roles: groups behind their members, states behind their instruments ---------------------
+def test_events_fighters_from_a_named_group_are_the_group(analyze):
+    a = analyze(
+        "Fighters from the Polisario Front seized a string of hills above Mahbes on Sunday."
+    )
+    e = _find(a.events, acled_subtype="Non-state actor overtakes territory")
+    assert "Polisario" in e.actor.name
+
+
+def test_events_a_group_named_in_apposition_acts_for_its_fighters(analyze):
+    a = analyze(
+        "The group, the Mai-Mai Yakutumba, said its fighters attacked an army post near "
+        "Fizi on Tuesday."
+    )
+    e = _find(a.events, type="FIGHT")
+    assert "Yakutumba" in e.actor.name
+
+
+def test_events_a_nationality_on_drones_names_the_state_but_not_on_rebels(analyze):
+    a = analyze(
+        "Chadian drones struck a convoy near Abeche on Thursday. Separately, Sudanese rebels "
+        "attacked a market in Adre."
+    )
+    drones = _find(a.events, type="FIGHT", place="Abeche")
+    assert drones.actor.name == "Chadian drones"
+    rebels = next(e for e in a.events if e.actor and e.actor.name == "Sudanese rebels")
+    assert rebels.actor.actor_id is None or "sudan" not in rebels.actor.actor_id
+
+
+def test_events_troops_of_a_ministry_belong_to_its_state(analyze):
+    a = analyze("Mali's defence ministry said its troops recaptured Lere on Saturday.")
+    e = _find(a.events, acled_subtype="Government regains territory")
+    assert e.actor.name == "Mali"
+
+
+# --- planned events: schedules, purposes of a trip, expected arrivals --------------------------
+def test_events_will_travel_to_meet_is_planned_at_the_destination(analyze):
+    a = analyze(
+        "Mali's foreign minister, Abdoulaye Diop, will travel to Accra on Thursday to meet "
+        "ECOWAS envoys, the ministry said."
+    )
+    trip = next(e for e in a.events if e.mode and e.mode.startswith("visit"))
+    assert trip.certainty == "planned"
+    assert trip.place.name == "Accra"
+    assert trip.date.value == "2024-03-07"
+    meets = [e for e in a.events if e.trigger.text == "meet"]
+    assert meets and all(e.certainty == "planned" and e.place.name == "Accra" for e in meets)
+
+
+def test_events_will_host_talks_is_planned_not_a_claim(analyze):
+    a = analyze("Qatar will host a new round of talks in Doha on Friday, an official said.")
+    assert any(e.certainty == "planned" for e in a.events), [_brief(e) for e in a.events]
+
+
+def test_events_due_in_a_city_is_a_planned_visit(analyze):
+    a = analyze("A Nigerien delegation is due in Bamako on Saturday for talks, state media said.")
+    e = next(e for e in a.events if e.trigger.text == "due")
+    assert (e.certainty, e.place.name, e.date.value) == ("planned", "Bamako", "2024-03-09")
+    assert "delegation" in e.actor.name
+
+
+def test_events_expected_in_a_city_to_meet_shares_the_place_and_subject(analyze):
+    a = analyze(
+        "The Chief of Defence Staff is expected in Gao on Monday to meet commanders, "
+        "an army source said."
+    )
+    meet = next(e for e in a.events if e.trigger.text == "meet")
+    assert meet.certainty == "planned"
+    assert meet.place.name == "Gao"
+    assert meet.actor.name == "Chief of Defence Staff"

@@ -203,7 +203,7 @@ def _events(
         if code in UNCONVENTIONAL:
             plover = "ASSAULT"
     # certainty, intentions and threats
-    cert = assess(frame.token, frame.anchor, lex, quotes)
+    cert = assess(frame.token, frame.anchor, lex, quotes, governor=frame.governor)
     certainty, aux = cert.certainty, cert.aux_mode
     if cert.intent == "demand":
         plover, mode, code = "DEMAND", None, None
@@ -217,11 +217,17 @@ def _events(
                 "THREATEN",
                 THREAT_MODES.get(plover, mode if plover == "THREATEN" else None),
             )
+        elif plover in COOPERATIVE and cert.scheduled:
+            plover = "AGREE"  # "X will travel to Y": a stated plan (PLOVER AGREE), still planned
         elif plover in COOPERATIVE:
             plover, mode = "AGREE", None
         code = code if code == "AGREEMENT" else None
-        certainty = "claimed" if cert.reported_by else "asserted"
-        aux = None
+        if plover == "AGREE" and cert.scheduled:
+            certainty, aux = "planned", "future"
+        else:
+            certainty, aux = ("claimed" if cert.reported_by else "asserted"), None
+    if "arrival" in flags and certainty not in ("denied", "hedged"):
+        certainty, aux = "planned", "future"  # "is due in Damascus"
     reporters = (
         [ments.actor_of(cert.reporter_token).name]
         if cert.reporter_token is not None and ments.actor_of(cert.reporter_token)
@@ -236,7 +242,7 @@ def _events(
     sent = sentence(frame.token)
     anchors = frame.anchors()
     para = paragraph_span(paragraphs, frame.token.idx)
-    date = timeline.date_for(anchors, sent.start, sent.end, para)
+    date = timeline.date_for(anchors, sent.start, sent.end, para, future=certainty == "planned")
     place = place_hit[0] if place_hit else _place(frame, ments, anchors, sent, para)
     old = date is not None and date.value[:4].isdigit() and timeline.published is not None
     if old and int(date.value[:4]) < timeline.published.year - 1 and aux is None:  # type: ignore[union-attr]
@@ -340,17 +346,22 @@ def _place(
     own = [hit[0] for t in frame.place_tokens if (hit := ments.place_of(t)) is not None]
     if own:
         return _finest(own, ments)
-    skip = {t.i for role in (frame.actor, *frame.targets) if role is not None for t in role.subtree}
+    skip = {t.i for t in frame.actor.subtree} if frame.actor is not None else set()
+    skip |= {t.i for role in frame.targets for t in (role, *role.lefts)}
     reporting = ments.lex.words("reporting_verbs")
+    nouns = ments.lex.words("class:territory")
     clause: list[tuple[int, PlaceRef]] = []
     other: list[tuple[int, PlaceRef]] = []
     for t in sent:
-        if t.i in skip or not (t.ent_type_ or t.i in ments._place_at):  # noqa: SLF001
+        if t.i in skip or not (t.ent_type_ or t.i in ments._place_at or t.lower_ in nouns):  # noqa: SLF001
             continue
         hit = ments.place_of(t)
         if hit is None or _in_report(t, anchors, reporting):
             continue
-        group = clause if in_clause(t, anchors) else other
+        own_clause = in_clause(t, anchors)
+        if not own_clause and t.lower_ in nouns:
+            continue  # "the town" refers back only from the event's own clause
+        group = clause if own_clause else other
         group.append((abs(t.i - frame.token.i), hit[0]))
     for group in (clause, other):
         if group:

@@ -68,17 +68,25 @@ class Timeline:
         return line
 
     def date_for(
-        self, anchors: set[int], sent_start: int, sent_end: int, para: tuple[int, int] | None
+        self,
+        anchors: set[int],
+        sent_start: int,
+        sent_end: int,
+        para: tuple[int, int] | None,
+        *,
+        future: bool = False,
     ) -> DateRef | None:
         """The clause's date, else the nearest in the sentence, else the paragraph's first,
-        else the publication date, made coarser and flagged inferred."""
+        else the publication date, made coarser and flagged inferred. A planned event
+        (``future``) named by a bare weekday takes the next such day, not the last."""
         in_sent = [(t, d) for t, d in self.items if sent_start <= t.i < sent_end]
         for t, d in in_sent:
             if in_clause(t, anchors):
-                return d
+                return self._ahead(t, d) if future else d
         if in_sent:
             pivot = min(anchors)
-            return min(in_sent, key=lambda item: abs(item[0].i - pivot))[1]
+            t, d = min(in_sent, key=lambda item: abs(item[0].i - pivot))
+            return self._ahead(t, d) if future else d
         if para is not None:
             for t, d in self.items:
                 if para[0] <= t.idx < para[1]:
@@ -86,6 +94,19 @@ class Timeline:
         if self.published is not None:
             return DateRef(self.published.isoformat(), "week", inferred=True)
         return None
+
+    def _ahead(self, tok: Token, ref: DateRef) -> DateRef:
+        """A weekday resolved into the past moved to the next such day ("is due in Bamako on
+        Saturday" written on a Monday)."""
+        if self.published is None or tok.lower_ not in WEEKDAYS or ref.precision != "day":
+            return ref
+        try:
+            day = dt.date.fromisoformat(ref.value)
+        except ValueError:
+            return ref
+        if day >= self.published:
+            return ref
+        return DateRef((day + dt.timedelta(days=7)).isoformat(), "day", inferred=ref.inferred)
 
 
 def _future_clause(tok: Token) -> bool:
@@ -156,6 +177,7 @@ class Certainty:
     reported_by: tuple[str, ...] = ()
     reporter_token: Token | None = None
     intent: str | None = None  # "agree", "threat" or "demand": what the actor expresses
+    scheduled: bool = False  # the intent is a plain future ("will travel"), not a promise
 
 
 def ancestors_path(tok: Token, limit: int = 8) -> list[tuple[Token, str]]:
@@ -175,8 +197,11 @@ def assess(
     anchor: Token,
     lex: EventLexicon,
     quotes: Sequence[Quote],
+    *,
+    governor: Token | None = None,
 ) -> Certainty:
-    """Certainty of the event whose trigger (or light verb) is ``anchor``."""
+    """Certainty of the event whose trigger (or light verb) is ``anchor``; a ``governor``
+    ("will travel to X to meet") lends the event its future."""
     hedges = lex.words("hedges")
     reporting = lex.words("reporting_verbs")
     denial = lex.words("denial_verbs")
@@ -195,6 +220,10 @@ def assess(
     )
     hedged = any(c.lower_ in hedges and c.dep_ in ("advmod", "amod") for c in own)
     future = any(c.dep_ == "aux" and c.lower_ in planned_aux for c in own)
+    if governor is not None and any(
+        c.dep_ == "aux" and c.lower_ in planned_aux for c in governor.children
+    ):
+        future = True
     obliged = any(c.dep_ == "aux" and c.lower_ in lex.words("obligation_aux") for c in own)
     conditional = any(
         c.dep_ == "advcl"
@@ -277,8 +306,10 @@ def assess(
         future = True
     elif would:
         hypothetical = True
+    scheduled = False
     if future and intent is None:
         intent = "agree"  # "X will release ...": an expressed intention (PLOVER AGREE)
+        scheduled = True
     if intent == "agree" and conditional:
         intent = "threat"  # "will withdraw unless ...": a conditional intention is a threat
     if obliged and reporter is not None and intent is None:
@@ -300,7 +331,7 @@ def assess(
         certainty = reported_kind
     else:
         certainty = "asserted"
-    return Certainty(certainty, aux_mode, names, reporter, intent)
+    return Certainty(certainty, aux_mode, names, reporter, intent, scheduled and intent == "agree")
 
 
 # --- numbers -----------------------------------------------------------------------------------

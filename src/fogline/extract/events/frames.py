@@ -33,6 +33,8 @@ class Frame:
     targets: list[Token] = field(default_factory=list)
     obj: Token | None = None
     place_tokens: list[Token] = field(default_factory=list)
+    governor: Token | None = None  # "is expected to meet", "will travel to X to meet": the
+    # scheduling or motion verb whose place and date the event shares
     cause: TriggerMatch | None = None
     obj_match: TriggerMatch | None = None  # the object is itself an event ("ended the talks")
     actor_from_to: bool = False
@@ -46,6 +48,8 @@ class Frame:
         out = {self.token.i, self.anchor.i}
         if self.cause is not None:
             out.add(self.cause.token.i)
+        if self.governor is not None:
+            out.add(self.governor.i)
         return out
 
 
@@ -129,8 +133,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is due to arrive"
             head = head.head
         found, _ = subject(head, depth + 1)
-        if found is None and verb.dep_ == "xcomp":  # "is set to convene": raised subject
-            found = next(iter(children(head, "nsubjpass")), None)
+        if found is None and verb.dep_ in ("xcomp", "advcl"):  # "is set to convene"
+            found = next(iter(children(head, "nsubjpass")), None)  # raised subject
         return found, False
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return verb.head, False
@@ -162,11 +166,46 @@ def build_frame(
     m: TriggerMatch, by_token: dict[int, TriggerMatch], ments: Mentions, lex: EventLexicon
 ) -> Frame | None:
     """The frame of a trigger, or None when the trigger yields to another (light verb)."""
-    return (
+    if "arrival" in m.trigger.flags:
+        return _arrival_frame(m, ments, lex)
+    frame = (
         _verb_frame(m, by_token, ments, lex)
         if m.trigger.pos == "V"
         else _noun_frame(m, by_token, ments, lex)
     )
+    if frame is not None:
+        frame.governor = governor(frame.anchor, lex)
+    return frame
+
+
+def governor(anchor: Token, lex: EventLexicon) -> Token | None:
+    """The verb scheduling the event or moving its actor to it ("is expected to meet",
+    "will travel to Baidoa to meet"), up to two clause links above the anchor."""
+    heads = lex.words("schedule_heads") | lex.words("purpose_heads")
+    cur = anchor
+    for _ in range(2):
+        if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in heads:
+            return cur
+    return None
+
+
+def _arrival_frame(m: TriggerMatch, ments: Mentions, lex: EventLexicon) -> Frame | None:
+    """An expected arrival ("the delegation is due in Damascus"): the copula's or the
+    passive's subject travels to the place; no place, no event."""
+    tok = m.token
+    frame = Frame(m, tok, m.trigger)
+    subj = children(tok, "nsubjpass", "nsubj")
+    if not subj and tok.dep_ == "acomp":
+        subj = children(tok.head, "nsubj")
+    frame.actor = subj[0] if subj else None
+    places = [p for _, p in pobjs(tok, {"in", "at", "to"}) if ments.place_of(p) is not None]
+    if not places:
+        return None
+    frame.place_tokens = places
+    return frame
 
 
 def _verb_frame(

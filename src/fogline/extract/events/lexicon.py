@@ -19,6 +19,7 @@ from fogline.errors import LexiconError
 
 TRIGGERS = "events/triggers.tsv"
 CUES = "events/cues.yaml"
+DEMONYMS = "events/demonyms.tsv"
 
 COOPERATIVE = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "INVESTIGATE"}
@@ -64,6 +65,7 @@ class EventLexicon:
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     acled: dict[str, tuple[str, str]] = field(default_factory=dict)
     instruments: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "russian" → "Russia"
 
     def words(self, key: str) -> frozenset[str]:
         """A cue list of ``cues.yaml`` as a set of lower-case strings."""
@@ -111,6 +113,7 @@ def load_event_lexicon() -> EventLexicon:
     lex.acled = {k: (v[0], v[1]) for k, v in cues["acled_codes"].items()}
     for words, mode, code in cues["instruments"]:
         lex.instruments.append((tuple(words.lower().split()), mode, code))
+    lex.demonyms = {r["demonym"].strip().lower(): r["state"].strip() for r in load_tsv(DEMONYMS)}
     for name, cls in cues["classes"].items():
         lex.sets["class:" + name] = frozenset(w.lower() for w in cls)
     unknown = {
@@ -210,9 +213,14 @@ def match_token(tok: Token, lex: EventLexicon) -> TriggerMatch | None:
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in lex.forms and not _after_have(tok):
             return None  # an irregular verb form ("retook") is a verb even when mis-tagged
     lemma = _verb_lemma(tok, lex)
+    adjective = lemma is None and tok.pos_ == "ADJ"
+    if adjective:
+        lemma = tok.lower_  # "is due in Damascus": only entries flagged "arrival" take adjectives
     if lemma is None:
         return None
     for trig in lex.verbs.get(lemma, ()):
+        if adjective and "arrival" not in trig.flags:
+            continue
         rest = _verb_rest_ok(tok, trig.words[1:]) if len(trig.words) > 1 else ()
         if rest is not None:
             return TriggerMatch(tok, trig, (tok, *rest))

@@ -48,12 +48,13 @@ class Mentions:
         self.lex = lex
         self.dictionary = dictionary
         self._actor_at: dict[int, Actor] = {}
-        for actor in actors:
-            for m in actor.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None:
-                    for t in span:
-                        self._actor_at[t.i] = actor
+        mentions = [(m, actor) for actor in actors for m in actor.mentions]
+        mentions.sort(key=lambda item: item[0].start - item[0].end)  # longest first
+        for m, actor in mentions:  # a token takes its shortest mention: "Russia" in "Russia's
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")  # defence ministry"
+            if span is not None:
+                for t in span:
+                    self._actor_at[t.i] = actor
         self._actor_names: dict[str, Actor] = {}
         for actor in actors:
             for name in (actor.name, *actor.aliases):
@@ -61,13 +62,18 @@ class Mentions:
         self._place_at: dict[int, tuple[Place, Span]] = {}
         self._places = sorted(places, key=lambda p: p.start)
         self._place_names: dict[str, Place] = {}  # one sense per discourse: geocoded names
+        self._introduced: dict[int, str] = {}  # place start → noun it was written with
         for place in self._places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self._place_at[t.i] = (place, span)
-            if place.lat is not None:
+            if span is None:
+                continue
+            for t in span:
+                self._place_at[t.i] = (place, span)
+            if place.lat is not None or span.root.ent_type_ in PLACE_LABELS:
                 self._place_names.setdefault(place.name.lower(), place)
+            noun = _introducing_noun(span)
+            if noun:
+                self._introduced[place.start] = noun
 
     # --- places -------------------------------------------------------------------------------
     def place_of(self, tok: Token) -> tuple[PlaceRef, Token] | None:
@@ -128,7 +134,9 @@ class Mentions:
             if tok.idx - place.start > 3000:
                 continue
             feature = (place.feature or "").split(" ")[0]
-            if features is not None:
+            if self._introduced.get(place.start) == lemma:
+                fits = True  # "the village of Synkivka" ... "the village"
+            elif features is not None:
                 fits = any(feature.startswith(f) for f in features)
             else:
                 fits = place.name.lower().split()[-1] == lemma
@@ -192,9 +200,14 @@ class Mentions:
         lower = tok.lower_
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self.actor_of(self.antecedent(tok), depth=depth + 1)
+        named = next((a for a in children_of(tok, "appos") if a.pos_ == "PROPN"), None)
+        if tok.pos_ == "NOUN" and named is not None and self._names_party(named):
+            return self.actor_of(named, depth=depth + 1)  # "the group, JNIM, said"
         if tok.i in self._actor_at:
             a = self._actor_at[tok.i]
             return ActorRef(a.name, a.id, a.affiliation)
+        if tok.lower_ in self.lex.demonyms and tok.ent_type_ == "NORP":
+            return self._demonym(tok, None)  # "a Ukrainian drone attack": the state's
         if tok.ent_type_ in ACTOR_LABELS:
             ent = _entity_span(tok)
             if ent is not None and not (
@@ -217,15 +230,35 @@ class Mentions:
                     found = self.actor_of(child, depth=depth + 1)
                     if found is not None:
                         return found
-        for child in tok.lefts:  # "Taliban fighters", "their forces", "US warplanes"
+        lemma = tok.lemma_.lower()
+        member = lemma in self.lex.words("member_nouns")
+        if member:  # "fighters from the M23 movement", "factions of the SNA"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and self._names_party(pobj):
+                            return self.actor_of(pobj, depth=depth + 1)
+        # the nearest modifier names the owner: "MOGADISHU - Somali National Army forces"
+        for child in reversed(list(tok.lefts)):  # "Taliban fighters", "their forces"
             if child.dep_ == "poss" and (child.pos_ == "PRON"):
-                found = self.actor_of(child, depth=depth + 1)
+                ante = self.antecedent(child)
+                owner = self._state_of(ante) if member or lemma in self._armed else None
+                found = self.actor_of(owner or child, depth=depth + 1)
                 if found is not None:
                     return found
             if child.dep_ in ("compound", "amod", "nmod", "poss") and (
                 child.ent_type_ in ACTOR_LABELS or child.i in self._actor_at
             ):
+                if child.lower_ in self.lex.demonyms:
+                    return self._demonym(child, tok)
                 return self.actor_of(child, depth=depth + 1)
+            if (  # "AA fighters": an unlabelled name on a fighters/forces noun
+                member
+                and child.dep_ == "compound"
+                and child.pos_ == "PROPN"
+                and not self.is_place(child)
+            ):
+                return self._resolve(_proper_run(child))
         if (
             lower in ANAPHORIC_GROUP_NOUNS
             and any(c.lower_ == "the" for c in tok.lefts)
@@ -234,11 +267,48 @@ class Mentions:
             ante = self._previous_entity(tok, ("ORG", "NORP"))
             if ante is not None:
                 return self.actor_of(ante, depth=depth + 1)
-        if tok.pos_ in ("NOUN", "PROPN") and not self.is_place(tok):
+        if tok.pos_ == "PROPN" and not self.is_place(tok):
+            return self._resolve(_title(tok))
+        if tok.pos_ == "NOUN" and not self.is_place(tok):
             return self._resolve(_noun_phrase(tok))
         return None
 
+    @property
+    def _armed(self) -> frozenset[str]:
+        return self.lex.words("class:armed")
+
+    def _demonym(self, adj: Token, head: Token | None) -> ActorRef:
+        """A party named by a nationality adjective, as written ("Russian drones", "Afghan
+        rebels"), linked to the state when the head is a state's instrument or agent
+        (drones, troops, a delegation) or an event ("a Ukrainian drone attack")."""
+        name = _noun_phrase(head) if head is not None else adj.text
+        if head is not None and head.lemma_.lower() not in self.lex.words("state_agents"):
+            return ActorRef(name)
+        state = self._actor_names.get(self.lex.demonyms[adj.lower_].lower())
+        return ActorRef(name, state.id if state else None, state.affiliation if state else None)
+
+    def _names_party(self, tok: Token) -> bool:
+        """Does a noun phrase name an organisation or group (not a place)?"""
+        if self.is_place(tok):
+            return False
+        if tok.i in self._actor_at or tok.ent_type_ in ("ORG", "NORP"):
+            return True
+        return any(c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG" for c in tok.lefts)
+
+    def _state_of(self, tok: Token | None) -> Token | None:
+        """The state owning an office or official ("Russia's defence ministry", "the
+        Malian president"): "its troops" are then the state's troops."""
+        if tok is None or tok.lemma_.lower() not in self.lex.words("office_nouns"):
+            return None
+        for c in tok.lefts:
+            if c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP"):
+                return c
+        return None
+
     def _resolve(self, name: str) -> ActorRef:
+        known = self._actor_names.get(name.lower())
+        if known is not None:
+            return ActorRef(known.name, known.id, known.affiliation)
         if self.dictionary is not None:
             try:
                 entry = self.dictionary.lookup(name)  # type: ignore[attr-defined]
@@ -320,6 +390,8 @@ class Mentions:
         if tok.lemma_.lower() in words or _noun_phrase(tok).lower() in words:
             for c in tok.lefts:  # "Taliban forces", "their forces": whose forces?
                 owner = self.antecedent(c) if c.pos_ == "PRON" else c
+                if c.dep_ in ("poss", "compound", "nmod") and self._state_of(owner) is not None:
+                    return True  # "Mali's defence ministry said its troops"
                 if c.dep_ in ("poss", "compound", "nmod") and owner is not None:
                     if owner.ent_type_ in ("ORG", "NORP", "PERSON"):
                         return False
@@ -327,6 +399,20 @@ class Mentions:
                         return True
             return True
         return False
+
+
+def _introducing_noun(span: Span) -> str | None:
+    """The territory noun a place name was written with: "the village of X", "X district"."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        return doc[span.start - 2].lemma_.lower()
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
+        return doc[span.end].lemma_.lower()
+    return None
+
+
+def children_of(tok: Token, dep: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == dep]
 
 
 def _subjects_before(tok: Token) -> list[Token]:
@@ -362,8 +448,28 @@ def _strip_det(span: Span) -> Span:
 
 
 def _proper_run(tok: Token) -> str:
+    """A proper name ending in ``tok``: its capitalised left subtree ("Chief of Defence
+    Staff" parsed as nmod + prep), else its capitalised compounds."""
+    doc = tok.doc
+    lo = tok.left_edge.i
+    while lo < tok.i and doc[lo].lower_ in ("the", "a", "an"):
+        lo += 1
+    run = doc[lo : tok.i + 1]
+    if len(run) > 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and") for t in run):
+        return run.text
     parts = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
     return " ".join(t.text for t in (*parts, tok))
+
+
+def _title(tok: Token) -> str:
+    """A proper name with its "of" complement: "Chief of Army Staff", "Minister of Defence"."""
+    name = _proper_run(tok)
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ != "GPE":
+                    return f"{name} of {_proper_run(pobj)}"
+    return name
 
 
 def _noun_phrase(tok: Token) -> str:
