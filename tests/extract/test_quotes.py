@@ -434,3 +434,11 @@ def test_a_groups_news_agency_and_its_radio_are_channels(shipped):
     )
     assert only(quotes, "destroyed three vehicles").channel == "Amaq"
     assert only(quotes, "taken the checkpoint").channel == "Radio Andalus"
+
+
+def test_a_named_person_in_apposition_to_a_spokesman_is_the_speaker(shipped):
+    quotes = shipped(
+        "A spokesman for the Tavria group of forces, Colonel Dmytro Lykhovy, said the Russian "
+        'claim was "not true".'
+    )
+    assert only(quotes, "not true").speaker.name == "Dmytro Lykhovy"

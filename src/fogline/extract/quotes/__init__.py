@@ -141,10 +141,11 @@ class _SpeakerFinder:
         phrase = noun_phrase(token)
         hit = self.actor_at(token.idx, token.idx + len(token.text))
         named = [c for c in token.children if c.dep_ == "appos"]
-        for other in named if hit is None else []:  # "one of the X's commanders, Y, said"
-            hit = self.actor_at(other.idx, other.idx + len(other.text))
-            if hit is not None:
-                phrase = noun_phrase(other)
+        described = hit is None or token.pos_ == "NOUN"  # "The spokesman, Y, said": Y speaks
+        for other in named if described else []:  # "one of the X's commanders, Y, said"
+            found = self.actor_at(other.idx, other.idx + len(other.text))
+            if found is not None and (hit is None or found[2].kind == "person"):
+                hit, phrase = found, noun_phrase(other)
                 break
         if hit is None:
             hit = self.actor_at(phrase.start_char, phrase.end_char)
