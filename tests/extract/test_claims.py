@@ -297,3 +297,15 @@ def test_its_jets_are_the_reporting_organisations_and_a_spokesmans_our_troops_it
     withdrew = _find(claims, "WITHDREW")
     assert withdrew, claims
     assert withdrew[0].subject != "Musa Bello"
+
+
+def test_toll_without_a_place_takes_the_articles_place_not_the_dateline(analyzer):
+    claims = _claims(
+        analyzer,
+        "MOGADISHU, March 3 (Example Wire) - Al-Shabaab fighters attacked the town of Baidoa "
+        "on Sunday, officials said.\n\n"
+        "Residents said the fighters stayed in Baidoa for three hours.\n\n"
+        "At least nine civilians were killed, a local official said.",
+    )
+    killed = [c for c in _find(claims, "KILLED") if c.object == "civilians"]
+    assert killed and killed[0].place == "Baidoa", claims

@@ -127,7 +127,7 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
         if speaker is not None:
             agent = Ref(short_name(speaker), speaker)
     if agent is None and prop.predicate in _INCIDENT_PREDICATES and prop.frame != "lose":
-        borrowed = borrowed_agent(prop.trigger, reader.reporting)
+        borrowed = borrowed_agent(prop.trigger, ctx, reader.reporting)
         agent = ctx.resolve(borrowed) if borrowed is not None else None
     place, inferred = _place_of(prop, ctx, reader)
     if place is None and prop.predicate != "CONTROL":

@@ -8,6 +8,7 @@ A proposition whose own clause names no place or no agent takes them from those 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -81,12 +82,21 @@ def borrowed_place(trigger: Token, ctx: Context, reporting: frozenset[str]) -> P
     return None
 
 
-def borrowed_agent(trigger: Token, reporting: frozenset[str]) -> Token | None:
-    """The subject of the clause that tells who did it ("… killed when gunmen attacked …")."""
+def borrowed_agent(trigger: Token, ctx: Context, reporting: frozenset[str]) -> Token | None:
+    """The subject of the clause that tells who did it ("… killed when gunmen attacked …",
+    "gunmen ambushed a bus, killing …"); not a coordinated clause's subject ("the town has not
+    fallen and no soldier was killed"), a passive's, or a place."""
     for verb in incident_clauses(trigger, reporting):
+        if verb.dep_ == "conj" or trigger.dep_ == "conj" and verb is trigger.head:
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            return subject
+        if subject is None or subject.lemma_.lower() in ctx.lex.place_nouns:
+            continue
+        if ctx.places_in(subject.idx, subject.idx + len(subject.text)):
+            continue
+        return subject
     return None
 
 
@@ -118,22 +128,34 @@ def fill_places(drafts: list[Draft], ctx: Context) -> None:
             d.place, d.place_inferred = same.place, True
             continue
         recent = ctx.salient_place(d.pos, "")
+        if recent is not None and (_dateline(recent, ctx) or ctx.names_no_place(recent)):
+            recent = None  # "PEMBA, Mozambique (Wire) -": where the reporter files from
         if recent is not None and recent.start >= p_start:
             d.place, d.place_inferred = place_name(recent, ctx), True
         elif topic is not None:
             d.place, d.place_inferred = place_name(topic, ctx), True
 
 
+def _dateline(place: Place, ctx: Context) -> bool:
+    text = ctx.text[place.start : place.end]
+    return text.isupper() and len(text) > 3
+
+
 def _topic_place(ctx: Context) -> Place | None:
-    """The place (not a country) the article names most often; None when none stands out."""
-    counts: dict[str, list[Place]] = {}
+    """The place (not a country) whose name the article repeats most (counted in the text:
+    a name also read as an actor still names the place); None when none stands out."""
+    first: dict[str, Place] = {}
     for p in ctx.places:
-        if p.lat is None or (p.feature or "").startswith("PCL"):
+        if p.lat is None or (p.feature or "").startswith("PCL") or _dateline(p, ctx):
             continue
-        counts.setdefault(p.gazetteer_id or p.name.lower(), []).append(p)
-    ranked = sorted(counts.values(), key=lambda ps: (-len(ps), ps[0].start))
-    if not ranked or len(ranked[0]) < 2:
+        if not ctx.names_no_place(p):
+            first.setdefault(p.name, p)
+    counts = sorted(
+        ((len(re.findall(rf"\b{re.escape(name)}\b", ctx.text)), p) for name, p in first.items()),
+        key=lambda np: (-np[0], np[1].start),
+    )
+    if not counts or counts[0][0] < 2:
         return None
-    if len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
+    if len(counts) > 1 and counts[1][0] == counts[0][0]:
         return None
-    return ranked[0][0]
+    return counts[0][1]

@@ -344,8 +344,10 @@ class Context:
         i = bisect.bisect_left(self._place_starts, pos)
         for p in reversed(self.places[:i]):
             feature = p.feature or ""
-            if feature.startswith("PCL") or p.lat is None:
+            if feature.startswith("PCL") or p.lat is None or self.names_no_place(p):
                 continue
+            if self.text[p.start : p.end].isupper() and p.end - p.start > 3:
+                continue  # a dateline names where the report was filed
             if not feature_class or _feature_class(feature) == feature_class:
                 return p
         return None
