@@ -274,3 +274,13 @@ def test_events_expected_in_a_city_to_meet_shares_the_place_and_subject(analyze)
     assert meet.certainty == "planned"
     assert meet.place.name == "Gao"
     assert meet.actor.name == "Chief of Defence Staff"
+
+
+def test_events_our_troops_in_a_quote_are_not_the_last_group_named(analyze):
+    a = analyze(
+        'Militants of the JNIM claimed to have taken the base. "At dawn on Friday, our troops '
+        'made a tactical repositioning near Boulkessi," army spokesman Col. Issa Sow said.'
+    )
+    e = _find(a.events, type="RETREAT")
+    assert e.actor is not None and "JNIM" not in e.actor.name
+    assert e.date.value == "2024-03-01"

@@ -99,7 +99,7 @@ def extract_events(
     """
     del source  # the outlet's own narration is "asserted"; its name is not needed here
     lex = load_event_lexicon()
-    ments = Mentions(doc, lex, actors=actors, places=places, dictionary=dictionary)
+    ments = Mentions(doc, lex, actors=actors, places=places, quotes=quotes, dictionary=dictionary)
     timeline = Timeline.build(doc, times, published)
     matches = find_triggers(doc, lex)
     covered = {t.i for m in matches for t in m.tokens if t is not m.token}

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.events.lexicon import EventLexicon, sentence
-from fogline.model import Actor, ActorRef, Place, PlaceRef
+from fogline.extract.events.names import (
+    children_of,
+    entity_span,
+    introducing_noun,
+    noun_phrase,
+    proper_run,
+    strip_det,
+    subjects_before,
+    title,
+)
+from fogline.model import Actor, ActorRef, Place, PlaceRef, Quote
 
 LOGGER = logging.getLogger(__name__)
 
@@ -22,12 +32,11 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "it", "its"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
 ANAPHORIC_GROUP_NOUNS = frozenset(
     {"group", "movement", "organisation", "organization", "faction", "alliance", "front",
      "militia", "militants", "rebels", "insurgents", "government", "regime"}
 )  # fmt: skip
-SUBJECTS = ("nsubj", "csubj")
-PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "into", "across", "throughout"})
 QUANTITY_HEADS = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands", "millions"})
 
@@ -42,9 +51,11 @@ class Mentions:
         *,
         actors: Sequence[Actor] = (),
         places: Sequence[Place] = (),
+        quotes: Sequence[Quote] = (),
         dictionary: object | None = None,
     ) -> None:
         self.doc = doc
+        self._quotes = [q for q in quotes if q.direct and q.speaker is not None]
         self.lex = lex
         self.dictionary = dictionary
         self._actor_at: dict[int, Actor] = {}
@@ -71,7 +82,7 @@ class Mentions:
                 self._place_at[t.i] = (place, span)
             if place.lat is not None or span.root.ent_type_ in PLACE_LABELS:
                 self._place_names.setdefault(place.name.lower(), place)
-            noun = _introducing_noun(span)
+            noun = introducing_noun(span)
             if noun:
                 self._introduced[place.start] = noun
 
@@ -87,9 +98,9 @@ class Mentions:
                     span.root,
                 )
             if cand.ent_type_ in PLACE_LABELS and cand.i not in self._actor_at:
-                ent = _entity_span(cand)
+                ent = entity_span(cand)
                 if ent is not None:
-                    return PlaceRef(_strip_det(ent).text), cand
+                    return PlaceRef(strip_det(ent).text), cand
         named = self._named_place(tok)
         if named is not None:
             return named
@@ -100,7 +111,7 @@ class Mentions:
             and tok.ent_type_ not in ("NORP", "DATE", "TIME", "ORG")
             and (tok.i not in self._actor_at or self._actor_at[tok.i].kind in ("person", "unknown"))
         ):  # the small model often reads a town after "near" as a person
-            return PlaceRef(_proper_run(tok)), tok
+            return PlaceRef(proper_run(tok)), tok
         back = self.antecedent_place(tok)
         return (back, tok) if back is not None else None
 
@@ -109,7 +120,7 @@ class Mentions:
         may read the same name as an organisation in another sentence)."""
         if tok.pos_ != "PROPN":
             return None
-        place = self._place_names.get(_proper_run(tok).lower())
+        place = self._place_names.get(proper_run(tok).lower())
         if place is None:
             return None
         return PlaceRef(place.name, place.lat, place.lon, place.country_code), tok
@@ -158,14 +169,14 @@ class Mentions:
         if found is not None:
             return found
         if tok.pos_ == "PROPN" and tok.ent_type_ not in ("ORG", "NORP") and tok.dep_ == "dobj":
-            return PlaceRef(_proper_run(tok)), tok
+            return PlaceRef(proper_run(tok)), tok
         if tok.lemma_.lower() not in self.lex.words("class:territory"):
             return None
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.text[:1].isupper():
-                        return PlaceRef(_proper_run(pobj)), pobj
+                        return PlaceRef(proper_run(pobj)), pobj
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
         names = [c for c in mods if c.text[:1].isupper() and c.ent_type_ not in ("NORP",)]
         if names:
@@ -198,6 +209,8 @@ class Mentions:
         if tok is None or depth > 3:
             return None
         lower = tok.lower_
+        if lower in FIRST_PERSON:
+            return self._speaker_of(tok)
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self.actor_of(self.antecedent(tok), depth=depth + 1)
         named = next((a for a in children_of(tok, "appos") if a.pos_ == "PROPN"), None)
@@ -209,13 +222,13 @@ class Mentions:
         if tok.lower_ in self.lex.demonyms and tok.ent_type_ == "NORP":
             return self._demonym(tok, None)  # "a Ukrainian drone attack": the state's
         if tok.ent_type_ in ACTOR_LABELS:
-            ent = _entity_span(tok)
+            ent = entity_span(tok)
             if ent is not None and not (
                 tok.ent_type_ == "GPE"
                 and tok.dep_ == "pobj"
                 and tok.head.lower_ in ("in", "at", "near")
             ):
-                return self._resolve(_strip_det(ent).text)
+                return self._resolve(strip_det(ent).text)
         if (lower in QUANTITY_HEADS or tok.pos_ == "NUM") and tok.dep_ != "nummod":
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -258,7 +271,7 @@ class Mentions:
                 and child.pos_ == "PROPN"
                 and not self.is_place(child)
             ):
-                return self._resolve(_proper_run(child))
+                return self._resolve(proper_run(child))
         if (
             lower in ANAPHORIC_GROUP_NOUNS
             and any(c.lower_ == "the" for c in tok.lefts)
@@ -268,9 +281,20 @@ class Mentions:
             if ante is not None:
                 return self.actor_of(ante, depth=depth + 1)
         if tok.pos_ == "PROPN" and not self.is_place(tok):
-            return self._resolve(_title(tok))
+            return self._resolve(title(tok))
         if tok.pos_ == "NOUN" and not self.is_place(tok):
-            return self._resolve(_noun_phrase(tok))
+            return self._resolve(noun_phrase(tok))
+        return None
+
+    def _speaker_of(self, tok: Token) -> ActorRef | None:
+        """First person inside a direct quote: the speaker's organisation; "we" without
+        one is the speaker, "our troops" without one stay "troops"."""
+        for q in self._quotes:
+            if q.start <= tok.idx < q.end and q.speaker is not None:
+                if q.speaker.affiliation:
+                    return self._resolve(q.speaker.affiliation)
+                if tok.lower_ in ("we", "us"):
+                    return ActorRef(q.speaker.name, q.speaker.actor_id)
         return None
 
     @property
@@ -281,7 +305,7 @@ class Mentions:
         """A party named by a nationality adjective, as written ("Russian drones", "Afghan
         rebels"), linked to the state when the head is a state's instrument or agent
         (drones, troops, a delegation) or an event ("a Ukrainian drone attack")."""
-        name = _noun_phrase(head) if head is not None else adj.text
+        name = noun_phrase(head) if head is not None else adj.text
         if head is not None and head.lemma_.lower() not in self.lex.words("state_agents"):
             return ActorRef(name)
         state = self._actor_names.get(self.lex.demonyms[adj.lower_].lower())
@@ -328,7 +352,7 @@ class Mentions:
         person = lower in PERSON_PRONOUNS
         labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
         root = sentence(tok).root
-        for cand in _subjects_before(tok):
+        for cand in subjects_before(tok):
             if cand.pos_ == "PRON" or cand.head is tok.head:  # "X warned them": them is not X
                 continue
             if person and (
@@ -361,7 +385,7 @@ class Mentions:
         if tok is None:
             return None
         lemma = tok.lemma_.lower()
-        phrase = _noun_phrase(tok).lower()
+        phrase = noun_phrase(tok).lower()
         if lemma in QUANTITY_HEADS or tok.pos_ == "NUM":
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -387,7 +411,7 @@ class Mentions:
         mods = self.lex.words("state_force_modifiers")
         if any(c.lower_ in mods or c.ent_type_ == "GPE" for c in tok.lefts):
             return True
-        if tok.lemma_.lower() in words or _noun_phrase(tok).lower() in words:
+        if tok.lemma_.lower() in words or noun_phrase(tok).lower() in words:
             for c in tok.lefts:  # "Taliban forces", "their forces": whose forces?
                 owner = self.antecedent(c) if c.pos_ == "PRON" else c
                 if c.dep_ in ("poss", "compound", "nmod") and self._state_of(owner) is not None:
@@ -399,89 +423,3 @@ class Mentions:
                         return True
             return True
         return False
-
-
-def _introducing_noun(span: Span) -> str | None:
-    """The territory noun a place name was written with: "the village of X", "X district"."""
-    doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-        return doc[span.start - 2].lemma_.lower()
-    if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
-        return doc[span.end].lemma_.lower()
-    return None
-
-
-def children_of(tok: Token, dep: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ == dep]
-
-
-def _subjects_before(tok: Token) -> list[Token]:
-    """Subjects of clauses before ``tok`` in its sentence and the one before, nearest first."""
-    out: list[Token] = []
-    sents = [sentence(tok)]
-    if sentence(tok).start > 0:
-        sents.insert(0, sentence(tok.doc[sentence(tok).start - 1]))
-    for sent in sents:
-        for t in sent:
-            if t.i >= tok.i:
-                break
-            if t.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
-                out.append(t)
-    return list(reversed(out))
-
-
-def _entity_span(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
-
-
-def _strip_det(span: Span) -> Span:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start + 1 and doc[end - 1].tag_ == "POS":
-        end -= 1
-    return doc[start:end]
-
-
-def _proper_run(tok: Token) -> str:
-    """A proper name ending in ``tok``: its capitalised left subtree ("Chief of Defence
-    Staff" parsed as nmod + prep), else its capitalised compounds."""
-    doc = tok.doc
-    lo = tok.left_edge.i
-    while lo < tok.i and doc[lo].lower_ in ("the", "a", "an"):
-        lo += 1
-    run = doc[lo : tok.i + 1]
-    if len(run) > 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and") for t in run):
-        return run.text
-    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
-    return " ".join(t.text for t in (*parts, tok))
-
-
-def _title(tok: Token) -> str:
-    """A proper name with its "of" complement: "Chief of Army Staff", "Minister of Defence"."""
-    name = _proper_run(tok)
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ != "GPE":
-                    return f"{name} of {_proper_run(pobj)}"
-    return name
-
-
-def _noun_phrase(tok: Token) -> str:
-    """Compact name of a common noun phrase: compound and adjective modifiers plus the head."""
-    mods = [
-        c
-        for c in tok.lefts
-        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ != "NUM" and c.tag_ != "JJS"
-    ]
-    start = mods[0].i if mods else tok.i
-    # keep the run contiguous
-    start = max(start, min((c.i for c in mods), default=tok.i))
-    words = [t for t in tok.doc[start : tok.i + 1] if t.dep_ not in ("det", "poss", "nummod")]
-    words = [t for t in words if t.tag_ != "POS" and not t.is_punct]
-    return " ".join(t.text for t in words) if words else tok.text

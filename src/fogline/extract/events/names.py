@@ -1,0 +1,99 @@
+"""Names of noun phrases in a parse: proper-name runs, titles, compact common noun phrases.
+
+Helpers of :mod:`fogline.extract.events.roles`; pure functions over spaCy tokens.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from fogline.extract.events.lexicon import sentence
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+
+
+def introducing_noun(span: Span) -> str | None:
+    """The territory noun a place name was written with: "the village of X", "X district"."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        return doc[span.start - 2].lemma_.lower()
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
+        return doc[span.end].lemma_.lower()
+    return None
+
+
+def children_of(tok: Token, dep: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == dep]
+
+
+def subjects_before(tok: Token) -> list[Token]:
+    """Subjects of clauses before ``tok`` in its sentence and the one before, nearest first."""
+    out: list[Token] = []
+    sents = [sentence(tok)]
+    if sentence(tok).start > 0:
+        sents.insert(0, sentence(tok.doc[sentence(tok).start - 1]))
+    for sent in sents:
+        for t in sent:
+            if t.i >= tok.i:
+                break
+            if t.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+                out.append(t)
+    return list(reversed(out))
+
+
+def entity_span(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def strip_det(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start + 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return doc[start:end]
+
+
+def proper_run(tok: Token) -> str:
+    """A proper name ending in ``tok``: its capitalised left subtree ("Chief of Defence
+    Staff" parsed as nmod + prep), else its capitalised compounds."""
+    doc = tok.doc
+    lo = tok.left_edge.i
+    while lo < tok.i and doc[lo].lower_ in ("the", "a", "an"):
+        lo += 1
+    run = doc[lo : tok.i + 1]
+    if len(run) > 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and") for t in run):
+        return run.text
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    return " ".join(t.text for t in (*parts, tok))
+
+
+def title(tok: Token) -> str:
+    """A proper name with its "of" complement: "Chief of Army Staff", "Minister of Defence"."""
+    name = proper_run(tok)
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ != "GPE":
+                    return f"{name} of {proper_run(pobj)}"
+    return name
+
+
+def noun_phrase(tok: Token) -> str:
+    """Compact name of a common noun phrase: compound and adjective modifiers plus the head."""
+    mods = [
+        c
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ != "NUM" and c.tag_ != "JJS"
+    ]
+    start = mods[0].i if mods else tok.i
+    # keep the run contiguous
+    start = max(start, min((c.i for c in mods), default=tok.i))
+    words = [t for t in tok.doc[start : tok.i + 1] if t.dep_ not in ("det", "poss", "nummod")]
+    words = [t for t in words if t.tag_ != "POS" and not t.is_punct]
+    return " ".join(t.text for t in words) if words else tok.text
