@@ -73,6 +73,7 @@ class Mentions:
         self._place_at: dict[int, tuple[Place, Span]] = {}
         self._places = sorted(places, key=lambda p: p.start)
         self._place_names: dict[str, Place] = {}  # one sense per discourse: geocoded names
+        self._place_heads: set[str] = set()  # last words of known place names
         self._introduced: dict[int, str] = {}  # place start → noun it was written with
         for place in self._places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -82,6 +83,7 @@ class Mentions:
                 self._place_at[t.i] = (place, span)
             if place.lat is not None or span.root.ent_type_ in PLACE_LABELS:
                 self._place_names.setdefault(place.name.lower(), place)
+                self._place_heads.add(place.name.lower().split()[-1])
             noun = introducing_noun(span)
             if noun:
                 self._introduced[place.start] = noun
@@ -118,7 +120,7 @@ class Mentions:
     def _named_place(self, tok: Token) -> tuple[PlaceRef, Token] | None:
         """A proper name written elsewhere in the document as a geocoded place (the parser
         may read the same name as an organisation in another sentence)."""
-        if tok.pos_ != "PROPN":
+        if tok.pos_ != "PROPN" or tok.lower_ not in self._place_heads:
             return None
         place = self._place_names.get(proper_run(tok).lower())
         if place is None:
