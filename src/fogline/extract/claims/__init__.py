@@ -38,12 +38,13 @@ from spacy.tokens import Doc, Token
 from fogline.extract.claims.blame import blame_claims, find_blames
 from fogline.extract.claims.clauses import borrowed_agent, borrowed_place, fill_places
 from fogline.extract.claims.context import Context, Ref, place_name, short_name
-from fogline.extract.claims.draft import Draft, evidence
+from fogline.extract.claims.draft import Draft, evidence, is_question
+from fogline.extract.claims.events import event_claims
 from fogline.extract.claims.frames import FrameReader, Prop, plural
 from fogline.extract.claims.lexicon import load_claim_lexicon
 from fogline.extract.claims.responses import Response, find_responses
 from fogline.extract.claims.stance import read_stance
-from fogline.model import Actor, Claim, Event, Paragraph, Place, Quote, Source, Stance, TimeRef
+from fogline.model import Actor, Claim, Event, Paragraph, Place, Quote, Source, TimeRef
 from fogline.textnorm import fold
 
 __all__ = ["extract_claims", "PREDICATES"]
@@ -52,11 +53,6 @@ LOGGER = logging.getLogger(__name__)
 
 PREDICATES = ("CONTROL", "CAPTURED", "ARRESTED", "KILLED", "WOUNDED", "ATTACKED", "WITHDREW",
               "DISPLACED", "DEPLOYED", "NEGOTIATE", "DEMAND")  # fmt: skip
-_CONTROL_EVENTS = {"Non-state actor overtakes territory", "Government regains territory"}
-_CERTAINTY_STANCE: dict[str, Stance] = {
-    "asserted": "asserts", "claimed": "asserts", "reported": "asserts", "hedged": "hedges",
-    "denied": "denies",
-}  # fmt: skip
 _OTHER_TIME = {"since", "until", "till", "before", "after", "following", "ago"}
 _PEOPLE_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED"}
 _INCIDENT_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "ATTACKED"}
@@ -94,7 +90,7 @@ def extract_claims(
         if draft is not None:
             drafts.append(draft)
             content_nouns |= _claim_nouns_above(prop.trigger, ctx)
-    drafts.extend(_from_events(events, drafts, ctx))
+    drafts.extend(event_claims(events, drafts, ctx))
     drafts.sort(key=lambda d: d.pos)
     fill_places(drafts, ctx)
     for blame in find_blames(doc, ctx):
@@ -109,7 +105,7 @@ def extract_claims(
 
 # --- (1) propositions of the parse -----------------------------------------------------------
 def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
-    if _question(prop.trigger, ctx):
+    if is_question(prop.trigger, ctx):
         return None
     reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ctx), ctx)
     agent = ctx.resolve(prop.agent)
@@ -187,12 +183,6 @@ def _reporters_own(agent: Token, reporter: Ref, ctx: Context) -> Ref | None:
         if forces is not None:
             return Ref(short_name(forces), forces)
     return reporter
-
-
-def _question(trigger: Token, ctx: Context) -> bool:
-    """ "Has the town fallen?" states nothing (unless someone is quoted asking it)."""
-    sent = trigger.sent
-    return sent.text.rstrip().endswith("?") and ctx.quote_at(trigger.idx) is None
 
 
 def _date_of(trigger: Token, ctx: Context) -> str | None:
@@ -311,90 +301,6 @@ def _claim_nouns_above(trigger: Token, ctx: Context) -> set[int]:
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in ctx.lex.claim_nouns:
             out.add(cur.i)
     return out
-
-
-# --- (2) territorial events --------------------------------------------------------------------
-def _from_events(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> list[Draft]:
-    out = []
-    for event in events:
-        if event.acled_subtype not in _CONTROL_EVENTS or event.actor is None:
-            continue
-        if event.place is None or event.certainty not in _CERTAINTY_STANCE:
-            continue
-        if not _armed_name(event, ctx):
-            continue
-        span = ctx.doc.char_span(event.start, event.end, alignment_mode="expand")
-        if span is not None and _question(span.root, ctx):
-            continue
-        if event.mode and any(m in event.mode for m in ("hypothetical", "future")):
-            continue
-        actor = ctx.by_id.get(event.actor.actor_id or "") or ctx.actor_named(event.actor.name)
-        subject = short_name(actor) if actor is not None else event.actor.name
-        mention = next(
-            (p for p in ctx.places_in(event.start, event.end) if p.name == event.place.name), None
-        )
-        if mention is None:
-            continue  # the place was guessed from context: too weak for a claim
-        place = place_name(mention, ctx)
-        covered = [
-            d for d in drafts
-            if d.predicate == "CONTROL" and d.start < event.end and event.start < d.end
-        ]  # fmt: skip
-        if covered:
-            for d in covered:
-                if d.place_inferred and fold(d.subject or "") == fold(subject):
-                    d.place, d.place_inferred = place, False
-            continue
-        stance = _CERTAINTY_STANCE[event.certainty]
-        src = _event_source(event, ctx)
-        if src is None:
-            src = ctx.outlet
-            if event.reported_by and stance == "asserts":
-                stance = "hedges"  # "reports suggest …"
-        start, end = event.start, event.end
-        out.append(
-            Draft(
-                "CONTROL",
-                subject,
-                None,
-                place,
-                event.date.value if event.date else None,
-                start,
-                end,
-                start,
-                src,
-                stance,
-                origin="event",
-            )  # fmt: skip
-        )
-    return out
-
-
-def _armed_name(event: Event, ctx: Context) -> bool:
-    """Only forces take territory: an actor of the dictionary or an armed noun."""
-    assert event.actor is not None
-    actor = ctx.by_id.get(event.actor.actor_id or "")
-    if actor is not None and actor.kind != "unknown":
-        return actor.kind in ("group", "state", "organisation")
-    words = event.actor.name.lower().split()
-    return bool(words) and (
-        words[-1] in ctx.lex.armed_nouns or words[-1][:-1] in ctx.lex.armed_nouns
-    )
-
-
-def _event_source(event: Event, ctx: Context) -> Source | None:
-    for name in event.reported_by:
-        if name.lower() in ctx.lex.hedging_reporters or fold(name) in ctx.lex.hedging_reporters:
-            continue
-        actor = ctx.actor_named(name)
-        if actor is None:
-            return Source(name)
-        q = ctx.source_at(event.start)
-        if q is not None and q.actor_id == actor.id:
-            return q
-        name = short_name(actor) if actor.kind != "person" else actor.name
-        return ctx.source_of(Ref(name, actor))
-    return None
 
 
 # --- (3) responses to earlier claims ----------------------------------------------------------

@@ -42,3 +42,9 @@ def evidence(trigger: Token, ctx: Context) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def is_question(trigger: Token, ctx: Context) -> bool:
+    """ "Has the town fallen?" states nothing (unless someone is quoted asking it)."""
+    sent = trigger.sent
+    return sent.text.rstrip().endswith("?") and ctx.quote_at(trigger.idx) is None

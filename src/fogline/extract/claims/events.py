@@ -1,0 +1,104 @@
+"""Control claims from territorial events the parse did not already give.
+
+The events extractor reads "X overran the town" as ACLED "Non-state actor overtakes
+territory" even where the claims frames miss it; such an event with a named armed actor and a
+place named in its own span becomes a CONTROL claim of its reporter (or of the outlet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fogline.extract.claims.context import Context, Ref, place_name, short_name
+from fogline.extract.claims.draft import Draft, is_question
+from fogline.model import Event, Source, Stance
+from fogline.textnorm import fold
+
+_CONTROL_EVENTS = {"Non-state actor overtakes territory", "Government regains territory"}
+_CERTAINTY_STANCE: dict[str, Stance] = {
+    "asserted": "asserts", "claimed": "asserts", "reported": "asserts", "hedged": "hedges",
+    "denied": "denies",
+}  # fmt: skip
+
+
+def event_claims(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> list[Draft]:
+    out = []
+    for event in events:
+        if event.acled_subtype not in _CONTROL_EVENTS or event.actor is None:
+            continue
+        if event.place is None or event.certainty not in _CERTAINTY_STANCE:
+            continue
+        if not _armed_name(event, ctx):
+            continue
+        span = ctx.doc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is not None and is_question(span.root, ctx):
+            continue
+        if event.mode and any(m in event.mode for m in ("hypothetical", "future")):
+            continue
+        actor = ctx.by_id.get(event.actor.actor_id or "") or ctx.actor_named(event.actor.name)
+        subject = short_name(actor) if actor is not None else event.actor.name
+        mention = next(
+            (p for p in ctx.places_in(event.start, event.end) if p.name == event.place.name), None
+        )
+        if mention is None:
+            continue  # the place was guessed from context: too weak for a claim
+        place = place_name(mention, ctx)
+        covered = [
+            d for d in drafts
+            if d.predicate == "CONTROL" and d.start < event.end and event.start < d.end
+        ]  # fmt: skip
+        if covered:
+            for d in covered:
+                if d.place_inferred and fold(d.subject or "") == fold(subject):
+                    d.place, d.place_inferred = place, False
+            continue
+        stance = _CERTAINTY_STANCE[event.certainty]
+        src = _event_source(event, ctx)
+        if src is None:
+            src = ctx.outlet
+            if event.reported_by and stance == "asserts":
+                stance = "hedges"  # "reports suggest …"
+        start, end = event.start, event.end
+        out.append(
+            Draft(
+                "CONTROL",
+                subject,
+                None,
+                place,
+                event.date.value if event.date else None,
+                start,
+                end,
+                start,
+                src,
+                stance,
+                origin="event",
+            )  # fmt: skip
+        )
+    return out
+
+
+def _armed_name(event: Event, ctx: Context) -> bool:
+    """Only forces take territory: an actor of the dictionary or an armed noun."""
+    assert event.actor is not None
+    actor = ctx.by_id.get(event.actor.actor_id or "")
+    if actor is not None and actor.kind != "unknown":
+        return actor.kind in ("group", "state", "organisation")
+    words = event.actor.name.lower().split()
+    return bool(words) and (
+        words[-1] in ctx.lex.armed_nouns or words[-1][:-1] in ctx.lex.armed_nouns
+    )
+
+
+def _event_source(event: Event, ctx: Context) -> Source | None:
+    for name in event.reported_by:
+        if name.lower() in ctx.lex.hedging_reporters or fold(name) in ctx.lex.hedging_reporters:
+            continue
+        actor = ctx.actor_named(name)
+        if actor is None:
+            return Source(name)
+        q = ctx.source_at(event.start)
+        if q is not None and q.actor_id == actor.id:
+            return q
+        name = short_name(actor) if actor.kind != "person" else actor.name
+        return ctx.source_of(Ref(name, actor))
+    return None
