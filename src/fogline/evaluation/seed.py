@@ -141,9 +141,12 @@ def _place_ok(g: dict[str, Any], analysis: Analysis) -> bool:
 
 
 def _actor_names(analysis: Analysis, name: str | None, actor_id: str | None) -> list[str | None]:
+    """The predicted name, plus its actor's name and aliases (by id, else by an exact name)."""
     names: list[str | None] = [name]
+    wanted = norm(name).lower()
     for actor in analysis.actors:
-        if actor_id and actor.id == actor_id:
+        by_name = wanted and wanted in {norm(n).lower() for n in (actor.name, *actor.aliases)}
+        if (actor_id and actor.id == actor_id) or by_name:
             names.extend([actor.name, *actor.aliases])
     return names
 
@@ -203,7 +206,7 @@ def _score_claims(
             c
             for c in analysis.claims
             if c.predicate == g["predicate"]
-            and name_matches(g["actor_any"], [c.subject])
+            and name_matches(g["actor_any"], _actor_names(analysis, c.subject, None))
             and name_matches(g.get("place_any", []), [c.place, c.object])
         ]
         if matches:
