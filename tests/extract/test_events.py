@@ -284,3 +284,13 @@ def test_events_our_troops_in_a_quote_are_not_the_last_group_named(analyze):
     e = _find(a.events, type="RETREAT")
     assert e.actor is not None and "JNIM" not in e.actor.name
     assert e.date.value == "2024-03-01"
+
+
+def test_events_the_dam_refers_back_to_the_named_dam(analyze):
+    a = analyze(
+        "Fighting continued near the Mosul Dam on Tuesday.\n\n"
+        "At least nine fighters were killed in clashes around the dam on Monday, according to "
+        "a monitor based in London."
+    )
+    e = next(e for e in a.events if e.trigger.text == "killed")
+    assert e.place is not None and e.place.name.endswith("Dam"), _brief(e)

@@ -371,7 +371,7 @@ def _place(
         span = frame.token.doc.char_span(para[0], para[1], alignment_mode="expand")
         for t in span or ():
             hit = ments.place_of(t) if (t.ent_type_ or t.i in ments._place_at) else None  # noqa: SLF001
-            if hit is not None:
+            if hit is not None and not _in_report(t, anchors, reporting):
                 n, _ = counts.get(hit[0].name, (0, hit[0]))
                 counts[hit[0].name] = (n + 1, hit[0])
         if counts:
@@ -397,7 +397,11 @@ def _in_report(tok: Token, anchors: set[int], reporting: frozenset[str]) -> bool
         head = cur.head
         if head is cur:
             return False
-        if head.lemma_.lower() in reporting and cur.dep_ not in ("ccomp", "xcomp", "conj"):
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and head.lemma_.lower() in reporting
+            and cur.dep_ not in ("ccomp", "xcomp", "conj")
+        ):
             return True
         cur = head
     return False

@@ -155,8 +155,10 @@ class Mentions:
                 fits = place.name.lower().split()[-1] == lemma
             if fits:
                 best = place
-        if best is None:
-            return None
+        if best is None:  # a site the gazetteer does not know: "the Tabqa Dam" ... "the dam"
+            ents = [e for e in self.doc.ents if e.end <= tok.i and e.label_ in PLACE_LABELS]
+            named = [e for e in ents if e.root.lemma_.lower() == lemma and len(e) > 1]
+            return PlaceRef(strip_det(named[-1]).text) if named else None
         return PlaceRef(best.name, best.lat, best.lon, best.country_code)
 
     def feature_of(self, ref: PlaceRef) -> str | None:
