@@ -442,3 +442,11 @@ def test_a_named_person_in_apposition_to_a_spokesman_is_the_speaker(shipped):
         'claim was "not true".'
     )
     assert only(quotes, "not true").speaker.name == "Dmytro Lykhovy"
+
+
+def test_a_spokesman_for_a_president_speaks_for_the_presidents_country(shipped):
+    quotes = shipped(
+        '"Kigali is arming the rebels," a spokesman for President Felix Tshisekedi told AFP.'
+    )
+    speaker = only(quotes, "arming the rebels").speaker
+    assert speaker.affiliation == "Democratic Republic of the Congo"

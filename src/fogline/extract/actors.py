@@ -141,6 +141,8 @@ def extract_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> li
         parent = c.affiliation
         if parent is not None and parent.unit and c.kind == "person" and parent.affiliation:
             parent = parent.affiliation  # "police spokesman X": the state the police serve
+        if parent is not None and parent.kind == "person":
+            parent = parent.affiliation  # "a spokesman for President X": X's side
         aff = parent.short_name(text) if parent is not None else None
         code = getattr(c.entry, "code", None) if c.entry is not None else None
         aliases = sorted((c.aliases | _entry_aliases(c.entry)) - {c.name})

@@ -98,7 +98,7 @@ def resolve_references(
             elif (lemma in lex.roles or lemma in lex.people_nouns) and is_cue_head(token):
                 kind = "person" if lemma in lex.roles and token.tag_ == "NN" else "unknown"
                 target = new_cluster(span, kind, lemma if lemma in lex.roles else None)
-                if named and named[-1].kind != "person":
+                if named:  # "a spokesman for the NRF"; "for President X": X's side, later
                     target.affiliation = target.affiliation or named[-1]
         if target is None:
             continue
