@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from fogline.errors import FoglineError, IngestError
@@ -31,6 +32,29 @@ PublishedOpt = typer.Option(None, help="Publication date YYYY-MM-DD for document
 SourceOpt = typer.Option(None, help="Outlet name for documents without one, e.g. 'The Times'.")
 DbOpt = typer.Option(None, "--db", envvar="FOGLINE_DB", help="SQLite file or database URL.")
 
+# Exit status of analyze and ingest (also in their --help): whether anything failed.
+EXIT_OK = 0  # every document analysed (or, for ingest, stored already)
+EXIT_NOTHING = 1  # no document analysed: all failed, or none found
+EXIT_ERROR = 2  # the command could not run: bad option, unusable database
+EXIT_SOME_FAILED = 3  # some documents failed (each named on stderr); the rest were analysed
+EXIT_HELP = (
+    "\n\nExit status: 0 every document analysed; 3 some failed (each named on stderr with "
+    "its reason), the rest analysed; 1 none analysed (all failed, or no input); 2 the "
+    "command could not run (bad option, unusable database). Date warnings do not fail."
+)
+
+
+def _say_skipped(console: Console, error: IngestError) -> None:
+    """One unwrapped line per failed document: 'skipped PATH: REASON' (paths taken literally)."""
+    console.print(f"[red]skipped[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
+
+
+def _exit_status(succeeded: int, failed: int) -> int:
+    """0 all documents ok, 1 none ok, 3 some failed (see EXIT_HELP)."""
+    if succeeded == 0:
+        return EXIT_NOTHING
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
 
 @app.callback()
 def _main(
@@ -42,7 +66,7 @@ def _main(
     )
 
 
-@app.command()
+@app.command(epilog=EXIT_HELP)
 def analyze(
     paths: list[str] = PathsArg,
     published: str | None = PublishedOpt,
@@ -58,21 +82,23 @@ def analyze(
     from fogline.report import print_analysis
 
     meta = DocumentMeta(published=published, source=source)
-    done = 0
+    done = failed = 0
     for result in default_analyzer().analyze_many(read_paths(paths, meta=meta)):
         if isinstance(result, IngestError):
-            err.print(f"[red]skipped[/red] {result}", highlight=False)
+            failed += 1
+            _say_skipped(err, result)
         elif as_json:
             done += 1
             sys.stdout.write(result.to_json() + "\n")
         else:
             done += 1
             print_analysis(out, result)
-    if done == 0:
-        raise typer.Exit(code=1)
+    status = _exit_status(done, failed)
+    if status:
+        raise typer.Exit(code=status)
 
 
-@app.command()
+@app.command(epilog=EXIT_HELP)
 def ingest(
     paths: list[str] = PathsArg,
     db: str | None = DbOpt,
@@ -103,7 +129,7 @@ def ingest(
 
         def tick(result: object) -> None:
             if isinstance(result, IngestError):
-                bar.console.print(f"[red]skipped[/red] {result}", highlight=False)
+                _say_skipped(bar.console, result)
             done = bar.tasks[0].completed + 1
             elapsed = bar.tasks[0].elapsed or 1e-9
             bar.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
@@ -121,8 +147,9 @@ def ingest(
 
             reconcile(store)
         print_ingest_summary(out, report, store.counts())
-    if report.analysed == 0 and report.skipped == 0:
-        raise typer.Exit(code=1)
+    status = _exit_status(report.analysed + report.skipped, len(report.errors))
+    if status:
+        raise typer.Exit(code=status)
 
 
 @app.command("reconcile")
@@ -325,9 +352,17 @@ from fogline import cli_interfaces, cli_scale  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console entry
-    """Entry point: library errors become one red line and exit status 2."""
+    """Entry point: library and database errors become one red line and exit status 2."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         app()
     except FoglineError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise SystemExit(2) from exc
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise SystemExit(EXIT_ERROR) from exc
+    except SQLAlchemyError as exc:  # a file damaged after it was opened, a lost server
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        err.print(
+            f"[red]error:[/red] database error: {escape(detail)}", highlight=False, soft_wrap=True
+        )
+        raise SystemExit(EXIT_ERROR) from exc

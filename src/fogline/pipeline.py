@@ -18,13 +18,17 @@ from spacy.tokens import Doc
 
 from fogline.errors import IngestError
 from fogline.ingest.clean import classify_paragraphs, detect_language, normalize_text
-from fogline.ingest.readers import RawDocument
+from fogline.ingest.readers import MAX_TEXT_CHARS, RawDocument
 from fogline.model import Analysis, Document
 
 LOGGER = logging.getLogger(__name__)
 
 MIN_CHARS = 20
-MAX_CHARS = 2_000_000
+"""Fewer characters of text than this (after cleaning, blanks aside): "empty document"."""
+MAX_CHARS = MAX_TEXT_CHARS
+"""More characters than this: "document too large" (analysis time grows faster than length)."""
+FUTURE_GRACE = dt.timedelta(days=1)
+"""A publication date more than this after today is warned about (time zones aside)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +189,9 @@ class Analyzer:
             raise IngestError(raw.origin, "empty document: no text to analyse")
         if len(text) > MAX_CHARS:
             raise IngestError(
-                raw.origin, f"document too large: {len(text):,} characters (limit {MAX_CHARS:,})"
+                raw.origin,
+                f"document too large: {len(text):,} characters (limit {MAX_CHARS:,}); "
+                "split it into articles",
             )
         language = detect_language(text)
         if language not in (None, "en"):
@@ -276,7 +282,19 @@ def _parse_date(value: str | None, origin: str) -> dt.date | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value[:10])
+        day = dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        LOGGER.warning("%s: publication date %r is not ISO (YYYY-MM-DD); ignored", origin, value)
+        LOGGER.warning(
+            "%s: publication date %r is not a date (YYYY-MM-DD); ignored, "
+            "relative times stay unresolved",
+            origin,
+            value,
+        )
         return None
+    if day > dt.date.today() + FUTURE_GRACE:
+        LOGGER.warning(
+            "%s: publication date %s is in the future; kept, relative times resolve against it",
+            origin,
+            day.isoformat(),
+        )
+    return day

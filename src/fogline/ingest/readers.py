@@ -22,8 +22,17 @@ from fogline.errors import IngestError
 
 LOGGER = logging.getLogger(__name__)
 
-MAX_BYTES = 50 * 1024 * 1024
-"""Largest file (or JSONL line) read; larger ones are refused without being read."""
+MAX_BYTES = 16 * 1024 * 1024
+"""Largest HTML page, JSONL line or stdin input read; larger ones are refused unread."""
+
+MAX_TEXT_CHARS = 300_000
+"""Most characters of text analysed per document (about 50,000 words, several times the
+longest news feature); ``pipeline.MAX_CHARS`` enforces it after cleaning."""
+
+MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS
+"""Largest plain-text file read: over this many bytes it has more than MAX_TEXT_CHARS
+characters in any encoding (UTF-8 and UTF-16 take at most 4 bytes a character), so it is
+refused from its size alone, without being read."""
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -32,6 +41,7 @@ BINARY_SUFFIXES = frozenset(
      ".docx", ".xls", ".xlsx", ".parquet", ".sqlite", ".db", ".pyc", ".so", ".exe"}
 )  # fmt: skip
 _SNIFF = 8192
+_SKIP_CHUNK = 1 << 20
 _CONTROL_SHARE = 0.1
 _NON_ASCII_SHARE = 0.2
 _BOMS = (
@@ -129,6 +139,13 @@ def _read_file(path: Path, doc_id: str, meta: DocumentMeta) -> Iterator[RawDocum
         if size > MAX_BYTES:
             yield IngestError(origin, f"file too large: {_mb(size)} (limit {_mb(MAX_BYTES)})")
             return
+        if size > MAX_TEXT_BYTES and not _is_html_file(path, suffix):
+            yield IngestError(
+                origin,
+                f"file too large: {_mb(size)} of text (limit {MAX_TEXT_CHARS:,} characters, "
+                f"{_mb(MAX_TEXT_BYTES)}); split it into articles",
+            )
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield IngestError(origin, f"cannot read: {exc.strerror or exc}")
@@ -140,6 +157,17 @@ def _read_file(path: Path, doc_id: str, meta: DocumentMeta) -> Iterator[RawDocum
         return
     html = suffix in HTML_SUFFIXES or (suffix not in (".txt", ".text") and _looks_like_html(text))
     yield _document(text, doc_id=doc_id, origin=origin, html=html, meta=meta)
+
+
+def _is_html_file(path: Path, suffix: str) -> bool:
+    """An HTML page by its extension or, for other names, by its first bytes."""
+    if suffix in HTML_SUFFIXES:
+        return True
+    if suffix in (".txt", ".text"):
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(_SNIFF)
+    return _looks_like_html(head.decode("utf-8", errors="replace"), whole=False)
 
 
 def _read_stdin(meta: DocumentMeta) -> Iterator[RawDocument | IngestError]:
@@ -284,9 +312,11 @@ def _detect_encoding(data: bytes) -> str:
         return "latin-1"
 
 
-def _looks_like_html(text: str) -> bool:
+def _looks_like_html(text: str, *, whole: bool = True) -> bool:
+    """Whether ``text`` opens like an HTML page (and, when ``whole``, has a body)."""
     head = text[:1024].lstrip("\ufeff \t\r\n").lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml version")) and "<body" in text.lower()
+    opens = head.startswith(("<!doctype html", "<html", "<?xml version"))
+    return opens and (not whole or "<body" in text.lower())
 
 
 def _looks_like_jsonl(first: bytes) -> bool:
@@ -301,17 +331,30 @@ def _looks_like_jsonl(first: bytes) -> bool:
 
 
 def _lines(stream: IO[bytes] | _Chain) -> Iterator[bytes | None]:
-    """Lines of a binary stream; None for a line over MAX_BYTES (skipped without keeping it)."""
+    """Lines of a binary stream; None for a line over MAX_BYTES (skipped without keeping it).
+
+    Lines are read in pieces of ``_SKIP_CHUNK`` bytes, so an overlong line costs at most the
+    limit in memory, never its whole length.
+    """
     while True:
-        line = stream.readline(MAX_BYTES + 1)
+        line = stream.readline(_SKIP_CHUNK)
         if not line:
             return
-        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):
-                line = stream.readline(MAX_BYTES + 1)
-            yield None
+        pieces, size = [line], len(line)
+        while not line.endswith(b"\n") and size <= MAX_BYTES + 1:
+            line = stream.readline(_SKIP_CHUNK)
+            if not line:
+                break
+            pieces.append(line)
+            size += len(line)
+        if size - line.endswith(b"\n") <= MAX_BYTES:
+            yield pieces[0] if len(pieces) == 1 else b"".join(pieces)
             continue
-        yield line
+        ended = line.endswith(b"\n")
+        del pieces, line
+        while not ended and (piece := stream.readline(_SKIP_CHUNK)):
+            ended = piece.endswith(b"\n")
+        yield None
 
 
 class _Chain:
@@ -356,4 +399,5 @@ def _hash_id(text: str) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"
+    mb = size / 1024 / 1024
+    return f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB"
