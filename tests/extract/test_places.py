@@ -146,3 +146,19 @@ def test_spelling_variant_of_a_town_resolves_in_the_documents_country(nlp, gaz):
     town = places_of(nlp, gaz, text)["Kyaukphyu"]
     assert town.country_code == "MM"
     assert haversine_km(town.lat, town.lon, 19.43, 93.55) < 25
+
+
+def test_a_name_after_a_town_and_a_comma_is_its_state(nlp, gaz):
+    text = "A gunman opened fire at a school in Parkland, Florida, on Wednesday, police said."
+    florida = places_of(nlp, gaz, text)["Florida"]
+    assert florida.country_code == "US"
+    assert florida.feature.startswith("ADM1")
+
+
+def test_a_hamlet_does_not_outrank_the_world_region_of_its_name(nlp, gaz):
+    text = (
+        "Officials in Baltimore and Annapolis, Maryland, said oil prices rose after "
+        "new fighting in the Middle East."
+    )
+    region = places_of(nlp, gaz, text)["Middle East"]
+    assert region.feature == "RGN"

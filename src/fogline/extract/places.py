@@ -37,6 +37,8 @@ NEAR_BONUS = 1.5  # candidate within NEAR_KM of another place's first-pass choic
 NEAR_KM = 250.0
 SKELETON_MIN_SHARE = 0.3  # a spelling variant is trusted only in a leading country
 MAX_CANDIDATES = 200
+MAJOR = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "ADM1"})
+MAJOR_GAP = 2.0  # a place this far below such a namesake in prior gets no coherence bonus
 NEAR_CHECKED = 30  # distance checks only for the best candidates by prior (speed)
 
 
@@ -53,7 +55,13 @@ def extract_places(doc: Doc, *, gazetteer: Gazetteer | None) -> list[Place]:
     keys = [_lookup_key(m) for m in mentions]
     counts = Counter(keys)
     cands = {n: gazetteer.lookup(n, limit=MAX_CANDIDATES) for n in sorted(counts)}
-    choice = resolve(cands, counts)
+    ends = {m.end for m in mentions}
+    divisions = {  # "Parkland, Florida", "Marte, Borno State": the second names a division
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if m.start >= 2 and doc[m.start - 1].text == "," and m.start - 1 in ends
+    }
+    choice = resolve(cands, counts, divisions)
     out: list[Place] = []
     for m, key in zip(mentions, keys, strict=True):
         best = choice.get(key)
@@ -140,11 +148,14 @@ def _rival_country(cands: list[Candidate]) -> bool:
 
 
 def resolve(
-    cands: dict[str, list[Candidate]], counts: Counter[str] | None = None
+    cands: dict[str, list[Candidate]],
+    counts: Counter[str] | None = None,
+    divisions: set[str] | None = None,
 ) -> dict[str, tuple[Candidate, float]]:
     """The chosen candidate and its confidence for each name (names without one are absent).
 
-    ``counts`` is how often each name is mentioned (the weight of its country vote).
+    ``counts`` is how often each name is mentioned (the weight of its country vote);
+    ``divisions`` are names written after a place and a comma, read as its province or country.
     """
     counts = counts or Counter(dict.fromkeys(cands, 1))
     votes = country_votes(cands, counts)
@@ -169,7 +180,8 @@ def resolve(
             for n, c in chosen.items()
             if n != name and c.kind not in BROAD and c.match != "skeleton"
         ]
-        ranked = _rank(cs, context(name), others, admin_names, name)
+        division = name in (divisions or ())
+        ranked = _rank(cs, context(name), others, admin_names, name, division)
         if not ranked:
             continue
         s1, best = ranked[0]
@@ -193,18 +205,23 @@ def _rank(
     others: list[Candidate] | None,
     admin_names: set[str],
     name: str,
+    division: bool = False,
 ) -> list[tuple[float, Candidate]]:
     scored: list[tuple[float, Candidate]] = []
     # capitals often stand for their governments ("Kyiv denies"): no evidence of a spelling
     located = [o for o in others or () if o.kind != "PPLC"]
+    exact = [c for c in cs if c.match in ("exact", "base")]
+    major = exact[0] if exact and exact[0].kind in MAJOR else None
     for i, c in enumerate(cs):
         share = countries.get(c.country_code, 0.0)  # relative to the leading country
         if c.match == "skeleton" and share < SKELETON_MIN_SHARE:
             continue
         s = c.prior + COUNTRY_BONUS * share
+        if division and c.kind in ("PCLI", "ADM1", "ADM2"):
+            s += ADMIN_BONUS
         if c.match == "skeleton" and located and not _near_any(c, located):
             continue  # a spelling variant far from every other place named is another place
-        if others is not None and "approx" not in c.feature:
+        if others is not None and _coheres(c, bool(exact), major):
             if c.admin1 and _fold(c.admin1) in admin_names and _fold(c.admin1) != _fold(name):
                 s += ADMIN_BONUS
             if i < NEAR_CHECKED and c.kind not in BROAD and _near_any(c, others):
@@ -216,3 +233,13 @@ def _rank(
 
 def _near_any(c: Candidate, others: list[Candidate]) -> bool:
     return any(haversine_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others)
+
+
+def _coheres(c: Candidate, exact: bool, major: Candidate | None) -> bool:
+    """Whether ``c`` may gain from the places named with it. Not a point that is only an
+    approximation, not a reading through an alternate name when the name has its own entry,
+    and not a hamlet against a country, region or province of that very name ("Middle East",
+    Maryland, is no rival of the Middle East)."""
+    if "approx" in c.feature or (c.match == "alt" and exact):
+        return False
+    return major is None or c is major or c.prior >= major.prior - MAJOR_GAP
