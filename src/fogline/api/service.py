@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import threading
@@ -68,14 +67,8 @@ def read_body(
         records = value if isinstance(value, list) else [value]
         data = b"\n".join(json.dumps(r).encode() for r in records)
         kind = "jsonl"
-    if kind == "jsonl":
-        return list(readers._read_jsonl(io.BytesIO(data), origin, meta))
-    try:
-        text = readers.decode_bytes(data, origin)
-    except IngestError as exc:
-        return [exc]
-    doc = readers._document(text, doc_id=doc_id, origin=origin, html=kind == "html", meta=meta)
-    return [doc]
+    kind = kind if kind in ("html", "jsonl") else "text"
+    return list(readers.read_bytes(data, kind=kind, origin=origin, meta=meta, doc_id=doc_id))
 
 
 def add_documents(

@@ -154,7 +154,7 @@ def _actor_names(analysis: Analysis, name: str | None, actor_id: str | None) -> 
 def _score_quotes(
     gold: Sequence[dict[str, Any]], analysis: Analysis
 ) -> dict[tuple[str, str], tuple[int, int]]:
-    found = affiliation = channel = channel_n = 0
+    found = affiliation = affiliation_n = channel = channel_n = 0
     for g in gold:
         matches = [q for q in analysis.quotes if text_matches(g["contains"], q.text)]
         good = [
@@ -168,6 +168,7 @@ def _score_quotes(
         if good:
             found += 1
             q = good[0]
+            affiliation_n += bool(g.get("affiliation"))  # only gold that names one is scoreable
             if (
                 g.get("affiliation")
                 and q.speaker
@@ -192,7 +193,7 @@ def _score_quotes(
     return {
         ("quotes", "found with right speaker"): (found, len(gold)),
         ("quotes", "speaker accuracy"): (right, overlapping),
-        ("quotes", "affiliation right"): (affiliation, found),
+        ("quotes", "affiliation right"): (affiliation, affiliation_n),
         ("quotes", "channel right"): (channel, channel_n),
     }
 

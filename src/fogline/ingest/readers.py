@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import json
 import logging
 import sys
@@ -191,6 +192,34 @@ def _read_stdin(meta: DocumentMeta) -> Iterator[RawDocument | IngestError]:
         yield exc
         return
     yield _document(text, doc_id=None, origin="<stdin>", html=_looks_like_html(text), meta=meta)
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    kind: str,
+    origin: str = "<bytes>",
+    meta: DocumentMeta | None = None,
+    doc_id: str | None = None,
+) -> Iterator[RawDocument | IngestError]:
+    """Documents in an in-memory body (an upload, a request): ``kind`` is text, html or jsonl.
+
+    Example:
+        >>> [d.id for d in read_bytes(b'{"id": "a", "text": "Rebels took Kidal."}', kind="jsonl")]
+        ['a']
+    """
+    meta = meta or DocumentMeta()
+    if kind == "jsonl":
+        yield from _read_jsonl(io.BytesIO(data), origin, meta)
+        return
+    if kind not in ("text", "html"):
+        raise ValueError(f"kind must be text, html or jsonl, not {kind!r}")
+    try:
+        text = decode_bytes(data, origin)
+    except IngestError as exc:
+        yield exc
+        return
+    yield _document(text, doc_id=doc_id, origin=origin, html=kind == "html", meta=meta)
 
 
 def _read_jsonl(
