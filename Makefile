@@ -21,7 +21,8 @@ $(STAMP): pyproject.toml constraints.txt
 
 gazetteer: $(GAZETTEER)
 
-$(GAZETTEER): $(STAMP)
+# rebuilt when the builder or its data files change
+$(GAZETTEER): $(STAMP) $(wildcard src/fogline/gazetteer/*.py) $(wildcard src/fogline/data/places/*)
 	$(BIN)/fogline gazetteer build --path $(GAZETTEER)
 
 demo: $(GAZETTEER)
