@@ -44,6 +44,11 @@ EXIT_HELP = (
 )
 
 
+def _reconciliation_stale(store: object) -> bool:
+    """Stored documents missing from the reconciliation: a run killed before reconciling."""
+    return set(store.copy_clusters()) != set(store.document_ids())  # type: ignore[attr-defined]
+
+
 def _say_skipped(console: Console, error: IngestError) -> None:
     """One unwrapped line per failed document: 'skipped PATH: REASON' (paths taken literally)."""
     console.print(f"[red]skipped[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
@@ -142,7 +147,7 @@ def ingest(
             workers=workers or default_workers(),
             on_document=tick,
         )
-        if report.saved.added or report.saved.replaced:
+        if report.saved.added or report.saved.replaced or _reconciliation_stale(store):
             from fogline.reconcile import reconcile
 
             reconcile(store)
