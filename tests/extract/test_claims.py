@@ -309,3 +309,17 @@ def test_toll_without_a_place_takes_the_articles_place_not_the_dateline(analyzer
     )
     killed = [c for c in _find(claims, "KILLED") if c.object == "civilians"]
     assert killed and killed[0].place == "Baidoa", claims
+
+
+def test_people_forced_to_flee_are_displaced_by_whoever_forced_them(analyzer):
+    claims = _claims(
+        analyzer,
+        "According to the district commissioner, gunmen forced dozens of families in Baidoa "
+        "to flee on Monday.",
+    )
+    displaced = _find(claims, "DISPLACED")
+    assert displaced and displaced[0].subject == "gunmen"
+    assert displaced[0].object == "families"
+    assert displaced[0].place == "Baidoa"
+    assert displaced[0].source.name == "district commissioner"
+    assert not _find(claims, "WITHDREW")  # the gunmen did not flee

@@ -137,6 +137,8 @@ def plural(token: Token) -> str:
         return lemma
     if lemma.endswith("man") and lemma not in ("german", "human"):
         return lemma[:-3] + "men"  # "serviceman", "gunman", "policeman"
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        return lemma[:-1] + "ies"  # "family" -> "families", "party" -> "parties"
     return _IRREGULAR.get(lemma, lemma + "s")
 
 
@@ -216,6 +218,9 @@ class FrameReader:
             if cur.dep_ != "xcomp" or cur.head is cur:
                 break
             head = cur.head.lemma_.lower()
+            if head in self.lex.causatives and any(c.dep_ == "dobj" for c in cur.head.children):
+                cur = cur.head  # "forced families to flee": as factual as the forcing
+                continue
             if head not in self.reporting and head not in _RAISING:
                 return False
             cur = cur.head
@@ -236,6 +241,12 @@ class FrameReader:
         if patient is None and tok.dep_ == "relcl" and not passive:
             patient = tok.head  # "the town the militants had held"
         neg = negated(tok, self.lex)
+        if self._caused(tok):  # "armed men forced families to flee": the causer displaced them
+            if p != "DISPLACED" or cue.frame != "intransitive":
+                return None
+            cause = tok.head
+            agent = agent_of(cause) if is_passive(cause) else subject_of(cause)
+            return Prop(p, tok, cue.frame, agent=agent, patient=_dobj(cause), negated=neg)
         if cue.frame == "fall":
             place = subject_of(tok) or passive_patient(tok)
             if place is None or not self.place_like(place):
@@ -279,6 +290,14 @@ class FrameReader:
         if patient is None and agent is None:
             return None
         return Prop(p, tok, cue.frame, agent=agent, patient=patient, negated=neg)
+
+    def _caused(self, tok: Token) -> bool:
+        """The verb is what a causative made its object do ("forced families to flee")."""
+        return (
+            tok.dep_ in ("xcomp", "ccomp")
+            and tok.head.lemma_.lower() in self.lex.causatives
+            and _dobj(tok.head) is not None
+        )
 
     def _control_of(self, tok: Token) -> Prop | None:
         """ "took control of X", "is in full control of X", "tightened their grip on X"."""

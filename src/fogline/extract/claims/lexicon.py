@@ -34,6 +34,7 @@ class ClaimLexicon:
     presence: frozenset[str] = frozenset()
     presence_preps: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
+    causatives: frozenset[str] = frozenset()
     place_patient: dict[str, str] = field(default_factory=dict)
     denial_verbs: frozenset[str] = frozenset()
     denial_phrases: tuple[str, ...] = ()
@@ -93,6 +94,8 @@ def load_claim_lexicon() -> ClaimLexicon:
             lex.presence_preps = frozenset(_words(spec.get("presence_preps", []), "preps"))
         if predicate == "DEMAND":
             lex.obligation = frozenset(_words(spec.get("obligation", []), "DEMAND.obligation"))
+        if predicate == "DISPLACED":
+            lex.causatives = frozenset(_words(spec.get("causatives", []), "DISPLACED.causatives"))
     lex.control_of = frozenset(control_of)
     stance = load_yaml("claims/stance.yaml")
     lex.denial_verbs = frozenset(_words(stance["denial_verbs"], "denial_verbs"))
