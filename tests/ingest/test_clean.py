@@ -442,3 +442,76 @@ def test_a_sourced_statement_in_running_text_stays_body():
     text += "Source: a senior officer in Gao, who asked not to be named because he was not "
     text += "authorised to speak to the media, said four soldiers had been killed."
     assert classify_paragraphs(text)[-1].kind == "body"
+
+
+NEWSPAPER_REPORT = """Gunmen attack police post in Tillaberi region
+
+Sahel Daily | Security | Updated 3 May 2025, 09:10 GMT
+
+By Ousmane Garba
+
+NIAMEY — Gunmen on motorbikes attacked a police post near Ayorou on Friday,
+killing two officers, the interior ministry said.
+
+READ: Niger extends state of emergency in western regions
+
+The ministry said reinforcements had been sent to the area.
+
+(Image: Police officers at a checkpoint on the road to Ayorou. Sahel Daily/File)
+
+Read Next
+
+Disclaimer: Comments do not represent the views of Sahel Daily.
+
+For more news and updates, follow Sahel Daily on Facebook and X.
+Tags: Niger, Tillaberi, security
+
+Share
+Copy link
+
+Published in Sahel Daily, May 3rd, 2025
+
+For further information, please contact:
+Amina Issa, Press Officer, Niamey, amina.issa@example.org
+Situation reports are available at www.example.org/niger
+
+Leave a comment
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [
+        ("Sahel Daily | Security | Updated", "boilerplate"),
+        ("READ: Niger extends", "boilerplate"),
+        ("(Image: Police officers", "caption"),
+        ("Read Next", "boilerplate"),
+        ("Disclaimer:", "boilerplate"),
+        ("For more news and updates, follow", "boilerplate"),
+        ("Tags: Niger", "boilerplate"),
+        ("Copy link", "boilerplate"),
+        ("Published in Sahel Daily, May 3rd, 2025", "boilerplate"),
+        ("For further information, please contact:", "boilerplate"),
+        ("Amina Issa, Press Officer", "boilerplate"),
+        ("Situation reports are available at", "boilerplate"),
+        ("Leave a comment", "boilerplate"),
+        ("NIAMEY — Gunmen on motorbikes", "body"),
+        ("The ministry said reinforcements", "body"),
+    ],
+)
+def test_newspaper_and_agency_footers_are_not_body(start, kind):
+    [found] = [v for k, v in _kinds(NEWSPAPER_REPORT).items() if k.startswith(start)]
+    assert found[0] == kind
+
+
+def test_footer_lines_without_a_blank_line_between_are_separate_paragraphs():
+    text = "Rebels attacked the town.\n\nFollow us on Facebook for updates.\nTags: Niger, Sahel"
+    assert [text[p.start : p.end] for p in classify_paragraphs(text)][1:] == [
+        "Follow us on Facebook for updates.",
+        "Tags: Niger, Sahel",
+    ]
+
+
+def test_hard_wrapped_prose_mentioning_a_comment_stays_one_paragraph():
+    text = "Rebels attacked the town on Friday and the army\nsaid it would not comment on losses.\n"
+    assert len(classify_paragraphs(text)) == 1

@@ -255,8 +255,11 @@ def segment_paragraphs(text: str) -> list[tuple[int, int]]:
     block: list[tuple[int, int]] = []
 
     def flush() -> None:
-        if len(block) > 1 and any(e - s >= UNWRAPPED_LINE for s, e in block):
-            # a long line is not hard-wrapped prose: each line is a paragraph of its own
+        if len(block) > 1 and any(
+            e - s >= UNWRAPPED_LINE or _boilerplate_line(text[s:e], cues) for s, e in block
+        ):
+            # a long line is not hard-wrapped prose, and page furniture ("Tags: ...") under a
+            # footer line is no continuation: each line is a paragraph of its own
             lines_of_block = list(block)
             for line in lines_of_block:
                 block[:] = [line]
@@ -282,6 +285,14 @@ def segment_paragraphs(text: str) -> list[tuple[int, int]]:
         block.append((s, e))
     flush()
     return spans
+
+
+def _boilerplate_line(line: str, cues: _Cues) -> bool:
+    """Whether one line on its own is page furniture (a boilerplate cue decides it)."""
+    line = line.strip()
+    if len(_WORD.findall(line)) > cues.boilerplate_max_words:
+        return False
+    return any(cue.regex.search(line) for cue in cues.boilerplate)
 
 
 def classify_paragraphs(text: str, *, doc: Doc | None = None) -> list[Paragraph]:
