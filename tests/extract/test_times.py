@@ -203,3 +203,26 @@ def test_times_without_publication_date_keep_only_absolute_dates(nlp):
     text = "The accord of 12 January 2022 collapsed on Sunday."
     found = times(nlp, text, published=None)
     assert found == {"12 January 2022": "2022-01-12"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # published Monday 4 March 2024
+        (
+            "The army said it would deploy two battalions starting Saturday.",
+            "starting Saturday",
+            "2024-03-09",
+        ),
+        ("A curfew is in force from Friday, the governor said.", "from Friday", "2024-03-08"),
+        ("Effective Thursday, all checkpoints close at 6pm.", "Effective Thursday", "2024-03-07"),
+        ("Classes will resume starting Wednesday.", "starting Wednesday", "2024-03-06"),
+    ],
+)
+def test_times_an_onset_weekday_is_the_next_one(nlp, sentence, expression, value):
+    assert times(nlp, sentence)[expression] == value
+
+
+def test_times_an_onset_weekday_in_the_past_tense_goes_back(nlp):
+    found = times(nlp, "Fighting raged from Saturday until the rebels withdrew.")
+    assert found["from Saturday"] == "2024-03-02"

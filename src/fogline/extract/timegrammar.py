@@ -195,8 +195,8 @@ def _res_weekday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
         delta = target - pub.weekday()
     else:
         tense = c.tense()
-        if tense == "future":
-            delta = ahead
+        if tense == "future" or (c.m.group("onset") and tense != "past"):
+            delta = ahead  # "starting Monday", "from Friday": an onset is ahead unless told past
         elif tense == "present" or tense == "conditional":
             delta = -back if back <= ahead else ahead
         else:  # past, or no verb at all (headlines, captions): news reports what happened

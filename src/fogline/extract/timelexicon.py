@@ -77,7 +77,8 @@ def lexicon() -> Lexicon:
         ),
         (
             "weekday",
-            rf"\b(?:(?:the\s+)?(?P<mod>last|next|this|coming|previous|following|early|late)\s+)?"
+            rf"\b(?:(?P<onset>{_alt(raw['onset_words'])})\s+)?"
+            rf"(?:(?:the\s+)?(?P<mod>last|next|this|coming|previous|following|early|late)\s+)?"
             rf"{wd_full}{end}"
             rf"(?:\s+(?P<part>{parts}))?",
         ),
