@@ -323,3 +323,14 @@ def test_people_forced_to_flee_are_displaced_by_whoever_forced_them(analyzer):
     assert displaced[0].place == "Baidoa"
     assert displaced[0].source.name == "district commissioner"
     assert not _find(claims, "WITHDREW")  # the gunmen did not flee
+
+
+def test_forced_displacement_takes_its_place_from_the_forcing_clause(analyzer):
+    claims = _claims(
+        analyzer,
+        "Police said militants forced families in two villages of Kidal region to flee "
+        "after they burned the market.",
+    )
+    displaced = _find(claims, "DISPLACED")
+    assert displaced and displaced[0].subject and "militant" in displaced[0].subject.lower()
+    assert displaced[0].place and "Kidal" in displaced[0].place

@@ -230,6 +230,8 @@ def _place_of(prop: Prop, ctx: Context, reader: FrameReader) -> tuple[str | None
         tokens = [c for c in prop.trigger.children if c.dep_ == "prep"]
         if prop.patient is not None:
             tokens.append(prop.patient)
+        if reader.caused(prop.trigger):  # "forced families in two villages of X to flee"
+            tokens += [c for c in prop.trigger.head.children if c.dep_ == "prep"]
     elif prop.predicate == "CONTROL" and prop.frame in ("transitive", "control_of"):
         # "overran two positions on the edge of the town": the town, when the positions
         # themselves name no place

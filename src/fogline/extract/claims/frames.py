@@ -241,7 +241,7 @@ class FrameReader:
         if patient is None and tok.dep_ == "relcl" and not passive:
             patient = tok.head  # "the town the militants had held"
         neg = negated(tok, self.lex)
-        if self._caused(tok):  # "armed men forced families to flee": the causer displaced them
+        if self.caused(tok):  # "armed men forced families to flee": the causer displaced them
             if p != "DISPLACED" or cue.frame != "intransitive":
                 return None
             cause = tok.head
@@ -291,7 +291,7 @@ class FrameReader:
             return None
         return Prop(p, tok, cue.frame, agent=agent, patient=patient, negated=neg)
 
-    def _caused(self, tok: Token) -> bool:
+    def caused(self, tok: Token) -> bool:
         """The verb is what a causative made its object do ("forced families to flee")."""
         return (
             tok.dep_ in ("xcomp", "ccomp")
