@@ -450,3 +450,20 @@ def test_a_spokesman_for_a_president_speaks_for_the_presidents_country(shipped):
     )
     speaker = only(quotes, "arming the rebels").speaker
     assert speaker.affiliation == "Democratic Republic of the Congo"
+
+
+def test_a_man_who_identified_himself_by_a_name_is_quoted_under_that_name(run):
+    quotes = run(
+        "In a video posted online, a man who identified himself as Commander Tanko said his "
+        "fighters had 'taken the bridge' near Tahoua."
+    )
+    assert only(quotes, "taken the bridge").speaker.name.endswith("Tanko")
+
+
+def test_an_unnamed_speaker_is_named_without_article_or_relative_clause(run):
+    quotes = run(
+        "A farmer in Kidal, who asked not to be named for fear of reprisals, said the shooting "
+        "lasted an hour. 'We hid in the fields until dawn,' she said."
+    )
+    assert only(quotes, "hid in the fields").speaker.name == "farmer in Kidal"
+    assert only(quotes, "shooting lasted").speaker.name == "farmer in Kidal"

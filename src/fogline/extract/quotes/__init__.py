@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.quotes.coref import noun_phrase
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues
@@ -138,6 +138,9 @@ class _SpeakerFinder:
         anchor = token
         if relative:  # "…, who said": the antecedent speaks, the span stays the pronoun's
             token = token.head.head
+        alias = _self_named(token)
+        if alias is not None:  # "a man who identified himself as X", "a fighter calling himself X"
+            token = alias
         phrase = noun_phrase(token)
         hit = self.actor_at(token.idx, token.idx + len(token.text))
         named = [c for c in token.children if c.dep_ == "appos"]
@@ -154,7 +157,8 @@ class _SpeakerFinder:
                 return None
             if relative:
                 return Speaker(phrase.text, anchor.idx, anchor.idx + len(anchor.text))
-            return Speaker(phrase.text, phrase.start_char, phrase.end_char)
+            bare = _without_article(phrase)  # "a man" -> "man": descriptors carry no article
+            return Speaker(bare.text, bare.start_char, bare.end_char)
         start, end, actor = hit
         if start > phrase.start_char or end < phrase.end_char:  # a title around the name
             start, end = min(start, phrase.start_char), max(end, phrase.end_char)
@@ -167,6 +171,32 @@ class _SpeakerFinder:
         else:
             affiliation = _short_name(actor, self.doc.text)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
+
+
+_SELF_NAMING = {"identify", "call", "introduce", "name", "describe"}
+
+
+def _self_named(token: Token) -> Token | None:
+    """The name in "X who identified himself as NAME" / "X calling himself NAME", if any."""
+    for clause in token.children:
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _SELF_NAMING:
+            continue
+        if not any(c.lower_.endswith(("self", "selves")) for c in clause.children):
+            continue
+        for c in clause.children:
+            if c.dep_ == "oprd" and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "PROPN":
+                    return obj
+    return None
+
+
+def _without_article(phrase: Span) -> Span:
+    if len(phrase) > 1 and phrase[0].lower_ in ("a", "an", "the", "another"):
+        return phrase[1:]
+    return phrase
 
 
 def _short_name(actor: Actor, text: str) -> str:

@@ -38,6 +38,10 @@ def noun_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at", "with", "in"):
             right = max(right, child.right_edge.i)
+    for k in range(token.i + 1, right + 1):  # "a teacher in X, who asked ...": no clause
+        if doc[k].text in (",", "(", ";", "—", "–") or doc[k].dep_ == "relcl":
+            right = k - 1
+            break
     while left < token.i and (
         doc[left].is_punct or doc[left].is_space or doc[left].lower_ in ("both", "all", "either")
     ):
@@ -96,7 +100,7 @@ def resolve_references(
             elif lemma in lex.roles and definite and len(span) <= 2:
                 target = _antecedent(token, refs, sent_of, {"person"}, role=lemma)
             elif (lemma in lex.roles or lemma in lex.people_nouns) and is_cue_head(token):
-                kind = "person" if lemma in lex.roles and token.tag_ == "NN" else "unknown"
+                kind = "person" if token.tag_ == "NN" else "unknown"  # "a teacher": she
                 target = new_cluster(span, kind, lemma if lemma in lex.roles else None)
                 if named:  # "a spokesman for the NRF"; "for President X": X's side, later
                     target.affiliation = target.affiliation or named[-1]
