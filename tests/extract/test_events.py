@@ -294,3 +294,51 @@ def test_events_the_dam_refers_back_to_the_named_dam(analyze):
     )
     e = next(e for e in a.events if e.trigger.text == "killed")
     assert e.place is not None and e.place.name.endswith("Dam"), _brief(e)
+
+
+# --- fights named by their opponent, sites owned by a group, announced measures ---------------
+def test_events_killed_in_firefight_with_a_group_names_the_group(analyze):
+    a = analyze(
+        "Two police officers were killed in a firefight with Boko Haram fighters near Bama "
+        "on Saturday, officials said."
+    )
+    e = _find(a.events, place="Bama")
+    assert e.actor is not None and "Boko Haram" in e.actor.name, _brief(e)
+    assert e.date.value == "2024-03-02"
+
+
+def test_events_captured_camp_of_a_group_is_placed_where_the_camp_is(analyze):
+    a = analyze(
+        "The army said troops captured a camp of the Allied Democratic Forces in Beni "
+        "territory on Thursday."
+    )
+    seized = [e for e in a.events if e.actor and e.actor.name.lower() == "troops"]
+    assert seized, [_brief(e) for e in a.events]
+    assert all(e.place is None or "Allied" not in e.place.name for e in seized)
+    assert any(e.place and e.place.name.startswith("Beni") for e in seized)
+    assert all(e.acled_subtype != "Arrests" for e in seized)
+
+
+def test_events_announced_curfew_is_a_planned_measure_not_a_threat(analyze):
+    a = analyze(
+        "The provincial government will impose a curfew in Maiduguri from Friday, the "
+        "governor's spokesman said."
+    )
+    e = _find(a.events, type="COERCE")
+    assert (e.certainty, e.date.value) == ("planned", "2024-03-08")
+    assert not any(x.type == "THREATEN" for x in a.events), [_brief(x) for x in a.events]
+
+
+def test_events_protesters_who_will_blockade_still_threaten(analyze):
+    a = analyze("Farmers said on Friday they would blockade the port from Monday.")
+    assert any(e.type == "THREATEN" for e in a.events), [_brief(e) for e in a.events]
+
+
+def test_events_visit_to_a_city_written_without_city(analyze):
+    a = analyze(
+        "Three soldiers were wounded in an ambush in Marawi City on Saturday. The army chief "
+        "will visit Marawi on Tuesday to meet commanders, a spokesperson said."
+    )
+    e = _find(a.events, mode="visit,future")
+    assert (e.certainty, e.place.name, e.date.value) == ("planned", "Marawi City", "2024-03-05")
+    assert e.place.lat is not None

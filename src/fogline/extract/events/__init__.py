@@ -62,6 +62,10 @@ TERRITORIAL_SUBTYPES = frozenset(
 )
 THREAT_MODES = {"FIGHT": "violence", "ASSAULT": "violence", "COERCE": "restrict",
                 "PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "violence"}  # fmt: skip
+# Coercive measures an authority announces as plans ("will impose a curfew from Friday", "will
+# deploy two battalions"): planned events of their own type, not threats (PLOVER THREATEN is
+# for conditional or violent intentions: "vowed to attack", "will strike unless").
+SCHEDULED_MEASURES = frozenset({"MOBILIZE", "COERCE"})
 UNCONVENTIONAL = frozenset({"IED", "SUICIDE", "GRENADE", "CHEM"})
 GENERIC_CODES = frozenset({None, "-", "CLASH", "VACATTACK", "OTHER"})
 # GeoNames feature codes from finest (0) to coarsest; unknown features rank 1.
@@ -164,7 +168,9 @@ def _events(
             return []
     if "seize" in flags:
         territory = frame.obj is not None and (
-            ments.territory_of(frame.obj) is not None or obj_cls == "territory"
+            ments.territory_of(frame.obj) is not None
+            or obj_cls == "territory"
+            or frame.obj.lemma_.lower() in lex.words("class:territory")  # "seized a camp"
         )
         if territory:
             code, flags = "TERR", flags | {"gain"}
@@ -211,6 +217,13 @@ def _events(
         actor_ref = ments.actor_of(cert.reporter_token)
         frame.targets, frame.actor = frame_targets, cert.reporter_token
         certainty, aux = "asserted", None
+    elif (
+        cert.scheduled
+        and plover in SCHEDULED_MEASURES
+        and _actor_class(frame.actor, ments) not in ("civilian", "protester")  # "will blockade"
+        and (frame.trigger.pos == "V" or frame.anchor is not frame.token)
+    ):
+        certainty, aux = "planned", "future"  # "will impose a curfew", "will deploy troops"
     elif cert.intent is not None and (frame.trigger.pos == "V" or frame.anchor is not frame.token):
         if cert.intent == "threat" or plover in HOSTILE:
             plover, mode = (
@@ -288,6 +301,13 @@ def _events(
             )
         )
     return out
+
+
+def _actor_class(tok: Token | None, ments: Mentions) -> str | None:
+    """The noun class of an actor, through a pronoun's antecedent ("they would blockade")."""
+    if tok is not None and tok.pos_ == "PRON":
+        tok = ments.antecedent(tok)
+    return ments.noun_class(tok)
 
 
 def _accident(frame: Frame, lex: EventLexicon) -> bool:

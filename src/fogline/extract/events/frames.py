@@ -247,7 +247,7 @@ def _verb_frame(
             if cm.trigger.pos == "N" and cm.trigger.plover in VIOLENT:
                 frame.cause = cm
                 if frame.actor is c or frame.actor is None:
-                    frame.actor = _noun_actor(c, ments)
+                    frame.actor = _noun_actor(c, ments, fight=cm.trigger.plover == "FIGHT")
                 break
     # recipients
     moving = "move" in trig.flags or trig.mode == "visit"
@@ -280,7 +280,10 @@ def _named_territory(obj: Token, trig: Trigger) -> bool:
     return territorial and obj.pos_ == "PROPN" and obj.ent_type_ not in ("ORG", "NORP")
 
 
-def _noun_actor(noun: Token, ments: Mentions) -> Token | None:
+def _noun_actor(noun: Token, ments: Mentions, *, fight: bool = False) -> Token | None:
+    """The party a violent event noun names: its possessor or modifier ("the army's
+    offensive"), its "by"/"from"/"between" complement, and for a fight ("a firefight
+    with X", "clashes with X") the opponent named with "with"."""
     for c in noun.lefts:
         if c.dep_ == "poss":
             return c
@@ -288,7 +291,8 @@ def _noun_actor(noun: Token, ments: Mentions) -> Token | None:
             c.ent_type_ in ACTOR_LABELS and not ments.is_place(c)
         ):
             return c
-    for _prep, p in pobjs(noun, {"by", "from", "between"}):
+    preps = {"by", "from", "between", "with"} if fight else {"by", "from", "between"}
+    for _prep, p in pobjs(noun, preps):
         if is_actorlike(p, ments):
             return p
     return None
@@ -309,7 +313,7 @@ def _noun_frame(
         ):
             anchor = head
     frame = Frame(m, anchor, trig)
-    frame.actor = _noun_actor(tok, ments)
+    frame.actor = _noun_actor(tok, ments, fight=trig.plover == "FIGHT")
     if frame.actor is None and anchor is not tok and tok.dep_ == "dobj":
         frame.actor = subject(anchor)[0]
     between = [p for prep, p in pobjs(tok, {"between"})]

@@ -41,6 +41,15 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "into", "across", "thr
 QUANTITY_HEADS = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands", "millions"})
 
 
+def _short_names(name: str) -> list[str]:
+    """A place name and, for "Marawi City", "Cotabato City", the name without "City", which
+    the same article also writes alone ("will visit Marawi")."""
+    words = name.split()
+    if len(words) > 1 and words[-1] == "city":
+        return [name, " ".join(words[:-1])]
+    return [name]
+
+
 class Mentions:
     """Per-document lookups: actor and place mentions by token, entities, actor dictionary."""
 
@@ -82,8 +91,9 @@ class Mentions:
             for t in span:
                 self._place_at[t.i] = (place, span)
             if place.lat is not None or span.root.ent_type_ in PLACE_LABELS:
-                self._place_names.setdefault(place.name.lower(), place)
-                self._place_heads.add(place.name.lower().split()[-1])
+                for name in _short_names(place.name.lower()):
+                    self._place_names.setdefault(name, place)
+                    self._place_heads.add(name.split()[-1])
             noun = introducing_noun(span)
             if noun:
                 self._introduced[place.start] = noun
@@ -180,6 +190,8 @@ class Mentions:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.text[:1].isupper():
+                        if self._names_owner(pobj):
+                            return None  # "a camp of the BIFF": whose camp, not where
                         return PlaceRef(proper_run(pobj)), pobj
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
         names = [c for c in mods if c.text[:1].isupper() and c.ent_type_ not in ("NORP",)]
@@ -187,12 +199,24 @@ class Mentions:
             return PlaceRef(" ".join(t.text for t in names)), names[-1]
         return None
 
+    def _names_owner(self, tok: Token) -> bool:
+        """Does the "of" complement of a site noun name its owner (a group or a force)
+        rather than its place?"""
+        if tok.i in self._place_at:
+            return False
+        actor = self._actor_at.get(tok.i)
+        if actor is not None:
+            return actor.kind not in ("person", "unknown")
+        return tok.ent_type_ in ("ORG", "NORP")
+
     def _place_candidates(self, tok: Token) -> list[Token]:
         out = [tok]
         if tok.lemma_.lower() in self.lex.words("class:territory"):
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    out[:0] = [c for c in child.children if c.dep_ == "pobj"]
+                    out[:0] = [
+                        c for c in child.children if c.dep_ == "pobj" and not self._names_owner(c)
+                    ]
             out.extend(c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod"))
         return out
 
