@@ -342,3 +342,9 @@ def test_events_visit_to_a_city_written_without_city(analyze):
     e = _find(a.events, mode="visit,future")
     assert (e.certainty, e.place.name, e.date.value) == ("planned", "Marawi City", "2024-03-05")
     assert e.place.lat is not None
+
+
+def test_events_members_of_an_armed_group_killed_is_not_violence_against_civilians(analyze):
+    a = analyze("Soldiers killed three members of the militia near Beni on Sunday, the army said.")
+    e = _find(a.events, place="Beni")
+    assert e.acled_type != "Violence against civilians", _brief(e)

@@ -419,6 +419,8 @@ class Mentions:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         return self.noun_class(pobj)
+        if lemma in self.lex.words("member_nouns") and self._group_owner(tok):
+            return "armed"  # "two BIFF members", "members of the group" (not "family members")
         for cls in ("protester", "armed", "weapon", "civilian", "property", "goods"):
             words = self.lex.words("class:" + cls)
             if lemma in words or phrase in words:
@@ -426,6 +428,19 @@ class Mentions:
         if self.is_place(tok) or self.place_of(tok) is not None:
             return "territory"
         return None
+
+    def _group_owner(self, tok: Token) -> bool:
+        """Is ``tok`` qualified by an armed group or force (modifier or "of" complement)?"""
+        owners = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss")]
+        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        for o in owners:
+            actor = self._actor_at.get(o.i)
+            if actor is not None and actor.kind == "group":
+                return True
+            if o.lemma_.lower() in self.lex.words("class:armed"):
+                return True
+        return False
 
     def is_state_force(self, tok: Token | None, ref: ActorRef | None) -> bool:
         """Government forces (army, police, a state) rather than a non-state group."""
