@@ -87,6 +87,11 @@ def _write_corpus(folder):
     (folder / "scriptonly.html").write_text(SCRIPT_ONLY_PAGE, encoding="utf-8")
     (folder / "french.txt").write_text(FRENCH, encoding="utf-8")
     (folder / "arabic.txt").write_text(ARABIC, encoding="utf-8")
+    with (folder / "huge.txt").open("w", encoding="utf-8") as fh:  # a 20 MB "article"
+        for _ in range(20 * 1024 * 1024 // len(REPORT) + 1):
+            fh.write(REPORT)
+    line = " ".join(REPORT.split())  # a 1 MB single line
+    (folder / "oneline.txt").write_text((line * (10**6 // len(line) + 1))[: 10**6], "utf-8")
     lines = [
         json.dumps({"id": "wire-1", "text": REPORT.replace("Sake", "Rutshuru"), "source": "W"}),
         '{"id": "wire-2", "text": "unterminated',
@@ -109,6 +114,8 @@ EXPECTED_FAILURES = {
     "scriptonly.html": "no article text",
     "french.txt": "not English (detected 'fr')",
     "arabic.txt": "not English (detected 'ar')",
+    "huge.txt": "file too large: 20 MB of text",
+    "oneline.txt": "document too large: 1,000,000 characters",
     "feed.jsonl:2": "invalid JSON",
     "feed.jsonl:3": "expected a JSON object",
     "feed.jsonl:4": "no 'text' or 'html' field",

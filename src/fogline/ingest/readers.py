@@ -137,15 +137,15 @@ def _read_file(path: Path, doc_id: str, meta: DocumentMeta) -> Iterator[RawDocum
             yield IngestError(origin, f"binary file ({suffix} is not a text format)")
             return
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield IngestError(origin, f"file too large: {_mb(size)} (limit {_mb(MAX_BYTES)})")
-            return
         if size > MAX_TEXT_BYTES and not _is_html_file(path, suffix):
             yield IngestError(
                 origin,
                 f"file too large: {_mb(size)} of text (limit {MAX_TEXT_CHARS:,} characters, "
                 f"{_mb(MAX_TEXT_BYTES)}); split it into articles",
             )
+            return
+        if size > MAX_BYTES:
+            yield IngestError(origin, f"file too large: {_mb(size)} (limit {_mb(MAX_BYTES)})")
             return
         data = path.read_bytes()
     except OSError as exc:
