@@ -152,3 +152,18 @@ def test_spelling_variant_after_a_place_cue_is_a_place_in_the_documents_country(
     text = "Residents fled the port town of Kyaukphyu in western Myanmar on Sunday."
     found = refix(nlp, text, {"Kyaukphyu": "PERSON", "Myanmar": "GPE"})
     assert found.get("Kyaukphyu") == "GPE"
+
+
+def test_hyphenated_place_names_are_found_whole(nlp):
+    doc = nlp(
+        "Rebels attacked an army post in Ouham-Pendé prefecture on Tuesday. "
+        "Gangs also attacked Croix-des-Bouquets."
+    )
+    found = labels(doc)
+    for name in ("Ouham-Pendé", "Croix-des-Bouquets"):
+        assert found.get(name) in ("GPE", "LOC"), name
+
+
+def test_hyphenated_person_name_is_not_grown_into_a_place(nlp):
+    doc = nlp("Jean-Pierre Ngoy, a trader, said the road to Bria was closed.")
+    assert labels(doc).get("Jean-Pierre Ngoy") == "PERSON"

@@ -138,9 +138,13 @@ class EntityFixer:
         cues = load_cues()
         ents = [_trim(e) for e in doc.ents]
         ents = [e for e in ents if e is not None]
+        if gaz is not None:  # "Ouham" of "Ouham-Pendé", "Croix" of "Croix-des-Bouquets"
+            ents = filter_spans([_hyphen_whole(e, gaz) for e in ents])
         person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         taken = {i for e in ents for i in range(e.start, e.end)}
         runs = [r for r in _capitalised_runs(doc) if not any(i in taken for i in range(*r))]
+        if gaz is not None:
+            runs = [_hyphen_run(doc, r, gaz, taken) for r in runs]
         texts = {_name_text(e) for e in ents} | {
             doc[a:b].text for s, e in runs for a in range(s, e) for b in range(a + 1, e + 1)
         }
@@ -192,6 +196,50 @@ class EntityFixer:
         ):
             return Span(ent.doc, ent.start, ent.end, label="PERSON")
         return ent
+
+
+def _hyphen_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range grown over unspaced hyphens on both sides ("Kaga" → "Kaga-Bandoro")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].is_alpha
+    ):
+        start -= 2
+    return start, end
+
+
+def _hyphen_whole(ent: Span, gaz) -> Span:  # noqa: ANN001
+    """The entity grown to its whole hyphenated name when the gazetteer knows that name."""
+    start, end = _hyphen_bounds(ent.doc, ent.start, ent.end)
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    whole = ent.doc[start:end]
+    if not gaz.known([whole.text]):
+        return ent
+    # a lower-case link ("Croix-des-Bouquets", "Saint-Louis-du-Nord") is a toponym's; a
+    # PERSON or ORG otherwise keeps its label and still needs place evidence ("Jean-Pierre")
+    linked = any(t.is_lower and t.is_alpha for t in whole)
+    label = "GPE" if linked or ent.label_ in PLACE_LABELS else ent.label_
+    return Span(ent.doc, start, end, label=label)
+
+
+def _hyphen_run(doc: Doc, run: tuple[int, int], gaz, taken: set[int]) -> tuple[int, int]:  # noqa: ANN001
+    """A capitalised run grown over hyphens when the gazetteer knows the whole name."""
+    start, end = _hyphen_bounds(doc, *run)
+    if (start, end) == run or any(i in taken for i in range(start, end)):
+        return run
+    return (start, end) if gaz.known([doc[start:end].text]) else run
 
 
 def _name_text(span: Span) -> str:
