@@ -10,6 +10,7 @@ X") with ``direct=False``. Speakers are the actors of :func:`fogline.extract.act
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
@@ -86,23 +87,24 @@ def _attach_dates(doc: Doc, quotes: list[Quote], times: Sequence[TimeRef]) -> li
     """A quote's date: the resolved time expression of its cue's sentence, outside the quote
     ("…,’ he told Fox News on Saturday" → that Saturday)."""
     dated = [t for t in times if t.value]
+    if not dated:
+        return quotes
+    bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]  # once per document
+    starts = [b[0] for b in bounds]
     out = []
     for q in quotes:
         if q.cue is None or q.date:
             out.append(q)
             continue
-        span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
-        if span is None:
+        i = bisect.bisect_right(starts, q.cue.start) - 1
+        if i < 0:
             out.append(q)
             continue
-        sent = span.sent
-        near = [
-            t
-            for t in dated
-            if sent.start_char <= t.start < sent.end_char and not q.start <= t.start < q.end
-        ]
+        first, last = bounds[i]
+        near = [t for t in dated if first <= t.start < last and not q.start <= t.start < q.end]
         if near:
-            best = min(near, key=lambda t: abs(t.start - q.cue.start))  # type: ignore[union-attr]
+            cue_start = q.cue.start
+            best = min(near, key=lambda t: abs(t.start - cue_start))
             q = dataclasses.replace(q, date=best.value)
         out.append(q)
     return out
