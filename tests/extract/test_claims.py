@@ -334,3 +334,14 @@ def test_forced_displacement_takes_its_place_from_the_forcing_clause(analyzer):
     displaced = _find(claims, "DISPLACED")
     assert displaced and displaced[0].subject and "militant" in displaced[0].subject.lower()
     assert displaced[0].place and "Kidal" in displaced[0].place
+
+
+def test_a_ministry_speaking_carries_the_state_that_owns_it(analyzer):
+    claims = _claims(
+        analyzer,
+        "Tajikistan's Defence Ministry said Kyrgyz troops had shelled a border post near "
+        "Isfara overnight, killing one Tajik soldier.",
+    )
+    attacks = _find(claims, "ATTACKED", "asserts") + _find(claims, "KILLED", "asserts")
+    assert attacks, claims
+    assert all(c.source.affiliation == "Tajikistan" for c in attacks), attacks

@@ -47,7 +47,7 @@ def find_blames(doc: Doc, ctx: Context) -> Iterator[Blame]:
             agent_of(tok) if passive else next((c for c in tok.children if c.dep_ == "nsubj"), None)
         )
         by = ctx.resolve(blamer)
-        source = ctx.source_of(by) if by is not None else ctx.source_at(tok.idx)
+        source = ctx.source_of(by, blamer) if by is not None else ctx.source_at(tok.idx)
         yield Blame(tok, ref, source)
 
 

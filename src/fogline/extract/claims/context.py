@@ -317,11 +317,32 @@ class Context:
             return None
         return Source(q.speaker.name, q.speaker.actor_id, q.speaker.affiliation)
 
-    def source_of(self, ref: Ref) -> Source:
+    def source_of(self, ref: Ref, token: Token | None = None) -> Source:
+        """The source a reference names; a body without an affiliation of its own takes the
+        state its phrase names ("Armenia's Defence Ministry", "the Defence Ministry of X")."""
         actor = ref.actor
+        affiliation = actor.affiliation if actor is not None else None
+        if affiliation is None and token is not None:
+            affiliation = self.state_of(token)
         if actor is None:
-            return Source(ref.name)
-        return Source(ref.name, actor.id, actor.affiliation)
+            return Source(ref.name, None, affiliation)
+        return Source(ref.name, actor.id, affiliation)
+
+    def state_of(self, token: Token) -> str | None:
+        """The state that owns or qualifies a noun phrase ("Azerbaijan's", "Armenian", "of X")."""
+        owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                owners += [g for g in c.children if g.dep_ == "pobj"]
+        for owner in owners:
+            actor = self.actor_at(owner.idx, owner.idx + len(owner.text))
+            if actor is not None and actor.kind == "state" and actor.id != self._own_id(token):
+                return short_name(actor)
+        return None
+
+    def _own_id(self, token: Token) -> str | None:
+        actor = self.actor_at(token.idx, token.idx + len(token.text))
+        return actor.id if actor is not None else None
 
     # --- places ---------------------------------------------------------------------------
     def places_in(self, start: int, end: int) -> list[Place]:

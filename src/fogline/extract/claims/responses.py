@@ -140,7 +140,7 @@ def _source(tok: Token, ctx: Context) -> Source | None:
             else:
                 ref = ctx.resolve(subject)
                 if ref is not None:
-                    return ctx.source_of(ref)
+                    return ctx.source_of(ref, subject)
         if cur.head is cur:
             break
         if cur.head.lemma_.lower() in reporting or cur.dep_ in ("conj", "advcl", "ccomp", "acomp"):

@@ -85,7 +85,7 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
         else:
             ref = ctx.resolve(reporter)
             if ref is not None:
-                source = ctx.source_of(ref)
+                source = ctx.source_of(ref, reporter)
                 reporter_ref = ref
     if source is None and according is not None:
         ref = ctx.resolve(according)
@@ -93,7 +93,7 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
             hedged = True
             ref = _carrier(according, ctx)  # "unconfirmed reports carried by X": X's report
         if ref is not None:
-            source = ctx.source_of(ref)
+            source = ctx.source_of(ref, according)
     if source is None and claimant is not None and not denial:
         source = ctx.source_of(claimant)
     if source is None:
