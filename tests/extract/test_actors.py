@@ -164,3 +164,48 @@ def test_name_with_a_persons_title_in_apposition_is_a_person(actors_of):
     person = named(actors, "Claire Dubois")
     assert person.kind == "person"
     assert person.role == "coordinator"
+
+
+SHARED_ACRONYM = [
+    ActorEntry("amf", "Allied Mountain Front", "group", "UGAINS", "UG", aliases=("AMF",)),
+    ActorEntry("sdf-sahel", "Sahel Defence Front", "group", "NERREB", "NE",
+               aliases=("AMF",), ambiguous=("AMF",)),
+]  # fmt: skip
+
+
+def test_acronym_defined_in_the_text_beats_the_dictionary_default():
+    from fogline.nlp import load_pipeline
+
+    text = (
+        "Fighters of the Sahel Defence Front (AMF) attacked an army post near Ayorou on Monday. "
+        "The AMF said it had seized two vehicles."
+    )
+    actors = extract_actors(load_pipeline()(text), dictionary=ActorDictionary(SHARED_ACRONYM))
+    front = named(actors, "Sahel Defence Front")
+    assert [m.text for m in front.mentions].count("AMF") == 2
+    assert all(a.id != "amf" for a in actors)
+
+
+def test_acronym_of_a_name_the_dictionary_lacks_is_not_the_dictionary_actor():
+    from fogline.nlp import load_pipeline
+
+    text = (
+        "The Ayorou Militia Federation (AMF) denied the report on Tuesday. "
+        "The AMF said its men had stayed in their barracks."
+    )
+    actors = extract_actors(load_pipeline()(text), dictionary=ActorDictionary(SHARED_ACRONYM))
+    assert all(a.id != "amf" for a in actors)
+
+
+def test_shipped_dictionary_knows_common_libyan_and_mindanao_actors():
+    from fogline.actordict import load_actor_dictionary
+
+    actors = load_actor_dictionary()
+    assert actors.lookup("GNU").id == "libya-gnu"
+    assert actors.lookup("GNU", country="ZA").id == "south-africa-gnu"
+    assert actors.lookup("Radaa").name == "Special Deterrence Force"
+    assert actors.lookup("444 Combat Brigade").affiliation == "libya-gnu"
+    assert actors.lookup("PNP").name == "Philippine National Police"
+    assert actors.lookup("Maute group").name == "Dawlah Islamiyah"
+    assert actors.lookup("MILF").name == "Moro Islamic Liberation Front"
+    assert actors.lookup("Bangsamoro regional government").country == "PH"

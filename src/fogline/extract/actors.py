@@ -312,6 +312,11 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
     """Dictionary names (longest first) and entity names, without overlaps, in text order."""
     taken: set[int] = set()
     found: list[tuple[Span, str, Any]] = []
+    defined = _defined_acronyms(doc, dictionary) if dictionary is not None else {}
+
+    def lookup(name: str) -> Any:
+        return defined[name] if name in defined else dictionary.lookup(name)
+
     if dictionary is not None:
         index = _alias_index(dictionary)
         i = 0
@@ -322,7 +327,7 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
                     span = doc[i : i + n]
                     if span[-1].is_punct or span[-1].is_space or fold(span.text) not in index:
                         continue
-                    entry = dictionary.lookup(span.text)
+                    entry = lookup(span.text)
                     if entry is not None:
                         hit = (span, _entry_kind(entry, "organisation"), entry)
                         break
@@ -338,7 +343,7 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
         span = _clean(_with_nickname(ent)) if kind else None
         if span is None or any(t.i in taken for t in span):
             continue
-        entry = dictionary.lookup(span.text) if dictionary is not None else None
+        entry = lookup(span.text) if dictionary is not None else None
         if entry is None and kind in ("group", "state") and not _acts(span, roles):
             continue  # nationalities and places are actors only when they act or employ
         if entry is None and _unit_entity(span):
@@ -352,6 +357,37 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
         found.append((span, kind, entry))
         taken.update(range(span.start, span.end))
     return sorted(found, key=lambda f: f[0].start)
+
+
+def _defined_acronyms(doc: Doc, dictionary: Any) -> dict[str, Any]:
+    """Acronyms the text defines, "Long Name (ACR)", to the entry of the long name (or None).
+
+    A definition in the text beats the dictionary's reading of the acronym: after "Ambazonia
+    Defence Forces (ADF)", "ADF" is that group, not the dictionary's default "ADF"; after a
+    name the dictionary does not know, the acronym is that name's, not a dictionary actor's.
+    """
+    defined: dict[str, Any] = {}
+    for t in doc:
+        i = t.i
+        if t.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or i == 0:
+            continue
+        acronym = doc[i + 1].text
+        if not _ACRONYM.match(acronym) or acronym in defined:
+            continue
+        entry = None
+        for n in range(min(_MAX_NGRAM, i), 0, -1):
+            span = doc[i - n : i]
+            if span[0].text[:1].isupper() and not span[0].is_punct:
+                entry = dictionary.lookup(span.text)
+                if entry is not None:
+                    break
+        if entry is not None:
+            defined[acronym] = entry
+            continue
+        name = [w for w in doc[max(0, i - _MAX_NGRAM) : i] if w.text[:1].isupper()]
+        if len(name) >= 2 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ == "PROPN":
+            defined[acronym] = None  # a multi-word name the dictionary lacks owns the acronym
+    return defined
 
 
 def _without_honorific(span: Span) -> Span:
