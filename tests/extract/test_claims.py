@@ -345,3 +345,26 @@ def test_a_ministry_speaking_carries_the_state_that_owns_it(analyzer):
     attacks = _find(claims, "ATTACKED", "asserts") + _find(claims, "KILLED", "asserts")
     assert attacks, claims
     assert all(c.source.affiliation == "Tajikistan" for c in attacks), attacks
+
+
+def test_weapons_fired_or_launched_at_a_target_attack_it(analyzer):
+    claims = _claims(
+        analyzer,
+        "The army said insurgents fired rockets and launched armed drones at a military base "
+        "near the town of Tillaberi on Sunday night.",
+    )
+    attacks = _find(claims, "ATTACKED", "asserts")
+    assert attacks, claims
+    assert attacks[0].place == "Tillaberi"
+    assert attacks[0].source.name != "Example Wire"
+
+
+def test_denying_a_part_in_the_clashes_denies_an_attack(analyzer):
+    claims = _claims(
+        analyzer,
+        "A spokesman for the Sudan People's Liberation Movement-North denied that its fighters "
+        "had taken part in the clashes in Kadugli.",
+    )
+    denials = _find(claims, "ATTACKED", "denies")
+    assert denials, claims
+    assert denials[0].place == "Kadugli"

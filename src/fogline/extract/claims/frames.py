@@ -178,6 +178,10 @@ class FrameReader:
                 break
         if found:
             return
+        prop = self._projectile(tok, lemma) or self._participation(tok, lemma)
+        if prop is not None:
+            yield prop
+            return
         if lemma in self.lex.control_of:
             prop = self._control_of(tok)
             if prop is not None:
@@ -290,6 +294,46 @@ class FrameReader:
         if patient is None and agent is None:
             return None
         return Prop(p, tok, cue.frame, agent=agent, patient=patient, negated=neg)
+
+    def _projectile(self, tok: Token, lemma: str) -> Prop | None:
+        """ "X fired mortars at Y", "drones were launched on Y": an attack on Y."""
+        if lemma not in self.lex.projectile:
+            return None
+        weapon = _dobj(tok) or (passive_patient(tok) if is_passive(tok) else None)
+        if weapon is not None and weapon.lemma_.lower() not in self.lex.weapons:
+            return None
+        if weapon is None and lemma != "fire":
+            return None
+        preps = tuple(self.lex.projectile_preps)
+        target = prep_object(tok, preps)
+        if target is None and weapon is not None:
+            target = prep_object(weapon, preps)
+        if target is None or target.ent_type_ in ("DATE", "TIME"):
+            return None
+        agent = agent_of(tok) if is_passive(tok) else subject_of(tok)
+        neg = negated(tok, self.lex)
+        return Prop("ATTACKED", tok, "transitive", agent=agent, patient=target, negated=neg)
+
+    def _participation(self, tok: Token, lemma: str) -> Prop | None:
+        """ "X took part in the clashes", "X was not involved in the attack": X attacked."""
+        for phrase in self.lex.participation:
+            words = [w for w in phrase.split() if w != "be"]
+            if words[0] != lemma:
+                continue
+            children = {c.lower_ for c in tok.children}
+            if not all(w in children for w in words[1:]):
+                continue
+            fight = prep_object(tok, ("in",)) or _dobj(tok)
+            if fight is None or fight.lemma_.lower() not in self.lex.fight_nouns:
+                continue
+            if fight.lower_ in words:
+                continue
+            agent = passive_patient(tok) if is_passive(tok) else subject_of(tok)
+            if agent is None:
+                return None
+            neg = negated(tok, self.lex)
+            return Prop("ATTACKED", tok, "transitive", agent=agent, patient=None, negated=neg)
+        return None
 
     def caused(self, tok: Token) -> bool:
         """The verb is what a causative made its object do ("forced families to flee")."""

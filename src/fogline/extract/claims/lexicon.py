@@ -34,6 +34,11 @@ class ClaimLexicon:
     presence: frozenset[str] = frozenset()
     presence_preps: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
+    projectile: frozenset[str] = frozenset()
+    projectile_preps: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
+    participation: tuple[str, ...] = ()
+    fight_nouns: frozenset[str] = frozenset()
     causatives: frozenset[str] = frozenset()
     place_patient: dict[str, str] = field(default_factory=dict)
     denial_verbs: frozenset[str] = frozenset()
@@ -92,6 +97,12 @@ def load_claim_lexicon() -> ClaimLexicon:
             lex.under = frozenset(_words(spec.get("under", []), "CONTROL.under"))
             lex.presence = frozenset(_words(spec.get("presence", []), "CONTROL.presence"))
             lex.presence_preps = frozenset(_words(spec.get("presence_preps", []), "preps"))
+        if predicate == "ATTACKED":
+            lex.projectile = frozenset(_words(spec.get("projectile", []), "projectile"))
+            lex.projectile_preps = frozenset(_words(spec.get("projectile_preps", []), "preps"))
+            lex.weapons = frozenset(_words(spec.get("weapons", []), "ATTACKED.weapons"))
+            lex.participation = tuple(_words(spec.get("participation", []), "participation"))
+            lex.fight_nouns = frozenset(_words(spec.get("fight_nouns", []), "fight_nouns"))
         if predicate == "DEMAND":
             lex.obligation = frozenset(_words(spec.get("obligation", []), "DEMAND.obligation"))
         if predicate == "DISPLACED":
