@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from fogline.extract.events.lexicon import sentence
+from fogline.extract.spans import entity_of
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -43,10 +44,7 @@ def subjects_before(tok: Token) -> list[Token]:
 
 
 def entity_span(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return entity_of(tok)
 
 
 def strip_det(span: Span) -> Span:
