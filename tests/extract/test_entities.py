@@ -167,3 +167,39 @@ def test_hyphenated_place_names_are_found_whole(nlp):
 def test_hyphenated_person_name_is_not_grown_into_a_place(nlp):
     doc = nlp("Jean-Pierre Ngoy, a trader, said the road to Bria was closed.")
     assert labels(doc).get("Jean-Pierre Ngoy") == "PERSON"
+
+
+def test_spaced_dash_of_a_dateline_ends_the_place(nlp):
+    text = "ILIGAN CITY - Two soldiers were wounded in a roadside blast on Sunday."
+    found = refix(nlp, text, {"ILIGAN CITY - Two": "GPE"})
+    assert found.get("ILIGAN CITY") == "GPE"
+    assert not any("Two" in name for name in found)
+
+
+def test_colon_of_a_dateline_ends_the_place(nlp):
+    text = "BAMENDA: Separatist fighters torched a school on Monday."
+    found = refix(nlp, text, {"BAMENDA: Separatist": "GPE"})
+    assert "BAMENDA" in found and "BAMENDA: Separatist" not in found
+
+
+def test_province_with_a_lower_case_particle_is_found_whole(nlp):
+    doc = nlp("The gunmen may have fled towards Lanao del Norte after the clash.")
+    assert labels(doc).get("Lanao del Norte") in ("GPE", "LOC")
+
+
+def test_two_towns_tagged_as_one_title_are_split_after_a_place_cue(nlp):
+    text = "Soldiers were deployed in Kumbo and Ndop on Sunday."
+    found = refix(nlp, text, {"Kumbo and Ndop": "WORK_OF_ART"})
+    assert found.get("Kumbo") == "GPE" and found.get("Ndop") == "GPE"
+
+
+def test_a_title_without_a_place_cue_is_not_split(nlp):
+    text = "She was reading War and Peace on the bus."
+    found = refix(nlp, text, {"War and Peace": "WORK_OF_ART"})
+    assert found.get("War and Peace") == "WORK_OF_ART"
+
+
+def test_town_after_sent_to_is_a_place_not_a_person(nlp):
+    text = "Reinforcements were sent to Piagapo after the ambush."
+    found = refix(nlp, text, {"Piagapo": "PERSON"})
+    assert found.get("Piagapo") == "GPE"

@@ -35,6 +35,12 @@ MAX_RUN = 4
 RELABEL_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CONNECTORS = frozenset({"of", "al", "el", "de", "du", "la", "le", "-", "'", "’", "bin", "ibn"})
+# lower-case particles inside place names of Spanish, Portuguese, French, Italian and Arabic
+# usage ("Lanao del Norte", "Davao de Oro", "Rio das Ostras", "Ras al Ain")
+NAME_PARTICLES = frozenset(
+    {"del", "de", "la", "las", "los", "el", "al", "du", "des", "da", "das", "do", "dos", "di"}
+)
+BREAKS = frozenset({":", "-", "—", "–", "--"})  # spaced, they end a dateline or a heading
 ACTOR_LABEL = {
     "person": "PERSON",
     "group": "ORG",
@@ -140,6 +146,8 @@ class EntityFixer:
         ents = [e for e in ents if e is not None]
         if gaz is not None:  # "Ouham" of "Ouham-Pendé", "Croix" of "Croix-des-Bouquets"
             ents = filter_spans([_hyphen_whole(e, gaz) for e in ents])
+            ents = filter_spans([_particle_whole(e, gaz) for e in ents])
+            ents = filter_spans([p for e in ents for p in _split_pair(e, gaz, cues)])
         person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         taken = {i for e in ents for i in range(e.start, e.end)}
         runs = [r for r in _capitalised_runs(doc) if not any(i in taken for i in range(*r))]
@@ -234,6 +242,54 @@ def _hyphen_whole(ent: Span, gaz) -> Span:  # noqa: ANN001
     return Span(ent.doc, start, end, label=label)
 
 
+def _particle_whole(ent: Span, gaz) -> Span:  # noqa: ANN001
+    """The entity grown over lower-case particles and capitalised words to the longest name
+    the gazetteer knows ("Lanao" → "Lanao del Norte"); a place then, as the particle shows."""
+    doc = ent.doc
+    best, j = ent.end, ent.end
+    while (
+        j + 1 < len(doc)
+        and doc[j].lower_ in NAME_PARTICLES
+        and doc[j].text == doc[j].lower_
+        and _is_cap(doc[j + 1])
+    ):
+        j += 2
+        while j < len(doc) and j - ent.start < MAX_RUN + 2 and _is_cap(doc[j]):
+            j += 1
+        if gaz.known([doc[ent.start : j].text]):
+            best = j
+    if best == ent.end:
+        return ent
+    return Span(doc, ent.start, best, label="GPE" if ent.label_ != "LOC" else "LOC")
+
+
+def _split_pair(ent: Span, gaz, cues: Cues) -> list[Span]:  # noqa: ANN001
+    """A non-place entity spanning "X and Y" (or "X, Y and Z") after a place cue split into its
+    places when the gazetteer knows every part and not the whole: "in Kumbo and Ndop" as one
+    ORG ("read War and Peace" has no cue and stays whole)."""
+    doc = ent.doc
+    if (
+        ent.label_ in PLACE_LABELS
+        or not any(t.lower_ in ("and", "or") for t in ent)
+        or not _has_cue(ent, cues, phrase=False)
+    ):
+        return [ent]
+    parts, start = [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].lower_ in ("and", "or", ","):
+            if i > start:
+                parts.append(doc[start:i])
+            start = i + 1
+    if (
+        len(parts) < 2
+        or gaz.known([ent.text])
+        or not all(_is_cap(p[0]) for p in parts)
+        or len(gaz.known([p.text for p in parts])) < len({p.text for p in parts})
+    ):
+        return [ent]
+    return [Span(doc, p.start, p.end, label="GPE") for p in parts]
+
+
 def _hyphen_run(doc: Doc, run: tuple[int, int], gaz, taken: set[int]) -> tuple[int, int]:  # noqa: ANN001
     """A capitalised run grown over hyphens when the gazetteer knows the whole name."""
     start, end = _hyphen_bounds(doc, *run)
@@ -259,6 +315,19 @@ def _trim(ent: Span) -> Span | None:
         doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
     ):
         end -= 1
+    # a spaced dash or colon ends a dateline or heading: "MARAWI CITY - Three soldiers"
+    cut = next(
+        (
+            i
+            for i in range(start + 1, end)
+            if doc[i].text == ":" or (doc[i].text in BREAKS and doc[i - 1].whitespace_)
+        ),
+        None,
+    )
+    if cut is not None:
+        end = cut
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
     if start >= end:
         return None
     if (start, end) == (ent.start, ent.end):
