@@ -368,3 +368,35 @@ def test_denying_a_part_in_the_clashes_denies_an_attack(analyzer):
     denials = _find(claims, "ATTACKED", "denies")
     assert denials, claims
     assert denials[0].place == "Kadugli"
+
+
+def test_a_demand_takes_the_place_named_in_what_is_demanded_not_its_subject(analyzer):
+    claims = _claims(
+        analyzer,
+        "Bamako demanded that the rebels withdraw their fighters from Kidal before any talks.",
+    )
+    demands = _find(claims, "DEMAND")
+    assert demands, claims
+    assert demands[0].place == "Kidal"
+
+
+def test_envoys_due_to_meet_their_counterparts_is_a_negotiation(analyzer):
+    claims = _claims(
+        analyzer,
+        "Sudanese army negotiators are due to meet their RSF counterparts in Jeddah next week, "
+        "according to the Saudi Press Agency.",
+    )
+    talks = _find(claims, "NEGOTIATE")
+    assert talks, claims
+    assert talks[0].place == "Jeddah"
+
+
+def test_it_holding_talks_is_the_reporting_body_that_said_so(analyzer):
+    claims = _claims(
+        analyzer,
+        "The Puntland government said it would hold talks with clan elders in Garowe on Tuesday.",
+    )
+    talks = _find(claims, "NEGOTIATE")
+    assert talks, claims
+    assert talks[0].subject and "Puntland" in talks[0].subject
+    assert talks[0].place == "Garowe"

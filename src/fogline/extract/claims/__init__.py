@@ -36,7 +36,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from fogline.extract.claims.blame import blame_claims, find_blames
-from fogline.extract.claims.clauses import borrowed_agent, borrowed_place, fill_places
+from fogline.extract.claims.clauses import (
+    borrowed_agent,
+    borrowed_place,
+    fill_places,
+    place_in_content,
+)
 from fogline.extract.claims.context import Context, Ref, place_name, short_name
 from fogline.extract.claims.draft import Draft, evidence, is_question
 from fogline.extract.claims.events import event_claims
@@ -55,6 +60,7 @@ PREDICATES = ("CONTROL", "CAPTURED", "ARRESTED", "KILLED", "WOUNDED", "ATTACKED"
               "DISPLACED", "DEPLOYED", "NEGOTIATE", "DEMAND")  # fmt: skip
 _OTHER_TIME = {"since", "until", "till", "before", "after", "following", "ago"}
 _PEOPLE_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED"}
+_CONTENT_PREDICATES = {"DEMAND", "NEGOTIATE"}
 _INCIDENT_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "ATTACKED"}
 
 
@@ -126,7 +132,10 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
         borrowed = borrowed_agent(prop.trigger, ctx, reader.reporting)
         agent = ctx.resolve(borrowed) if borrowed is not None else None
     place, inferred = _place_of(prop, ctx, reader)
-    if place is None and prop.predicate != "CONTROL":
+    if prop.predicate in _CONTENT_PREDICATES:  # the place of what is demanded or negotiated
+        mention = place_in_content(prop.trigger, prop.agent, ctx)
+        place = place_name(mention, ctx) if mention is not None else None
+    elif place is None and prop.predicate != "CONTROL":
         mention = borrowed_place(prop.trigger, ctx, reader.reporting)
         place = place_name(mention, ctx) if mention is not None else None
     obj = _object_of(prop, ctx)

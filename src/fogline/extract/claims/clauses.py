@@ -159,3 +159,24 @@ def _topic_place(ctx: Context) -> Place | None:
     if len(counts) > 1 and counts[1][0] == counts[0][0]:
         return None
     return counts[0][1]
+
+
+def place_in_content(trigger: Token, agent: Token | None, ctx: Context) -> Place | None:
+    """The first place named in what is demanded or negotiated ("demanded that the army leave
+    X", "will hold talks with elders in X"), never in the words naming who demands it."""
+    scope = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubj"):
+        scope = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    own = set() if agent is None else {t.i for t in agent.subtree}
+    for t in scope.subtree:  # who demands, and of whom: actors, not the place
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() not in ctx.lex.place_nouns:
+            own |= {c.i for c in t.subtree}
+    found: list[Place] = []
+    for t in scope.subtree:
+        if t.i in own or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        for p in ctx.places_in(t.idx, t.idx + len(t.text)):
+            if p not in found and not ctx.names_no_place(p):
+                found.append(p)
+    local = [p for p in found if not (p.feature or "").startswith("PCL")]
+    return (local or found or [None])[0]

@@ -39,7 +39,8 @@ _UNCHANGED = {"people", "police", "personnel", "staff"}
 _MODALS = {"must", "should", "would", "will", "shall", "can", "could", "may", "might", "ca", "wo"}
 # verbs whose "to" complement is still stated as (possibly hedged) fact: "appears to have taken"
 # light verbs whose object noun states the act: "made a withdrawal", "carried out an attack"
-_LIGHT = {"make", "carry", "conduct", "launch", "stage", "begin", "complete", "order", "execute"}
+_LIGHT = {"make", "carry", "conduct", "launch", "stage", "begin", "complete", "order", "execute",
+          "hold", "resume", "open", "start", "enter", "join"}  # fmt: skip
 _RAISING = {"appear", "seem", "be", "believe", "think", "say", "report", "understand", "allege"}
 
 
@@ -164,6 +165,11 @@ class FrameReader:
 
     # --- verbs ----------------------------------------------------------------------------
     def _verb(self, tok: Token, lemma: str) -> Iterator[Prop]:
+        if lemma in self.lex.meeting:  # planned talks are talks too: "are due to meet"
+            meeting = self._meeting(tok)
+            if meeting is not None:
+                yield meeting
+                return
         if not self._factual(tok):
             return
         found = False
@@ -294,6 +300,15 @@ class FrameReader:
         if patient is None and agent is None:
             return None
         return Prop(p, tok, cue.frame, agent=agent, patient=patient, negated=neg)
+
+    def _meeting(self, tok: Token) -> Prop | None:
+        """ "X's negotiators will meet their counterparts": a meeting of negotiators."""
+        agent = subject_of(tok)
+        other = _dobj(tok) or prep_object(tok, ("with",))
+        words = self.lex.meeting_nouns
+        if not any(t is not None and t.lemma_.lower() in words for t in (agent, other)):
+            return None
+        return Prop("NEGOTIATE", tok, "transitive", agent=agent, patient=other)
 
     def _projectile(self, tok: Token, lemma: str) -> Prop | None:
         """ "X fired mortars at Y", "drones were launched on Y": an attack on Y."""

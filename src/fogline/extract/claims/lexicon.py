@@ -35,6 +35,8 @@ class ClaimLexicon:
     presence_preps: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
     projectile: frozenset[str] = frozenset()
+    meeting: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
     projectile_preps: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     participation: tuple[str, ...] = ()
@@ -103,6 +105,9 @@ def load_claim_lexicon() -> ClaimLexicon:
             lex.weapons = frozenset(_words(spec.get("weapons", []), "ATTACKED.weapons"))
             lex.participation = tuple(_words(spec.get("participation", []), "participation"))
             lex.fight_nouns = frozenset(_words(spec.get("fight_nouns", []), "fight_nouns"))
+        if predicate == "NEGOTIATE":
+            lex.meeting = frozenset(_words(spec.get("meeting", []), "NEGOTIATE.meeting"))
+            lex.meeting_nouns = frozenset(_words(spec.get("meeting_nouns", []), "meeting_nouns"))
         if predicate == "DEMAND":
             lex.obligation = frozenset(_words(spec.get("obligation", []), "DEMAND.obligation"))
         if predicate == "DISPLACED":
