@@ -515,3 +515,38 @@ def test_footer_lines_without_a_blank_line_between_are_separate_paragraphs():
 def test_hard_wrapped_prose_mentioning_a_comment_stays_one_paragraph():
     text = "Rebels attacked the town on Friday and the army\nsaid it would not comment on losses.\n"
     assert len(classify_paragraphs(text)) == 1
+
+
+def test_live_blog_timestamps_and_chrome_are_boilerplate_not_body():
+    lines = [
+        "11:20 GMT",
+        "3 hours ago",
+        "Follow our live coverage here",
+        "Get our breaking news email",
+        "This article was amended on 4 June 2025 to correct a casualty figure.",
+        "Correction: An earlier version of this story misspelt the commander's name.",
+        "Grace Mensah is a freelance journalist based in Tamale covering northern Ghana.",
+    ]
+    text = "\n\n".join(lines)
+    kinds = [p.kind for p in classify_paragraphs(text)]
+    assert kinds == ["boilerplate"] * len(lines)
+
+
+def test_live_blog_entries_that_start_with_a_time_stay_body():
+    text = (
+        "11:20 GMT — Drones struck a fuel depot near Tamale overnight, the governor said.\n\n"
+        "The reporter is covering the evacuation of the district hospital, officials said."
+    )
+    assert [p.kind for p in classify_paragraphs(text)] == ["body", "body"]
+
+
+def test_bullets_under_a_key_events_label_are_highlights():
+    text = (
+        "Ghana border clashes live\n\nKey events\n\n"
+        "• Gunmen attack a police post near Bawku\n\n"
+        "• Two officers killed, police say\n\n"
+        "Police in the Upper East region said the attack began before dawn on Monday and "
+        "lasted for more than two hours before reinforcements arrived from Bolgatanga."
+    )
+    kinds = [p.kind for p in classify_paragraphs(text)]
+    assert kinds[2:4] == ["highlight", "highlight"] and kinds[-1] == "body"
