@@ -467,3 +467,50 @@ def test_an_unnamed_speaker_is_named_without_article_or_relative_clause(run):
     )
     assert only(quotes, "hid in the fields").speaker.name == "farmer in Kidal"
     assert only(quotes, "shooting lasted").speaker.name == "farmer in Kidal"
+
+
+@pytest.fixture(scope="module")
+def run_shipped():
+    from fogline.actordict import load_actor_dictionary
+    from fogline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def analyse(text: str) -> list[Quote]:
+        doc = nlp(text)
+        return extract_quotes(doc, actors=extract_actors(doc, dictionary=load_actor_dictionary()))
+
+    return analyse
+
+
+def test_ministry_named_without_country_speaks_for_the_documents_state(run_shipped):
+    quotes = run_shipped(
+        "Gunmen attacked a police post in Ngaoundéré, Cameroon, on Sunday. "
+        '"Two officers were wounded," Major Paul Ndongo, spokesperson for the Ministry of '
+        "Defence, said on Monday."
+    )
+    q = only(quotes, "wounded")
+    assert q.speaker and q.speaker.name == "Paul Ndongo"
+    assert q.speaker.affiliation == "Cameroon"
+
+
+def test_ministry_owned_by_a_possessor_speaks_for_it(run_shipped):
+    quotes = run_shipped(
+        "Fighting resumed in Zawiya, Libya, on Friday. The GNU's Ministry of Health said that "
+        '"four people were killed" in the clashes.'
+    )
+    q = only(quotes, "four people")
+    assert q.speaker and q.speaker.name == "Ministry of Health"
+    assert q.speaker.affiliation == "GNU"
+
+
+def test_two_states_ministries_stay_apart(run_shipped):
+    quotes = run_shipped(
+        "Ethiopia's Defence Ministry said Eritrean troops had crossed the border near Zalambessa. "
+        'Eritrea\'s Defence Ministry rejected the report and said "no soldier has moved".'
+    )
+    first = only(quotes, "Eritrean troops")
+    second = only(quotes, "no soldier")
+    assert first.speaker and second.speaker
+    assert first.speaker.affiliation == "Ethiopia"
+    assert second.speaker.affiliation == "Eritrea"

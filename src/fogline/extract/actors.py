@@ -22,7 +22,7 @@ from fogline.extract.quotes.coref import read_led_by, resolve_references
 from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, split_unwrapped
 from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
 from fogline.extract.quotes.roles import read_role
-from fogline.extract.quotes.units import resolve_unit, unit_noun, unit_phrase
+from fogline.extract.quotes.units import attach_offices, resolve_unit, unit_noun, unit_phrase
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
@@ -218,6 +218,7 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
     )
     read_led_by(doc, by_token)
     _dictionary_affiliations(clusters, dictionary)
+    attach_offices(doc, list(clusters.values()), by_token, known_states)
     ordered = sorted(clusters.values(), key=lambda c: min(c.mentions))
     return ActorIndex(ordered, by_token)
 
@@ -346,7 +347,7 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
         entry = lookup(span.text) if dictionary is not None else None
         if entry is None and kind in ("group", "state") and not _acts(span, roles):
             continue  # nationalities and places are actors only when they act or employ
-        if entry is None and _unit_entity(span):
+        if entry is None and (_unit_entity(span) or _owned_unit(span)):
             continue  # "the defence ministry", "Army": a state body, read by _read_units
         if entry is not None:
             kind = _entry_kind(entry, kind)
@@ -422,6 +423,14 @@ def _unit_entity(span: Span) -> bool:
     return all(
         t.i == span.end - 1 or t.is_lower or t.ent_type_ in ("NORP", "GPE") or t.tag_ == "POS"
         for t in span
+    )
+
+
+def _owned_unit(span: Span) -> bool:
+    """A unit named after its owner's possessive ("Armenia's Defence Ministry"): one per owner."""
+    root = span[-1]
+    return unit_noun(root) is not None and any(
+        c.dep_ == "poss" and c.i < span.start for c in root.children
     )
 
 

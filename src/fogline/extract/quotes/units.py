@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.quotes.lexicon import lexicon
 from fogline.textnorm import fold
@@ -143,10 +143,47 @@ def _descriptors(entry: Any) -> tuple[str, ...]:
 
 
 def is_unit_name(name: str) -> bool:
-    """True for an actor named by a unit noun phrase ("defence ministry", "Somali police")."""
+    """True for an actor named by a unit noun phrase ("defence ministry", "Somali police",
+    "Ministry of Health")."""
     words = name.lower().split()
     units = lexicon().units
+    if len(words) > 2 and words[0] in units and words[1] == "of":
+        return True
     return bool(words) and (words[-1] in units or " ".join(words[-2:]) in units)
+
+
+def attach_offices(
+    doc: Doc,
+    clusters: list[_Cluster],
+    by_token: dict[int, _Cluster],
+    known_states: Callable[[], list[_Cluster]],
+) -> None:
+    """Give a state office named without a dictionary entry ("the Ministry of Health", "the
+    GNU's Ministry of Defence") its owner: the possessor or national adjective of a mention,
+    else the state named last before it, else the state the document is mostly about."""
+    states = [c for c in clusters if c.kind == "state"]
+    for cluster in clusters:
+        if cluster.entry is not None or cluster.affiliation is not None or not cluster.mentions:
+            continue
+        if cluster.kind != "organisation" or not is_unit_name(cluster.name):
+            continue
+        owner = None
+        for start, end in sorted(cluster.mentions):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span[0] if span[0].lower_ in lexicon().units else span.root
+            owner = owner_state(head, by_token, states)
+            if owner is None or owner is cluster:  # "Nigerian Defence Ministry", one name
+                owner = owner_state(head, {}, known_states())
+            if owner is not None and owner is not cluster:
+                break
+            owner = None
+        position = min(cluster.mentions)[0]
+        owner = owner or _state_before(states, position) or main_state(clusters)
+        if owner is not None and owner is not cluster:
+            cluster.affiliation = owner
+            cluster.unit = True
 
 
 def _state_before(states: list[_Cluster], position: int) -> _Cluster | None:
