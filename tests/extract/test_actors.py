@@ -209,3 +209,24 @@ def test_shipped_dictionary_knows_common_libyan_and_mindanao_actors():
     assert actors.lookup("Maute group").name == "Dawlah Islamiyah"
     assert actors.lookup("MILF").name == "Moro Islamic Liberation Front"
     assert actors.lookup("Bangsamoro regional government").country == "PH"
+
+
+def test_multi_word_surname_and_surname_tagged_as_organisation_join_the_person(actors_of):
+    text = (
+        "Colonel Youssef Abou Zeid, a commander of the Azawad Liberation Front, spoke in Kidal. "
+        '"We hold the bridge," Abou Zeid told reporters. Later Lieutenant Hamid Toure said the '
+        'road was open. "It is calm," Toure said.'
+    )
+    actors = actors_of(text)
+    zeid = named(actors, "Youssef Abou Zeid")
+    assert [m.text for m in zeid.mentions] == ["Youssef Abou Zeid", "Abou Zeid"]
+    assert not [a for a in actors if a.name in ("Abou Zeid", "Toure")]
+
+
+def test_unit_number_is_part_of_the_units_name():
+    from fogline.actordict import load_actor_dictionary
+    from fogline.nlp import load_pipeline
+
+    text = "Colonel Ali Salem, a commander of the 444 Combat Brigade, rejected the accusation."
+    actors = extract_actors(load_pipeline()(text), dictionary=load_actor_dictionary())
+    assert named(actors, "Ali Salem").affiliation == "444 Combat Brigade"

@@ -323,7 +323,7 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
         i = 0
         while i < len(doc):
             hit = None
-            if doc[i].text[:1].isupper():
+            if doc[i].text[:1].isupper() or doc[i].text[:1].isdigit():  # "444 Combat Brigade"
                 for n in range(min(_MAX_NGRAM, len(doc) - i), 0, -1):
                     span = doc[i : i + n]
                     if span[-1].is_punct or span[-1].is_space or fold(span.text) not in index:
@@ -435,8 +435,13 @@ def _owned_unit(span: Span) -> bool:
 
 
 def _with_nickname(ent: Span) -> Span:
-    """Mariam "Mimi" Sangare: a person's name cut at a quoted nickname runs on to the surname."""
+    """Mariam "Mimi" Sangare: a person's name cut at a quoted nickname runs on to the surname;
+    "444 Combat Brigade": a unit's number the entity left out is part of its name."""
     doc = ent.doc
+    if ent.label_ == "ORG" and ent.start > 0:
+        number = doc[ent.start - 1]
+        if number.text[:1].isdigit() and number.like_num and ent.start <= number.head.i < ent.end:
+            return doc[ent.start - 1 : ent.end]
     if ent.label_ != "PERSON" or not any(t.is_quote for t in ent):
         return ent
     end = ent.end
@@ -461,8 +466,8 @@ def _cluster_for(
     if entry is not None:
         key = f"d:{getattr(entry, 'id', None) or fold(str(entry.name))}"
         name = str(getattr(entry, "name", name))
-    elif kind == "person" and len(span) == 1:
-        key = _surname_key(span, persons) or f"n:{fold(name)}"
+    elif kind in ("person", "organisation") and _surname_key(span, persons):
+        key = str(_surname_key(span, persons))  # "Ben Rajab", or "Cabatuan" tagged ORG
     else:
         key = f"n:{fold(name)}"
         for c in clusters.values():  # acronym or alias of an earlier organisation
@@ -503,9 +508,15 @@ def _missed_surnames(
 
 
 def _surname_key(span: Span, persons: list[tuple[Span, _Cluster]]) -> str | None:
-    """The cluster of the most recent full name ending in this surname (not one inside 'of X')."""
-    matches = [c for s, c in persons if len(s) > 1 and s[-1].text == span.text]
-    prominent = [c for s, c in persons if len(s) > 1 and s[-1].text == span.text and not _in_of(s)]
+    """The cluster of the most recent full name ending in this surname (not one inside 'of X');
+    the surname may have several words ("Ben Rajab" after "Abdelhakim Ben Rajab")."""
+    words = [t.text for t in span]
+
+    def ends(s: Span) -> bool:
+        return len(s) > len(words) and [t.text for t in s[-len(words) :]] == words
+
+    matches = [c for s, c in persons if ends(s)]
+    prominent = [c for s, c in persons if ends(s) and not _in_of(s)]
     best = (prominent or matches)[-1:] if (prominent or matches) else []
     return best[0].key if best else None
 
