@@ -514,3 +514,23 @@ def test_two_states_ministries_stay_apart(run_shipped):
     assert first.speaker and second.speaker
     assert first.speaker.affiliation == "Ethiopia"
     assert second.speaker.affiliation == "Eritrea"
+
+
+def test_title_of_a_place_then_the_name_in_apposition_gives_the_named_speaker(run_shipped):
+    quotes = run_shipped(
+        "Separatists burned a school near Bafoussam, Cameroon, on Monday. The prefect of the "
+        'Mifi division, Emmanuel Mbarga, told reporters on Tuesday that "the school will reopen'
+        ' next week".'
+    )
+    q = only(quotes, "reopen")
+    assert q.speaker and q.speaker.name == "Emmanuel Mbarga"
+    assert (q.speaker.role, q.speaker.affiliation) == ("prefect", "Cameroon")
+
+
+def test_scholar_at_a_university_speaks_for_it(run_shipped):
+    quotes = run_shipped(
+        'Fighting continued in Bamenda on Monday. "Neither side can win," said Paul Nkwi, a '
+        "political scientist at the University of Yaoundé."
+    )
+    q = only(quotes, "Neither side")
+    assert q.speaker and q.speaker.affiliation == "University of Yaoundé"

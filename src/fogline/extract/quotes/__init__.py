@@ -33,6 +33,7 @@ from fogline.extract.quotes.lexicon import (
     split_unwrapped,
 )
 from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
+from fogline.extract.quotes.roles import title_of_owner
 from fogline.extract.quotes.units import is_unit_name
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
@@ -146,6 +147,10 @@ class _SpeakerFinder:
         phrase = noun_phrase(token)
         hit = self.actor_at(token.idx, token.idx + len(token.text))
         named = [c for c in token.children if c.dep_ == "appos"]
+        if token.pos_ == "NOUN":  # "The governor of the X Region, NAME, said": NAME hangs on X
+            for prep in (c for c in token.children if c.lower_ in ("of", "for")):
+                for obj in (g for g in prep.children if title_of_owner(g) == token):
+                    named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
         described = hit is None or token.pos_ == "NOUN"  # "The spokesman, Y, said": Y speaks
         for other in named if described else []:  # "one of the X's commanders, Y, said"
             found = self.actor_at(other.idx, other.idx + len(other.text))

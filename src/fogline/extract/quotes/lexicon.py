@@ -32,6 +32,7 @@ class Lexicon:
     organisation_words: frozenset[str] = frozenset()  # "institute", "group", "council"
     honorifics: frozenset[str] = frozenset()  # "mr", "ms"
     media_nouns: frozenset[str] = frozenset()  # "broadcaster", "news agency"
+    state_offices: frozenset[str] = frozenset()  # "governor", "prefect": the state's offices
 
 
 @functools.cache
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
             organisation_words=frozenset(str(w) for w in desc.get("organisation_words", ())),
             honorifics=frozenset(str(w) for w in desc.get("honorifics", ())),
             media_nouns=frozenset(str(w) for w in desc.get("media_nouns", ())),
+            state_offices=frozenset(str(w).lower() for w in desc.get("state_offices", ())),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(f"quotes lexicon is malformed: {exc!r}") from exc

@@ -152,7 +152,22 @@ def _appositions(span: Span) -> list[Token]:
     found = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         found.append(root.head)
+        title = title_of_owner(root.head)
+        if title is not None:  # "the governor of the X Region, NAME": the parse hangs NAME on X
+            found.append(title)
     return found
+
+
+def title_of_owner(token: Token) -> Token | None:
+    """The title noun whose 'of/for' object ``token`` is ("governor" for "the governor of the
+    North-West Region"), when ``token`` names no person; else None."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
+        return None
+    title = prep.head
+    if title.pos_ != "NOUN" or token.ent_type_ == "PERSON":
+        return None
+    return title
 
 
 def _affiliation_before(

@@ -160,10 +160,16 @@ def attach_offices(
 ) -> None:
     """Give a state office named without a dictionary entry ("the Ministry of Health", "the
     GNU's Ministry of Defence") its owner: the possessor or national adjective of a mention,
-    else the state named last before it, else the state the document is mostly about."""
+    else the state named last before it, else the state the document is mostly about. A holder
+    of a state office with no organisation named ("the governor, X") takes that state too."""
     states = [c for c in clusters if c.kind == "state"]
+    offices = lexicon().state_offices
     for cluster in clusters:
         if cluster.entry is not None or cluster.affiliation is not None or not cluster.mentions:
+            continue
+        if cluster.kind == "person" and cluster.role in offices:  # "the governor, X": the state
+            position = min(cluster.mentions)[0]
+            cluster.affiliation = _state_before(states, position) or main_state(clusters)
             continue
         if cluster.kind != "organisation" or not is_unit_name(cluster.name):
             continue
