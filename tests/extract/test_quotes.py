@@ -534,3 +534,29 @@ def test_scholar_at_a_university_speaks_for_it(run_shipped):
     )
     q = only(quotes, "Neither side")
     assert q.speaker and q.speaker.affiliation == "University of Yaoundé"
+
+
+def test_outlet_after_a_publishing_verb_is_the_channel(run_shipped):
+    quotes = run_shipped(
+        'Gunmen attacked a checkpoint near Garoua, Cameroon. "Two attackers were killed," the '
+        "army said in a statement read on CRTV on Wednesday."
+    )
+    assert only(quotes, "Two attackers").channel == "CRTV"
+
+
+def test_outlet_that_contacted_the_speaker_is_the_channel(run_shipped):
+    quotes = run_shipped(
+        "The rebels took the town of Minbya on Sunday. Its spokesman, Zaw Win Htut, declined to "
+        'comment when contacted by The Irrawaddy, saying only that "the operation continues".'
+    )
+    q = only(quotes, "operation continues")
+    assert q.channel == "The Irrawaddy"
+    assert q.speaker and q.speaker.name == "Zaw Win Htut"
+
+
+def test_hyphenated_outlet_name_is_kept_whole(run_shipped):
+    quotes = run_shipped(
+        'Clashes erupted in Zawiya on Monday. "We only defended our positions," a militia '
+        "commander told the Al-Ahrar news website."
+    )
+    assert only(quotes, "defended").channel == "Al-Ahrar"

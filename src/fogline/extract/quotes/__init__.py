@@ -151,6 +151,12 @@ class _SpeakerFinder:
             for prep in (c for c in token.children if c.lower_ in ("of", "for")):
                 for obj in (g for g in prep.children if title_of_owner(g) == token):
                     named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+            nxt = token.i + 2  # "Its spokesman, NAME, said" with NAME mis-parsed (not appos)
+            if not named and nxt < len(token.doc) and token.doc[token.i + 1].text == ",":
+                found = self.actor_at(token.doc[nxt].idx, token.doc[nxt].idx + 1)
+                text = self.doc.text
+                if found and found[2].kind == "person" and text[found[1] : found[1] + 1] == ",":
+                    named.append(token.doc[nxt])
         described = hit is None or token.pos_ == "NOUN"  # "The spokesman, Y, said": Y speaks
         for other in named if described else []:  # "one of the X's commanders, Y, said"
             found = self.actor_at(other.idx, other.idx + len(other.text))

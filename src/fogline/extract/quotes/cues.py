@@ -226,6 +226,9 @@ def channel_of(cue: Cue, exclude: tuple[int, int] | None) -> str | None:
             named = _outlet_name(token)
             if named:
                 return named
+    outlet = _outlet_after_verb(verb, scope, exclude)
+    if outlet:
+        return outlet
     words = [verb, *scope]
     if cue.speaker is not None:
         words.extend(cue.speaker.subtree)
@@ -237,6 +240,50 @@ def channel_of(cue: Cue, exclude: tuple[int, int] | None) -> str | None:
             if (" " in trigger and trigger in text) or trigger in lowered:
                 return name
     return None
+
+
+_OUTLET_VERBS = {"read", "broadcast", "air", "publish", "carry", "contact", "reach", "quote"}
+_OUTLET_PREPS = {"on", "by", "in"}
+
+
+def _outlet_after_verb(
+    verb: Token, scope: list[Token], exclude: tuple[int, int] | None
+) -> str | None:
+    """The outlet named after a verb of publishing or reaching: "a statement read on CRTV",
+    "when contacted by The Salween Post", "carried by AZERTAC"; a social network so named
+    ("posted on Facebook") gives that channel's name."""
+    clauses = [verb] if verb.dep_ not in ("advcl", "xcomp", "conj") else [verb, verb.head]
+    candidates = [t for t in scope if t.lemma_.lower() in _OUTLET_VERBS]
+    for clause in clauses:  # "declined to confirm it when contacted by X, saying ..."
+        candidates += [t for t in clause.subtree if t.dep_ == "advcl" and _own(t, clause)]
+    for word in candidates:
+        if word.lemma_.lower() not in _OUTLET_VERBS:
+            continue
+        for prep in word.children:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _OUTLET_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or not _is_name(obj):
+                    continue
+                if exclude is not None and exclude[0] <= obj.idx < exclude[1]:
+                    continue
+                name = _name_ending_at(obj)
+                for channel, triggers in lexicon().channels:
+                    if name.lower() in triggers:
+                        return channel
+                the = obj.doc[obj.left_edge.i]
+                return f"The {name}" if the.text == "The" and the.i < obj.i else name
+    return None
+
+
+def _own(token: Token, clause: Token) -> bool:
+    """True when ``token`` belongs to ``clause`` itself, not to a clause it reports."""
+    for ancestor in token.ancestors:
+        if ancestor.i == clause.i:
+            return True
+        if ancestor.dep_ in ("ccomp", "parataxis", "relcl"):
+            return False
+    return False
 
 
 def _channel_scope(verb: Token) -> list[Token]:
@@ -285,8 +332,15 @@ def _outlet_name(noun: Token) -> str | None:
 def _name_ending_at(token: Token) -> str:
     doc = token.doc
     start = token.i
-    while start > 0 and _is_name(doc[start - 1]):
-        start -= 1
+    while start > 0:
+        if _is_name(doc[start - 1]):
+            start -= 1
+        elif start > 1 and doc[start - 1].text == "-" and _is_name(doc[start - 2]):
+            if doc[start - 2].whitespace_ or doc[start - 1].whitespace_:
+                break
+            start -= 2  # "Al-Wasat", "Radio-Canada"
+        else:
+            break
     return doc[start : token.i + 1].text
 
 
