@@ -230,3 +230,13 @@ def test_unit_number_is_part_of_the_units_name():
     text = "Colonel Ali Salem, a commander of the 444 Combat Brigade, rejected the accusation."
     actors = extract_actors(load_pipeline()(text), dictionary=load_actor_dictionary())
     assert named(actors, "Ali Salem").affiliation == "444 Combat Brigade"
+
+
+def test_name_a_speaker_gives_himself_is_a_person_with_the_role_around_it(actors_of):
+    text = (
+        "In a video, a man who identified himself as Field Marshal Nfor, a commander of the "
+        "Azawad Liberation Front, said the fighters held the road."
+    )
+    people = [a for a in actors_of(text) if a.kind == "person" and a.name.endswith("Nfor")]
+    assert people and people[0].role == "commander"
+    assert people[0].affiliation == "Azawad Liberation Front"

@@ -560,3 +560,16 @@ def test_hyphenated_outlet_name_is_kept_whole(run_shipped):
         "commander told the Al-Ahrar news website."
     )
     assert only(quotes, "defended").channel == "Al-Ahrar"
+
+
+def test_self_named_speaker_gets_role_and_the_commander_refers_back(run_shipped):
+    quotes = run_shipped(
+        "In a video posted on Facebook on Tuesday, a man who identified himself as General "
+        "Ayaba Tanko, a commander of the Ambazonia Defence Forces, said his men held Ndu. "
+        '"We will not leave," the commander said in the video.'
+    )
+    first = only(quotes, "his men held")
+    later = only(quotes, "not leave")
+    assert first.speaker and later.speaker
+    assert first.speaker.affiliation == "Ambazonia Defence Forces"
+    assert later.speaker.name == first.speaker.name

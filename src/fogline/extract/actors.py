@@ -21,7 +21,18 @@ from spacy.tokens import Doc, Span
 from fogline.extract.quotes.coref import read_led_by, resolve_references
 from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, split_unwrapped
 from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
-from fogline.extract.quotes.roles import read_role
+from fogline.extract.quotes.names import ACRONYM as _ACRONYM
+from fogline.extract.quotes.names import MAX_NGRAM as _MAX_NGRAM
+from fogline.extract.quotes.names import (
+    defined_acronyms,
+    owned_unit,
+    person_like,
+    proper_chain,
+    unit_entity,
+    with_nickname,
+    without_honorific,
+)
+from fogline.extract.quotes.roles import read_role, self_named
 from fogline.extract.quotes.units import attach_offices, resolve_unit, unit_noun, unit_phrase
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
@@ -29,9 +40,7 @@ from fogline.textnorm import fold
 _KINDS = {"person", "group", "state", "organisation", "media", "unknown"}
 _ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
 _SUBJECT = {"nsubj", "nsubjpass"}
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _STRIP_WORDS = {"the", "a", "an"}
-_MAX_NGRAM = 7
 _INDEFINITE = {"a", "an"}
 
 
@@ -54,6 +63,7 @@ class _Cluster:
     role: str | None = None
     affiliation: _Cluster | None = None
     unit: bool = False  # a state body named by common nouns ("the army", "defence ministry")
+    titles: set[str] = field(default_factory=set)  # every title read ("general", "commander")
 
     @property
     def id(self) -> str:
@@ -313,7 +323,7 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
     """Dictionary names (longest first) and entity names, without overlaps, in text order."""
     taken: set[int] = set()
     found: list[tuple[Span, str, Any]] = []
-    defined = _defined_acronyms(doc, dictionary) if dictionary is not None else {}
+    defined = defined_acronyms(doc, dictionary) if dictionary is not None else {}
 
     def lookup(name: str) -> Any:
         return defined[name] if name in defined else dictionary.lookup(name)
@@ -341,117 +351,31 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
     roles = lexicon().roles
     for ent in doc.ents:
         kind = _ENT_KINDS.get(ent.label_)
-        span = _clean(_with_nickname(ent)) if kind else None
+        span = _clean(with_nickname(ent)) if kind else None
         if span is None or any(t.i in taken for t in span):
             continue
         entry = lookup(span.text) if dictionary is not None else None
         if entry is None and kind in ("group", "state") and not _acts(span, roles):
             continue  # nationalities and places are actors only when they act or employ
-        if entry is None and (_unit_entity(span) or _owned_unit(span)):
+        if entry is None and (unit_entity(span) or owned_unit(span)):
             continue  # "the defence ministry", "Army": a state body, read by _read_units
         if entry is not None:
             kind = _entry_kind(entry, kind)
         elif kind == "person":
-            span = _without_honorific(span)
-        elif kind == "organisation" and _person_like(span, roles):
+            span = without_honorific(span)
+        elif kind == "organisation" and person_like(span, roles):
             kind = "person"  # "Chantal Moreau, MSF's emergency coordinator", tagged ORG
         found.append((span, kind, entry))
         taken.update(range(span.start, span.end))
+    for token in doc:  # "a man who identified himself as General X": X is a person
+        name = self_named(token)
+        if name is None:
+            continue
+        span = without_honorific(_clean(proper_chain(name)) or doc[name.i : name.i + 1])
+        if not any(t.i in taken for t in span):
+            found.append((span, "person", None))
+            taken.update(range(span.start, span.end))
     return sorted(found, key=lambda f: f[0].start)
-
-
-def _defined_acronyms(doc: Doc, dictionary: Any) -> dict[str, Any]:
-    """Acronyms the text defines, "Long Name (ACR)", to the entry of the long name (or None).
-
-    A definition in the text beats the dictionary's reading of the acronym: after "Ambazonia
-    Defence Forces (ADF)", "ADF" is that group, not the dictionary's default "ADF"; after a
-    name the dictionary does not know, the acronym is that name's, not a dictionary actor's.
-    """
-    defined: dict[str, Any] = {}
-    for t in doc:
-        i = t.i
-        if t.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or i == 0:
-            continue
-        acronym = doc[i + 1].text
-        if not _ACRONYM.match(acronym) or acronym in defined:
-            continue
-        entry = None
-        for n in range(min(_MAX_NGRAM, i), 0, -1):
-            span = doc[i - n : i]
-            if span[0].text[:1].isupper() and not span[0].is_punct:
-                entry = dictionary.lookup(span.text)
-                if entry is not None:
-                    break
-        if entry is not None:
-            defined[acronym] = entry
-            continue
-        name = [w for w in doc[max(0, i - _MAX_NGRAM) : i] if w.text[:1].isupper()]
-        if len(name) >= 2 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ == "PROPN":
-            defined[acronym] = None  # a multi-word name the dictionary lacks owns the acronym
-    return defined
-
-
-def _without_honorific(span: Span) -> Span:
-    """'Ms Sow' → 'Sow', so that the surname joins the full name given earlier."""
-    if len(span) > 1 and span[0].lower_ in lexicon().honorifics:
-        return span[1:]
-    return span
-
-
-def _person_like(span: Span, roles: frozenset[str]) -> bool:
-    """An unlisted 'organisation' that is a person's name: two to four capitalised words with no
-    organisation word, carrying a person's title in apposition or before it, or 'of <org>'."""
-    words = lexicon().organisation_words
-    names = [t for t in span if t.tag_ != "HYPH"]
-    if not 2 <= len(names) <= 4 or any(t.lower_ in words or not t.is_title for t in names):
-        return False
-    root = span.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in roles and child.tag_ == "NN":
-            return True
-        of_org = any(g.ent_type_ == "ORG" for g in child.children if g.dep_ == "pobj")
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == span.end and of_org:
-            return True
-    prev = span.doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and prev.is_lower and prev.lemma_.lower() in roles
-
-
-def _unit_entity(span: Span) -> bool:
-    """An unlisted entity that is a unit noun with lower-case or national modifiers only."""
-    if unit_noun(span[-1]) is None:
-        return False
-    return all(
-        t.i == span.end - 1 or t.is_lower or t.ent_type_ in ("NORP", "GPE") or t.tag_ == "POS"
-        for t in span
-    )
-
-
-def _owned_unit(span: Span) -> bool:
-    """A unit named after its owner's possessive ("Armenia's Defence Ministry"): one per owner."""
-    root = span[-1]
-    return unit_noun(root) is not None and any(
-        c.dep_ == "poss" and c.i < span.start for c in root.children
-    )
-
-
-def _with_nickname(ent: Span) -> Span:
-    """Mariam "Mimi" Sangare: a person's name cut at a quoted nickname runs on to the surname;
-    "444 Combat Brigade": a unit's number the entity left out is part of its name."""
-    doc = ent.doc
-    if ent.label_ == "ORG" and ent.start > 0:
-        number = doc[ent.start - 1]
-        if number.text[:1].isdigit() and number.like_num and ent.start <= number.head.i < ent.end:
-            return doc[ent.start - 1 : ent.end]
-    if ent.label_ != "PERSON" or not any(t.is_quote for t in ent):
-        return ent
-    end = ent.end
-    if end < len(doc) and doc[end].is_quote:
-        end += 1
-    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-            end += 1
-        return doc[ent.start : end]
-    return ent
 
 
 def _cluster_for(

@@ -33,6 +33,7 @@ from fogline.extract.quotes.lexicon import (
     split_unwrapped,
 )
 from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
+from fogline.extract.quotes.roles import self_named as _self_named
 from fogline.extract.quotes.roles import title_of_owner
 from fogline.extract.quotes.units import is_unit_name
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
@@ -184,26 +185,6 @@ class _SpeakerFinder:
         else:
             affiliation = _short_name(actor, self.doc.text)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
-
-
-_SELF_NAMING = {"identify", "call", "introduce", "name", "describe"}
-
-
-def _self_named(token: Token) -> Token | None:
-    """The name in "X who identified himself as NAME" / "X calling himself NAME", if any."""
-    for clause in token.children:
-        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _SELF_NAMING:
-            continue
-        if not any(c.lower_.endswith(("self", "selves")) for c in clause.children):
-            continue
-        for c in clause.children:
-            if c.dep_ == "oprd" and c.pos_ == "PROPN":
-                return c
-            if c.dep_ == "prep" and c.lower_ == "as":
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ == "PROPN":
-                    return obj
-    return None
 
 
 def _without_article(phrase: Span) -> Span:

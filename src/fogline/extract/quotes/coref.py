@@ -147,7 +147,9 @@ def _antecedent(
         if r.start < token.idx
         and here - r.sentence <= _MAX_BACK
         and (kinds is None or r.cluster.kind in kinds)
-        and (role is None or (r.cluster.role or "").endswith(role))
+        and (
+            role is None or any(t.endswith(role) for t in {r.cluster.role or "", *r.cluster.titles})
+        )
     ]
     if not before:
         return None

@@ -134,6 +134,7 @@ def _attached(token: Token, span: Span) -> bool:
 
 def _set_role(cluster: _Cluster, role: str, affiliation: _Cluster | None) -> None:
     cluster.role = cluster.role or role
+    cluster.titles.add(role)  # "General X, a commander of Y": later "the commander" is X
     former = role.startswith(("former", "ex"))
     if affiliation is not None and affiliation is not cluster and not former:
         cluster.affiliation = cluster.affiliation or affiliation
@@ -214,4 +215,24 @@ def _affiliation_of(
                 if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti":
                     continue
                 return cluster
+    return None
+
+
+_SELF_NAMING = {"identify", "call", "introduce", "name", "describe"}
+
+
+def self_named(token: Token) -> Token | None:
+    """The name in "X who identified himself as NAME" / "X calling himself NAME", if any."""
+    for clause in token.children:
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _SELF_NAMING:
+            continue
+        if not any(c.lower_.endswith(("self", "selves")) for c in clause.children):
+            continue
+        for c in clause.children:
+            if c.dep_ == "oprd" and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "PROPN":
+                    return obj
     return None
