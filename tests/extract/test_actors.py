@@ -240,3 +240,12 @@ def test_name_a_speaker_gives_himself_is_a_person_with_the_role_around_it(actors
     people = [a for a in actors_of(text) if a.kind == "person" and a.name.endswith("Nfor")]
     assert people and people[0].role == "commander"
     assert people[0].affiliation == "Azawad Liberation Front"
+
+
+def test_name_in_apposition_to_a_title_is_a_person_even_when_the_tagger_misses_it(actors_of):
+    text = (
+        "The spokesman of Operation Safe Corridor, the army's mission in the north, Lt Col "
+        "Musa Danladi, said the road was open."
+    )
+    people = [a for a in actors_of(text) if a.kind == "person" and a.name.endswith("Danladi")]
+    assert people and people[0].role == "spokesman"

@@ -24,6 +24,7 @@ from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
 from fogline.extract.quotes.names import ACRONYM as _ACRONYM
 from fogline.extract.quotes.names import MAX_NGRAM as _MAX_NGRAM
 from fogline.extract.quotes.names import (
+    apposed_names,
     defined_acronyms,
     owned_unit,
     person_like,
@@ -367,6 +368,11 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
             kind = "person"  # "Chantal Moreau, MSF's emergency coordinator", tagged ORG
         found.append((span, kind, entry))
         taken.update(range(span.start, span.end))
+    for span in apposed_names(doc, roles):  # "the sub-prefect of X, NAME": NAME is a person
+        span = without_honorific(span)
+        if not any(t.i in taken for t in span):
+            found.append((span, "person", None))
+            taken.update(range(span.start, span.end))
     for token in doc:  # "a man who identified himself as General X": X is a person
         name = self_named(token)
         if name is None:

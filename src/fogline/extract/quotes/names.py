@@ -115,3 +115,27 @@ def with_nickname(ent: Span) -> Span:
             end += 1
         return doc[ent.start : end]
     return ent
+
+
+def apposed_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
+    """Names the tagger missed that stand in apposition to a title: "the sub-prefect of X,
+    Hervé Doumta-Nzapa", "the spokesman of Operation X, Lt Col Musa Garba" (the parse hangs
+    the name on the title's object). Two capitalised words at least, hyphens allowed."""
+    from fogline.extract.quotes.roles import title_of_owner
+
+    found = []
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        title = title_of_owner(token.head) if token.head.pos_ != "NOUN" else token.head
+        if title is None or title.lemma_.lower() not in roles:
+            continue
+        start = token.left_edge.i
+        words = doc[start : token.i + 1]
+        proper = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if len(proper) < 2 or any(t.pos_ != "PROPN" and t.text != "-" for t in words):
+            continue
+        if any(t.ent_type_ for t in words):
+            continue
+        found.append(words)
+    return found
