@@ -573,3 +573,21 @@ def test_self_named_speaker_gets_role_and_the_commander_refers_back(run_shipped)
     assert first.speaker and later.speaker
     assert first.speaker.affiliation == "Ambazonia Defence Forces"
     assert later.speaker.name == first.speaker.name
+
+
+def test_partial_quote_under_the_object_of_accuse_is_the_accusers(run_shipped):
+    quotes = run_shipped(
+        "In a statement, the Tripoli Revolutionaries Brigade accused the Nawasi Brigade of "
+        "« shelling our homes without warning » and said three fighters had died."
+    )
+    q = only(quotes, "shelling our homes")
+    assert q.speaker and q.speaker.name.endswith("Tripoli Revolutionaries Brigade")
+
+
+def test_partial_quote_before_a_trailing_spokesman_apposition(run_shipped):
+    quotes = run_shipped(
+        "In the east, the army followed the events « with great concern », its spokesman, Ahmed "
+        "Mismari, said in a televised address."
+    )
+    q = only(quotes, "great concern")
+    assert q.speaker and q.speaker.name == "Ahmed Mismari"

@@ -333,11 +333,29 @@ def _governing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
     root = span.root if span is not None and len(span) else None
     by_verb = {cue.token.i: cue for cue in candidates}
     node = root
+    clause = False  # "accused X of «attacking …»": a clause under the object is reported
     while node is not None and node.head.i != node.i:  # the nearest cue up the tree governs
+        clause = clause or node.dep_ in ("pcomp", "xcomp", "ccomp")
         cue = by_verb.get(node.head.i)
         if cue is not None:
-            return cue if node.dep_ not in _GOVERNING else None
+            return cue if node.dep_ not in _GOVERNING or clause else None
         node = node.head
+    return _trailing(doc, seg, candidates)
+
+
+def _trailing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
+    """ "…the events «with great concern», its spokesman, X, said.": a cue after the quote that
+    reports nothing of its own and whose subject follows a comma closes the sentence's
+    attribution."""
+    for cue in candidates:
+        verb, subject = cue.token, cue.speaker
+        if cue.start < seg.end or subject is None or subject.i > verb.i:
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            continue
+        first = subject.left_edge.i
+        if first > 0 and doc[first - 1].text == "," and verb.dep_ in ("conj", "ROOT", "parataxis"):
+            return cue
     return None
 
 
