@@ -249,3 +249,12 @@ def test_name_in_apposition_to_a_title_is_a_person_even_when_the_tagger_misses_i
     )
     people = [a for a in actors_of(text) if a.kind == "person" and a.name.endswith("Danladi")]
     assert people and people[0].role == "spokesman"
+
+
+def test_its_spokesman_speaks_for_the_body_named_before(actors_of):
+    text = (
+        "The Azawad Liberation Front took the town of Ber on Sunday, its spokesman, "
+        "Mohamed Elmaouloud Ramadane, said."
+    )
+    person = [a for a in actors_of(text) if a.kind == "person"]
+    assert person and person[0].affiliation == "Azawad Liberation Front"

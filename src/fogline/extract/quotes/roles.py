@@ -206,6 +206,8 @@ def _affiliation_of(
             modifiers.append(child)
     for cand in owners + members:
         org = _organisation(cand, by_token, new_org)
+        if org is None and cand.lower_ in ("its", "their"):
+            org = _antecedent_body(cand, by_token)  # "the LNA …, its spokesman, X"
         if org is not None:
             return org
     for cand in owners + members + modifiers + places:
@@ -235,4 +237,18 @@ def self_named(token: Token) -> Token | None:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ == "PROPN":
                     return obj
+    return None
+
+
+def _antecedent_body(pronoun: Token, by_token: dict[int, _Cluster]) -> _Cluster | None:
+    """The body a possessive 'its/their' refers to: the nearest group, organisation or state
+    named before it in its sentence or the one before."""
+    doc = pronoun.doc
+    first = pronoun.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    for i in range(pronoun.i - 1, first - 1, -1):
+        cluster = by_token.get(i)
+        if cluster is not None and cluster.kind in ("group", "organisation", "state"):
+            return cluster
     return None
