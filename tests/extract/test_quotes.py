@@ -591,3 +591,13 @@ def test_partial_quote_before_a_trailing_spokesman_apposition(run_shipped):
     )
     q = only(quotes, "great concern")
     assert q.speaker and q.speaker.name == "Ahmed Mismari"
+
+
+def test_official_speaks_for_the_documents_state_not_a_neighbour_named_in_passing(run_shipped):
+    quotes = run_shipped(
+        "Militants attacked Baidoa, Somalia, on Friday. Somali officials said the town was calm. "
+        "Troops from Kenya patrol the road nearby. "
+        '"The attackers fled," the regional governor, Abdi Warsame, said on Saturday.'
+    )
+    q = only(quotes, "attackers fled")
+    assert q.speaker and q.speaker.affiliation == "Somalia"

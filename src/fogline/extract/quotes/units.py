@@ -168,8 +168,8 @@ def attach_offices(
         if cluster.entry is not None or cluster.affiliation is not None or not cluster.mentions:
             continue
         if cluster.kind == "person" and cluster.role in offices:  # "the governor, X": the state
-            position = min(cluster.mentions)[0]
-            cluster.affiliation = _state_before(states, position) or main_state(clusters)
+            cluster.affiliation = _state_in_sentence(doc, states, min(cluster.mentions)[0])
+            cluster.affiliation = cluster.affiliation or main_state(clusters)
             continue
         if cluster.kind != "organisation" or not is_unit_name(cluster.name):
             continue
@@ -236,3 +236,18 @@ def resolve_unit(
     if found is not None:
         return found
     return new_unit(phrase, _state_before(states, token.idx) or main_state(everyone))
+
+
+def _state_in_sentence(doc: Doc, states: list[_Cluster], position: int) -> _Cluster | None:
+    """The state named in the sentence at ``position`` (a passing mention elsewhere, such as
+    troops from a neighbour, does not make an official's state)."""
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    for state in states:
+        if state.entry is not None and any(
+            sent.start_char <= s < sent.end_char for s, _ in state.mentions
+        ):
+            return state
+    return None
