@@ -16,18 +16,18 @@ from fogline.evaluation import seed
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
-CORPUS_FLOORS = {  # measured 2026-11-24: 1.0, 1.0, 0.931, 0.953, 0.910, 0.904, 0.870, 0.895, 1.0
-    ("paragraphs", "kind recall"): 0.95,
-    ("times", "recall"): 0.95,
-    ("places", "recall"): 0.88,
-    ("quotes", "found with right speaker"): 0.90,
-    ("quotes", "speaker accuracy"): 0.85,
-    ("quotes", "affiliation right"): 0.85,
-    ("quotes", "channel right"): 0.80,
-    ("claims", "found"): 0.84,
-    ("claims", "sources with right stance"): 0.78,
-    ("events", "found"): 0.94,
-    ("events", "date right"): 0.94,
+CORPUS_FLOORS = {  # 17 articles, measured 2026-11-24 (in brackets)
+    ("paragraphs", "kind recall"): 0.95,  # (1.000)
+    ("times", "recall"): 0.95,  # (1.000)
+    ("places", "recall"): 0.88,  # (0.932)
+    ("quotes", "found with right speaker"): 0.90,  # (0.954)
+    ("quotes", "speaker accuracy"): 0.88,  # (0.928)
+    ("quotes", "affiliation right"): 0.74,  # (0.796)
+    ("quotes", "channel right"): 0.85,  # (0.923)
+    ("claims", "found"): 0.66,  # (0.713)
+    ("claims", "sources with right stance"): 0.56,  # (0.620)
+    ("events", "found"): 0.88,  # (0.932)
+    ("events", "date right"): 0.78,  # (0.836)
 }
 
 SEED_FLOORS = {
@@ -58,7 +58,7 @@ def _below(scores, floors):
 
 @pytest.mark.slow
 def test_eval_gate_project_corpus(analyzer):
-    assert len(seed.find_gold(CORPUS)) >= 8
+    assert len(seed.find_gold(CORPUS)) >= 17
     below = _below(_scores(CORPUS, analyzer), CORPUS_FLOORS)
     assert not below, f"below the floor (measured, floor): {below}"
 
