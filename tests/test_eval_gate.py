@@ -16,7 +16,7 @@ from fogline.evaluation import seed
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
-CORPUS_FLOORS = {  # 17 articles, measured 2026-11-24 (in brackets)
+CORPUS_FLOORS = {  # 16 articles, measured 2026-11-24 (in brackets)
     ("paragraphs", "kind recall"): 0.95,  # (1.000)
     ("times", "recall"): 0.95,  # (1.000)
     ("places", "recall"): 0.88,  # (0.932)
@@ -58,7 +58,7 @@ def _below(scores, floors):
 
 @pytest.mark.slow
 def test_eval_gate_project_corpus(analyzer):
-    assert len(seed.find_gold(CORPUS)) >= 17
+    assert len(seed.find_gold(CORPUS)) >= 16
     below = _below(_scores(CORPUS, analyzer), CORPUS_FLOORS)
     assert not below, f"below the floor (measured, floor): {below}"
 
