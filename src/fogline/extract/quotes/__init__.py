@@ -117,6 +117,7 @@ class _SpeakerFinder:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.spans: list[tuple[int, int, Actor]] = sorted(
             (m.start, m.end, a) for a in actors for m in a.mentions
         )
@@ -155,7 +156,7 @@ class _SpeakerFinder:
             nxt = token.i + 2  # "Its spokesman, NAME, said" with NAME mis-parsed (not appos)
             if not named and nxt < len(token.doc) and token.doc[token.i + 1].text == ",":
                 found = self.actor_at(token.doc[nxt].idx, token.doc[nxt].idx + 1)
-                text = self.doc.text
+                text = self.text
                 if found and found[2].kind == "person" and text[found[1] : found[1] + 1] == ",":
                     named.append(token.doc[nxt])
         described = hit is None or token.pos_ == "NOUN"  # "The spokesman, Y, said": Y speaks
@@ -183,7 +184,7 @@ class _SpeakerFinder:
         elif actor.code is None and actor.affiliation and is_unit_name(actor.name):
             affiliation = actor.affiliation  # "Russia's defence ministry" speaks for Russia
         else:
-            affiliation = _short_name(actor, self.doc.text)
+            affiliation = _short_name(actor, self.text)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
 
 
@@ -369,6 +370,7 @@ def _indirect(
 ) -> list[Quote]:
     """Reported clauses of cues ("X said that …", "according to X") as indirect quotes."""
     out = []
+    text = speakers.text
     for cue in cues:
         content = cue.content
         if content is None or cue.speaker is None:
@@ -381,7 +383,7 @@ def _indirect(
         if speaker is None:
             continue
         channel = channel_of(cue, (start, end))
-        out.append(_quote(doc.text, start, end, False, cue, speaker, channel, bounds, kinds))
+        out.append(_quote(text, start, end, False, cue, speaker, channel, bounds, kinds))
     return out
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.quotes.lexicon import Lexicon, lexicon
+from fogline.extract.spans import entity_of
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl")
@@ -142,7 +143,7 @@ def pick_nominal(tokens: list[Token]) -> Token | None:
     inside = {t.i for t in tokens}
     for tok in tokens:
         if tok.ent_type_ in _NAME_ENTS and tok.pos_ in ("PROPN", "NOUN"):
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_of(tok)
             if ent is not None and ent.root.i in inside:
                 return ent.root
             return tok

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from fogline.extract.quotes.cues import Cue, adjacent_subject, pick_nominal, subject_of
+from fogline.extract.spans import entity_of
 
 _OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}
 _VERB_MODIFIERS = {"advmod", "aux", "neg", "npadvmod", "prep", "agent", "prt", "punct"}
@@ -89,7 +90,7 @@ def colon_cue(
         names = [t for t in tokens[:-1] if t.ent_type_ in _SPEAKING_ENTS]
         if not names or any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
-        ent = next((e for e in doc.ents if e.start <= names[0].i < e.end), None)
+        ent = entity_of(names[0])
         speaker = ent.root if ent is not None else names[0]
         return Cue(tokens[-1], tokens[-1].idx, tokens[-1].idx + 1, speaker, None)
     subject = subject_of(verb, in_quote)
