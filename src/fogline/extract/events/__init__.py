@@ -357,6 +357,9 @@ def _instrument(
     return mode, code
 
 
+PLACE_WINDOW = 150  # tokens either side of a trigger searched for its place
+
+
 def _place(
     frame: Frame, ments: Mentions, anchors: set[int], sent, para: tuple[int, int] | None
 ) -> PlaceRef | None:
@@ -372,7 +375,9 @@ def _place(
     nouns = ments.lex.words("class:territory")
     clause: list[tuple[int, PlaceRef]] = []
     other: list[tuple[int, PlaceRef]] = []
-    for t in sent:
+    doc, i = frame.token.doc, frame.token.i
+    # a window around the trigger: a text with no sentence ends must not make this quadratic
+    for t in doc[max(sent.start, i - PLACE_WINDOW) : min(sent.end, i + PLACE_WINDOW)]:
         if t.i in skip or not (t.ent_type_ or t.i in ments._place_at or t.lower_ in nouns):  # noqa: SLF001
             continue
         hit = ments.place_of(t)
@@ -388,8 +393,13 @@ def _place(
             return _finest([ref for _, ref in sorted(group, key=lambda item: item[0])], ments)
     if para is not None:
         counts: dict[str, tuple[int, PlaceRef]] = {}
-        span = frame.token.doc.char_span(para[0], para[1], alignment_mode="expand")
-        for t in span or ():
+        span = doc.char_span(para[0], para[1], alignment_mode="expand")
+        window = (
+            doc[max(span.start, i - 4 * PLACE_WINDOW) : min(span.end, i + 4 * PLACE_WINDOW)]
+            if span
+            else ()
+        )
+        for t in window:
             hit = ments.place_of(t) if (t.ent_type_ or t.i in ments._place_at) else None  # noqa: SLF001
             if hit is not None and not _in_report(t, anchors, reporting):
                 n, _ = counts.get(hit[0].name, (0, hit[0]))
