@@ -70,8 +70,10 @@ def main() -> None:
     from fogline.ingest.readers import RawDocument
 
     # distinct ids and a marker so every copy is a different document to the pipeline
-    raws = (RawDocument(id=f"d{i}", origin=f"d{i}", text=t, published="2021-09-06")
-            for i, t in enumerate(texts))
+    raws = (
+        RawDocument(id=f"d{i}", origin=f"d{i}", text=t, published="2021-09-06")
+        for i, t in enumerate(texts)
+    )
     analyzer.step_seconds.clear()
     t0 = time.perf_counter()
     n = sum(1 for _ in analyzer.analyze_many(raws))
