@@ -35,6 +35,7 @@ from fogline.extract.quotes.names import (
 )
 from fogline.extract.quotes.roles import read_role, self_named
 from fogline.extract.quotes.units import attach_offices, resolve_unit, unit_noun, unit_phrase
+from fogline.extract.spans import text_of
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
@@ -145,7 +146,7 @@ def extract_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> li
         'spokesman'
     """
     index = analyse_actors(doc, dictionary=dictionary)
-    text = doc.text
+    text = text_of(doc)
     out = []
     for c in index.clusters:
         mentions = [Mention(s, e, text[s:e]) for s, e in sorted(set(c.mentions))]
@@ -164,7 +165,7 @@ def extract_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> li
 def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> ActorIndex:
     """The clusters behind :func:`extract_actors`, with the token → actor map."""
     lex = lexicon()
-    text = doc.text
+    text = text_of(doc)
     quoted = _quoted_mask(text)
     spans = _named_spans(doc, dictionary)
     clusters: dict[str, _Cluster] = {}
@@ -331,17 +332,26 @@ def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
 
     if dictionary is not None:
         index = _alias_index(dictionary)
+        # token attributes read once: indexing the Doc builds a new Token object every time
+        text = text_of(doc)
+        words = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        edges = [t.is_punct or t.is_space for t in doc]
+        size = len(doc)
         i = 0
-        while i < len(doc):
+        while i < size:
             hit = None
-            if doc[i].text[:1].isupper() or doc[i].text[:1].isdigit():  # "444 Combat Brigade"
-                for n in range(min(_MAX_NGRAM, len(doc) - i), 0, -1):
-                    span = doc[i : i + n]
-                    if span[-1].is_punct or span[-1].is_space or fold(span.text) not in index:
+            if words[i][:1].isupper() or words[i][:1].isdigit():  # "444 Combat Brigade"
+                for n in range(min(_MAX_NGRAM, size - i), 0, -1):
+                    last = i + n - 1
+                    if edges[last]:
                         continue
-                    entry = lookup(span.text)
+                    name = text[starts[i] : starts[last] + len(words[last])]  # the span's text
+                    if fold(name) not in index:
+                        continue
+                    entry = lookup(name)
                     if entry is not None:
-                        hit = (span, _entry_kind(entry, "organisation"), entry)
+                        hit = (doc[i : i + n], _entry_kind(entry, "organisation"), entry)
                         break
             if hit is None:
                 i += 1

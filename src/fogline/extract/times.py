@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from fogline.extract.spans import text_of
 from fogline.extract.timegrammar import Candidate, Context, resolve
 from fogline.extract.timelexicon import Lexicon, Tense, lexicon
 from fogline.model import TimeRef
@@ -66,7 +67,7 @@ def extract_times(doc: Doc, *, published: dt.date | None = None) -> list[TimeRef
 def _candidates(doc: Doc, lex: Lexicon, starts: list[int]) -> list[Candidate]:
     """Grammar matches over the text that the parse accepts as dates."""
     out = []
-    text = doc.text  # built from the tokens on every access
+    text = text_of(doc)
     for kind, rx in lex.patterns:
         for m in rx.finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

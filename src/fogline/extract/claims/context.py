@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from fogline.extract.claims.lexicon import ClaimLexicon
+from fogline.extract.spans import text_of
 from fogline.model import Actor, Paragraph, ParagraphKind, Place, Quote, Source, TimeRef
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
@@ -94,7 +95,7 @@ class Context:
         source: str | None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.lex = lex
         self.quotes = sorted(quotes, key=lambda q: (q.end - q.start, q.start))
         self.actors = list(actors)

@@ -36,6 +36,7 @@ from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
 from fogline.extract.quotes.roles import self_named as _self_named
 from fogline.extract.quotes.roles import title_of_owner
 from fogline.extract.quotes.units import is_unit_name
+from fogline.extract.spans import text_of
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
 __all__ = ["extract_quotes"]
@@ -59,7 +60,7 @@ def extract_quotes(
         >>> extract_quotes(doc, actors=extract_actors(doc))[0].speaker.name
         'Ali Musa'
     """
-    text = doc.text
+    text = text_of(doc)
     given = [(p.start, p.end) for p in paragraphs] or paragraph_bounds(text)
     given_kinds = [p.kind for p in paragraphs] or ["body"] * len(given)
     split = split_unwrapped(text, given)
@@ -117,7 +118,7 @@ class _SpeakerFinder:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = text_of(doc)
         self.spans: list[tuple[int, int, Actor]] = sorted(
             (m.start, m.end, a) for a in actors for m in a.mentions
         )
@@ -211,7 +212,7 @@ def _attribute_segments(
     in_quote: Callable[[int], bool],
 ) -> list[tuple[Cue | None, Speaker | None, str | None]]:
     """(cue, speaker, channel) of every direct segment; continuations share their speaker."""
-    text = doc.text
+    text = text_of(doc)
     found: list[tuple[Cue | None, Speaker | None, str | None]] = []
     partial: list[bool] = []
     for n, seg in enumerate(segments):
@@ -273,7 +274,7 @@ def _segment_cue(
 ) -> tuple[Cue | None, bool]:
     """The cue of one quoted segment (after it, then before it, in its sentence), and whether
     the segment is a partial quote inside a sentence."""
-    text = doc.text
+    text = text_of(doc)
     seg = segments[n]
     p_start, p_end = bounds[seg.paragraph]
     prev_close = max(

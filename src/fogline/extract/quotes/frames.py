@@ -20,7 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from fogline.extract.quotes.cues import Cue, adjacent_subject, pick_nominal, subject_of
-from fogline.extract.spans import entity_of
+from fogline.extract.spans import entity_of, text_of
 
 _OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}
 _VERB_MODIFIERS = {"advmod", "aux", "neg", "npadvmod", "prep", "agent", "prt", "punct"}
@@ -148,7 +148,7 @@ def _subject_and_verb_only(
 
 def byline_cue(doc: Doc, close: int, p_end: int) -> Cue | None:
     """‘…’ ― Maria Lopez: a dash and a short name after a quote, ending its paragraph."""
-    match = _BYLINE.match(doc.text, close + 1, p_end)
+    match = _BYLINE.match(text_of(doc), close + 1, p_end)
     if match is None or len(match.group(2).split()) > _MAX_BYLINE_WORDS:
         return None
     if not match.group(2)[:1].isupper():
