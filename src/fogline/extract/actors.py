@@ -35,7 +35,7 @@ from fogline.extract.quotes.names import (
 )
 from fogline.extract.quotes.roles import read_role, self_named
 from fogline.extract.quotes.units import attach_offices, resolve_unit, unit_noun, unit_phrase
-from fogline.extract.spans import text_of
+from fogline.extract.spans import Intervals, text_of
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
@@ -240,7 +240,7 @@ def _read_units(
     clusters: dict[str, _Cluster],
     by_token: dict[int, _Cluster],
     refs: list[_Ref],
-    quoted: list[tuple[int, int]],
+    quoted: Intervals,
     sent_of: list[int],
     new_unit: Any,
     known_states: Any,
@@ -286,13 +286,13 @@ def _dictionary_affiliations(clusters: dict[str, _Cluster], dictionary: Any) -> 
         cluster.affiliation = clusters.get(key) or _Cluster(key, parent.name, parent.kind, parent)
 
 
-def _quoted_mask(text: str) -> list[tuple[int, int]]:
+def _quoted_mask(text: str) -> Intervals:
     bounds = [b for b, _ in split_unwrapped(text, paragraph_bounds(text))]
-    return [(q.start, q.end) for q in find_quote_spans(text, bounds)]
+    return Intervals((q.start, q.end) for q in find_quote_spans(text, bounds))
 
 
-def _in_quote(pos: int, quoted: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in quoted)
+def _in_quote(pos: int, quoted: Intervals) -> bool:
+    return pos in quoted
 
 
 def _sentence_ids(doc: Doc) -> list[int]:
@@ -429,7 +429,7 @@ def _missed_surnames(
     persons: list[tuple[Span, _Cluster]],
     by_token: dict[int, _Cluster],
     refs: list[_Ref],
-    quoted: list[tuple[int, int]],
+    quoted: Intervals,
     sent_of: list[int],
 ) -> None:
     """Proper nouns the NER missed that repeat a known person's surname ("Both Saleh and …")."""
@@ -486,7 +486,7 @@ def _add_mention(
     span: Span,
     by_token: dict[int, _Cluster],
     refs: list[_Ref],
-    quoted: list[tuple[int, int]],
+    quoted: Intervals,
     sent_of: list[int],
 ) -> None:
     cluster.mentions.append((span.start_char, span.end_char))

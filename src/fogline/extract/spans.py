@@ -7,6 +7,9 @@ These helpers read the token's own entity tags, or compute the result once per d
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span, Token
 
 _TEXT_KEY = "fogline.text"
@@ -19,6 +22,27 @@ def text_of(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+class Intervals:
+    """Half-open character ranges; ``pos in ranges`` equals ``any(s <= pos < e for s, e in
+    ranges)`` but bisects their sorted union instead of scanning every range."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if self._ends and start <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self._ends[k]
 
 
 def entity_of(tok: Token) -> Span | None:

@@ -36,7 +36,7 @@ from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
 from fogline.extract.quotes.roles import self_named as _self_named
 from fogline.extract.quotes.roles import title_of_owner
 from fogline.extract.quotes.units import is_unit_name
-from fogline.extract.spans import text_of
+from fogline.extract.spans import Intervals, text_of
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
 __all__ = ["extract_quotes"]
@@ -68,9 +68,10 @@ def extract_quotes(
     kinds = [given_kinds[i] for _, i in split]
     segments = find_quote_spans(text, bounds)
     quoted = [(s.start, s.end) for s in segments]
+    quoted_ranges = Intervals(quoted)
 
     def in_quote(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quoted)
+        return pos in quoted_ranges
 
     cues = find_cues(doc, in_quote)
     speakers = _SpeakerFinder(doc, actors)
