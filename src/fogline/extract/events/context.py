@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from fogline.extract.events.lexicon import EventLexicon, sentence
+from fogline.extract.spans import text_of
 from fogline.model import DateRef, Paragraph, Quote, TimeRef
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -240,7 +241,8 @@ def assess(
     denied_by_verb = False
     planned = False
     sent = sentence(anchor)
-    text_before = sent.text[: max(trigger.idx, anchor.idx) - sent.start_char].lower()
+    sent_text = text_of(anchor.doc)[sent.start_char : sent.end_char]  # == sent.text, no join
+    text_before = sent_text[: max(trigger.idx, anchor.idx) - sent.start_char].lower()
     if any(p in text_before for p in lex.words("hedge_phrases")):
         hedged = True
     path = ancestors_path(anchor)

@@ -326,7 +326,13 @@ def _closes_sentence(text: str, seg: QuoteSpan) -> bool:
 def _governing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
     """The cue whose reported clause contains a partial quote; short quotes need one."""
     opening = doc.char_span(seg.open, seg.open + 1, alignment_mode="expand")
-    before = [t for t in doc[: opening.start] if not t.is_space][-2:] if opening else []
+    before: list[Token] = []  # the last two non-space tokens before the opening mark
+    if opening:
+        i = opening.start - 1
+        while i >= 0 and len(before) < 2:
+            if not doc[i].is_space:
+                before.insert(0, doc[i])
+            i -= 1
     if before and before[-1].lower_ in ("that", ",", ":") and len(before) > 1:
         before = before[:-1]
     for cue in candidates:  # "X denied ‘any involvement’": the quote follows the cue at once
