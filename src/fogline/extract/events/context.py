@@ -276,10 +276,9 @@ def assess(
                 denied_by_verb = True
         if dep in ("ccomp", "dobj") and lemma in denial:
             denied_by_verb = True
-        if any(c.lower_ in hedges and c.dep_ == "advmod" for c in head.children) and dep in (
-            "xcomp",
-            "aux",
-        ):
+        if dep in ("xcomp", "aux") and any(
+            c.lower_ in hedges and c.dep_ == "advmod" for c in head.children
+        ):  # the cheap test first: most heads are reached through another dependency
             hedged = True
         came_from = dep
     del came_from
