@@ -23,11 +23,13 @@ BULLETS = frozenset("•·▪‣◦*-–")
 @Language.component("fogline_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line (or a line opening with a bullet) starts a sentence: the parser keeps it."""
-    for i in range(1, len(doc)):
-        prev = doc[i - 1]
-        starts_line = prev.is_space and "\n" in prev.text and not doc[i].is_space
-        if starts_line and ("\n\n" in prev.text or doc[i].text in BULLETS):
-            doc[i].is_sent_start = True
+    prev = None  # one pass over the tokens: indexing the Doc builds a Token object each time
+    for tok in doc:
+        if prev is not None and prev.is_space and not tok.is_space:
+            gap = prev.text
+            if "\n" in gap and ("\n\n" in gap or tok.text in BULLETS):
+                tok.is_sent_start = True
+        prev = tok
     return doc
 
 
