@@ -114,3 +114,111 @@ def test_unclosed_tags_still_give_the_text():
 def test_text_documents_pass_through_unchanged():
     raw = RawDocument(id="t", origin="t.txt", text="Plain report.")
     assert html_to_document(raw) is raw
+
+
+def _deep_page(depth: int, inner: str, *, before: str = "", after: str = "") -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Kidal falls - The Sahel Courier</title>"
+        '<meta property="og:title" content="Rebels seize Kidal">'
+        '<meta property="article:published_time" content="2023-05-14T10:00:00Z">'
+        "</head><body>" + before + "<div>" * depth + inner + "</div>" * depth + after
+        + "</body></html>"
+    )  # fmt: skip
+
+
+DEEP_ARTICLE = (
+    "<h1>Rebels seize Kidal after two-day battle</h1>"
+    "<p>Rebel fighters took control of the town of Kidal on Saturday, residents said.</p>"
+    "<p>The army said it had withdrawn to regroup and denied heavy losses.</p>"
+)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("depth", [254, 300, 5000, 10_000])
+def test_article_inside_deeply_nested_divs_is_extracted_with_page_metadata(depth, caplog):
+    with caplog.at_level("WARNING", logger="fogline.ingest.html"):
+        doc = html_to_document(_raw(_deep_page(depth, DEEP_ARTICLE)))
+    assert doc.text.split("\n\n") == [
+        "Rebels seize Kidal after two-day battle",
+        "Rebel fighters took control of the town of Kidal on Saturday, residents said.",
+        "The army said it had withdrawn to regroup and denied heavy losses.",
+    ]
+    assert doc.title == "Rebels seize Kidal"
+    assert doc.published == "2023-05-14"
+    assert [r for r in caplog.records if "kidal.html" in r.getMessage() and "plain" in r.message]
+
+
+@pytest.mark.issue(11)
+def test_deep_page_drops_scripts_styles_comments_and_page_chrome():
+    inner = (
+        "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        "<header><p>Subscribe now</p></header>"
+        "<script>var leaked = 'SCRIPT-TEXT'; if (a < b) { document.write('<p>x</p>'); }</script>"
+        "<style>.story { color: red } /* STYLE-TEXT */</style>"
+        "<noscript>NOSCRIPT-TEXT</noscript><template><p>TEMPLATE-TEXT</p></template>"
+        "<!-- COMMENT-TEXT -->" + DEEP_ARTICLE + "<aside>ASIDE-TEXT</aside>"
+        "<footer>FOOTER-TEXT</footer><script>run('SCRIPT-TWO')</script>"
+    )
+    doc = html_to_document(_raw(_deep_page(400, inner)))
+    for junk in ("SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "COMMENT", "ASIDE", "FOOTER",
+                 "Home", "Subscribe", "<p>"):  # fmt: skip
+        assert junk not in doc.text
+    assert doc.text.startswith("Rebels seize Kidal after two-day battle\n\nRebel fighters")
+
+
+@pytest.mark.issue(11)
+def test_text_before_inside_and_after_the_deep_part_is_all_kept_in_order():
+    doc = html_to_document(
+        _raw(
+            _deep_page(
+                600,
+                DEEP_ARTICLE,
+                before="<p>Residents fled towards the Algerian border on Friday.</p>",
+                after="<p>Aid groups said two convoys turned back near Anefis.</p>",
+            )
+        )
+    )
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == "Residents fled towards the Algerian border on Friday."
+    assert paragraphs[1] == "Rebels seize Kidal after two-day battle"
+    assert paragraphs[-1] == "Aid groups said two convoys turned back near Anefis."
+
+
+@pytest.mark.issue(11)
+def test_plain_extraction_keeps_list_items_table_rows_and_line_breaks():
+    from fogline.ingest.html import plain_paragraphs
+
+    page = (
+        "<div><ul><li>About 3,000 people fled.</li><li><p>Two convoys turned back.</p></li>"
+        "<li></li></ul><p>After the list.</p>"
+        "<table><tr><th>Town</th><th>Killed</th></tr><tr><td>Kidal</td><td>12</td></tr></table>"
+        "First line<br>second line &amp; more<!-- hidden --> text</div><p>* * *</p>"
+    )
+    assert plain_paragraphs(page) == [
+        "• About 3,000 people fled.",
+        "• Two convoys turned back.",
+        "After the list.",
+        "Town | Killed",
+        "Kidal | 12",
+        "First line",
+        "second line & more text",
+    ]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("failure", ["raises", "returns nothing"])
+def test_plain_extraction_when_trafilatura_gives_up_on_a_shallow_page(failure, monkeypatch):
+    import trafilatura
+
+    def give_up(*args, **kwargs):
+        if failure == "raises":
+            raise RecursionError("maximum recursion depth exceeded")
+        return None
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", give_up)
+    doc = html_to_document(_raw(PAGE))
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == "Rebels seize Kidal after two-day battle"
+    assert "• About 3,000 people fled towards the Algerian border." in paragraphs
+    assert "Home" not in doc.text and "analytics" not in doc.text and "newsletter" not in doc.text
+    assert (doc.title, doc.published) == ("Rebels seize Kidal after two-day battle", "2023-05-14")
