@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+import time
 
 import pytest
 
@@ -187,6 +190,76 @@ def test_import_rejects_a_file_of_another_format(tmp_path, small_gazetteer):
 def test_missing_gazetteer_file_says_how_to_build_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="gazetteer build"):
         Gazetteer(tmp_path / "none.sqlite")
+
+
+def _in_threads(n, work):
+    """Run ``work()`` in ``n`` threads at once; their results, or the exceptions they raised."""
+    start = threading.Barrier(n, timeout=30)
+    results = [None] * n
+
+    def run(i):
+        start.wait()
+        try:
+            results[i] = work()
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return results
+
+
+def test_two_builders_at_once_both_finish_with_one_whole_file(tmp_path, monkeypatch):
+    from fogline.gazetteer import build
+
+    both_building = threading.Barrier(2, timeout=30)
+
+    def countries(w):  # both builders are half way when either goes on
+        w.add(gid="c:ML", name="Mali", lat=17.0, lon=-4.0, cc="ML", feature="PCLI",
+              admin1=None, population=1, source="countries")  # fmt: skip
+        both_building.wait()
+        return {}
+
+    (tmp_path / "pkg" / "data").mkdir(parents=True)
+    (tmp_path / "pkg" / "data" / "cities500.json").write_text("{}")
+    monkeypatch.setattr(build, "_package_dir", lambda module: tmp_path / "pkg")
+    monkeypatch.setattr(build, "_add_countries", countries)
+    monkeypatch.setattr(build, "_add_admin1", lambda w, cities, points: {})
+    for step in ("_add_cities", "_add_districts", "_add_csc_towns"):
+        monkeypatch.setattr(build, step, lambda w, cities, admin1: None)
+    for step in ("_add_continents", "_add_regions"):
+        monkeypatch.setattr(build, step, lambda w: None)
+    target = tmp_path / "share" / "gazetteer.sqlite"
+    results = _in_threads(2, lambda: build.build_gazetteer(target))
+    assert [r["countries"] if isinstance(r, dict) else r for r in results] == [1, 1]
+    assert Gazetteer(target).lookup("Mali")[0].country_code == "ML"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["gazetteer.sqlite"]
+
+
+def test_first_use_from_two_processes_at_once_builds_the_gazetteer_once(tmp_path, monkeypatch):
+    import fogline.gazetteer as gazetteer_module
+
+    builds = []
+
+    def slow_build(path):  # stands in for the minute-long build
+        builds.append(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{threading.get_ident()}.building")
+        time.sleep(0.5)
+        conn = sqlite3.connect(tmp)
+        conn.executescript(SCHEMA)
+        conn.close()
+        os.replace(tmp, path)
+
+    target = tmp_path / "share" / "gazetteer.sqlite"
+    monkeypatch.setenv("FOGLINE_GAZETTEER", str(target))
+    monkeypatch.setattr(gazetteer_module, "build_gazetteer", slow_build)
+    results = _in_threads(2, Gazetteer.open_default)
+    assert [type(r) for r in results] == [Gazetteer, Gazetteer]
+    assert builds == [target]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,14 +108,18 @@ class Gazetteer:
         """Open the default gazetteer, building it first (offline, about a minute) if missing."""
         path = default_path()
         if not path.is_file():
-            LOGGER.warning("no gazetteer at %s: building it from installed packages", path)
-            t0 = time.perf_counter()
             try:
-                build_gazetteer(path)
+                with _build_lock(path):
+                    if not path.is_file():  # else another process built it while this one waited
+                        LOGGER.warning(
+                            "no gazetteer at %s: building it from installed packages", path
+                        )
+                        t0 = time.perf_counter()
+                        build_gazetteer(path)
+                        LOGGER.warning("gazetteer built in %.0f seconds", time.perf_counter() - t0)
             except (OSError, ImportError, sqlite3.Error) as exc:
                 LOGGER.error("could not build the gazetteer at %s: %s", path, exc)
                 return None
-            LOGGER.warning("gazetteer built in %.0f seconds", time.perf_counter() - t0)
         return cls(path)
 
     @property
@@ -200,6 +205,33 @@ class Gazetteer:
             if old is None or cand.prior > old.prior:
                 best[gid] = cand
         return sorted(best.values(), key=lambda c: (-c.prior, -c.population))
+
+
+@contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``<path>.lock`` while building ``path``.
+
+    Processes opening the default gazetteer at once then build it once: the others wait and
+    open the winner's file. Without ``fcntl`` (Windows) there is no lock, and each builder
+    writes a temporary file of its own before swapping it in (see :func:`build_gazetteer`).
+    The lock file is left in place: removing it would let a late process lock a new file.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            LOGGER.warning("another process is building the gazetteer at %s: waiting", path)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 _SELECT = (

