@@ -137,7 +137,7 @@ def test_a_body_within_the_limit_is_accepted(db):
     app = create_app(Settings(db=db, token=TOKEN, max_body=1000), analyzer=_PassThrough)
     with TestClient(app, client=LOCAL) as c:
         r = c.post("/api/documents", content=b" " * 1000, headers=auth())
-    assert r.status_code == 201 and "empty document" in r.json()["errors"][0]
+    assert r.status_code == 422 and "empty document" in r.json()["errors"][0]  # not stored
 
 
 # -- validation of every parameter -------------------------------------------------------------

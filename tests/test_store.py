@@ -47,12 +47,37 @@ def test_store_round_trips_the_analysis(fresh_store):
     assert [x.document.id for x in fresh_store.iter_analyses()] == ["goma-2"]
 
 
-def test_store_batch_is_one_transaction(fresh_store):
+def test_a_document_the_database_refuses_costs_only_itself(fresh_store):
     good = make_analysis("ok", "on Friday shelling hit Goma.")
     bad = make_analysis("bad", "on Friday shelling hit Goma again.")
     bad = Analysis(document=bad.document, places=[Place(name=None, start=0, end=1)])  # type: ignore[arg-type]
-    with pytest.raises(Exception):  # noqa: B017 - any database error aborts the batch
-        fresh_store.save([good, bad])
+    saved = fresh_store.save([good, bad])
+    assert saved.added == 1 and [e.source for e in saved.errors] == ["bad"]
+    assert "not stored" in saved.errors[0].reason
+    assert fresh_store.document_ids() == ["ok"]
+    assert fresh_store.counts()["places"] == len(good.places)  # nothing of "bad" is left
+
+
+def test_a_batch_that_cannot_be_written_stores_nothing(fresh_store, monkeypatch):
+    good = make_analysis("ok", "on Friday shelling hit Goma.")
+    other = make_analysis("other", "on Friday shelling hit Goma again.")
+    from sqlalchemy.exc import OperationalError
+
+    from fogline.store import rows
+
+    calls = []
+
+    def failing(analysis):  # the second document hits a dead disk
+        calls.append(analysis.document.id)
+        if len(calls) == 2:
+            raise OperationalError("INSERT", None, Exception("disk I/O error"))
+        return rows.record_rows(analysis)
+
+    import fogline.store as store_module
+
+    monkeypatch.setattr(store_module, "record_rows", failing)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        fresh_store.save([good, other])
     assert fresh_store.counts()["documents"] == 0
 
 

@@ -31,6 +31,26 @@ PathsArg = typer.Argument(..., help="Files, directories or JSONL; '-' reads stdi
 PublishedOpt = typer.Option(None, help="Publication date YYYY-MM-DD for documents without one.")
 SourceOpt = typer.Option(None, help="Outlet name for documents without one, e.g. 'The Times'.")
 DbOpt = typer.Option(None, "--db", envvar="FOGLINE_DB", help="SQLite file or database URL.")
+BudgetOpt = typer.Option(
+    None,
+    "--time-budget",
+    envvar="FOGLINE_TIME_BUDGET",
+    min=0.0,
+    help="Seconds a document may take per 10,000 characters (at least 5 s) before it is "
+    "skipped as too complex; 0 turns the budget off. Default 3.",
+)
+EXIT_INTERRUPTED = 130  # Ctrl-C: what was stored is kept; a rerun resumes
+
+
+def set_time_budget(seconds_per_10k: float | None) -> None:
+    """Pass --time-budget to every analyser of this run (worker processes included)."""
+    import os
+
+    from fogline.budget import ENV_VAR
+
+    if seconds_per_10k is not None:
+        os.environ[ENV_VAR] = str(seconds_per_10k)
+
 
 # Exit status of analyze and ingest (also in their --help): whether anything failed.
 EXIT_OK = 0  # every document analysed (or, for ingest, stored already)
@@ -77,11 +97,13 @@ def analyze(
     published: str | None = PublishedOpt,
     source: str | None = SourceOpt,
     as_json: bool = typer.Option(True, "--json/--table", help="JSON lines (default) or tables."),
+    time_budget: float | None = BudgetOpt,
 ) -> None:
     """Analyse articles; print one JSON object per document (the output contract).
 
     Example: fogline analyze article.txt --published 2021-09-06 --json
     """
+    set_time_budget(time_budget)
     from fogline import default_analyzer
     from fogline.ingest.readers import DocumentMeta, read_paths
     from fogline.report import print_analysis
@@ -111,11 +133,17 @@ def ingest(
     source: str | None = SourceOpt,
     batch_size: int = typer.Option(32, min=1, help="Documents per transaction."),
     workers: int = typer.Option(1, min=0, help="Worker processes (0: one per core)."),
+    time_budget: float | None = BudgetOpt,
 ) -> None:
     """Analyse articles into the database; rerunning skips what is stored (resumable).
 
+    An id names one document: a new text under a stored id replaces it (a new version), and
+    a text stored already under another id is not stored twice; both are noted per document.
+    Ctrl-C keeps every document stored so far; rerun the same command to resume.
+
     Example: fogline ingest examples/ --db fogline.sqlite
     """
+    set_time_budget(time_budget)
     from fogline.ingest.readers import DocumentMeta
     from fogline.ingest.runner import ingest_paths
     from fogline.parallel import default_workers
@@ -139,14 +167,31 @@ def ingest(
             elapsed = bar.tasks[0].elapsed or 1e-9
             bar.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
 
-        report = ingest_paths(
-            paths,
-            store,
-            meta=DocumentMeta(published=published, source=source),
-            batch_size=batch_size,
-            workers=workers or default_workers(),
-            on_document=tick,
-        )
+        stored_before = store.counts()["documents"]
+        try:
+            report = ingest_paths(
+                paths,
+                store,
+                meta=DocumentMeta(published=published, source=source),
+                batch_size=batch_size,
+                workers=workers or default_workers(),
+                on_document=tick,
+            )
+        except KeyboardInterrupt:
+            bar.stop()
+            stored = store.counts()["documents"]
+            err.print(
+                f"[yellow]interrupted[/yellow]: {stored - stored_before:,} documents stored by "
+                f"this run ({stored:,} in {escape(store.name)}); rerun the same command to "
+                "resume (stored documents are skipped, then everything is reconciled)",
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(code=EXIT_INTERRUPTED) from None
+        for note in report.notes:
+            bar.console.print(
+                f"[yellow]note[/yellow] {escape(note)}", highlight=False, soft_wrap=True
+            )
         if report.saved.added or report.saved.replaced or _reconciliation_stale(store):
             from fogline.reconcile import reconcile
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
-from fogline.cli import DbOpt, app, err, out
+from fogline.cli import BudgetOpt, DbOpt, app, err, out, set_time_budget
 
 OutOpt = typer.Option(..., "--out", help="Directory (or s3://, gs:// URI) for the Parquet shards.")
 
@@ -24,6 +25,7 @@ def run(
     ),
     published: str | None = typer.Option(None, help="YYYY-MM-DD for documents without one."),
     source: str | None = typer.Option(None, help="Outlet name for documents without one."),
+    time_budget: float | None = BudgetOpt,
 ) -> None:
     """Analyse JSONL/Parquet inputs on a Dask cluster into Parquet shards (resumable).
 
@@ -32,6 +34,7 @@ def run(
     from fogline.distributed import run_dask
     from fogline.ingest.readers import DocumentMeta
 
+    set_time_budget(time_budget)  # read by run_dask and sent to every worker
     meta = DocumentMeta(published=published, source=source)
     report = run_dask(
         inputs, out_dir, scheduler=dask, n_workers=workers, meta=meta, partitions=partitions
@@ -61,8 +64,13 @@ def load(
     with Store.open(db) as store:
         report = load_shards(directory, store)
         summary = reconcile(store)
+    for note in report.notes:
+        err.print(f"[yellow]note[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
+    for error in report.errors:
+        err.print(f"[red]not stored[/red] {escape(error)}", highlight=False, soft_wrap=True)
     out.print(
         f"{report.added:,} documents added, {report.replaced:,} replaced, "
-        f"{report.unchanged:,} unchanged; {summary.reports:,} reports of "
+        f"{report.unchanged:,} unchanged, {report.duplicates:,} duplicates of stored texts, "
+        f"{len(report.errors):,} refused; {summary.reports:,} reports of "
         f"{summary.propositions:,} propositions"
     )

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from fogline.budget import TimeBudget
 from fogline.errors import FoglineError, IngestError
 from fogline.ingest.readers import DocumentMeta, RawDocument, record_to_document
 from fogline.model import Analysis
@@ -223,8 +224,17 @@ def worker_analyzer() -> Analyzer:
     return _ANALYZER
 
 
-def analyze_partition(part: Partition, *, out: str, meta: DocumentMeta | None = None) -> dict:
+def analyze_partition(
+    part: Partition,
+    *,
+    out: str,
+    meta: DocumentMeta | None = None,
+    time_budget: TimeBudget | None | str = "env",
+) -> dict:
     """Analyse one partition and write its shards under ``out``; returns its summary.
+
+    ``time_budget`` is each document's (see :class:`~fogline.budget.TimeBudget`; "env": the
+    worker's ``FOGLINE_TIME_BUDGET``); a document over it is a per-document error.
 
     The summary is written last (``out/_partitions/part-N.json``), after every shard file is
     complete, so a partition either counts as done with all its shards or is redone.
@@ -232,7 +242,10 @@ def analyze_partition(part: Partition, *, out: str, meta: DocumentMeta | None = 
     started = time.perf_counter()
     writer = ShardWriter(out, f"part-{part.index:05d}.parquet")
     errors: list[dict[str, str]] = []
-    for result in worker_analyzer().analyze_many(read_partition(part, meta)):
+    analyzer = worker_analyzer()
+    if time_budget != "env":
+        analyzer.time_budget = time_budget  # type: ignore[assignment]
+    for result in analyzer.analyze_many(read_partition(part, meta)):
         if isinstance(result, IngestError):
             errors.append({"origin": result.source, "reason": result.reason})
         elif isinstance(result, Analysis):
@@ -292,6 +305,7 @@ def run_dask(
     n_workers: int = 2,
     meta: DocumentMeta | None = None,
     partitions: int | None = None,
+    time_budget: TimeBudget | None | str = "env",
 ) -> RunReport:
     """Analyse JSONL/Parquet ``inputs`` on a Dask cluster into Parquet shards under ``out``.
 
@@ -301,10 +315,14 @@ def run_dask(
         meta: publication date / outlet for documents that lack them.
         partitions: at least this many partitions (default: 4 per connected worker), for
             clusters whose workers connect after the run starts.
+        time_budget: seconds each document may take (None: no limit; "env": read
+            ``FOGLINE_TIME_BUDGET`` here, on the client, and send it to the workers).
     """
     import dask.bag as db
 
     started = time.perf_counter()
+    if time_budget == "env":
+        time_budget = TimeBudget.from_env()
     inputs = list(inputs)
     filesystem, root = filesystem_of(out)
     filesystem.create_dir(root, recursive=True)
@@ -317,7 +335,9 @@ def run_dask(
         LOGGER.info("%d partitions (%d done before) on %d workers", len(parts), len(done), workers)
         if todo:
             bag = db.from_sequence(todo, npartitions=len(todo))
-            for summary in bag.map(analyze_partition, out=out, meta=meta).compute(scheduler=client):
+            for summary in bag.map(
+                analyze_partition, out=out, meta=meta, time_budget=time_budget
+            ).compute(scheduler=client):
                 done[summary["partition"]["index"]] = summary
     summaries = [done[p.index] for p in parts]
     report.partitions, report.resumed = len(parts), len(parts) - len(todo)

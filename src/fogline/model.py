@@ -19,6 +19,11 @@ ActorKind = Literal["person", "group", "state", "organisation", "media", "unknow
 Stance = Literal["asserts", "denies", "hedges"]
 Certainty = Literal["asserted", "claimed", "reported", "hedged", "denied", "planned"]
 
+MAX_ID_CHARS = 255
+"""Longest document id, the same in every store, reader and API route."""
+MAX_SOURCE_CHARS = 255
+"""Longest outlet name (``Document.source``)."""
+
 PARAGRAPH_KINDS: tuple[str, ...] = get_args(ParagraphKind)
 PRECISIONS: tuple[str, ...] = get_args(Precision)
 

@@ -48,11 +48,9 @@ def _analyze_chunk(chunk: list[RawDocument | IngestError]) -> tuple[list[Result]
     _ANALYZER.step_seconds.clear()
     skip = None
     if _STORE is not None:
-        store = _STORE
+        from fogline.ingest.runner import stored_check
 
-        def skip(content_hash: str) -> bool:
-            return bool(store.known_hashes([content_hash]))
-
+        skip = stored_check(_STORE)
     results = list(_ANALYZER.analyze_many(chunk, skip=skip))
     return results, dict(_ANALYZER.step_seconds)
 

@@ -12,13 +12,21 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from fogline import budget
+from fogline.budget import TimeBudget, TooComplex
 from fogline.errors import IngestError
 from fogline.ingest.clean import classify_paragraphs, detect_language, normalize_text
-from fogline.ingest.readers import MAX_TEXT_CHARS, RawDocument
+from fogline.ingest.readers import (
+    MAX_TEXT_CHARS,
+    RawDocument,
+    check_fields,
+    check_not_binary_text,
+    replace_surrogates,
+)
 from fogline.model import Analysis, Document
 
 LOGGER = logging.getLogger(__name__)
@@ -33,10 +41,21 @@ FUTURE_GRACE = dt.timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A document left out on purpose (its text is stored already)."""
+    """A document left out on purpose: its text is stored already, as ``stored_as``."""
 
     document_id: str
     origin: str
+    stored_as: str | None = None
+
+    @property
+    def note(self) -> str | None:
+        """A line for the user when the text is stored under another id, else None."""
+        if self.stored_as is None or self.stored_as == self.document_id:
+            return None
+        return (
+            f"{self.origin}: id {self.document_id!r}: same text as stored document "
+            f"{self.stored_as!r}; not stored twice"
+        )
 
 
 @dataclass(slots=True)
@@ -57,8 +76,20 @@ class Analyzer:
         '2024-03-03'
     """
 
-    def __init__(self, *, batch_size: int = 16, gazetteer: object | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        batch_size: int = 16,
+        gazetteer: object | None = None,
+        time_budget: TimeBudget | None | str = "env",
+    ) -> None:
+        """
+        Args:
+            time_budget: how long one document may take (:class:`~fogline.budget.TimeBudget`);
+                None for no limit; "env" (default) reads ``FOGLINE_TIME_BUDGET``.
+        """
         self.batch_size = batch_size
+        self.time_budget = TimeBudget.from_env() if time_budget == "env" else time_budget
         self._gazetteer = gazetteer
         self._nlp = None
         self._actor_dictionary = None
@@ -102,6 +133,8 @@ class Analyzer:
         id: str | None = None,  # noqa: A002 - the contract's field name
     ) -> Analysis:
         """Analyse one text. Raises :class:`IngestError` when it cannot be analysed."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a string, not {type(text).__name__}")
         raw = RawDocument(
             id=id or content_id(text),
             origin=id or "<text>",
@@ -126,7 +159,8 @@ class Analyzer:
         Args:
             items: raw documents (or read errors, passed through).
             skip: called with each cleaned text's content hash before parsing; when it
-                returns True the document yields :class:`Skipped` (e.g. already stored).
+                returns a true value the document yields :class:`Skipped` (e.g. already
+                stored; a string return is the id of the document that holds the text).
         """
         batch: list[RawDocument | IngestError] = []
         for item in items:
@@ -154,8 +188,10 @@ class Analyzer:
                 LOGGER.exception("%s: cleaning failed", item.origin)
                 prepared.append(IngestError(item.origin, f"internal error while cleaning: {exc!r}"))
                 continue
-            if skip is not None and skip(ready.document.content_hash or ""):
-                prepared.append(Skipped(ready.document.id, item.origin))
+            holder = skip(ready.document.content_hash or "") if skip is not None else None
+            if holder:
+                stored_as = holder if isinstance(holder, str) else None
+                prepared.append(Skipped(ready.document.id, item.origin, stored_as))
             else:
                 prepared.append(ready)
         ok = [p for p in prepared if isinstance(p, _Prepared)]
@@ -173,6 +209,11 @@ class Analyzer:
             self.step_seconds["parse"] += parse_share
             try:
                 yield self._extract(item, doc)
+            except TooComplex as exc:
+                LOGGER.warning("%s: %s", item.raw.origin, exc)
+                yield IngestError(
+                    item.raw.origin, f"{exc} ({len(item.document.text):,} characters)"
+                )
             except Exception as exc:  # a bug must cost one document, not the batch
                 LOGGER.exception("%s: extraction failed", item.raw.origin)
                 yield IngestError(item.raw.origin, f"internal error while extracting: {exc!r}")
@@ -180,10 +221,13 @@ class Analyzer:
 
     def _prepare(self, raw: RawDocument) -> _Prepared:
         t0 = time.perf_counter()
+        raw = _scrub(raw)
+        check_fields(raw)
         if raw.html is not None:
             from fogline.ingest.html import html_to_document
 
             raw = html_to_document(raw)
+        check_not_binary_text(raw.text or "", raw.origin)
         text = normalize_text(raw.text or "")
         if len(text.strip()) < MIN_CHARS:
             raise IngestError(raw.origin, "empty document: no text to analyse")
@@ -215,6 +259,14 @@ class Analyzer:
         )
 
     def _extract(self, item: _Prepared, doc: Doc) -> Analysis:
+        """Run the extractors on the parsed document within its time budget."""
+        timings = item.timings
+        limit = self.time_budget.seconds_for(len(item.document.text)) if self.time_budget else None
+        spent = sum(timings.values())  # cleaning and parsing count against the budget
+        with budget.running(limit, started=time.perf_counter() - spent) as deadline:
+            return self._run_steps(item, doc, deadline)
+
+    def _run_steps(self, item: _Prepared, doc: Doc, deadline: budget.Deadline | None) -> Analysis:
         from fogline.extract.actors import extract_actors
         from fogline.extract.claims import extract_claims
         from fogline.extract.events import extract_events
@@ -257,15 +309,41 @@ class Analyzer:
             ),
         }
         for name, step in steps.items():
+            if deadline is not None:
+                deadline.check(f"before {name}")
             t0 = time.perf_counter()
             results[name] = step()
             timings[name] = time.perf_counter() - t0
             self.step_seconds[name] += timings[name]
+        if deadline is not None:
+            deadline.check("the last step")
         return Analysis(
             document=item.document,
             timings={k: round(v, 6) for k, v in timings.items()},
             **results,
         )
+
+
+def _scrub(raw: RawDocument) -> RawDocument:
+    """The document with lone surrogates in its fields replaced by U+FFFD (warned about)."""
+    changes: dict[str, str] = {}
+    replaced = 0
+    for name in ("id", "text", "html", "title", "published", "source", "url", "author"):
+        value = getattr(raw, name)
+        if isinstance(value, str):
+            clean, count = replace_surrogates(value)
+            if count:
+                changes[name] = clean
+                replaced += count
+    if not changes:
+        return raw
+    LOGGER.warning(
+        "%s: %d invalid code point(s) (lone surrogates) replaced by U+FFFD in %s",
+        raw.origin,
+        replaced,
+        ", ".join(changes),
+    )
+    return replace(raw, **changes)
 
 
 def content_hash(text: str) -> str:

@@ -121,7 +121,8 @@ def print_ingest_summary(console: Console, report: IngestReport, counts: Mapping
     s = report.saved
     console.print(
         f"[bold]ingested[/bold] {s.added} new, {s.replaced} replaced, "
-        f"{s.unchanged + report.skipped} already stored, {len(report.errors)} failed "
+        f"{s.unchanged + report.skipped + s.duplicates - report.duplicates} already stored, "
+        f"{report.duplicates} stored under another id, {len(report.errors)} failed "
         f"in {report.seconds:.1f}s"
     )
     console.print(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fogline.errors import FoglineError
@@ -36,6 +36,9 @@ class LoadReport:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    duplicates: int = 0
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
 
 def filesystem_of(location: str) -> tuple[Any, str]:
@@ -205,3 +208,6 @@ def _add(report: LoadReport, saved: Any) -> None:
     report.added += saved.added
     report.replaced += saved.replaced
     report.unchanged += saved.unchanged
+    report.duplicates += saved.duplicates
+    report.notes.extend(saved.notes)
+    report.errors.extend(str(e) for e in saved.errors)

@@ -1,9 +1,10 @@
 """Properties of ``Analyzer.analyze`` over generated text (hypothesis).
 
 What ``analyze`` promises for ANY string:
-- it returns an Analysis, or raises IngestError for exactly three reasons: the cleaned text
+- it returns an Analysis, or raises IngestError for exactly four reasons: the cleaned text
   has fewer than MIN_CHARS characters besides blanks ("empty document"), more than
-  MAX_CHARS ("document too large"), or its detected language is not English ("not English");
+  MAX_CHARS ("document too large"), its detected language is not English ("not English"),
+  or over a tenth of its first 8,192 characters are control characters ("binary data");
   any other exception is a bug;
 - every record with a span lies inside the cleaned text, and text[start:end] is the
   record's text;
@@ -77,17 +78,23 @@ any_string = st.one_of(
     news_like,
 )
 
-ALLOWED_REFUSALS = ("empty document", "document too large", "not English")
+ALLOWED_REFUSALS = ("empty document", "document too large", "not English", "binary data")
 
 
 def check_refusal(text: str, error: IngestError) -> None:
-    """An IngestError is allowed only for the three documented reasons, each when it holds."""
+    """An IngestError is allowed only for the documented reasons, each when it holds."""
     assert error.reason.startswith(ALLOWED_REFUSALS), error.reason
     clean = normalize_text(text)
     if error.reason.startswith("empty document"):
         assert len(clean.strip()) < MIN_CHARS
     elif error.reason.startswith("document too large"):
         assert len(clean) > MAX_CHARS
+    elif error.reason.startswith("binary data"):  # over a tenth control characters
+        head = text[:8192]
+        controls = sum(
+            1 for ch in head if (ch < " " and ch not in "\t\n\r\x0b\x0c") or ch == "\x7f"
+        )
+        assert controls > len(head) / 10
     else:
         assert detect_language(clean) not in (None, "en")
 

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from fogline.api.security import require_read
 from fogline.errors import NotFoundError
+from fogline.model import MAX_ID_CHARS
 from fogline.store import Store, queries
 from fogline.web import article, views
 
@@ -128,7 +129,7 @@ def documents_page(
 @router.get("/documents/{document_id:path}", response_class=HTMLResponse)
 def article_page(
     request: Request,
-    document_id: Annotated[str, Path(min_length=1, max_length=255)],
+    document_id: Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)],
     start: Annotated[int | None, Query(ge=0)] = None,
     end: Annotated[int | None, Query(ge=0)] = None,
 ) -> HTMLResponse:

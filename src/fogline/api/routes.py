@@ -6,11 +6,13 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from fogline.api import service
 from fogline.api.security import require_read, require_write
 from fogline.ingest.readers import DocumentMeta
+from fogline.model import MAX_ID_CHARS
 from fogline.reconcile import claims, event_clusters, situation, timeline
 from fogline.store import Store, queries
 
@@ -20,7 +22,7 @@ Text = Annotated[str | None, Query(min_length=1, max_length=200)]
 Day = Annotated[dt.date | None, Query(description="ISO date YYYY-MM-DD")]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)]
-DocId = Annotated[str, Path(min_length=1, max_length=255)]
+DocId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)]
 Status = Literal["corroborated", "contested", "denied", "single-source"]
 StanceParam = Literal["asserts", "denies", "hedges"]
 CertaintyParam = Literal["asserted", "claimed", "reported", "hedged", "denied", "planned"]
@@ -67,14 +69,18 @@ def get_document(request: Request, document_id: DocId) -> dict[str, Any]:
     summary="Add documents (text/plain, text/html, application/x-ndjson, application/json)",
     dependencies=[Depends(require_write)],
     status_code=201,
+    responses={
+        200: {"description": "Every document was stored already (nothing new)"},
+        422: {"description": "Nothing stored: every document was refused (see errors)"},
+    },
 )
 async def add_documents(
     request: Request,
     published: Day = None,
     source: Text = None,
     title: Text = None,
-    id: Annotated[str | None, Query(min_length=1, max_length=255)] = None,  # noqa: A002
-) -> dict[str, Any]:
+    id: Annotated[str | None, Query(min_length=1, max_length=MAX_ID_CHARS)] = None,  # noqa: A002
+) -> JSONResponse:
     """Analyse the body's documents, store them and recompute propositions and statuses."""
     kind = service.kind_of(request.headers.get("content-type", ""))
     body = await request.body()
@@ -84,7 +90,7 @@ async def add_documents(
     result = await run_in_threadpool(
         service.add_documents, app.state.store, app.state.analyzer(), docs
     )
-    return result.as_dict()
+    return JSONResponse(result.as_dict(), status_code=result.status_code)
 
 
 @router.get("/quotes", summary="Quotes with speakers")

@@ -18,7 +18,8 @@ from fogline.store import SaveResult, Store
 LOGGER = logging.getLogger(__name__)
 
 KINDS = ("text", "html", "jsonl", "json")
-_WRITE_LOCK = threading.Lock()  # one analysis + reconciliation at a time per process
+_ANALYSIS_LOCK = threading.Lock()  # the Analyzer is not thread-safe: one analysis at a time
+_WRITE_LOCK = threading.Lock()  # one save + reconciliation at a time per process
 
 
 @dataclass(slots=True)
@@ -28,14 +29,27 @@ class AddResult:
     saved: SaveResult = field(default_factory=SaveResult)
     ids: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    duplicates: int = 0
+
+    @property
+    def status_code(self) -> int:
+        """201 something stored; 200 everything stored already; 422 nothing stored, errors."""
+        if self.saved.added or self.saved.replaced:
+            return 201
+        if self.saved.unchanged or self.duplicates or self.ids:
+            return 200
+        return 422
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "added": self.saved.added,
             "replaced": self.saved.replaced,
             "unchanged": self.saved.unchanged,
+            "duplicates": self.duplicates,
             "ids": self.ids,
             "errors": self.errors,
+            "notes": self.notes,
         }
 
 
@@ -74,12 +88,16 @@ def read_body(
 def add_documents(
     store: Store, analyzer: Analyzer, docs: list[RawDocument | IngestError]
 ) -> AddResult:
-    """Analyse and store ``docs``, then recompute the reconciliation if anything changed."""
+    """Analyse and store ``docs``, then recompute the reconciliation if anything changed.
+
+    Analysis runs outside the write lock and each document within its time budget, so a
+    write waits at most for one budget of another request's analysis, never for all of it.
+    """
     from fogline.reconcile import reconcile
 
     result = AddResult()
-    with _WRITE_LOCK:
-        analyses: list[Analysis] = []
+    analyses: list[Analysis] = []
+    with _ANALYSIS_LOCK:
         for item in analyzer.analyze_many(docs):
             if isinstance(item, IngestError):
                 result.errors.append(str(item))
@@ -88,8 +106,14 @@ def add_documents(
             else:
                 analyses.append(item)
                 result.ids.append(item.document.id)
+    with _WRITE_LOCK:
         result.saved = store.save(analyses)
         if result.saved.added or result.saved.replaced:
             reconcile(store)
+    result.duplicates = result.saved.duplicates
+    result.notes.extend(result.saved.notes)
+    result.errors.extend(str(e) for e in result.saved.errors)
+    refused = {e.source for e in result.saved.errors}
+    result.ids = [i for i in result.ids if i not in refused]
     LOGGER.info("added documents: %s", result.as_dict())
     return result

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from fogline.errors import IngestError
+from fogline.model import MAX_ID_CHARS, MAX_SOURCE_CHARS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,6 +44,10 @@ BINARY_SUFFIXES = frozenset(
      ".docx", ".xls", ".xlsx", ".parquet", ".sqlite", ".db", ".pyc", ".so", ".exe"}
 )  # fmt: skip
 _SNIFF = 8192
+_UTF8_SHARE = 0.8
+"""Bytes that are not UTF-8 are decoded as UTF-8 with replacement when at least this share of
+the non-ASCII sequences are valid UTF-8 (a UTF-8 file with a few damaged bytes)."""
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _SKIP_CHUNK = 1 << 20
 _CONTROL_SHARE = 0.1
 _NON_ASCII_SHARE = 0.2
@@ -226,7 +232,7 @@ def _read_jsonl(
     stream: IO[bytes] | _Chain, origin: str, meta: DocumentMeta
 ) -> Iterator[RawDocument | IngestError]:
     """One document per line; a bad line gives an IngestError naming ``origin:line``."""
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for number, line in enumerate(_lines(stream), start=1):
         where = f"{origin}:{number}"
         if line is None:
@@ -248,8 +254,13 @@ def _read_jsonl(
             yield exc
             continue
         if doc.id in seen:
-            LOGGER.warning("%s: id %r repeats an earlier line", where, doc.id)
-        seen.add(doc.id)
+            LOGGER.warning(
+                "%s: id %r repeats line %d: a text that differs is a new version and replaces it",
+                where,
+                doc.id,
+                seen[doc.id],
+            )
+        seen.setdefault(doc.id, number)
         yield doc
 
 
@@ -259,7 +270,8 @@ def record_to_document(record: Any, where: str, meta: DocumentMeta) -> RawDocume
     fields = {}
     for key in ("id", "text", "html", "title", "published", "source", "url", "author"):
         value = record.get(key)
-        if value is not None and not isinstance(value, str | int):
+        ok = (str,) if key in ("text", "html") else (str, int)  # an id may be a number
+        if value is not None and (not isinstance(value, ok) or isinstance(value, bool)):
             raise IngestError(where, f"field {key!r} must be a string, got {type(value).__name__}")
         fields[key] = None if value is None else str(value)
     text, html = fields.pop("text"), fields.pop("html")
@@ -288,20 +300,78 @@ def _document(
 def decode_bytes(data: bytes, origin: str = "<bytes>") -> str:
     """Decode a file's bytes: BOMs, then UTF-8, then a detected single-byte encoding.
 
+    Text that is overwhelmingly UTF-8 with a few bad bytes stays UTF-8, the bad bytes
+    replaced by U+FFFD. Every replacement or fallback is warned about, naming ``origin``.
+
     Raises:
         IngestError: "binary file" when the bytes are not text (NUL bytes, control codes).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace").lstrip("\ufeff")
+            text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+            _warn_replaced(origin, text, data, encoding)
+            return text
     _check_not_binary(data, origin)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    if valid and valid >= _UTF8_SHARE * (valid + bad):
+        LOGGER.warning(
+            "%s: %d byte sequence(s) not valid UTF-8 replaced by U+FFFD (the rest is UTF-8)",
+            origin,
+            bad,
+        )
+        return text
     encoding = _detect_encoding(data)
-    LOGGER.info("%s: not UTF-8; decoded as %s", origin, encoding)
-    return data.decode(encoding, errors="replace")
+    text = data.decode(encoding, errors="replace")
+    LOGGER.warning("%s: not UTF-8; decoded as %s", origin, encoding)
+    _warn_replaced(origin, text, data, encoding)
+    return text
+
+
+def _warn_replaced(origin: str, text: str, data: bytes, encoding: str) -> None:
+    bad = text.count("\ufffd") - data.decode("latin-1").count("\ufffd")
+    if bad > 0:
+        LOGGER.warning("%s: %d byte(s) not valid %s replaced by U+FFFD", origin, bad, encoding)
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (invalid code points) replaced by U+FFFD, and their number.
+
+    One character for one, so offsets into the result are offsets into the input.
+    """
+    if text.isascii():
+        return text, 0
+    clean, count = _SURROGATES.subn("\ufffd", text)
+    return clean, count
+
+
+def check_fields(doc: RawDocument) -> None:
+    """Raise IngestError when a field is longer than the store accepts (the same everywhere)."""
+    if len(doc.id) > MAX_ID_CHARS:
+        raise IngestError(
+            doc.origin,
+            f"id is {len(doc.id):,} characters long (limit {MAX_ID_CHARS}): {doc.id[:40]!r}...",
+        )
+    if doc.source is not None and len(doc.source) > MAX_SOURCE_CHARS:
+        raise IngestError(
+            doc.origin,
+            f"source is {len(doc.source):,} characters long (limit {MAX_SOURCE_CHARS})",
+        )
+
+
+def check_not_binary_text(text: str, origin: str) -> None:
+    """The binary check of :func:`decode_bytes`, for text given as a string (API, Python)."""
+    head = text[:_SNIFF]
+    if not head or head.isprintable():
+        return
+    controls = sum(1 for ch in head if (ch < " " and ch not in "\t\n\r\x0b\x0c") or ch == "\x7f")
+    if controls / len(head) > _CONTROL_SHARE:
+        raise IngestError(origin, f"binary data ({controls / len(head):.0%} control characters)")
 
 
 def _check_not_binary(data: bytes, origin: str) -> None:

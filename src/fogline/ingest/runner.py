@@ -23,7 +23,11 @@ class IngestReport:
 
     saved: SaveResult = field(default_factory=SaveResult)
     skipped: int = 0
+    duplicates: int = 0
+    """Texts given under one id and stored already under another (in ``notes``)."""
     errors: list[IngestError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Per-document lines about texts not stored under their own id, and replaced versions."""
     seconds: float = 0.0
     step_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -52,7 +56,9 @@ def ingest_paths(
     Documents whose cleaned text is stored already are skipped before parsing, so a
     rerun after an interruption resumes where it stopped. Each batch of ``batch_size``
     analyses is written in one transaction. ``workers > 1`` analyses in that many
-    processes (the parent reads and writes).
+    processes (the parent reads and writes). Every document given ends as stored,
+    unchanged, or with a line in ``errors`` or ``notes`` (see :meth:`Store.save` for the
+    rule on ids and texts).
 
     Example:
         >>> report = ingest_paths(["examples/"], Store.open("demo.sqlite"))  # doctest: +SKIP
@@ -69,7 +75,16 @@ def ingest_paths(
     else:
         analyzer = analyzer or Analyzer()
         steps = analyzer.step_seconds
-        results = analyzer.analyze_many(inputs, skip=_stored_check(store))
+        results = analyzer.analyze_many(inputs, skip=stored_check(store))
+
+    def flush() -> None:
+        saved = store.save(pending)
+        report.saved += saved
+        report.duplicates += saved.duplicates
+        report.errors.extend(saved.errors)
+        report.notes.extend(saved.notes)
+        pending.clear()
+
     try:
         for result in results:
             if isinstance(result, IngestError):
@@ -77,23 +92,27 @@ def ingest_paths(
                 report.errors.append(result)
             elif isinstance(result, Skipped):
                 report.skipped += 1
+                if result.note:
+                    report.duplicates += 1
+                    report.notes.append(result.note)
             else:
                 pending.append(result)
                 if len(pending) >= batch_size:
-                    report.saved += store.save(pending)
-                    pending = []
+                    flush()
             if on_document is not None:
                 on_document(result)
     finally:  # an interrupted run keeps every whole batch analysed so far
         if pending:
-            report.saved += store.save(pending)
+            flush()
         report.seconds = time.perf_counter() - started
         report.step_seconds = dict(steps)
     return report
 
 
-def _stored_check(store: Store) -> Callable[[str], bool]:
-    def is_stored(content_hash: str) -> bool:
-        return bool(store.known_hashes([content_hash]))
+def stored_check(store: Store) -> Callable[[str], str | None]:
+    """A ``skip`` for :meth:`Analyzer.analyze_many`: the id holding a text, if it is stored."""
 
-    return is_stored
+    def holder(content_hash: str) -> str | None:
+        return store.stored_ids([content_hash]).get(content_hash)
+
+    return holder

@@ -14,16 +14,29 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, OperationalError
 
-from fogline.errors import NotFoundError, StoreError
-from fogline.model import Analysis
+from fogline.errors import IngestError, NotFoundError, StoreError
+from fogline.model import MAX_ID_CHARS, Analysis
 from fogline.store import schema
 from fogline.store.rows import record_rows
 
@@ -31,19 +44,37 @@ LOGGER = logging.getLogger(__name__)
 
 DEFAULT_DB = "fogline.sqlite"
 
+WRITE_ATTEMPTS = 8
+"""Write transactions tried this many times while another writer holds the database (each
+attempt waits up to SQLite's busy timeout first)."""
+BUSY_TIMEOUT_MS = 30_000
+_PG_WRITE_LOCK = 0x666F676C  # "fogl": the advisory lock that serialises fogline's writers
+T = TypeVar("T")
+
 
 @dataclass(slots=True)
 class SaveResult:
-    """What one call of :meth:`Store.save` did."""
+    """What one call of :meth:`Store.save` did, per document where it matters.
+
+    ``duplicates`` counts texts stored already under another id (not stored twice);
+    ``notes`` says which, and which documents replaced an earlier version; ``errors`` are
+    documents the database refused (each cost only itself).
+    """
 
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    duplicates: int = 0
+    notes: list[str] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
 
     def __iadd__(self, other: SaveResult) -> SaveResult:
         self.added += other.added
         self.replaced += other.replaced
         self.unchanged += other.unchanged
+        self.duplicates += other.duplicates
+        self.notes.extend(other.notes)
+        self.errors.extend(other.errors)
         return self
 
 
@@ -81,6 +112,7 @@ class Store:
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         store = cls(engine)
         try:
             store._migrate()
@@ -88,6 +120,13 @@ class Store:
             engine.dispose()
             raise StoreError(f"cannot use database {url}: {exc.orig or exc}") from exc
         return store
+
+    @property
+    def name(self) -> str:
+        """The database as a user names it: the SQLite file, or the URL without password."""
+        if self.engine.dialect.name == "sqlite":
+            return self.engine.url.database or ":memory:"
+        return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -108,26 +147,89 @@ class Store:
             return int(value or 0)
 
     def _migrate(self) -> None:
-        version = self.schema_version()
+        if self._check_version(self.schema_version()):
+            return
+        self.write(self._upgrade)
+
+    @staticmethod
+    def _check_version(version: int) -> bool:
+        """Whether the schema is current; raises on a schema newer than this fogline's."""
         if version > schema.SCHEMA_VERSION:
             raise StoreError(
                 f"database schema version {version} is newer than this fogline's "
                 f"({schema.SCHEMA_VERSION}); upgrade fogline to use it"
             )
-        if version == schema.SCHEMA_VERSION:
-            return
-        with self.engine.begin() as conn:
-            if version == 0:
-                if inspect(conn).get_table_names():
-                    raise StoreError("database has tables but no fogline schema; not touching it")
-                schema.metadata.create_all(conn)
-            else:
-                for step in range(version, schema.SCHEMA_VERSION):
-                    schema.MIGRATIONS[step](conn)
-            conn.execute(delete(schema.meta).where(schema.meta.c.key == "schema"))
-            conn.execute(
-                insert(schema.meta), [{"key": "schema", "value": str(schema.SCHEMA_VERSION)}]
-            )
+        return version == schema.SCHEMA_VERSION
+
+    def _upgrade(self, conn: Connection) -> None:
+        """Create or upgrade the schema, holding the write lock (another process may race)."""
+        version = 0
+        if inspect(conn).has_table("meta"):
+            value = conn.scalar(select(schema.meta.c.value).where(schema.meta.c.key == "schema"))
+            version = int(value or 0)
+        if self._check_version(version):
+            return  # a concurrent writer created it while this one waited for the lock
+        if version == 0:
+            if inspect(conn).get_table_names():
+                raise StoreError("database has tables but no fogline schema; not touching it")
+            schema.metadata.create_all(conn)
+        else:
+            for step in range(version, schema.SCHEMA_VERSION):
+                schema.MIGRATIONS[step](conn)
+        conn.execute(delete(schema.meta).where(schema.meta.c.key == "schema"))
+        conn.execute(insert(schema.meta), [{"key": "schema", "value": str(schema.SCHEMA_VERSION)}])
+
+    # -- write transactions ---------------------------------------------------------------
+
+    def write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work(conn)`` in one write transaction and return its result.
+
+        Writers are serialised (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: an advisory lock),
+        so checks made inside ``work`` hold until it commits. A transaction that finds the
+        database busy is retried with backoff; a database that cannot be written (full disk,
+        read-only file, I/O error) raises :class:`StoreError` naming it and the cause.
+        """
+        delay = 0.05
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self.engine.connect() as conn:
+                    conn.execution_options(fogline_write=True)
+                    with conn.begin():
+                        if conn.dialect.name == "postgresql":
+                            conn.execute(
+                                text("SELECT pg_advisory_xact_lock(:key)"),
+                                {"key": _PG_WRITE_LOCK},
+                            )
+                        return work(conn)
+            except OperationalError as error:
+                exc = _first_error(error)
+                if _is_busy(exc) and attempt < WRITE_ATTEMPTS:
+                    LOGGER.info("%s is busy (attempt %d); retrying", self.name, attempt)
+                    time.sleep(delay)
+                    delay = min(delay * 2, 2.0)
+                    continue
+                raise StoreError(self._write_failure(exc)) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _write_failure(self, exc: OperationalError) -> str:
+        """What went wrong writing, with the database's name and the likely cause."""
+        detail = str(exc.orig or exc).splitlines()[0]
+        message = f"cannot write to database {self.name}: {detail}"
+        if _is_busy(exc):
+            return message + " (another process held it too long; rerun to resume)"
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database:
+            folder = Path(self.engine.url.database).expanduser().resolve().parent
+            try:
+                free = shutil.disk_usage(folder).free
+            except OSError:
+                free = None
+            if free is not None and free < 64 * 1024 * 1024:
+                message += f" (the disk holding {folder} has {free / 1024 / 1024:.1f} MB free)"
+            elif "readonly" in detail or "read-only" in detail:
+                message += f" (is {folder} writable?)"
+        if "full" in detail:
+            message += "; free some space"
+        return message + "; what was stored before is kept and a rerun resumes"
 
     # -- writing --------------------------------------------------------------------------
 
@@ -141,52 +243,104 @@ class Store:
                 found.update(conn.scalars(select(col).where(col.in_(wanted[i : i + 500]))))
         return found
 
-    def save(self, analyses: Iterable[Analysis]) -> SaveResult:
-        """Store a batch of analyses in one transaction; already stored texts are skipped.
+    def stored_ids(self, hashes: Iterable[str]) -> dict[str, str]:
+        """content hash → id of the stored document with that text, for the hashes stored."""
+        wanted = list(set(hashes))
+        c = schema.documents.c
+        found: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                query = select(c.content_hash, c.id).where(c.content_hash.in_(wanted[i : i + 500]))
+                found.update((h, doc_id) for h, doc_id in conn.execute(query))
+        return found
 
-        A document id stored before with another text is replaced (the article was updated).
+    def save(self, analyses: Iterable[Analysis]) -> SaveResult:
+        """Store a batch of analyses in one transaction, in order, one document at a time.
+
+        The rule: an id names one document, and a text is stored once.
+        - a text stored already under the same id: unchanged;
+        - a text stored already under another id: not stored again (a duplicate, noted);
+        - a new text under a stored id: a new version that replaces the stored one (noted);
+          within a batch the last version of an id wins.
+        A document the database refuses (a value too long for a column, say) is rolled
+        back alone and reported in ``errors``; the rest of the batch is stored.
         """
-        result = SaveResult()
         batch = list(analyses)
         if not batch:
-            return result
-        known = self.known_hashes(a.document.content_hash or "" for a in batch)
+            return SaveResult()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        seen: set[str] = set()
-        with self.engine.begin() as conn:
+
+        def work(conn: Connection) -> SaveResult:
+            result = SaveResult()
             for analysis in batch:
-                doc = analysis.document
-                if doc.content_hash in known or doc.content_hash in seen:
-                    result.unchanged += 1
+                doc_id = analysis.document.id
+                if len(doc_id) > MAX_ID_CHARS:  # PostgreSQL refuses it, SQLite not: one rule
+                    result.errors.append(
+                        IngestError(
+                            f"{doc_id[:40]}...",
+                            f"not stored: id is {len(doc_id):,} characters long "
+                            f"(limit {MAX_ID_CHARS})",
+                        )
+                    )
                     continue
-                seen.add(doc.content_hash or "")
-                exists = conn.scalar(select(func.count()).where(schema.documents.c.id == doc.id))
-                if exists:
-                    self._delete_document(conn, doc.id)
-                    result.replaced += 1
-                else:
-                    result.added += 1
-                conn.execute(
-                    insert(schema.documents),
-                    [
-                        {
-                            "id": doc.id,
-                            "content_hash": doc.content_hash,
-                            "title": doc.title,
-                            "published": doc.published,
-                            "source": doc.source,
-                            "language": doc.language,
-                            "url": doc.url,
-                            "text": doc.text,
-                            "analysis": analysis.to_json(),
-                            "ingested_at": now,
-                        }
-                    ],
-                )
-                for name, rows in record_rows(analysis).items():
-                    if rows:
-                        conn.execute(insert(schema.RECORD_TABLES[name]), rows)
-        return result
+                try:
+                    with conn.begin_nested():
+                        outcome, note = self._save_one(conn, analysis, now)
+                except (DataError, IntegrityError) as exc:
+                    detail = str(exc.orig or exc).splitlines()[0]
+                    result.errors.append(
+                        IngestError(
+                            analysis.document.id, f"not stored: database refused it: {detail}"
+                        )
+                    )
+                    continue
+                setattr(result, outcome, getattr(result, outcome) + 1)
+                if note:
+                    result.notes.append(note)
+            return result
+
+        return self.write(work)
+
+    def _save_one(self, conn: Connection, analysis: Analysis, now: str) -> tuple[str, str | None]:
+        """Store one document; returns its outcome (a SaveResult counter) and a note or None."""
+        doc = analysis.document
+        c = schema.documents.c
+        holder = conn.scalar(select(c.id).where(c.content_hash == doc.content_hash))
+        if holder == doc.id:
+            return "unchanged", None
+        if holder is not None:
+            return (
+                "duplicates",
+                f"{doc.id}: same text as stored document {holder!r}; not stored twice",
+            )
+        outcome, note = "added", None
+        if conn.scalar(select(func.count()).where(c.id == doc.id)):
+            self._delete_document(conn, doc.id)
+            outcome, note = (
+                "replaced",
+                f"{doc.id}: new text under a stored id; it replaces the earlier version",
+            )
+        conn.execute(
+            insert(schema.documents),
+            [
+                {
+                    "id": doc.id,
+                    "content_hash": doc.content_hash,
+                    "title": doc.title,
+                    "published": doc.published,
+                    "source": doc.source,
+                    "language": doc.language,
+                    "url": doc.url,
+                    "text": doc.text,
+                    "analysis": analysis.to_json(),
+                    "ingested_at": now,
+                }
+            ],
+        )
+        for name, rows in record_rows(analysis).items():
+            if rows:
+                conn.execute(insert(schema.RECORD_TABLES[name]), rows)
+        return outcome, note
 
     @staticmethod
     def _delete_document(conn: Any, document_id: str) -> None:
@@ -253,7 +407,8 @@ class Store:
         """Swap in a new reconciliation (copies, proposition and event reports) atomically."""
         rows = list(reports)
         event_rows = list(events)
-        with self.engine.begin() as conn:
+
+        def work(conn: Connection) -> None:
             for table in schema.CORPUS_TABLES:
                 conn.execute(delete(table))
             if clusters:
@@ -267,6 +422,8 @@ class Store:
             ):
                 for i in range(0, len(batch), 1000):
                     conn.execute(insert(table), batch[i : i + 1000])
+
+        self.write(work)
         return len(rows)
 
     def event_reports(self, *, place_keys: Iterable[str] | None = None) -> list[dict[str, Any]]:
@@ -341,9 +498,33 @@ class Store:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # SQLAlchemy, not the sqlite3 module, begins transactions (see _sqlite_begin), so that
+    # write transactions can take the write lock first and SAVEPOINTs work.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # BUSY_TIMEOUT_MS
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """BEGIN IMMEDIATE for write transactions (the lock first, then the checks), else BEGIN."""
+    write = conn.get_execution_options().get("fogline_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _first_error(exc: OperationalError) -> OperationalError:
+    """The database error that started it all (a failed ROLLBACK TO SAVEPOINT hides it)."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, OperationalError):
+            exc = cause
+        cause = cause.__cause__ or cause.__context__
+    return exc
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    detail = str(exc.orig or exc).lower()
+    return "database is locked" in detail or "database is busy" in detail or "deadlock" in detail

@@ -271,7 +271,8 @@ def search(store: Store, q: str, *, limit: int = 20, offset: int = 0) -> Page:
 
 def _ensure_fts(store: Store) -> None:
     """Create the FTS5 index on first use and bring it up to date with ``documents``."""
-    with store.engine.begin() as conn:
+
+    def work(conn: Any) -> None:
         conn.execute(
             text(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
@@ -292,6 +293,8 @@ def _ensure_fts(store: Store) -> None:
                 "WHERE content_hash NOT IN (SELECT content_hash FROM documents_fts)"
             )
         )
+
+    store.write(work)
 
 
 def _search_sqlite(store: Store, words: list[str], limit: int, offset: int) -> Page:

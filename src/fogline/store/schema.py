@@ -23,6 +23,8 @@ from sqlalchemy import (
     Text,
 )
 
+from fogline.model import MAX_ID_CHARS, MAX_SOURCE_CHARS
+
 SCHEMA_VERSION = 2
 
 metadata = MetaData()
@@ -37,11 +39,11 @@ meta = Table(
 documents = Table(
     "documents",
     metadata,
-    Column("id", String(255), primary_key=True),
+    Column("id", String(MAX_ID_CHARS), primary_key=True),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("title", Text),
     Column("published", String(10), index=True),
-    Column("source", String(255), index=True),
+    Column("source", String(MAX_SOURCE_CHARS), index=True),
     Column("language", String(8)),
     Column("url", Text),
     Column("text", Text, nullable=False),
