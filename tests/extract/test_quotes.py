@@ -601,3 +601,23 @@ def test_official_speaks_for_the_documents_state_not_a_neighbour_named_in_passin
     )
     q = only(quotes, "attackers fled")
     assert q.speaker and q.speaker.affiliation == "Somalia"
+
+
+# Issue 11: a quote paragraph that continues a segment dropped as empty.
+
+_DROPPED_BEFORE_A_CONTINUATION = '‘’ ‘’ Camp.\n"Wt?\n"Fo'
+
+
+@pytest.mark.issue(11)
+def test_continuation_points_into_the_segments_returned_after_empty_ones_are_dropped():
+    text = _DROPPED_BEFORE_A_CONTINUATION
+    found = find_quote_spans(text, [(0, 11), (12, 16), (17, 20)])  # one line, one paragraph
+    assert [text[s.start : s.end] for s in found] == ["Wt?", "Fo"]
+    assert found[0].continues is None
+    assert found[1].continues == 0  # the open quote of the line before, not an empty ‘’
+
+
+@pytest.mark.issue(11)
+def test_analyze_does_not_fail_on_a_continuation_after_empty_quotes(analyzer):
+    analysis = analyzer.analyze(_DROPPED_BEFORE_A_CONTINUATION)
+    assert [q.text for q in analysis.quotes if q.direct] == ["Wt?", "Fo"]

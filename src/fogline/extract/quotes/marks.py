@@ -9,7 +9,7 @@ quotation (``continues`` points at the previous segment).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 
@@ -125,7 +125,22 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             carried = True
         else:
             carried = False
-    return [s for s in spans if s.end > s.start and not _nickname(text, s)]
+    return _kept(text, spans)
+
+
+def _kept(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The segments worth reporting (not empty, not a nickname), with ``continues`` pointing
+    into the returned list; a segment whose predecessor was dropped continues nothing."""
+    position: dict[int, int] = {}
+    out: list[QuoteSpan] = []
+    for i, seg in enumerate(spans):
+        if seg.end <= seg.start or _nickname(text, seg):
+            continue
+        if seg.continues is not None:
+            seg = replace(seg, continues=position.get(seg.continues))
+        position[i] = len(out)
+        out.append(seg)
+    return out
 
 
 def _nickname(text: str, seg: QuoteSpan) -> bool:
