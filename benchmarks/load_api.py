@@ -92,7 +92,7 @@ def free_port() -> int:
 
 def seed_database(db: Path, count: int) -> None:
     """Ingest ``count`` synthetic reports into ``db`` (analysed for real, then reconciled)."""
-    from fogline.ingest.runner import ingest_paths
+    from fogline.batch import ingest_paths
     from fogline.reconcile import reconcile
     from fogline.store import Store
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from fogline.batch import ingest_paths
 from fogline.ingest.readers import DocumentMeta
-from fogline.ingest.runner import ingest_paths
 from fogline.reconcile import claims, event_clusters, situation
 from fogline.store import Store
 

@@ -1,4 +1,8 @@
-"""Batch ingest: read → analyse → store, streaming, resumable, one transaction per batch."""
+"""Batch ingest above the pipeline: read → analyse (here or in workers) → store → reconcile.
+
+Streaming and resumable, one transaction per batch of analyses; the command line only parses
+arguments and displays what :func:`ingest_paths` reports.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,16 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fogline.errors import IngestError
 from fogline.ingest.readers import DocumentMeta, read_paths
 from fogline.model import Analysis
 from fogline.pipeline import Analyzer, Skipped
 from fogline.store import SaveResult, Store
+
+if TYPE_CHECKING:
+    from fogline.reconcile import ReconcileSummary
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,6 +38,8 @@ class IngestReport:
     """Per-document lines about texts not stored under their own id, and replaced versions."""
     seconds: float = 0.0
     step_seconds: dict[str, float] = field(default_factory=dict)
+    reconciled: ReconcileSummary | None = None
+    """What the reconciliation after the ingest did (None: nothing changed, or not asked)."""
 
     @property
     def analysed(self) -> int:
@@ -50,6 +60,7 @@ def ingest_paths(
     batch_size: int = 32,
     workers: int = 1,
     on_document: Callable[[Analysis | IngestError | Skipped], None] | None = None,
+    reconcile: bool = True,
 ) -> IngestReport:
     """Analyse every document under ``paths`` into ``store``.
 
@@ -58,7 +69,9 @@ def ingest_paths(
     analyses is written in one transaction. ``workers > 1`` analyses in that many
     processes (the parent reads and writes). Every document given ends as stored,
     unchanged, or with a line in ``errors`` or ``notes`` (see :meth:`Store.save` for the
-    rule on ids and texts).
+    rule on ids and texts). With ``reconcile``, propositions and statuses across sources are
+    recomputed when anything changed (or an earlier run stopped before reconciling); an
+    interrupted run does not reconcile, its rerun does.
 
     Example:
         >>> report = ingest_paths(["examples/"], Store.open("demo.sqlite"))  # doctest: +SKIP
@@ -75,7 +88,7 @@ def ingest_paths(
     else:
         analyzer = analyzer or Analyzer()
         steps = analyzer.step_seconds
-        results = analyzer.analyze_many(inputs, skip=stored_check(store))
+        results = analyzer.analyze_many(inputs, skip=store.stored_as)
 
     def flush() -> None:
         saved = store.save(pending)
@@ -106,13 +119,8 @@ def ingest_paths(
             flush()
         report.seconds = time.perf_counter() - started
         report.step_seconds = dict(steps)
+    if reconcile and (report.saved.added or report.saved.replaced or store.reconciliation_stale()):
+        from fogline.reconcile import reconcile as reconcile_store
+
+        report.reconciled = reconcile_store(store)
     return report
-
-
-def stored_check(store: Store) -> Callable[[str], str | None]:
-    """A ``skip`` for :meth:`Analyzer.analyze_many`: the id holding a text, if it is stored."""
-
-    def holder(content_hash: str) -> str | None:
-        return store.stored_ids([content_hash]).get(content_hash)
-
-    return holder

@@ -46,11 +46,7 @@ def _init_worker(db_url: str | None, batch_size: int) -> None:
 def _analyze_chunk(chunk: list[RawDocument | IngestError]) -> tuple[list[Result], dict[str, float]]:
     assert _ANALYZER is not None
     _ANALYZER.step_seconds.clear()
-    skip = None
-    if _STORE is not None:
-        from fogline.ingest.runner import stored_check
-
-        skip = stored_check(_STORE)
+    skip = _STORE.stored_as if _STORE is not None else None
     results = list(_ANALYZER.analyze_many(chunk, skip=skip))
     return results, dict(_ANALYZER.step_seconds)
 

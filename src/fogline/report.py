@@ -11,8 +11,8 @@ from rich.table import Table
 from fogline.model import Analysis
 
 if TYPE_CHECKING:
+    from fogline.batch import IngestReport
     from fogline.evaluation import Metric
-    from fogline.ingest.runner import IngestReport
 
 SUMMARY_TABLES = (
     "documents",

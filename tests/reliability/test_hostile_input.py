@@ -26,11 +26,11 @@ from typer.testing import CliRunner
 
 from fogline import budget
 from fogline.api import Settings, create_app
+from fogline.batch import ingest_paths
 from fogline.budget import TimeBudget
 from fogline.cli import app
 from fogline.errors import IngestError, StoreError
 from fogline.ingest.readers import decode_bytes, read_bytes
-from fogline.ingest.runner import ingest_paths
 from fogline.model import MAX_ID_CHARS
 from fogline.pipeline import Analyzer
 from fogline.store import Store

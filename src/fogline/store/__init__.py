@@ -254,6 +254,10 @@ class Store:
                 found.update((h, doc_id) for h, doc_id in conn.execute(query))
         return found
 
+    def stored_as(self, content_hash: str) -> str | None:
+        """The id of the stored document with this text, or None (a ``skip`` for analysis)."""
+        return self.stored_ids([content_hash]).get(content_hash)
+
     def save(self, analyses: Iterable[Analysis]) -> SaveResult:
         """Store a batch of analyses in one transaction, in order, one document at a time.
 
@@ -491,6 +495,10 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
+
+    def reconciliation_stale(self) -> bool:
+        """Stored documents missing from the reconciliation: a run stopped before reconciling."""
+        return set(self.copy_clusters()) != set(self.document_ids())
 
     def document_ids(self) -> list[str]:
         with self.engine.connect() as conn:

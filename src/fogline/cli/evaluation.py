@@ -1,0 +1,35 @@
+"""``fogline eval``: score fogline against the gold data it finds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from fogline.cli.app import app, out
+
+
+@app.command("eval")
+def evaluate(
+    folder: Path = typer.Argument(
+        Path("../shared/eval"), help="Folder of gold data (shared/eval)."
+    ),
+    limit: int | None = typer.Option(None, min=1, help="At most this many documents per dataset."),
+    only: list[str] = typer.Option(
+        [], "--only", help="Datasets: seed, geowebnews, timebank, polnear, plover, case2021."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    detail: bool = typer.Option(False, "--detail", help="Also per-label F1 and confusion rows."),
+) -> None:
+    """Score fogline against the gold data it finds under FOLDER and print one table."""
+    from fogline.evaluation.runner import run_evaluation
+    from fogline.report import print_metrics
+
+    metrics = run_evaluation(folder, limit=limit, only=only or None)
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps([m.__dict__ for m in metrics], indent=1) + "\n")
+    else:
+        print_metrics(out, metrics, detail=detail)
