@@ -36,7 +36,7 @@ from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
 from fogline.extract.quotes.roles import self_named as _self_named
 from fogline.extract.quotes.roles import title_of_owner
 from fogline.extract.quotes.units import is_unit_name
-from fogline.extract.spans import Intervals, text_of
+from fogline.extract.spans import Coverage, FirstCover, Intervals, Stabbing, text_of, word_in
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
 __all__ = ["extract_quotes"]
@@ -76,11 +76,12 @@ def extract_quotes(
     cues = find_cues(doc, in_quote)
     speakers = _SpeakerFinder(doc, actors)
     direct = _attribute_segments(doc, segments, bounds, cues, speakers, in_quote)
+    where = FirstCover((s, e, i) for i, (s, e) in enumerate(bounds))
     out = [
-        _quote(text, seg.start, seg.end, True, cue, speaker, channel, bounds, kinds)
+        _quote(text, seg.start, seg.end, True, cue, speaker, channel, where, kinds)
         for seg, (cue, speaker, channel) in zip(segments, direct, strict=True)
     ]
-    out.extend(_indirect(doc, cues, quoted, speakers, bounds, kinds))
+    out.extend(_indirect(doc, cues, quoted, speakers, where, kinds))
     _inherit_channels(out, bounds)
     if times:
         out = _attach_dates(doc, out, times)
@@ -95,6 +96,7 @@ def _attach_dates(doc: Doc, quotes: list[Quote], times: Sequence[TimeRef]) -> li
         return quotes
     bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]  # once per document
     starts = [b[0] for b in bounds]
+    nearest = _NearestTime(dated)
     out = []
     for q in quotes:
         if q.cue is None or q.date:
@@ -105,13 +107,52 @@ def _attach_dates(doc: Doc, quotes: list[Quote], times: Sequence[TimeRef]) -> li
             out.append(q)
             continue
         first, last = bounds[i]
-        near = [t for t in dated if first <= t.start < last and not q.start <= t.start < q.end]
-        if near:
-            cue_start = q.cue.start
-            best = min(near, key=lambda t: abs(t.start - cue_start))
+        best = nearest.find(first, last, (q.start, q.end), q.cue.start)
+        if best is not None:
             q = dataclasses.replace(q, date=best.value)
         out.append(q)
     return out
+
+
+class _NearestTime:
+    """``find(first, last, (qs, qe), x)`` equals ``min(near, key=lambda t: abs(t.start - x))``
+    over ``near = [t for t in times if first <= t.start < last and not qs <= t.start < qe]``
+    (the first of ``times`` among equals), or None: bisects the times sorted by start instead
+    of scanning them all for every quote."""
+
+    def __init__(self, times: list[TimeRef]) -> None:
+        self.times = times
+        self.order = sorted(range(len(times)), key=lambda k: times[k].start)
+        self.starts = [times[k].start for k in self.order]
+
+    def find(self, first: int, last: int, quote: tuple[int, int], x: int) -> TimeRef | None:
+        starts = self.starts
+        lo, hi = bisect.bisect_left(starts, first), bisect.bisect_left(starts, last)
+        a = min(max(bisect.bisect_left(starts, quote[0]), lo), hi)  # [a, b): inside the quote
+        b = max(min(bisect.bisect_left(starts, quote[1]), hi), a)
+        if quote[1] <= quote[0]:
+            a = b = lo
+        p = bisect.bisect_left(starts, x)
+        below = min(p, hi) - 1
+        if below < b:
+            below = min(below, a - 1)
+        above = max(p, lo)
+        if above >= a:
+            above = max(above, b)
+        dists = []
+        if below >= lo:
+            dists.append(x - starts[below])
+        if above < hi:
+            dists.append(starts[above] - x)
+        if not dists:
+            return None
+        d = min(dists)
+        best: int | None = None
+        for value in {x - d, x + d}:
+            for k in range(bisect.bisect_left(starts, value), bisect.bisect_right(starts, value)):
+                if (lo <= k < a or b <= k < hi) and (best is None or self.order[k] < best):
+                    best = self.order[k]
+        return self.times[best] if best is not None else None
 
 
 class _SpeakerFinder:
@@ -121,19 +162,31 @@ class _SpeakerFinder:
         self.doc = doc
         self.text = text_of(doc)
         self.spans: list[tuple[int, int, Actor]] = sorted(
-            (m.start, m.end, a) for a in actors for m in a.mentions
+            ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda m: m[:2]
         )
         self.by_name = {a.name: a for a in actors}
+        self._starts = [s for s, _, _ in self.spans]
+        self._stabbing = Stabbing([(s, e) for s, e, _ in self.spans])
+        self._short_names: dict[int, str] = {}
 
     def actor_at(self, start: int, end: int) -> tuple[int, int, Actor] | None:
+        """The longest mention (the first in text order among equals) that contains ``start``
+        or starts in [start, end), found by bisection and an interval tree, not a scan."""
+        found = set(self._stabbing.containing(start))  # s <= start < e
+        first = bisect.bisect_left(self._starts, start)
+        found.update(range(first, max(first, bisect.bisect_left(self._starts, end))))
         best = None
-        for s, e, actor in self.spans:
-            if s <= start < e or start <= s < end:
-                if best is None or (e - s) > (best[1] - best[0]):
-                    best = (s, e, actor)
-            elif s > end:
-                break
+        for i in sorted(found):
+            s, e, actor = self.spans[i]
+            if best is None or (e - s) > (best[1] - best[0]):
+                best = (s, e, actor)
         return best
+
+    def short_name(self, actor: Actor) -> str:
+        key = id(actor)
+        if key not in self._short_names:
+            self._short_names[key] = _short_name(actor, self.text)
+        return self._short_names[key]
 
     def speaker(self, token: Token | None) -> Speaker | None:
         if token is None:
@@ -186,7 +239,7 @@ class _SpeakerFinder:
         elif actor.code is None and actor.affiliation and is_unit_name(actor.name):
             affiliation = actor.affiliation  # "Russia's defence ministry" speaks for Russia
         else:
-            affiliation = _short_name(actor, self.text)
+            affiliation = self.short_name(actor)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
 
 
@@ -199,9 +252,73 @@ def _without_article(phrase: Span) -> Span:
 def _short_name(actor: Actor, text: str) -> str:
     if actor.kind != "state":
         for alias in sorted(actor.aliases, key=len):
-            if _ACRONYM.match(alias) and re.search(rf"\b{re.escape(alias)}\b", text):
+            if _ACRONYM.match(alias) and word_in(text, alias):
                 return alias
     return actor.name
+
+
+class _Segments:
+    """What the attribution of one segment reads about the others, computed once per document:
+    the previous closing mark and the next opening mark in its paragraph, where each paragraph's
+    text starts, its sentence ends, and the cues by position (``cues`` are in text order, one
+    per token, as :func:`find_cues` gives them). A scan of every segment or every cue for each
+    segment made attribution quadratic in the number of quotation marks."""
+
+    def __init__(
+        self, text: str, segments: list[QuoteSpan], bounds: list[tuple[int, int]], cues: list[Cue]
+    ) -> None:
+        self.text = text
+        self.bounds = bounds
+        self.prev_close: list[int] = []  # after the last closing mark before, in the paragraph
+        latest: dict[int, int] = {}
+        for seg in segments:
+            self.prev_close.append(latest.get(seg.paragraph, 0))
+            if seg.close:
+                latest[seg.paragraph] = max(latest.get(seg.paragraph, 0), seg.close + 1)
+        self.next_open: list[int | None] = [None] * len(segments)  # the next segment's mark
+        following: dict[int, int] = {}
+        for n in range(len(segments) - 1, -1, -1):
+            seg = segments[n]
+            self.next_open[n] = following.get(seg.paragraph)
+            following[seg.paragraph] = seg.open
+        self.cues = cues
+        self.cue_starts = [c.start for c in cues]
+        self.spoken = [c for c in cues if c.speaker is not None]
+        self.spoken_starts = [c.start for c in self.spoken]
+        self.spoken_at = {c.token.i: c for c in self.spoken}
+        self._first_word: dict[int, int] = {}
+        self._ends: dict[int, list[int]] = {}
+
+    def spoken_between(self, start: int, end: int) -> list[Cue]:
+        """``[c for c in cues if start <= c.start < end and c.speaker is not None]``"""
+        lo = bisect.bisect_left(self.spoken_starts, start)
+        return self.spoken[lo : max(lo, bisect.bisect_left(self.spoken_starts, end))]
+
+    def any_cue(self, bound: tuple[int, int]) -> bool:
+        """``any(bound[0] <= c.start < bound[1] for c in cues)``"""
+        lo = bisect.bisect_left(self.cue_starts, bound[0])
+        return lo < len(self.cue_starts) and self.cue_starts[lo] < bound[1]
+
+    def opens_paragraph(self, seg: QuoteSpan) -> bool:
+        """Only blanks before the segment's mark in its paragraph (``not text[p:open].strip()``)."""
+        start = self.bounds[seg.paragraph][0]
+        first = self._first_word.get(start)
+        if first is None:
+            first = start
+            while first < len(self.text) and self.text[first].isspace():
+                first += 1
+            self._first_word[start] = first
+        return first >= seg.open
+
+    def sentence_start(self, paragraph: int, pos: int) -> int:
+        """Start of the sentence at ``pos``: ``p + last(sentence_ends(text[p:pos]))``, from the
+        sentence ends of the whole paragraph (those of a prefix are the ones inside it)."""
+        p_start, p_end = self.bounds[paragraph]
+        ends = self._ends.get(paragraph)
+        if ends is None:
+            ends = self._ends[paragraph] = sentence_ends(self.text[p_start:p_end])
+        k = bisect.bisect_right(ends, pos - p_start)
+        return p_start + (ends[k - 1] if k else 0)
 
 
 def _attribute_segments(
@@ -214,75 +331,67 @@ def _attribute_segments(
 ) -> list[tuple[Cue | None, Speaker | None, str | None]]:
     """(cue, speaker, channel) of every direct segment; continuations share their speaker."""
     text = text_of(doc)
+    index = _Segments(text, segments, bounds, cues)
     found: list[tuple[Cue | None, Speaker | None, str | None]] = []
     partial: list[bool] = []
     for n, seg in enumerate(segments):
-        cue, is_partial = _segment_cue(doc, n, segments, bounds, cues, in_quote)
+        cue, is_partial = _segment_cue(doc, n, segments, index, in_quote)
         partial.append(is_partial)
-        if cue is None and _opens_paragraph(text, seg, bounds) and seg.paragraph > 0:
-            cue = _colon_cue(text, cues, bounds[seg.paragraph - 1])
+        if cue is None and index.opens_paragraph(seg) and seg.paragraph > 0:
+            cue = _colon_cue(text, index, bounds[seg.paragraph - 1])
         speaker = speakers.speaker(cue.speaker) if cue else None
         channel = channel_of(cue, (seg.start, seg.end)) if cue else None
         found.append((cue, speaker, channel))
+    last_spoken: dict[int, int] = {}  # paragraph → its last segment so far with a speaker
     for n, seg in enumerate(segments):  # continuations and cue-less quote paragraphs
+        if found[n][1] is None:
+            prev = seg.continues
+            if prev is None and index.opens_paragraph(seg) and n > 0:
+                earlier = segments[n - 1]
+                if earlier.paragraph == seg.paragraph - 1 and not index.any_cue(
+                    bounds[seg.paragraph]
+                ):
+                    prev = n - 1
+            if prev is None and not partial[n]:  # a further quoted sentence of the same speaker
+                prev = last_spoken.get(seg.paragraph)
+            if prev is not None and found[prev][1] is not None:
+                found[n] = (None, found[prev][1], None)
         if found[n][1] is not None:
-            continue
-        prev = seg.continues
-        if prev is None and _opens_paragraph(text, seg, bounds) and n > 0:
-            earlier = segments[n - 1]
-            if earlier.paragraph == seg.paragraph - 1 and not _cue_in(cues, bounds[seg.paragraph]):
-                prev = n - 1
-        if prev is None and not partial[n]:  # a further quoted sentence of the same speaker
-            same = [
-                m
-                for m in range(n)
-                if segments[m].paragraph == seg.paragraph and found[m][1] is not None
-            ]
-            prev = same[-1] if same else None
-        if prev is not None and found[prev][1] is not None:
-            found[n] = (None, found[prev][1], None)
+            last_spoken[seg.paragraph] = n
+    continued_by: dict[int, int] = {}  # segment → the first segment that continues it
+    for m, s in enumerate(segments):
+        if s.continues is not None:
+            continued_by.setdefault(s.continues, m)
     for n in range(len(segments) - 1, -1, -1):  # "‘…’ (paragraph break) ‘…,’ he said"
-        nxt = next((m for m, s in enumerate(segments) if s.continues == n), None)
+        nxt = continued_by.get(n)
         if found[n][1] is None and nxt is not None and found[nxt][1] is not None:
             found[n] = (None, found[nxt][1], found[nxt][2])
     return found
 
 
-def _opens_paragraph(text: str, seg: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
-    start = bounds[seg.paragraph][0]
-    return not text[start : seg.open].strip()
-
-
-def _colon_cue(text: str, cues: list[Cue], bound: tuple[int, int]) -> Cue | None:
+def _colon_cue(text: str, index: _Segments, bound: tuple[int, int]) -> Cue | None:
     """'He said:' closing the previous paragraph introduces the quote paragraph after it."""
     if not text[bound[0] : bound[1]].rstrip().endswith(":"):
         return None
-    inside = [c for c in cues if bound[0] <= c.start < bound[1] and c.speaker is not None]
+    inside = index.spoken_between(bound[0], bound[1])
     return inside[-1] if inside else None
-
-
-def _cue_in(cues: list[Cue], bound: tuple[int, int]) -> bool:
-    return any(bound[0] <= c.start < bound[1] for c in cues)
 
 
 def _segment_cue(
     doc: Doc,
     n: int,
     segments: list[QuoteSpan],
-    bounds: list[tuple[int, int]],
-    cues: list[Cue],
+    index: _Segments,
     in_quote: Callable[[int], bool],
 ) -> tuple[Cue | None, bool]:
     """The cue of one quoted segment (after it, then before it, in its sentence), and whether
     the segment is a partial quote inside a sentence."""
-    text = text_of(doc)
+    text = index.text
     seg = segments[n]
-    p_start, p_end = bounds[seg.paragraph]
-    prev_close = max(
-        (s.close + 1 for s in segments[:n] if s.paragraph == seg.paragraph and s.close), default=0
-    )
-    left = max(p_start, prev_close)
-    nxt = next((s.open for s in segments[n + 1 :] if s.paragraph == seg.paragraph), p_end)
+    p_start, p_end = index.bounds[seg.paragraph]
+    left = max(p_start, index.prev_close[n])
+    nxt = index.next_open[n]
+    nxt = p_end if nxt is None else nxt
     right_start = (seg.close + 1) if seg.close is not None else p_end
     before_text = text[left : seg.open]
     cut = sentence_ends(before_text)
@@ -290,16 +399,13 @@ def _segment_cue(
     after_text = text[right_start:nxt]
     stops = sentence_ends(after_text + " ")
     right = right_start + (stops[0] if stops else len(after_text))
-    after = [c for c in cues if right_start <= c.start < right and c.speaker is not None]
-    before = [c for c in cues if left <= c.start < seg.open and c.speaker is not None]
+    after = index.spoken_between(right_start, right)
+    before = index.spoken_between(left, seg.open)
     lead = text[left : seg.open].strip()
     partial = bool(lead) and not lead.endswith((":", ",")) and not _closes_sentence(text, seg)
     if partial:
-        para_text = text[p_start : seg.open]
-        cut = sentence_ends(para_text)
-        sent_start = p_start + (cut[-1] if cut else 0)
-        inside = [c for c in cues if sent_start <= c.start < right and c.speaker is not None]
-        return _governing(doc, seg, inside), True
+        sent_start = index.sentence_start(seg.paragraph, seg.open)
+        return _governing(doc, seg, index, sent_start, right), True
     if not before and not after and lead.endswith((":", ",")):  # "Limbaugh continued: ‘…’"
         intro = inverted_cue(doc, left, seg.open, lexicon().cue_verbs)
         intro = intro or intro_cue(doc, left, seg.open, in_quote)
@@ -323,8 +429,14 @@ def _closes_sentence(text: str, seg: QuoteSpan) -> bool:
     return text[seg.end - 1 : seg.end] in ".!?…" and len(text[seg.start : seg.end].split()) > 3
 
 
-def _governing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
-    """The cue whose reported clause contains a partial quote; short quotes need one."""
+def _governing(doc: Doc, seg: QuoteSpan, index: _Segments, start: int, end: int) -> Cue | None:
+    """The cue whose reported clause contains a partial quote; short quotes need one. The
+    candidates are the cues with a speaker in [start, end), the quote's sentence."""
+
+    def candidate(i: int) -> Cue | None:
+        cue = index.spoken_at.get(i)
+        return cue if cue is not None and start <= cue.start < end else None
+
     opening = doc.char_span(seg.open, seg.open + 1, alignment_mode="expand")
     before: list[Token] = []  # the last two non-space tokens before the opening mark
     if opening:
@@ -335,21 +447,21 @@ def _governing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
             i -= 1
     if before and before[-1].lower_ in ("that", ",", ":") and len(before) > 1:
         before = before[:-1]
-    for cue in candidates:  # "X denied ‘any involvement’": the quote follows the cue at once
-        if before and before[-1].i == cue.token.i and cue.token.pos_ in ("VERB", "AUX"):
+    if before:  # "X denied ‘any involvement’": the quote follows the cue at once
+        cue = candidate(before[-1].i)
+        if cue is not None and cue.token.pos_ in ("VERB", "AUX"):
             return cue
     span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
     root = span.root if span is not None and len(span) else None
-    by_verb = {cue.token.i: cue for cue in candidates}
     node = root
     clause = False  # "accused X of «attacking …»": a clause under the object is reported
     while node is not None and node.head.i != node.i:  # the nearest cue up the tree governs
         clause = clause or node.dep_ in ("pcomp", "xcomp", "ccomp")
-        cue = by_verb.get(node.head.i)
+        cue = candidate(node.head.i)
         if cue is not None:
             return cue if node.dep_ not in _GOVERNING or clause else None
         node = node.head
-    return _trailing(doc, seg, candidates)
+    return _trailing(doc, seg, index.spoken_between(max(start, seg.end), end))
 
 
 def _trailing(doc: Doc, seg: QuoteSpan, candidates: list[Cue]) -> Cue | None:
@@ -373,25 +485,26 @@ def _indirect(
     cues: list[Cue],
     quoted: list[tuple[int, int]],
     speakers: _SpeakerFinder,
-    bounds: list[tuple[int, int]],
+    where: FirstCover[int],
     kinds: list[str],
 ) -> list[Quote]:
     """Reported clauses of cues ("X said that …", "according to X") as indirect quotes."""
     out = []
     text = speakers.text
+    coverage = Coverage(quoted)
     for cue in cues:
         content = cue.content
         if content is None or cue.speaker is None:
             continue
         start, end = content.start_char, content.end_char
-        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
+        inside = coverage.overlap(start, end)
         if inside * 2 > end - start:
             continue  # the clause is a direct quote, reported already
         speaker = speakers.speaker(cue.speaker)
         if speaker is None:
             continue
         channel = channel_of(cue, (start, end))
-        out.append(_quote(text, start, end, False, cue, speaker, channel, bounds, kinds))
+        out.append(_quote(text, start, end, False, cue, speaker, channel, where, kinds))
     return out
 
 
@@ -403,17 +516,18 @@ def _quote(
     cue: Cue | None,
     speaker: Speaker | None,
     channel: str | None,
-    bounds: list[tuple[int, int]],
+    where: FirstCover[int],
     kinds: list[str],
 ) -> Quote:
     ref = SpanRef(text[cue.start : cue.end], cue.start, cue.end) if cue else None
-    index = next((i for i, (s, e) in enumerate(bounds) if s <= start < e), None)
+    index = where.at(start)  # the first paragraph holding ``start``
     kind = kinds[index] if index is not None and index < len(kinds) else "body"
     return Quote(text[start:end], start, end, direct, ref, speaker, channel, None, kind)  # type: ignore[arg-type]
 
 
 def _inherit_channels(quotes: list[Quote], bounds: list[tuple[int, int]]) -> None:
     """A quote with no channel keeps the channel of the same speaker's previous statement."""
+    starts = sorted(s for s, _ in bounds)
     ordered = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
     last: dict[str, tuple[int, str]] = {}
     for i in ordered:
@@ -423,12 +537,14 @@ def _inherit_channels(quotes: list[Quote], bounds: list[tuple[int, int]]) -> Non
         key = q.speaker.actor_id
         if q.channel:
             last[key] = (q.end, q.channel)
-        elif key in last and _paragraphs_between(bounds, last[key][0], q.start) <= 1:
+        elif key in last and _paragraphs_between(starts, last[key][0], q.start) <= 1:
             quotes[i] = _with_channel(q, last[key][1])
 
 
-def _paragraphs_between(bounds: list[tuple[int, int]], a: int, b: int) -> int:
-    return sum(1 for s, _ in bounds if a < s <= b)
+def _paragraphs_between(starts: list[int], a: int, b: int) -> int:
+    """Paragraphs starting in (a, b]: ``sum(1 for s in starts if a < s <= b)``, by bisection
+    of the sorted starts."""
+    return bisect.bisect_right(starts, b) - bisect.bisect_right(starts, a)
 
 
 def _with_channel(q: Quote, channel: str) -> Quote:

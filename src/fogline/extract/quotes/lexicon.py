@@ -104,7 +104,6 @@ def split_unwrapped(text: str, bounds: list[tuple[int, int]]) -> list[tuple[tupl
 
 
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s")
-_WORD_BEFORE = re.compile(r"(\w+)$")
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -112,10 +111,17 @@ def sentence_ends(text: str) -> list[int]:
     abbreviations = lexicon().abbreviations
     ends = []
     for m in _SENTENCE_END.finditer(text):
-        word = _WORD_BEFORE.search(text, 0, m.start())
-        if text[m.start()] == "." and word:
-            w = word.group(1)
-            if w in abbreviations or (len(w) == 1 and w.isupper()):
+        dot = m.start()
+        if text[dot] == ".":
+            # the word before the dot, read backwards (as ``(\w+)$`` finds it: "$" also
+            # matches before a final newline); a regex search for it from the start of the
+            # text made this quadratic in the number of sentences
+            last = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
+            first = last
+            while first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):  # \w
+                first -= 1
+            w = text[first:last]
+            if w and (w in abbreviations or (len(w) == 1 and w.isupper())):
                 continue
         ends.append(m.end())
     return ends
