@@ -129,6 +129,7 @@ def run_fogline(docs: list[Any]) -> tuple[Any, float, float]:
         _mapped_times,
         score_document,
     )
+    from fogline.extract.context import DocContext
     from fogline.extract.times import extract_times
     from fogline.ingest.readers import RawDocument
     from fogline.pipeline import Analyzer
@@ -153,7 +154,7 @@ def run_fogline(docs: list[Any]) -> tuple[Any, float, float]:
     parsed = analyzer.nlp.pipe([d.text for d in docs], batch_size=analyzer.batch_size)
     for doc, parsed_doc in zip(docs, parsed, strict=True):
         published = dt.date.fromisoformat(doc.dct) if doc.dct else None
-        extract_times(parsed_doc, published=published)
+        extract_times(parsed_doc, DocContext.of(parsed_doc, published=published))
     times_rate = len(docs) / (time.perf_counter() - t0)
     return total, full_rate, times_rate
 

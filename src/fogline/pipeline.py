@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from fogline import budget
 from fogline.budget import TimeBudget, TooComplex
 from fogline.errors import IngestError
-from fogline.ingest.clean import classify_paragraphs, detect_language, normalize_text
+from fogline.ingest.clean import detect_language, normalize_text
 from fogline.ingest.readers import (
     MAX_TEXT_CHARS,
     RawDocument,
@@ -267,56 +267,30 @@ class Analyzer:
             return self._run_steps(item, doc, deadline)
 
     def _run_steps(self, item: _Prepared, doc: Doc, deadline: budget.Deadline | None) -> Analysis:
-        from fogline.extract.actors import extract_actors
-        from fogline.extract.claims import extract_claims
-        from fogline.extract.events import extract_events
-        from fogline.extract.places import extract_places
-        from fogline.extract.quotes import extract_quotes
-        from fogline.extract.times import extract_times
+        from fogline.extract import EXTRACTORS, Step, run_steps
+        from fogline.extract.context import DocContext
 
         timings = item.timings
-        results: dict[str, list] = {}
-        steps = {
-            "paragraphs": lambda: classify_paragraphs(item.document.text, doc=doc),
-            "times": lambda: extract_times(doc, published=item.published),
-            "places": lambda: extract_places(doc, gazetteer=self.gazetteer),
-            "actors": lambda: extract_actors(doc, dictionary=self.actor_dictionary),
-            "quotes": lambda: extract_quotes(
-                doc,
-                actors=results["actors"],
-                paragraphs=results["paragraphs"],
-                times=results["times"],
-            ),
-            "events": lambda: extract_events(
-                doc,
-                times=results["times"],
-                places=results["places"],
-                actors=results["actors"],
-                quotes=results["quotes"],
-                paragraphs=results["paragraphs"],
-                published=item.published,
-                source=item.document.source,
-            ),
-            "claims": lambda: extract_claims(
-                doc,
-                quotes=results["quotes"],
-                events=results["events"],
-                actors=results["actors"],
-                places=results["places"],
-                times=results["times"],
-                paragraphs=results["paragraphs"],
-                source=item.document.source,
-            ),
-        }
-        for name, step in steps.items():
+        ctx = DocContext.of(
+            doc,
+            published=item.published,
+            source=item.document.source,
+            gazetteer=self.gazetteer,
+            actor_dictionary=self.actor_dictionary,
+        )
+
+        def before(step: Step) -> None:
             if deadline is not None:
-                deadline.check(f"before {name}")
-            t0 = time.perf_counter()
-            results[name] = step()
-            timings[name] = time.perf_counter() - t0
-            self.step_seconds[name] += timings[name]
+                deadline.check(f"before {step.name}")
+
+        def after(step: Step, seconds: float) -> None:
+            timings[step.name] = seconds
+            self.step_seconds[step.name] += seconds
+
+        run_steps(doc, ctx, before_each=before, after_each=after)
         if deadline is not None:
             deadline.check("the last step")
+        results = {step.name: getattr(ctx, step.name) for step in EXTRACTORS}
         return Analysis(
             document=item.document,
             timings={k: round(v, 6) for k, v in timings.items()},

@@ -90,6 +90,7 @@ def test_timebank_scores_extent_and_value_of_dates(folder):
 
 
 def test_timebank_runs_with_the_time_extractor(folder):
+    from fogline.extract.context import DocContext
     from fogline.extract.times import extract_times
     from fogline.nlp import load_pipeline
 
@@ -99,7 +100,9 @@ def test_timebank_runs_with_the_time_extractor(folder):
         def analyze_many(self, raws):
             for raw in raws:
                 doc = nlp(raw.text)
-                refs = extract_times(doc, published=dt.date.fromisoformat(raw.published))
+                refs = extract_times(
+                    doc, DocContext.of(doc, published=dt.date.fromisoformat(raw.published))
+                )
                 yield Analysis(document=Document(id=raw.id, text=raw.text), times=refs)
 
     m = {x.name: x.value for x in timebank.evaluate(folder, TimesOnly())}

@@ -6,6 +6,7 @@ import pytest
 
 from fogline.actordict import ActorDictionary, ActorEntry
 from fogline.extract.actors import extract_actors
+from fogline.extract.context import DocContext
 from fogline.model import Actor
 
 ENTRIES = [
@@ -24,9 +25,9 @@ def actors_of():
     nlp = load_pipeline()
 
     def run(text: str, *, dictionary: bool = True) -> list[Actor]:
-        return extract_actors(
-            nlp(text), dictionary=ActorDictionary(ENTRIES) if dictionary else None
-        )
+        doc = nlp(text)
+        entries = ActorDictionary(ENTRIES) if dictionary else None
+        return extract_actors(doc, DocContext.of(doc, actor_dictionary=entries))
 
     return run
 
@@ -180,7 +181,7 @@ def test_acronym_defined_in_the_text_beats_the_dictionary_default():
         "Fighters of the Sahel Defence Front (AMF) attacked an army post near Ayorou on Monday. "
         "The AMF said it had seized two vehicles."
     )
-    actors = extract_actors(load_pipeline()(text), dictionary=ActorDictionary(SHARED_ACRONYM))
+    actors = actors_in(load_pipeline()(text), ActorDictionary(SHARED_ACRONYM))
     front = named(actors, "Sahel Defence Front")
     assert [m.text for m in front.mentions].count("AMF") == 2
     assert all(a.id != "amf" for a in actors)
@@ -193,7 +194,7 @@ def test_acronym_of_a_name_the_dictionary_lacks_is_not_the_dictionary_actor():
         "The Ayorou Militia Federation (AMF) denied the report on Tuesday. "
         "The AMF said its men had stayed in their barracks."
     )
-    actors = extract_actors(load_pipeline()(text), dictionary=ActorDictionary(SHARED_ACRONYM))
+    actors = actors_in(load_pipeline()(text), ActorDictionary(SHARED_ACRONYM))
     assert all(a.id != "amf" for a in actors)
 
 
@@ -228,7 +229,7 @@ def test_unit_number_is_part_of_the_units_name():
     from fogline.nlp import load_pipeline
 
     text = "Colonel Ali Salem, a commander of the 444 Combat Brigade, rejected the accusation."
-    actors = extract_actors(load_pipeline()(text), dictionary=load_actor_dictionary())
+    actors = actors_in(load_pipeline()(text), load_actor_dictionary())
     assert named(actors, "Ali Salem").affiliation == "444 Combat Brigade"
 
 
@@ -258,3 +259,7 @@ def test_its_spokesman_speaks_for_the_body_named_before(actors_of):
     )
     person = [a for a in actors_of(text) if a.kind == "person"]
     assert person and person[0].affiliation == "Azawad Liberation Front"
+
+
+def actors_in(doc, dictionary):
+    return extract_actors(doc, DocContext.of(doc, actor_dictionary=dictionary))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fogline.extract.context import DocContext
 from fogline.extract.places import extract_places
 from fogline.gazetteer import Gazetteer, haversine_km
 
@@ -25,13 +26,17 @@ def gaz():
     return gazetteer
 
 
+def places_in(doc, gaz):
+    return extract_places(doc, DocContext.of(doc, gazetteer=gaz))
+
+
 def places_of(nlp, gaz, text):
-    return {p.name: p for p in extract_places(nlp(text), gazetteer=gaz)}
+    return {p.name: p for p in places_in(nlp(text), gaz)}
 
 
 def test_place_spans_point_into_the_text(nlp, gaz):
     text = "Fighting resumed near Kidal in northern Mali on Sunday, residents said."
-    for p in extract_places(nlp(text), gazetteer=gaz):
+    for p in places_in(nlp(text), gaz):
         assert text[p.start : p.end] == p.name
 
 
@@ -48,7 +53,7 @@ def test_towns_resolve_in_the_country_the_report_names(nlp, gaz):
 
 def test_a_province_named_with_its_suffix_resolves_to_the_province(nlp, gaz):
     text = "Drone strikes hit Idlib province overnight, the Syrian monitor reported."
-    idlib = next(p for p in extract_places(nlp(text), gazetteer=gaz) if "Idlib" in p.name)
+    idlib = next(p for p in places_in(nlp(text), gaz) if "Idlib" in p.name)
     assert idlib.country_code == "SY"
     assert idlib.feature.startswith("ADM1")
 
@@ -72,14 +77,14 @@ def test_places_named_together_cohere(nlp, gaz):
 
 def test_without_a_gazetteer_mentions_come_unresolved(nlp):
     text = "Protesters gathered in Bamako, the capital of Mali."
-    places = extract_places(nlp(text), gazetteer=None)
+    places = places_in(nlp(text), None)
     assert {p.name for p in places} >= {"Bamako", "Mali"}
     assert all(p.lat is None for p in places)
 
 
 def test_unknown_place_stays_unresolved_rather_than_guessed(nlp, gaz):
     text = "Refugees reached the Zxqvillage camp in Mali, the agency said."
-    for p in extract_places(nlp(text), gazetteer=gaz):
+    for p in places_in(nlp(text), gaz):
         if p.name.startswith("Zxq"):
             assert p.lat is None
 

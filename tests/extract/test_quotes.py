@@ -7,6 +7,7 @@ import pytest
 
 from fogline.actordict import ActorDictionary, ActorEntry
 from fogline.extract.actors import extract_actors
+from fogline.extract.context import DocContext
 from fogline.extract.quotes import extract_quotes
 from fogline.extract.quotes.marks import find_quote_spans
 from fogline.model import Quote
@@ -28,7 +29,7 @@ def run():
 
     def analyse(text: str) -> list[Quote]:
         doc = nlp(text)
-        return extract_quotes(doc, actors=extract_actors(doc, dictionary=dictionary))
+        return extract_quotes(doc, actors=actors_in(doc, dictionary))
 
     return analyse
 
@@ -345,7 +346,7 @@ def shipped():
 
     def analyse(text: str) -> list[Quote]:
         doc = nlp(text)
-        return extract_quotes(doc, actors=extract_actors(doc, dictionary=dictionary))
+        return extract_quotes(doc, actors=actors_in(doc, dictionary))
 
     return analyse
 
@@ -478,7 +479,7 @@ def run_shipped():
 
     def analyse(text: str) -> list[Quote]:
         doc = nlp(text)
-        return extract_quotes(doc, actors=extract_actors(doc, dictionary=load_actor_dictionary()))
+        return extract_quotes(doc, actors=actors_in(doc, load_actor_dictionary()))
 
     return analyse
 
@@ -621,3 +622,7 @@ def test_continuation_points_into_the_segments_returned_after_empty_ones_are_dro
 def test_analyze_does_not_fail_on_a_continuation_after_empty_quotes(analyzer):
     analysis = analyzer.analyze(_DROPPED_BEFORE_A_CONTINUATION)
     assert [q.text for q in analysis.quotes if q.direct] == ["Wt?", "Fo"]
+
+
+def actors_in(doc, dictionary):
+    return extract_actors(doc, DocContext.of(doc, actor_dictionary=dictionary))

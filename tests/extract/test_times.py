@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from fogline.extract.context import DocContext
 from fogline.extract.times import extract_times
 
 MONDAY = dt.date(2024, 3, 4)
@@ -23,7 +24,8 @@ def nlp():
 
 def times(nlp, text: str, published: dt.date | None = MONDAY) -> dict[str, str | None]:
     """{expression text: value} of a short text (each expression written once)."""
-    refs = extract_times(nlp(text), published=published)
+    doc = nlp(text)
+    refs = extract_times(doc, DocContext.of(doc, published=published))
     return {r.text: r.value for r in refs}
 
 
@@ -33,7 +35,7 @@ def test_times_spans_match_the_text(nlp):
         "on Thursday in Algiers, three weeks after the truce collapsed on February 12."
     )
     doc = nlp(text)
-    refs = extract_times(doc, published=MONDAY)
+    refs = extract_times(doc, DocContext.of(doc, published=MONDAY))
     assert len(refs) >= 4
     for r in refs:
         assert text[r.start : r.end] == r.text
@@ -162,7 +164,8 @@ def test_times_years_decades_and_ranges(nlp):
         "In the 1990s the group controlled the north. The invasion of 1979 and the rule "
         "from 1996 to 2001 are remembered in the valley."
     )
-    refs = extract_times(nlp(text), published=MONDAY)
+    doc = nlp(text)
+    refs = extract_times(doc, DocContext.of(doc, published=MONDAY))
     found = {r.text: (r.value, r.precision) for r in refs}
     assert found["the 1990s"] == ("199", "decade")
     assert found["1979"] == ("1979", "year")
@@ -196,7 +199,8 @@ def test_times_quarters_and_seasons(nlp):
     ],
 )
 def test_times_non_dates_are_not_emitted(nlp, text):
-    assert extract_times(nlp(text), published=MONDAY) == []
+    doc = nlp(text)
+    assert extract_times(doc, DocContext.of(doc, published=MONDAY)) == []
 
 
 def test_times_without_publication_date_keep_only_absolute_dates(nlp):

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span
 
+from fogline.extract.context import DocContext
 from fogline.extract.quotes.coref import read_led_by, resolve_references
 from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, split_unwrapped
 from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
@@ -137,15 +138,17 @@ def _alias_index(dictionary: Any) -> dict[str, Any]:
     return index
 
 
-def extract_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> list[Actor]:
+def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
     """Every person and organisation of ``doc``, merged over mentions, with role and affiliation.
 
+    Names are matched against ``ctx.actor_dictionary`` when there is one.
+
     Example:
-        >>> actors = extract_actors(nlp("Rebel spokesman Ali Musa said the town fell."))
-        >>> actors[0].role
+        >>> doc = nlp("Rebel spokesman Ali Musa said the town fell.")
+        >>> extract_actors(doc, DocContext.of(doc))[0].role
         'spokesman'
     """
-    index = analyse_actors(doc, dictionary=dictionary)
+    index = analyse_actors(doc, dictionary=ctx.actor_dictionary)
     text = text_of(doc)
     out = []
     for c in index.clusters:

@@ -22,7 +22,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from fogline.gazetteer import Candidate, Gazetteer, haversine_km
+from fogline.extract.context import DocContext
+from fogline.gazetteer import Candidate, haversine_km
 from fogline.gazetteer.keys import name_keys
 from fogline.model import Place
 
@@ -42,13 +43,15 @@ MAJOR_GAP = 2.0  # a place this far below such a namesake in prior gets no coher
 NEAR_CHECKED = 30  # distance checks only for the best candidates by prior (speed)
 
 
-def extract_places(doc: Doc, *, gazetteer: Gazetteer | None) -> list[Place]:
-    """Every place mention of ``doc``, resolved to coordinates where the gazetteer can.
+def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
+    """Every place mention of ``doc``, resolved to coordinates where ``ctx.gazetteer`` can.
 
     Example:
-        >>> [p.country_code for p in extract_places(nlp("Shelling hit Gao."), gazetteer=gaz)]
+        >>> doc = nlp("Shelling hit Gao.")
+        >>> [p.country_code for p in extract_places(doc, DocContext.of(doc, gazetteer=gaz))]
         ['ML']
     """
+    gazetteer = ctx.gazetteer
     mentions = [m for e in doc.ents if e.label_ in PLACE_LABELS for m in _mentions(e)]
     if gazetteer is None:
         return [Place(name=m.text, start=m.start_char, end=m.end_char) for m in mentions]

@@ -1,7 +1,8 @@
 """Date expressions of a document, resolved against its publication date.
 
-Candidates come from a small regular grammar (:mod:`fogline.extract.timelexicon`, built
-from ``data/times/lexicon.yaml``); the spaCy parse decides what is really a date (``may``
+Candidates come from a small regular grammar (:mod:`fogline.extract.times.lexicon`, built
+from ``data/times/lexicon.yaml``; values computed in :mod:`fogline.extract.times.grammar`);
+the spaCy parse decides what is really a date (``may``
 and ``march`` as verbs, ``May`` as a surname, ``USA Today``) and the tense of the governing
 verb, which resolves bare weekdays and months: past → the latest such day on or before
 publication, future ("will", "is due to", "set to") → the next one on or after it,
@@ -15,16 +16,16 @@ and are not emitted. Values follow TimeML: ``2021-09-05``, ``2021-W36``, ``2021-
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import logging
 import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from fogline.extract.context import DocContext
 from fogline.extract.spans import text_of
-from fogline.extract.timegrammar import Candidate, Context, resolve
-from fogline.extract.timelexicon import Lexicon, Tense, lexicon
+from fogline.extract.times.grammar import Candidate, ResolveState, resolve
+from fogline.extract.times.lexicon import Lexicon, Tense, load_lexicon
 from fogline.model import TimeRef
 
 LOGGER = logging.getLogger(__name__)
@@ -33,26 +34,28 @@ _VERB_TAGS = frozenset({"VB", "MD"})
 _BLOCKING_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "GPE"})
 
 
-def extract_times(doc: Doc, *, published: dt.date | None = None) -> list[TimeRef]:
+def extract_times(doc: Doc, ctx: DocContext, *, lexicon: Lexicon | None = None) -> list[TimeRef]:
     """Every date expression of ``doc`` with its TimeML value and precision.
 
     Args:
         doc: a parsed spaCy document (tagger, parser and NER are used).
-        published: the publication date; without it only absolute dates get a value.
+        ctx: reads ``published``; without it only absolute dates get a value.
+        lexicon: the grammar (default: ``data/times/lexicon.yaml``).
     Returns:
         TimeRefs in text order; ``text == doc.text[start:end]``.
     Example:
-        >>> extract_times(nlp("Rebels seized the town on Sunday."), published=dt.date(2024, 3, 4))
+        >>> doc = nlp("Rebels seized the town on Sunday.")
+        >>> extract_times(doc, DocContext.of(doc, published=dt.date(2024, 3, 4)))
         [TimeRef(text='Sunday', start=28, end=34, value='2024-03-03', precision='day', ...)]
     """
-    lex = lexicon()
-    ctx = Context(published=published)
+    lex = lexicon or load_lexicon()
+    state = ResolveState(published=ctx.published)
     # token index where each sentence starts (span.sent would rescan the doc every time)
     starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     out: list[TimeRef] = []
     for cand in _select(_candidates(doc, lex, starts)):
         try:
-            ref = resolve(cand, lex, ctx)
+            ref = resolve(cand, lex, state)
         except (ValueError, OverflowError) as exc:  # impossible dates such as "February 30"
             LOGGER.debug("unresolvable time %r: %s", cand.m.group(0), exc)
             continue
@@ -60,7 +63,7 @@ def extract_times(doc: Doc, *, published: dt.date | None = None) -> list[TimeRef
             continue
         out.append(ref)
         if ref.value is not None and ref.precision not in ("decade", "century"):
-            ctx.last, ctx.last_sent = ref, cand.sent
+            state.last, state.last_sent = ref, cand.sent
     return out
 
 

@@ -1,6 +1,6 @@
 """What each kind of time expression means.
 
-:func:`resolve` turns one accepted grammar match (see :mod:`fogline.extract.timelexicon`)
+:func:`resolve` turns one accepted grammar match (see :mod:`fogline.extract.times.lexicon`)
 into a TimeML value with its precision, given the publication
 date, the previous date of the text and (lazily) the tense of the governing verb. No spaCy
 here: :mod:`fogline.extract.times` finds and vets the candidates on the parse.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from fogline.extract.timelexicon import Lexicon, Tense
+from fogline.extract.times.lexicon import Lexicon, Tense
 from fogline.model import TimeRef
 
 
@@ -30,7 +30,7 @@ class Candidate:
 
 
 @dataclass(slots=True)
-class Context:
+class ResolveState:
     """What resolution needs: the publication date and the last date of the text so far."""
 
     published: dt.date | None
@@ -38,7 +38,7 @@ class Context:
     last_sent: int = -1
 
 
-def resolve(c: Candidate, lex: Lexicon, ctx: Context) -> TimeRef | None:
+def resolve(c: Candidate, lex: Lexicon, ctx: ResolveState) -> TimeRef | None:
     """Resolve one candidate into a TimeRef (None when it is not a date after all).
 
     Raises ValueError for impossible calendar dates ("February 30").
@@ -86,19 +86,19 @@ def _year_for(month: int, pub: dt.date, tense: Tense) -> int:
     return pub.year + (pub.month - 1 + delta) // 12
 
 
-def _res_iso(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_iso(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     g = c.m.group
     return _iso(dt.date(int(g("year")), int(g("m")), int(g("d")))), "day", "absolute"
 
 
-def _res_numeric(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_numeric(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     a, b, y = (int(x) for x in c.m.group("a", "b", "y"))
     year = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
     month, day = (b, a) if a > 12 else (a, b)  # US month/day unless the first cannot be a month
     return _iso(dt.date(year, month, day)), "day", "absolute"
 
 
-def _res_date(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_date(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     g = c.m.group
     month, day = lex.months[g("mon").lower()], int(g("day"))
     if not 1 <= day <= 31:
@@ -111,11 +111,11 @@ def _res_date(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return _iso(dt.date(year, month, day)), "day", "published"
 
 
-def _res_monthyear(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_monthyear(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     return _month(int(c.m.group("year")), lex.months[c.m.group("mon").lower()]), "month", "absolute"
 
 
-def _res_monthrel(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_monthrel(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     if ctx.published is None:
         return None
     shift = {"this": 0, "last": -1, "next": 1}[c.m.group("det").lower()]
@@ -123,7 +123,7 @@ def _res_monthrel(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return _month(ctx.published.year + shift, month), "month", "published"
 
 
-def _res_holiday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_holiday(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
@@ -148,7 +148,7 @@ def _res_holiday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return _iso(on(year)), "day", "published"
 
 
-def _res_month(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_month(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
@@ -171,7 +171,7 @@ def _has_year(ref: TimeRef | None) -> bool:
     return bool(ref and ref.value and ref.value[:4].isdigit() and ref.precision in _IN_YEAR)
 
 
-def _res_weekday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_weekday(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
@@ -204,11 +204,11 @@ def _res_weekday(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return _iso(pub + dt.timedelta(days=delta)), "day", "published"
 
 
-def _res_year(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_year(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     return c.m.group("year"), "year", "absolute"
 
 
-def _res_decade(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_decade(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     g = c.m.groupdict()
     if g.get("dec"):
         return g["dec"][:3], "decade", "absolute"
@@ -221,12 +221,12 @@ def _res_decade(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return f"{century * 10 + digit}", "decade", "published"
 
 
-def _res_century(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_century(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     n = int(c.m.group("n"))
     return (f"{n - 1:02d}", "century", "absolute") if 1 <= n <= 21 else None
 
 
-def _res_deictic(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_deictic(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     if ctx.published is None:
         return None
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -235,7 +235,7 @@ def _res_deictic(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return _iso(ctx.published + dt.timedelta(days=delta)), "day", "published"
 
 
-def _res_unit(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_unit(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
@@ -260,7 +260,7 @@ def _shifted(day: dt.date, unit: str, n: int) -> tuple[str, str]:
     return f"{day.year + n:04d}", "year"
 
 
-def _res_weekend(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_weekend(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
@@ -283,7 +283,7 @@ def _count(word: str, lex: Lexicon) -> int | None:
     return int(word) if word.isdigit() else lex.numbers.get(word.lower())
 
 
-def _res_ago(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_ago(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     n, unit = _count(c.m.group("n"), lex), c.m.group("unit").lower()
     if ctx.published is None or n is None:
         return None
@@ -322,7 +322,7 @@ def _ref_day(ref: TimeRef) -> dt.date | None:
     return None
 
 
-def _reference(ctx: Context, unit: str) -> tuple[dt.date, str] | None:
+def _reference(ctx: ResolveState, unit: str) -> tuple[dt.date, str] | None:
     """The day to count ``unit``s from: the previous date of the text when it is at least
     as fine as ``unit`` (else publication), and the anchor that implies."""
     last = ctx.last
@@ -335,7 +335,7 @@ def _reference(ctx: Context, unit: str) -> tuple[dt.date, str] | None:
     return None
 
 
-def _res_shift(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_shift(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     g = c.m.groupdict()
     unit, direction = g["unit"].lower(), g["dir"].lower()
     n = 1 if g.get("n") is None else _count(g["n"], lex)
@@ -350,7 +350,7 @@ def _res_shift(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return _shifted(ref[0], unit, sign * n) + (ref[1],)
 
 
-def _res_same(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_same(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     unit = c.m.group("unit").lower()
     ref = _reference(ctx, unit)
     if ref is None or ref[1] != "relative":  # "that day" needs a day named before
@@ -358,7 +358,7 @@ def _res_same(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return _shifted(ref[0], unit, 0) + ("relative",)
 
 
-def _res_quarter(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_quarter(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     g = c.m.groupdict()
     pub, last = ctx.published, ctx.last
     last_q = last.value if last and last.precision == "quarter" and last.value else None
@@ -394,7 +394,7 @@ def _res_quarter(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return f"{year}-Q{q}", "quarter", "published"
 
 
-def _res_season(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
+def _res_season(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     g = c.m.groupdict()
     code, start = lex.seasons[g["season"].lower()]
     if g.get("year"):
@@ -415,7 +415,7 @@ def _res_season(c: Candidate, lex: Lexicon, ctx: Context) -> Resolved:
     return f"{year}-{code}", "season", "published"
 
 
-_RESOLVERS: dict[str, Callable[[Candidate, Lexicon, Context], Resolved]] = {
+_RESOLVERS: dict[str, Callable[[Candidate, Lexicon, ResolveState], Resolved]] = {
     "iso": _res_iso,
     "numeric": _res_numeric,
     "date": _res_date,

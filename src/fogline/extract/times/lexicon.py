@@ -46,7 +46,7 @@ def _alt(words: object) -> str:
 
 
 @functools.cache
-def lexicon() -> Lexicon:
+def load_lexicon() -> Lexicon:
     """Load the lexicon and compile the grammar once."""
     raw = load_yaml("times/lexicon.yaml")
     months = {f: i + 1 for i, names in enumerate(raw["months"].values()) for f in names}
