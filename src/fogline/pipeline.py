@@ -20,13 +20,8 @@ from fogline import budget
 from fogline.budget import TimeBudget, TooComplex
 from fogline.errors import IngestError
 from fogline.ingest.clean import detect_language, normalize_text
-from fogline.ingest.readers import (
-    MAX_TEXT_CHARS,
-    RawDocument,
-    check_fields,
-    check_not_binary_text,
-    replace_surrogates,
-)
+from fogline.ingest.encoding import check_not_binary_text, replace_surrogates
+from fogline.ingest.readers import MAX_TEXT_CHARS, RawDocument, check_fields
 from fogline.model import Analysis, Document
 
 LOGGER = logging.getLogger(__name__)

@@ -30,7 +30,8 @@ from fogline.batch import ingest_paths
 from fogline.budget import TimeBudget
 from fogline.cli import app
 from fogline.errors import IngestError, StoreError
-from fogline.ingest.readers import decode_bytes, read_bytes
+from fogline.ingest.encoding import decode_bytes
+from fogline.ingest.readers import read_bytes
 from fogline.model import MAX_ID_CHARS
 from fogline.pipeline import Analyzer
 from fogline.store import Store
@@ -127,11 +128,11 @@ def _slow_when_marked(monkeypatch: pytest.MonkeyPatch) -> None:
 
     real = times.extract_times
 
-    def extract_times(doc, **kwargs):  # noqa: ANN001, ANN003, ANN202
+    def extract_times(doc, ctx, **kwargs):  # noqa: ANN001, ANN003, ANN202
         while "Slowtown" in doc.text:
             budget.check("times")
             time.sleep(0.01)
-        return real(doc, **kwargs)
+        return real(doc, ctx, **kwargs)
 
     monkeypatch.setattr(times, "extract_times", extract_times)
 

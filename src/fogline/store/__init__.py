@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,6 @@ from sqlalchemy import (
     Engine,
     create_engine,
     delete,
-    event,
     func,
     insert,
     inspect,
@@ -38,6 +36,7 @@ from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, Operational
 from fogline.errors import IngestError, NotFoundError, StoreError
 from fogline.model import MAX_ID_CHARS, Analysis
 from fogline.store import schema
+from fogline.store.engine import configure_sqlite, first_error, is_busy, write_failure
 from fogline.store.rows import record_rows
 
 LOGGER = logging.getLogger(__name__)
@@ -47,7 +46,6 @@ DEFAULT_DB = "fogline.sqlite"
 WRITE_ATTEMPTS = 8
 """Write transactions tried this many times while another writer holds the database (each
 attempt waits up to SQLite's busy timeout first)."""
-BUSY_TIMEOUT_MS = 30_000
 _PG_WRITE_LOCK = 0x666F676C  # "fogl": the advisory lock that serialises fogline's writers
 T = TypeVar("T")
 
@@ -111,8 +109,7 @@ class Store:
                 raise StoreError(f"no database at {path}; run `fogline ingest` first")
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
-            event.listen(engine, "begin", _sqlite_begin)
+            configure_sqlite(engine)
         store = cls(engine)
         try:
             store._migrate()
@@ -202,36 +199,14 @@ class Store:
                             )
                         return work(conn)
             except OperationalError as error:
-                exc = _first_error(error)
-                if _is_busy(exc) and attempt < WRITE_ATTEMPTS:
+                exc = first_error(error)
+                if is_busy(exc) and attempt < WRITE_ATTEMPTS:
                     LOGGER.info("%s is busy (attempt %d); retrying", self.name, attempt)
                     time.sleep(delay)
                     delay = min(delay * 2, 2.0)
                     continue
-                raise StoreError(self._write_failure(exc)) from exc
+                raise StoreError(write_failure(self.name, self.engine, exc)) from exc
         raise AssertionError("unreachable")  # pragma: no cover
-
-    def _write_failure(self, exc: OperationalError) -> str:
-        """What went wrong writing, with the database's name and the likely cause."""
-        detail = str(exc.orig or exc).splitlines()[0]
-        message = f"cannot write to database {self.name}: {detail}"
-        if _is_busy(exc):
-            return message + " (another process held it too long; rerun to resume)"
-        if self.engine.dialect.name == "sqlite" and self.engine.url.database:
-            folder = Path(self.engine.url.database).expanduser().resolve().parent
-            try:
-                free = shutil.disk_usage(folder).free
-            except OSError:
-                free = None
-            if free is not None and free < 64 * 1024 * 1024:
-                message += f" (the disk holding {folder} has {free / 1024 / 1024:.1f} MB free)"
-            elif "readonly" in detail or "read-only" in detail:
-                message += f" (is {folder} writable?)"
-        if "full" in detail:
-            message += "; free some space"
-        return message + "; what was stored before is kept and a rerun resumes"
-
-    # -- writing --------------------------------------------------------------------------
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """The content hashes among ``hashes`` that are stored already."""
@@ -503,36 +478,3 @@ class Store:
     def document_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.scalars(select(schema.documents.c.id).order_by(schema.documents.c.id)))
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    # SQLAlchemy, not the sqlite3 module, begins transactions (see _sqlite_begin), so that
-    # write transactions can take the write lock first and SAVEPOINTs work.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout=30000")  # BUSY_TIMEOUT_MS
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
-
-
-def _sqlite_begin(conn: Connection) -> None:
-    """BEGIN IMMEDIATE for write transactions (the lock first, then the checks), else BEGIN."""
-    write = conn.get_execution_options().get("fogline_write")
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-
-def _first_error(exc: OperationalError) -> OperationalError:
-    """The database error that started it all (a failed ROLLBACK TO SAVEPOINT hides it)."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, OperationalError):
-            exc = cause
-        cause = cause.__cause__ or cause.__context__
-    return exc
-
-
-def _is_busy(exc: OperationalError) -> bool:
-    detail = str(exc.orig or exc).lower()
-    return "database is locked" in detail or "database is busy" in detail or "deadlock" in detail
