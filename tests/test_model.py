@@ -73,3 +73,19 @@ def test_every_contract_record_type_is_a_frozen_dataclass():
     ):
         assert dataclasses.is_dataclass(cls)
         assert cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+
+
+def test_options_map_the_environment_and_overrides():
+    from pathlib import Path
+
+    from fogline.budget import TimeBudget
+    from fogline.options import Options
+
+    env = {"FOGLINE_MODEL": "m", "FOGLINE_GAZETTEER": "/g.sqlite", "FOGLINE_DB": "x.sqlite"}
+    options = Options.from_env(env | {"FOGLINE_TIME_BUDGET": "2"}, workers=3)
+    assert (options.model, options.gazetteer, options.db) == ("m", Path("/g.sqlite"), "x.sqlite")
+    assert options.time_budget == TimeBudget(per_10k_chars=2.0, minimum=2.0)
+    assert options.workers == 3
+    assert Options.from_env({}).time_budget == TimeBudget()
+    assert Options.from_env({"FOGLINE_TIME_BUDGET": "0"}).time_budget is None
+    assert options.replace(batch_size=4).batch_size == 4

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -57,9 +57,9 @@ class TimeBudget:
         return max(self.minimum, self.per_10k_chars * chars / 10_000)
 
     @classmethod
-    def from_env(cls) -> TimeBudget | None:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> TimeBudget | None:
         """The budget set by ``FOGLINE_TIME_BUDGET`` (seconds per 10k characters; 0: none)."""
-        value = os.environ.get(ENV_VAR, "").strip()
+        value = (os.environ if environ is None else environ).get(ENV_VAR, "").strip()
         if not value:
             return cls()
         try:

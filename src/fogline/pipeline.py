@@ -23,6 +23,7 @@ from fogline.ingest.clean import detect_language, normalize_text
 from fogline.ingest.encoding import check_not_binary_text, replace_surrogates
 from fogline.ingest.readers import MAX_TEXT_CHARS, RawDocument, check_fields
 from fogline.model import Analysis, Document
+from fogline.options import Options
 
 LOGGER = logging.getLogger(__name__)
 
@@ -73,18 +74,27 @@ class Analyzer:
 
     def __init__(
         self,
+        options: Options | None = None,
         *,
-        batch_size: int = 16,
+        batch_size: int | None = None,
         gazetteer: object | None = None,
         time_budget: TimeBudget | None | str = "env",
     ) -> None:
         """
         Args:
-            time_budget: how long one document may take (:class:`~fogline.budget.TimeBudget`);
-                None for no limit; "env" (default) reads ``FOGLINE_TIME_BUDGET``.
+            options: every setting (default: :meth:`Options.from_env`).
+            batch_size: overrides ``options.batch_size``.
+            gazetteer: an opened gazetteer to use instead of ``options.gazetteer``.
+            time_budget: overrides ``options.time_budget`` (None: no limit; "env": keep it).
         """
-        self.batch_size = batch_size
-        self.time_budget = TimeBudget.from_env() if time_budget == "env" else time_budget
+        options = options or Options.from_env()
+        if batch_size is not None:
+            options = options.replace(batch_size=batch_size)
+        if time_budget != "env":
+            options = options.replace(time_budget=time_budget)
+        self.options = options
+        self.batch_size = options.batch_size
+        self.time_budget = options.time_budget
         self._gazetteer = gazetteer
         self._nlp = None
         self._actor_dictionary = None
@@ -96,7 +106,9 @@ class Analyzer:
             from fogline.nlp import load_pipeline
 
             t0 = time.perf_counter()
-            self._nlp = load_pipeline()
+            self._nlp = load_pipeline(self.options.model)
+            if self.options.gazetteer is not None or self.options.actor_files:
+                self._configure_entities(self._nlp)
             self.step_seconds["load"] += time.perf_counter() - t0
         return self._nlp
 
@@ -105,7 +117,7 @@ class Analyzer:
         if self._gazetteer is None:
             from fogline.gazetteer import Gazetteer
 
-            self._gazetteer = Gazetteer.open_default()
+            self._gazetteer = Gazetteer.open_default(self.options.gazetteer)
         return self._gazetteer
 
     @property
@@ -115,8 +127,24 @@ class Analyzer:
                 from fogline.actordict import load_actor_dictionary
             except ImportError:  # dictionary module not installed yet
                 return None
-            self._actor_dictionary = load_actor_dictionary()
+            self._actor_dictionary = load_actor_dictionary(extra=self.options.actor_files)
         return self._actor_dictionary
+
+    def _configure_entities(self, nlp: object) -> None:
+        """Point the entity component at this analyser's gazetteer and actor files."""
+        from fogline.extract.entities import NAME
+
+        fixer = nlp.get_pipe(NAME)  # type: ignore[attr-defined]
+        fixer.gazetteer = self.gazetteer
+        dictionary = self.actor_dictionary
+        if dictionary is not None and self.options.actor_files:
+            from fogline.extract.entities import ACTOR_LABEL
+
+            def label(name: str) -> str | None:
+                entry = dictionary.lookup(name)
+                return ACTOR_LABEL.get(entry.kind) if entry is not None else None
+
+            fixer.actors = label
 
     def analyze(
         self,

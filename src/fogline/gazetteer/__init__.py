@@ -104,9 +104,12 @@ class Gazetteer:
         self._cache: dict[str, list[Candidate]] = {}
 
     @classmethod
-    def open_default(cls) -> Gazetteer | None:
-        """Open the default gazetteer, building it first (offline, about a minute) if missing."""
-        path = default_path()
+    def open_default(cls, path: Path | None = None) -> Gazetteer | None:
+        """Open ``path`` (default: :func:`default_path`), building it first if missing.
+
+        Building is offline and takes about a minute; None when it cannot be built.
+        """
+        path = path or default_path()
         if not path.is_file():
             try:
                 with _build_lock(path):
