@@ -53,7 +53,7 @@ def analyze(
     published: str | None = None,
     source: str | None = None,
     title: str | None = None,
-    id: str | None = None,  # noqa: A002
+    id: str | None = None,
 ) -> Analysis:
     """Analyse one article's text and return every record with its evidence span."""
     return default_analyzer().analyze(text, published=published, source=source, title=title, id=id)

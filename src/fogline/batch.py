@@ -43,9 +43,11 @@ class IngestReport:
 
     @property
     def analysed(self) -> int:
+        """Documents analysed and saved: added, replaced or unchanged."""
         return self.saved.added + self.saved.replaced + self.saved.unchanged
 
     def slowest_step(self) -> tuple[str, float] | None:
+        """The step that took longest over the run, and its seconds; None when none was timed."""
         if not self.step_seconds:
             return None
         return max(self.step_seconds.items(), key=lambda kv: kv[1])

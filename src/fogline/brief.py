@@ -134,7 +134,7 @@ def _markdown_env() -> Any:
 
     env = Environment(
         loader=PackageLoader("fogline.web", "templates"),
-        autoescape=False,  # noqa: S701 - Markdown: values are escaped by ``finalize``
+        autoescape=False,  # Markdown: values are escaped by ``finalize``
         finalize=escape,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -54,6 +54,7 @@ class TimeBudget:
     minimum: float = DEFAULT_MINIMUM
 
     def seconds_for(self, chars: int) -> float:
+        """Seconds a document of ``chars`` characters may take."""
         return max(self.minimum, self.per_10k_chars * chars / 10_000)
 
     @classmethod
@@ -81,6 +82,7 @@ class Deadline:
     started: float
 
     def check(self, where: str) -> None:
+        """Raise :class:`TooComplex` when the time is up; ``where`` names the step."""
         elapsed = time.perf_counter() - self.started
         if elapsed > self.limit:
             raise TooComplex(elapsed, self.limit, where)

@@ -34,10 +34,12 @@ class Record:
     """Mixin: ``as_dict()`` / ``from_dict()`` for the dataclasses below."""
 
     def as_dict(self) -> dict[str, Any]:
+        """The record as plain JSON values, nested records as dicts."""
         return dataclasses.asdict(self)  # type: ignore[call-overload]
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        """A record from :meth:`as_dict` output, nested records too; unknown keys ignored."""
         hints = get_type_hints(cls)
         kwargs: dict[str, Any] = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
@@ -91,6 +93,8 @@ class Paragraph(Record):
 
 @dataclass(frozen=True, slots=True)
 class Mention(Record):
+    """A span of the text where an actor is named."""
+
     start: int
     end: int
     text: str = ""
@@ -112,6 +116,8 @@ class Actor(Record):
 
 @dataclass(frozen=True, slots=True)
 class SpanRef(Record):
+    """A span of the text: a quote's cue or an event's trigger."""
+
     text: str
     start: int
     end: int
@@ -146,6 +152,8 @@ class Quote(Record):
 
 @dataclass(frozen=True, slots=True)
 class Source(Record):
+    """Who makes a claim: a name, with the actor id and affiliation when known."""
+
     name: str
     actor_id: str | None = None
     affiliation: str | None = None
@@ -171,6 +179,8 @@ class Claim(Record):
 
 @dataclass(frozen=True, slots=True)
 class ActorRef(Record):
+    """An event's actor or target: a name, with the actor id and affiliation when known."""
+
     name: str
     actor_id: str | None = None
     affiliation: str | None = None
@@ -178,6 +188,8 @@ class ActorRef(Record):
 
 @dataclass(frozen=True, slots=True)
 class PlaceRef(Record):
+    """Where an event happened: a place name, with its point and country when resolved."""
+
     name: str
     lat: float | None = None
     lon: float | None = None
@@ -186,6 +198,8 @@ class PlaceRef(Record):
 
 @dataclass(frozen=True, slots=True)
 class DateRef(Record):
+    """When an event happened: a date, its precision, and whether it is the publication date."""
+
     value: str
     precision: Precision = "day"
     inferred: bool = False  # True when taken from the publication date
@@ -259,10 +273,12 @@ class Analysis(Record):
     timings: dict[str, float] = field(default_factory=dict)
 
     def to_json(self, *, indent: int | None = None) -> str:
+        """The analysis as JSON (see :meth:`as_dict`), non-ASCII characters as they are."""
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
     def from_json(cls, text: str) -> Analysis:
+        """An analysis from the JSON of :meth:`to_json`."""
         return cls.from_dict(json.loads(text))
 
     def spans(self) -> list[tuple[str, int, int, str]]:

@@ -101,7 +101,8 @@ class Analyzer:
         self.step_seconds: dict[str, float] = defaultdict(float)
 
     @property
-    def nlp(self):  # noqa: ANN201 - spacy.Language
+    def nlp(self):
+        """The spaCy pipeline (``spacy.Language``) of ``options.model``, loaded on first use."""
         if self._nlp is None:
             from fogline.nlp import load_pipeline
 
@@ -113,7 +114,11 @@ class Analyzer:
         return self._nlp
 
     @property
-    def gazetteer(self):  # noqa: ANN201 - Gazetteer | None
+    def gazetteer(self):
+        """The gazetteer (``Gazetteer``), opened on first use; None if it cannot be built.
+
+        It is ``options.gazetteer``, else the default file; a missing file is built first.
+        """
         if self._gazetteer is None:
             from fogline.gazetteer import Gazetteer
 
@@ -121,7 +126,11 @@ class Analyzer:
         return self._gazetteer
 
     @property
-    def actor_dictionary(self):  # noqa: ANN201 - ActorDictionary | None
+    def actor_dictionary(self):
+        """The ``ActorDictionary`` extended by ``options.actor_files``, loaded on first use.
+
+        None when :mod:`fogline.actordict` cannot be imported.
+        """
         if self._actor_dictionary is None:
             try:
                 from fogline.actordict import load_actor_dictionary
@@ -153,7 +162,7 @@ class Analyzer:
         published: str | None = None,
         source: str | None = None,
         title: str | None = None,
-        id: str | None = None,  # noqa: A002 - the contract's field name
+        id: str | None = None,  # the contract's field name
     ) -> Analysis:
         """Analyse one text. Raises :class:`IngestError` when it cannot be analysed."""
         if not isinstance(text, str):

@@ -108,6 +108,7 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
 
 
 def print_counts(console: Console, counts: Mapping[str, int]) -> None:
+    """The number of records per table, as a table."""
     table = Table(title="database", title_justify="left")
     table.add_column("records")
     table.add_column("count", justify="right")
@@ -139,6 +140,7 @@ def print_ingest_summary(console: Console, report: IngestReport, counts: Mapping
 
 
 def print_candidates(console: Console, name: str, candidates: Sequence[Any]) -> None:
+    """The gazetteer candidates for ``name`` as a table."""
     table = Table(title=f"gazetteer: {name}", title_justify="left")
     for h in ("id", "name", "country", "admin1", "feature", "lat", "lon", "population"):
         table.add_column(h)
@@ -206,6 +208,10 @@ def print_propositions(console: Console, views: Sequence[Any]) -> None:
 
 
 def print_situation(console: Console, board: Mapping[str, Any]) -> None:
+    """A place's board from :func:`~fogline.reconcile.situation`: propositions and statuses.
+
+    Under each proposition, every source by stance with its outlet, date and a snippet.
+    """
     console.rule(f"[bold]{board['place']}[/bold] as of {board['as_of'] or 'now'}")
     if not board["control"] and not board["other"]:
         console.print("no claims about this place")
@@ -223,6 +229,7 @@ def print_situation(console: Console, board: Mapping[str, Any]) -> None:
 
 
 def print_timeline(console: Console, days: Sequence[Mapping[str, Any]]) -> None:
+    """Each day of :func:`~fogline.reconcile.timeline` and its reports, one line each."""
     for day in days:
         console.print(f"[bold]{day['day']}[/bold]")
         for r in day["reports"]:
@@ -234,6 +241,7 @@ def print_timeline(console: Console, days: Sequence[Mapping[str, Any]]) -> None:
 
 
 def print_rows(console: Console, title: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Rows (dicts with the same keys) as a table titled ``title``; None shows as blank."""
     table = Table(title=title, title_justify="left")
     if rows:
         for h in rows[0]:

@@ -74,6 +74,7 @@ class ShardWriter:
         self._pending = 0
 
     def add(self, analysis: Analysis) -> None:
+        """Buffer the rows of one analysis; every ``ROW_GROUP`` analyses, write a row group."""
         from fogline.store.rows import record_rows
 
         self._buffers["documents"].append(_document_row(analysis))

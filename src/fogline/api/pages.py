@@ -84,6 +84,7 @@ FiltersDep = Annotated[views.Filters, Depends(_filters)]
 
 @router.get("/", response_class=HTMLResponse)
 def board_page(request: Request, f: FiltersDep) -> HTMLResponse:
+    """The claims board: propositions after the filters, with status and sources per side."""
     items = views.board(request.app.state.store, f)
     return _render(request, "board.html", f=f, items=items, title="Claims board")
 
@@ -95,6 +96,11 @@ def map_page(
     layer: Literal["events", "control"] = "events",
     whole: bool = False,
 ) -> HTMLResponse:
+    """The map of the filtered events (``layer=events``) or CONTROL claims (``layer=control``).
+
+    ``whole`` fits the view to every point instead of the core of them; points outside the
+    view are listed under the map.
+    """
     view = views.the_map(request.app.state.store, f, layer=layer, whole=whole)
     kinds = sorted({p.kind for p in view.points if p.kind != "place"})
     west, south, east, north = view.bbox
@@ -110,6 +116,7 @@ def map_page(
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, f: FiltersDep) -> HTMLResponse:
+    """The timeline: claim reports and events after the filters, day by day."""
     days = views.timeline_days(request.app.state.store, f)
     return _render(request, "timeline.html", f=f, days=days, title="Timeline")
 
@@ -118,6 +125,7 @@ def timeline_page(request: Request, f: FiltersDep) -> HTMLResponse:
 def documents_page(
     request: Request, f: FiltersDep, q: Text = None, offset: Offset = 0
 ) -> HTMLResponse:
+    """Documents newest first, or the search results for ``q``; 50 a page from ``offset``."""
     store = request.app.state.store
     if q and queries.fts_query(q):
         page = queries.search(store, q, limit=50, offset=offset)
@@ -133,6 +141,10 @@ def article_page(
     start: Annotated[int | None, Query(ge=0)] = None,
     end: Annotated[int | None, Query(ge=0)] = None,
 ) -> HTMLResponse:
+    """One article with its records marked; ``start``/``end`` highlight the evidence followed.
+
+    404 when no document has this id.
+    """
     try:
         analysis = request.app.state.store.get_analysis(document_id)
     except NotFoundError as exc:
@@ -153,6 +165,7 @@ def article_page(
 
 @router.get("/static/{name}")
 def static(name: Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]) -> Response:
+    """A packaged static asset (CSS, JavaScript, SVG) by file name, cacheable for an hour."""
     data = static_files().get(name)
     if data is None:
         raise HTTPException(404, "no such asset")

@@ -91,6 +91,10 @@ class GuardMiddleware:
         self.max_body = max_body
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Pass one ASGI call on; 413 when the request body is over ``max_body`` bytes.
+
+        HTTP responses get the security headers; other scopes (lifespan, websockets) pass unchanged.
+        """
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

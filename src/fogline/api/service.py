@@ -42,6 +42,7 @@ class AddResult:
         return 422
 
     def as_dict(self) -> dict[str, Any]:
+        """The response body: counts per outcome, the ids now stored, errors and notes."""
         return {
             "added": self.saved.added,
             "replaced": self.saved.replaced,

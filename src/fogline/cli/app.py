@@ -89,6 +89,7 @@ def _main(
 
 
 def print_json(value: object) -> None:
+    """Write ``value`` to stdout as indented JSON, non-ASCII characters as they are."""
     import json
 
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")

@@ -51,6 +51,7 @@ def snippet_label(events: Sequence[Event], table: dict | None = None) -> str:
 
 
 def read_snippets(folder: Path, limit: int | None = None) -> list[dict[str, str]]:
+    """The rows of the visible test file (``FILE``) as dicts; only the first ``limit`` if given."""
     with (folder / FILE).open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     return rows[:limit] if limit else rows

@@ -32,6 +32,8 @@ SHIFT = 5  # characters of offset drift tolerated between raw and cleaned text
 
 @dataclass(frozen=True, slots=True)
 class GoldToponym:
+    """A geocodable gold toponym of ``GWN.xml``: name, span, type, point and GeoNames id."""
+
     name: str
     start: int
     end: int
@@ -67,7 +69,7 @@ def load_articles(folder: Path) -> list[tuple[str, str, list[GoldToponym]]]:
     return out
 
 
-def _match(g: GoldToponym, places: list) -> object | None:  # noqa: ANN001 - fogline.model.Place
+def _match(g: GoldToponym, places: list) -> object | None:  # places: list of fogline.model.Place
     for p in places:
         if p.lat is None:
             continue
@@ -81,7 +83,7 @@ def _match(g: GoldToponym, places: list) -> object | None:  # noqa: ANN001 - fog
     return None
 
 
-def evaluate(folder: Path, analyzer, *, limit: int | None = None) -> list[Metric]:  # noqa: ANN001
+def evaluate(folder: Path, analyzer, *, limit: int | None = None) -> list[Metric]:
     """Score ``analyzer`` (a :class:`fogline.pipeline.Analyzer`) on GeoWebNews.
 
     Example:
@@ -98,7 +100,7 @@ def evaluate(folder: Path, analyzer, *, limit: int | None = None) -> list[Metric
             continue
         try:
             analysis = analyzer.analyze(text, id=doc_id)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the measurement
+        except Exception as exc:  # one bad article must not stop the measurement
             LOGGER.warning("%s: not analysed: %s", doc_id, exc)
             continue
         for g in gold:

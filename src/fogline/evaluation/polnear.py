@@ -115,6 +115,7 @@ class Tally:
         return {"precision": p, "recall": r, "f1": f1, "source accuracy": acc}
 
     def metrics(self, section: str, n_docs: int) -> list[Metric]:
+        """The :meth:`figures` as metrics of ``section``, noting the number of articles."""
         figures = self.figures()
         p, r, f1 = figures["precision"], figures["recall"], figures["f1"]
         acc = figures["source accuracy"]

@@ -74,6 +74,7 @@ def score_article(
 
 
 def norm(s: str | None) -> str:
+    """``s`` with whitespace runs (no-break spaces too) as one space, trimmed; "" for None."""
     return _WS.sub(" ", (s or "").replace("\u00a0", " ")).strip()
 
 
@@ -124,6 +125,7 @@ def _days_apart(a: str, b: str) -> float:
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

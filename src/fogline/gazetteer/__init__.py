@@ -127,6 +127,7 @@ class Gazetteer:
 
     @property
     def conn(self) -> sqlite3.Connection:
+        """This thread's read-only connection to the gazetteer file, opened on first use."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)

@@ -185,7 +185,7 @@ def _english_function_words() -> frozenset[str]:
 
 
 @functools.cache
-def _language_identifier():  # noqa: ANN202 - py3langid.LanguageIdentifier
+def _language_identifier():  # returns py3langid.LanguageIdentifier
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

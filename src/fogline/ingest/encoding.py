@@ -116,7 +116,7 @@ def _detect_encoding(data: bytes) -> str:
             from charset_normalizer import from_bytes
 
             best = from_bytes(sample).best()
-        except Exception:  # noqa: BLE001 - detection is a hint; never fail on it
+        except Exception:  # detection is a hint; never fail on it
             best = None
         if best is not None and best.encoding not in _WESTERN:
             try:

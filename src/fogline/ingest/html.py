@@ -218,7 +218,7 @@ def _extract(html: str, origin: str, url: str | None) -> tuple[Any, str | None]:
             include_formatting=False,
             favor_recall=True,
         )
-    except Exception as exc:  # noqa: BLE001 - any parser failure is a bad page, not a crash
+    except Exception as exc:  # any parser failure is a bad page, not a crash
         LOGGER.debug("%s: trafilatura failed", origin, exc_info=True)
         return None, f"malformed HTML: {type(exc).__name__}: {exc}"
     return extracted, None
@@ -232,7 +232,7 @@ def _metadata(tree: Any, origin: str, url: str | None) -> Any:
         from trafilatura.metadata import extract_metadata
 
         return extract_metadata(tree, default_url=url)
-    except Exception:  # noqa: BLE001 - metadata are extra; the text is already read
+    except Exception:  # metadata are extra; the text is already read
         LOGGER.debug("%s: trafilatura could not read the page metadata", origin, exc_info=True)
         return None
 

@@ -251,6 +251,12 @@ def _read_jsonl(
 
 
 def record_to_document(record: Any, where: str, meta: DocumentMeta) -> RawDocument:
+    """One JSON record as a document; raises :class:`IngestError` when it is not a valid one.
+
+    Reads ``id``, ``text`` or ``html`` (``text`` wins), ``title``, ``published``, ``source``,
+    ``url`` and ``author``; a missing id is a hash of the text. ``meta`` fills a missing title,
+    publication date and source (for HTML, after the page's own metadata).
+    """
     if not isinstance(record, dict):
         raise IngestError(where, f"expected a JSON object, got {type(record).__name__}")
     fields = {}

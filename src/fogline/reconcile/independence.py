@@ -18,6 +18,7 @@ _WORD = re.compile(r"\w+")
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
+    """The lower-cased ``k``-word shingles of ``text`` as bytes (one for ``k`` words or fewer)."""
     words = _WORD.findall(text.lower())
     if len(words) <= k:
         return {" ".join(words).encode()}
@@ -25,6 +26,7 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
 
 
 def minhash(text: str) -> MinHash:
+    """The MinHash of ``text``'s shingles (``NUM_PERM`` permutations, fixed seed)."""
     m = MinHash(num_perm=NUM_PERM, seed=7)
     m.update_batch(list(shingles(text)))
     return m

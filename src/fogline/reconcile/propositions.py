@@ -65,6 +65,10 @@ class Canonicalizer:
         self._lookup = actor_lookup
 
     def actor_key(self, name: str | None, actor_id: str | None = None) -> str:
+        """``actor:<id>`` when the actor dictionary knows ``name``, else ``name:<folded name>``.
+
+        A leading "the" is dropped from the folded name; "" for no name.
+        """
         if not name:
             return ""
         if self._lookup is not None:
@@ -76,6 +80,11 @@ class Canonicalizer:
     def place_key(
         self, name: str | None, analysis: Analysis
     ) -> tuple[str, float | None, float | None]:
+        """The key and point of a place name: ``gaz:<id>`` from a geocoded place of ``analysis``.
+
+        That place matches by name, resolved name or base name ("Idlib province" ~ "Idlib");
+        without one, ``place:<base name>`` and no point; "" for no name.
+        """
         if not name:
             return "", None, None
         folded = fold(name)
@@ -91,6 +100,7 @@ class Canonicalizer:
 
 
 def proposition_id(predicate: str, subject_key: str, place_key: str, object_key: str) -> str:
+    """A 16-hex-digit id hashed from the predicate and the three keys."""
     raw = "\x1f".join((predicate, subject_key, place_key, object_key))
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 

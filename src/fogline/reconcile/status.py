@@ -38,6 +38,7 @@ class PropositionView:
     independent: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
+        """The view for JSON, with a readable ``proposition``: ``CONTROL(Taliban, Kunduz)``."""
         target = self.place or self.object or "?"
         return {
             "id": self.id,

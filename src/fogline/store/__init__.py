@@ -126,6 +126,7 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
+        """Close the database connections (the engine's pool)."""
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -137,6 +138,7 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
 
     def schema_version(self) -> int:
+        """The schema version recorded in the database; 0 before the schema is created."""
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("meta"):
                 return 0
@@ -476,5 +478,6 @@ class Store:
         return set(self.copy_clusters()) != set(self.document_ids())
 
     def document_ids(self) -> list[str]:
+        """The ids of every stored document, sorted."""
         with self.engine.connect() as conn:
             return list(conn.scalars(select(schema.documents.c.id).order_by(schema.documents.c.id)))

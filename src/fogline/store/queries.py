@@ -39,6 +39,7 @@ class Page:
     items: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
+        """The page as ``{"total", "limit", "offset", "items"}``."""
         return {
             "total": self.total,
             "limit": self.limit,
@@ -164,7 +165,7 @@ def list_claims(
 def list_events(
     store: Store,
     *,
-    type: str | None = None,  # noqa: A002 - the record's field name
+    type: str | None = None,  # the record's field name
     place: str | None = None,
     actor: str | None = None,
     certainty: str | None = None,

@@ -17,6 +17,8 @@ SPEAKER_COLOURS = 8
 
 @dataclass(slots=True)
 class Span:
+    """A record's range of the text with its CSS classes, hover title and optional anchor."""
+
     start: int
     end: int
     cls: str
@@ -26,6 +28,8 @@ class Span:
 
 @dataclass(slots=True)
 class Segment:
+    """A run of text under the same records: their classes and titles, and the anchors here."""
+
     text: str
     classes: str = ""
     title: str = ""

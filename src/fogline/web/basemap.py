@@ -29,6 +29,8 @@ ASPECT = 0.62  # largest height / width of a view fitted to points
 
 @dataclass(frozen=True, slots=True)
 class Country:
+    """A country's outline: its name, (lon, lat) rings and bounding box."""
+
     name: str
     rings: tuple[tuple[tuple[float, float], ...], ...]  # (lon, lat) rings
     bbox: tuple[float, float, float, float]  # west, south, east, north

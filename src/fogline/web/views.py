@@ -27,6 +27,7 @@ class Filters:
     until: str | None = None
 
     def in_window(self, day: str | None) -> bool:
+        """Whether ``day`` falls within ``since``..``until`` (undated: only when neither is set)."""
         day = (day or "")[:10]
         if not day:
             return not (self.since or self.until)
