@@ -46,7 +46,7 @@ from fogline.extract.claims.context import Context, Ref, place_name, short_name
 from fogline.extract.claims.draft import Draft, evidence, is_question
 from fogline.extract.claims.events import event_claims
 from fogline.extract.claims.frames import FrameReader, Prop, plural
-from fogline.extract.claims.lexicon import load_claim_lexicon
+from fogline.extract.claims.lexicon import ClaimLexicon, load_lexicon
 from fogline.extract.claims.responses import Response, find_responses
 from fogline.extract.claims.stance import read_stance
 from fogline.model import Actor, Claim, Event, Paragraph, Place, Quote, Source, TimeRef
@@ -56,12 +56,12 @@ __all__ = ["extract_claims", "PREDICATES"]
 
 LOGGER = logging.getLogger(__name__)
 
-PREDICATES = ("CONTROL", "CAPTURED", "ARRESTED", "KILLED", "WOUNDED", "ATTACKED", "WITHDREW",
-              "DISPLACED", "DEPLOYED", "NEGOTIATE", "DEMAND")  # fmt: skip
-_OTHER_TIME = {"since", "until", "till", "before", "after", "following", "ago"}
-_PEOPLE_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED"}
-_CONTENT_PREDICATES = {"DEMAND", "NEGOTIATE"}
-_INCIDENT_PREDICATES = {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "ATTACKED"}
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """``PREDICATES``: the closed set of predicates, in the order of ``predicates.yaml``."""
+    if name == "PREDICATES":
+        return load_lexicon().predicates()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract_claims(
@@ -85,7 +85,7 @@ def extract_claims(
         Claims in text order; a denial's ``denies_claim`` is an index into this list.
     """
     ctx = Context(
-        doc, load_claim_lexicon(), quotes=quotes, actors=actors, places=places, times=times,
+        doc, load_lexicon(), quotes=quotes, actors=actors, places=places, times=times,
         paragraphs=paragraphs, source=source,
     )  # fmt: skip
     reader = FrameReader(ctx)
@@ -105,7 +105,7 @@ def extract_claims(
     for response in find_responses(doc, ctx, content_nouns):
         drafts.extend(_from_response(response, drafts, ctx))
     drafts.sort(key=lambda d: d.pos)
-    drafts = _complete(drafts)
+    drafts = _complete(drafts, ctx.lex)
     return _finish(_dedupe(drafts), ctx)
 
 
@@ -116,7 +116,7 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
     reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ctx), ctx)
     agent = ctx.resolve(prop.agent)
     if prop.agent is not None and prop.agent.pos_ == "PRON" and reading.reporter is not None:
-        agent = _same_as_reporter(prop.agent, reading.reporter) or agent
+        agent = _same_as_reporter(prop.agent, reading.reporter, ctx.lex) or agent
     elif (
         prop.agent is not None
         and reading.reporter is not None
@@ -128,15 +128,15 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
         speaker = ctx.speaker_actor(prop.trigger.idx)
         if speaker is not None:
             agent = Ref(short_name(speaker), speaker)
-    if agent is None and prop.predicate in _INCIDENT_PREDICATES and prop.frame != "lose":
-        borrowed = borrowed_agent(prop.trigger, ctx, reader.reporting)
+    if agent is None and prop.predicate in ctx.lex.borrow_agent_predicates and prop.frame != "lose":
+        borrowed = borrowed_agent(prop.trigger, ctx)
         agent = ctx.resolve(borrowed) if borrowed is not None else None
     place, inferred = _place_of(prop, ctx, reader)
-    if prop.predicate in _CONTENT_PREDICATES:  # the place of what is demanded or negotiated
+    if prop.predicate in ctx.lex.content_predicates:  # the place of what is demanded or negotiated
         mention = place_in_content(prop.trigger, prop.agent, ctx)
         place = place_name(mention, ctx) if mention is not None else None
     elif place is None and prop.predicate != "CONTROL":
-        mention = borrowed_place(prop.trigger, ctx, reader.reporting)
+        mention = borrowed_place(prop.trigger, ctx)
         place = place_name(mention, ctx) if mention is not None else None
     obj = _object_of(prop, ctx)
     if prop.frame == "lose":  # "X lost the town": someone else holds it; X is not the subject
@@ -161,13 +161,13 @@ def _from_prop(prop: Prop, ctx: Context, reader: FrameReader) -> Draft | None:
     )
 
 
-def _same_as_reporter(pronoun: Token, reporter: Ref) -> Ref | None:
+def _same_as_reporter(pronoun: Token, reporter: Ref, lex: ClaimLexicon) -> Ref | None:
     """ "X claims it holds the town": "it" is X when X is an organisation ("he" when a person)."""
     actor = reporter.actor
     word = pronoun.lower_
-    if word in ("it", "they", "we") and (actor is None or actor.kind != "person"):
+    if word in lex.organisation_pronouns and (actor is None or actor.kind != "person"):
         return reporter
-    if word in ("he", "she") and actor is not None and actor.kind == "person":
+    if word in lex.grammar["personal_pronouns"] and actor is not None and actor.kind == "person":
         return reporter
     return None
 
@@ -176,7 +176,8 @@ def _reporters_own(agent: Token, reporter: Ref, ctx: Context) -> Ref | None:
     """ "X said its fighter jets struck …": the jets are X's; a ministry's "its forces" are
     the forces of the ministry's state."""
     heads = [agent, *(g for c in agent.children if c.lower_ == "of" for g in c.children)]
-    owned = [h for h in heads if any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+    possessives = ctx.lex.grammar["nonpersonal_possessives"]
+    owned = [h for h in heads if any(c.dep_ == "poss" and c.lower_ in possessives
                                      for c in h.children)]  # fmt: skip
     actor = reporter.actor
     if not owned or actor is None or actor.kind == "person":
@@ -186,7 +187,7 @@ def _reporters_own(agent: Token, reporter: Ref, ctx: Context) -> Ref | None:
     if (
         state is not None
         and state.kind == "state"
-        and noun.lemma_.lower() in (ctx.lex.state_force_nouns | {"unit", "group", "troop", "force"})
+        and noun.lemma_.lower() in (ctx.lex.state_force_nouns | ctx.lex.own_force_nouns)
     ):
         forces = ctx.forces_of(state, noun)
         if forces is not None:
@@ -206,6 +207,7 @@ def _date_of(trigger: Token, ctx: Context) -> str | None:
         chain.append(cur)
     rank = {t.i: n for n, t in enumerate(chain)}
     best: tuple[int, str] | None = None
+    other_time = ctx.lex.other_time
     for t in ctx.times:
         if not t.value or t.start < sent.start_char or t.end > sent.end_char:
             continue
@@ -214,7 +216,7 @@ def _date_of(trigger: Token, ctx: Context) -> str | None:
             continue
         head = span.root
         for _ in range(5):  # "on Sunday": the date hangs from a preposition
-            if head.pos_ in ("VERB", "AUX") or head.head is head or head.lower_ in _OTHER_TIME:
+            if head.pos_ in ("VERB", "AUX") or head.head is head or head.lower_ in other_time:
                 break
             head = head.head
         n = rank.get(head.i)
@@ -294,10 +296,10 @@ def _object_of(prop: Prop, ctx: Context) -> str | None:
     patient = prop.patient
     if patient is None or prop.predicate == "CONTROL":
         return None
-    if prop.predicate in _PEOPLE_PREDICATES:
+    if prop.predicate in ctx.lex.people_predicates:
         for t in [patient, *patient.subtree]:
             if t.lemma_.lower() in ctx.lex.people_nouns:
-                return plural(t)
+                return plural(t, ctx.lex)
     ref = ctx.resolve(patient)
     return ref.name if ref is not None else patient.text
 
@@ -395,21 +397,21 @@ def _owned_by(d: Draft, owner: Ref) -> bool:
 
 
 # --- completion, duplicates, records -----------------------------------------------------------
-def _complete(drafts: list[Draft]) -> list[Draft]:
+def _complete(drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
     """Denials, and control claims that name only the place, take their missing arguments
     from the claim they answer ("the town has not fallen" → who was said to take it)."""
     out = []
     for i, d in enumerate(drafts):
         gap = d.subject is None and d.origin in ("fall", "lose", "transitive")
         if d.origin != "response" and (d.stance == "denies" or gap):
-            target = _earlier_match(d, drafts[:i])
+            target = _earlier_match(d, drafts[:i], lex)
             if target is not None:
                 d.subject = d.subject or target.subject
                 d.place = d.place or target.place
                 d.object = d.object or target.object
                 if d.stance == "denies":
                     d.link = target
-        if d.predicate in ("CONTROL", "WITHDREW", "DEPLOYED") and d.subject is None:
+        if d.predicate in lex.need_subject_predicates and d.subject is None:
             continue
         if d.predicate == "CONTROL" and d.place is None:
             continue
@@ -417,7 +419,7 @@ def _complete(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _earlier_match(d: Draft, earlier: list[Draft]) -> Draft | None:
+def _earlier_match(d: Draft, earlier: list[Draft], lex: ClaimLexicon) -> Draft | None:
     for e in reversed(earlier):
         if e.predicate != d.predicate or e.stance == "denies" or _same_source(e.source, d.source):
             continue
@@ -425,7 +427,7 @@ def _earlier_match(d: Draft, earlier: list[Draft]) -> Draft | None:
             continue
         if d.subject and e.subject and fold(d.subject) != fold(e.subject):
             continue
-        if d.object and e.object and d.predicate in _PEOPLE_PREDICATES and d.object != e.object:
+        if d.object and e.object and d.predicate in lex.people_predicates and d.object != e.object:
             continue
         return e
     return None

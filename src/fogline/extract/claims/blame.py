@@ -37,7 +37,7 @@ def find_blames(doc: Doc, ctx: Context) -> Iterator[Blame]:
         if any(c.dep_ == "neg" for c in tok.children):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        responsible = prep_object(tok, ("on",))
+        responsible = prep_object(tok, ctx.lex.preps["blamed"])
         if responsible is None and not passive:
             responsible = next((c for c in tok.children if c.dep_ == "dobj"), None)
         ref = ctx.resolve(responsible)
@@ -51,18 +51,16 @@ def find_blames(doc: Doc, ctx: Context) -> Iterator[Blame]:
         yield Blame(tok, ref, source)
 
 
-_VIOLENT = {"KILLED", "WOUNDED", "ATTACKED"}
-
-
 def blame_claims(blame: Blame, drafts: list[Draft], ctx: Context) -> list[Draft]:
     """The blamer's claims: the violent propositions of the latest sentence before the blame
     (in its paragraph or the one before) that name no actor as subject, with the blamed one."""
     pos = blame.token.idx
     p_start, _ = ctx.paragraph_of(pos)
     window = ctx.paragraph_of(max(0, p_start - 2))[0]
+    blamable = ctx.lex.blamable_predicates
     candidates = [
         d for d in drafts
-        if window <= d.pos < pos and d.predicate in _VIOLENT and d.stance != "denies"
+        if window <= d.pos < pos and d.predicate in blamable and d.stance != "denies"
         and d.origin not in ("response", "blame")
         and (d.subject is None or ctx.actor_named(d.subject) is None)
     ]  # fmt: skip

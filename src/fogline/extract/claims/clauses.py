@@ -19,8 +19,6 @@ from fogline.model import Place
 
 #: clause dependencies that start another clause inside a clause
 _EMBEDDED = {"ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp", "csubj", "acl"}
-#: subordinators that tie a circumstance clause to the same incident
-_SAME_INCIDENT = {"when", "as", "after", "while", "during"}
 
 
 def clause_tokens(verb: Token) -> list[Token]:
@@ -34,12 +32,12 @@ def clause_tokens(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def incident_clauses(trigger: Token, reporting: frozenset[str]) -> Iterator[Token]:
+def incident_clauses(trigger: Token, ctx: Context) -> Iterator[Token]:
     """Verbs of the clauses that tell the same incident as ``trigger``'s, nearest first: its
     "when …" clauses, then the clause a participle ("…, killing …") or coordinate depends on."""
     for c in trigger.children:
         if c.dep_ == "advcl" and any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_INCIDENT for m in c.children
+            m.dep_ in ("mark", "advmod") and m.lower_ in ctx.lex.same_incident for m in c.children
         ):
             yield c
     cur = trigger
@@ -50,7 +48,7 @@ def incident_clauses(trigger: Token, reporting: frozenset[str]) -> Iterator[Toke
         participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"
         if not (participle or cur.dep_ == "conj") or head.pos_ not in ("VERB", "AUX"):
             return
-        if head.lemma_.lower() in reporting:
+        if head.lemma_.lower() in ctx.lex.reporting_verbs:
             return  # "…, the army said, adding …": another statement, not the incident
         yield head
         cur = head
@@ -70,23 +68,23 @@ def place_in_clause(verb: Token, ctx: Context) -> Place | None:
     return (local or found or [None])[0]
 
 
-def borrowed_place(trigger: Token, ctx: Context, reporting: frozenset[str]) -> Place | None:
+def borrowed_place(trigger: Token, ctx: Context) -> Place | None:
     """A place for a proposition whose clause names none, from the same incident's clauses."""
     own = place_in_clause(trigger, ctx)
     if own is not None:
         return own
-    for verb in incident_clauses(trigger, reporting):
+    for verb in incident_clauses(trigger, ctx):
         place = place_in_clause(verb, ctx)
         if place is not None:
             return place
     return None
 
 
-def borrowed_agent(trigger: Token, ctx: Context, reporting: frozenset[str]) -> Token | None:
+def borrowed_agent(trigger: Token, ctx: Context) -> Token | None:
     """The subject of the clause that tells who did it ("… killed when gunmen attacked …",
     "gunmen ambushed a bus, killing …"); not a coordinated clause's subject ("the town has not
     fallen and no soldier was killed"), a passive's, or a place."""
-    for verb in incident_clauses(trigger, reporting):
+    for verb in incident_clauses(trigger, ctx):
         if verb.dep_ == "conj" or trigger.dep_ == "conj" and verb is trigger.head:
             continue
         if any(c.dep_ == "auxpass" for c in verb.children):
@@ -100,10 +98,6 @@ def borrowed_agent(trigger: Token, ctx: Context, reporting: frozenset[str]) -> T
     return None
 
 
-#: predicates of one incident whose place an analyst needs, and may take from the context
-_INCIDENT = {"KILLED", "WOUNDED", "ATTACKED", "CAPTURED", "ARRESTED", "WITHDREW"}
-
-
 def fill_places(drafts: list[Draft], ctx: Context) -> None:
     """Give a place to incident claims whose sentence names none: the place of an earlier
     claim about the same victims nearby ("two children were killed at the camp … 'we received
@@ -111,7 +105,7 @@ def fill_places(drafts: list[Draft], ctx: Context) -> None:
     the article is about (the one it names most)."""
     topic = _topic_place(ctx)
     for i, d in enumerate(drafts):
-        if d.place is not None or d.predicate not in _INCIDENT:
+        if d.place is not None or d.predicate not in ctx.lex.located_predicates:
             continue
         p_start, _ = ctx.paragraph_of(d.pos)
         window = ctx.paragraph_of(max(0, p_start - 2))[0]

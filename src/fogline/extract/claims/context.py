@@ -19,9 +19,6 @@ from fogline.extract.spans import text_of
 from fogline.model import Actor, Paragraph, ParagraphKind, Place, Quote, Source, TimeRef
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
-_LINKED_AFTER = re.compile(r"\s*-\s*(?:linked|backed|affiliated|aligned|allied|inspired)\b")
-_LINKED = {"linked", "backed", "affiliated", "aligned", "allied", "inspired", "led", "funded"}
-_FIRST_PERSON = {"i", "we", "us", "our", "me", "my"}
 ARTICLE = "the article"
 
 
@@ -140,13 +137,16 @@ class Context:
         """The actor (or, failing one, the noun phrase) a subject or agent token refers to."""
         if token is None:
             return None
-        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+        grammar = self.lex.grammar
+        first_person = grammar["first_person"]
+        if token.lower_ in grammar["relative_pronouns"] and token.head.dep_ == "relcl":
             token = token.head.head
-        if token.lower_ in _FIRST_PERSON or token.lower_ in ("they", "it"):
+        if token.lower_ in first_person or token.lower_ in grammar["nonpersonal_pronouns"]:
             speaker = self.speaker_actor(token.idx)
-            if speaker is not None and token.lower_ in _FIRST_PERSON:
+            if speaker is not None and token.lower_ in first_person:
                 return Ref(short_name(speaker), speaker)
-        if token.lower_ in ("he", "she") and self.actor_at(token.idx, token.idx + 2) is None:
+        personal = token.lower_ in grammar["personal_pronouns"]
+        if personal and self.actor_at(token.idx, token.idx + 2) is None:
             person = self._last_person(token.idx)
             if person is not None:
                 return Ref(person.name, person)
@@ -215,7 +215,7 @@ class Context:
         for head in heads:
             for child in head.lefts:
                 if child.dep_ in ("compound", "poss", "amod", "nmod"):
-                    if any(g.lower_ in _LINKED for g in child.subtree):
+                    if any(g.lower_ in self.lex.linked_modifiers for g in child.subtree):
                         continue  # "Islamic State-linked insurgents" are not Islamic State
                     if child.lower_ == "our":
                         speaker = self.speaker_actor(child.idx)
@@ -235,9 +235,9 @@ class Context:
                         and (head.lemma_.lower() in self.lex.state_force_nouns)
                     ):
                         return self.forces_of(actor, head) or actor  # "Mozambique's army"
-                    if actor is not None and actor.kind in ("group", "organisation", "state"):
+                    if actor is not None and actor.kind in self.lex.armed_kinds:
                         return actor
-                    if child.lower_ in ("their", "its", "our") and child.lower_ != "our":
+                    if child.lower_ in self.lex.grammar["nonpersonal_possessives"]:
                         return self._descriptor_actor(head)
             if head is not token:
                 actor = self.actor_at(head.idx, head.idx + len(head.text))
@@ -283,12 +283,12 @@ class Context:
         """Is this mention of ``actor`` followed by "-linked", "-backed" …?"""
         for ms, me, a in self._mentions:
             if a is actor and ms <= token.idx < me:
-                return bool(_LINKED_AFTER.match(self.text, me))
+                return bool(self.lex.linked_after.match(self.text, me))
         return False
 
     def forces_of(self, state: Actor, noun: Token) -> Actor | None:
         """The forces of a state (named in the document, else in the dictionary)."""
-        compatible = self._compatible(noun) | _descriptor_ids("troop", "troops")
+        compatible = self._compatible(noun) | _descriptor_ids(*self.lex.generic_forces)
         for actor in self.actors:
             if actor.id in compatible and actor.affiliation in (state.name, state.id):
                 return actor
@@ -377,10 +377,10 @@ class Context:
     def names_no_place(self, place: Place) -> bool:
         """A place name used as a modifier, not a location: inside an organisation's name
         ("El Fasher Resistance Committee") or before "-backed" ("Turkey-backed factions")."""
-        if _LINKED_AFTER.match(self.text, place.end):
+        if self.lex.linked_after.match(self.text, place.end):
             return True
         actor = self.actor_at(place.start, place.end)
-        if actor is None or actor.kind in ("state", "unknown"):
+        if actor is None or actor.kind in self.lex.place_named_kinds:
             return False
         return any(
             ms <= place.start and place.end <= me and me - ms > place.end - place.start
@@ -429,19 +429,11 @@ def _feature_class(feature: str) -> str:
     return feature[:1]
 
 
-@functools.cache
-def _feature_words() -> tuple[str, ...]:
-    from fogline.data import load_tsv
-
-    words = {r["word"].lower() for r in load_tsv("places/feature_words.tsv")}
-    return tuple(sorted(words, key=len, reverse=True))
-
-
 def place_name(place: Place, ctx: Context) -> str:
     """A place's name as written, without a feature word ("Rutshuru territory" → "Rutshuru")."""
     name = place.name
     low = name.lower()
-    for word in _feature_words():
+    for word in ctx.lex.feature_words:
         bare = None
         if low.endswith(" " + word):
             bare = name[: -len(word) - 1].strip()

@@ -11,29 +11,24 @@ from collections.abc import Sequence
 
 from fogline.extract.claims.context import Context, Ref, place_name, short_name
 from fogline.extract.claims.draft import Draft, is_question
-from fogline.model import Event, Source, Stance
+from fogline.model import Event, Source
 from fogline.textnorm import fold
-
-_CONTROL_EVENTS = {"Non-state actor overtakes territory", "Government regains territory"}
-_CERTAINTY_STANCE: dict[str, Stance] = {
-    "asserted": "asserts", "claimed": "asserts", "reported": "asserts", "hedged": "hedges",
-    "denied": "denies",
-}  # fmt: skip
 
 
 def event_claims(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> list[Draft]:
+    lex = ctx.lex
     out = []
     for event in events:
-        if event.acled_subtype not in _CONTROL_EVENTS or event.actor is None:
+        if event.acled_subtype not in lex.control_subtypes or event.actor is None:
             continue
-        if event.place is None or event.certainty not in _CERTAINTY_STANCE:
+        if event.place is None or event.certainty not in lex.certainty_stance:
             continue
         if not _armed_name(event, ctx):
             continue
         span = ctx.doc.char_span(event.start, event.end, alignment_mode="expand")
         if span is not None and is_question(span.root, ctx):
             continue
-        if event.mode and any(m in event.mode for m in ("hypothetical", "future")):
+        if event.mode and any(m in event.mode for m in lex.skipped_modes):
             continue
         actor = ctx.by_id.get(event.actor.actor_id or "") or ctx.actor_named(event.actor.name)
         subject = short_name(actor) if actor is not None else event.actor.name
@@ -52,7 +47,7 @@ def event_claims(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> 
                 if d.place_inferred and fold(d.subject or "") == fold(subject):
                     d.place, d.place_inferred = place, False
             continue
-        stance = _CERTAINTY_STANCE[event.certainty]
+        stance = lex.certainty_stance[event.certainty]
         src = _event_source(event, ctx)
         if src is None:
             src = ctx.outlet
@@ -82,7 +77,7 @@ def _armed_name(event: Event, ctx: Context) -> bool:
     assert event.actor is not None
     actor = ctx.by_id.get(event.actor.actor_id or "")
     if actor is not None and actor.kind != "unknown":
-        return actor.kind in ("group", "state", "organisation")
+        return actor.kind in ctx.lex.armed_kinds
     words = event.actor.name.lower().split()
     return bool(words) and (
         words[-1] in ctx.lex.armed_nouns or words[-1][:-1] in ctx.lex.armed_nouns

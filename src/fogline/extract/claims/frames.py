@@ -8,40 +8,16 @@ subject, agent = the modifier of "control").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from fogline.extract.claims.context import Context
-from fogline.extract.claims.lexicon import ClaimLexicon, Cue
-from fogline.extract.claims.stance import reporting_verbs
+from fogline.extract.claims.lexicon import ClaimLexicon, PredicateCue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CONDITIONAL = {"if", "unless", "whether", "lest"}
-_NOT_ONE = {
-    "other",
-    "another",
-    "several",
-    "multiple",
-    "some",
-    "many",
-    "few",
-    "every",
-    "each",
-    "any",
-    "a",
-    "an",
-}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "appos", "xcomp"}
-_IRREGULAR = {"man": "men", "woman": "women", "child": "children", "person": "people"}
-_UNCHANGED = {"people", "police", "personnel", "staff"}
-_MODALS = {"must", "should", "would", "will", "shall", "can", "could", "may", "might", "ca", "wo"}
-# verbs whose "to" complement is still stated as (possibly hedged) fact: "appears to have taken"
-# light verbs whose object noun states the act: "made a withdrawal", "carried out an attack"
-_LIGHT = {"make", "carry", "conduct", "launch", "stage", "begin", "complete", "order", "execute",
-          "hold", "resume", "open", "start", "enter", "join"}  # fmt: skip
-_RAISING = {"appear", "seem", "be", "believe", "think", "say", "report", "understand", "allege"}
 
 
 @dataclass(slots=True)
@@ -104,7 +80,7 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+def prep_object(token: Token, preps: Collection[str]) -> Token | None:
     """The object of the first preposition child in ``preps`` ("out of" counts as "of")."""
     for c in token.children:
         if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
@@ -120,27 +96,28 @@ def prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
 
 def negated(token: Token, lex: ClaimLexicon) -> bool:
     """A "not"/"never" on the token or its auxiliaries, or "no" on its patient."""
+    adverbs = lex.grammar["negative_adverbs"]
+    pronouns = lex.grammar["negative_pronouns"]
     for c in token.children:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in adverbs):
             return True
         if c.dep_ in ("nsubjpass", "dobj") and (
-            c.lower_ in ("nobody", "none", "nothing")
-            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            c.lower_ in pronouns or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         ):
             return True
     return False
 
 
-def plural(token: Token) -> str:
+def plural(token: Token, lex: ClaimLexicon) -> str:
     """ "soldier" → "soldiers": the object of a claim about people, as a class."""
     lemma = token.lemma_.lower()
-    if lemma in _UNCHANGED or lemma.endswith("s"):
+    if lemma in lex.unchanged_plurals or lemma.endswith("s"):
         return lemma
-    if lemma.endswith("man") and lemma not in ("german", "human"):
+    if lemma.endswith("man") and lemma not in lex.not_man_compounds:
         return lemma[:-3] + "men"  # "serviceman", "gunman", "policeman"
-    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+    if lemma.endswith("y") and lemma[-2:-1] not in lex.vowels_before_y:
         return lemma[:-1] + "ies"  # "family" -> "families", "party" -> "parties"
-    return _IRREGULAR.get(lemma, lemma + "s")
+    return lex.irregular_plurals.get(lemma, lemma + "s")
 
 
 class FrameReader:
@@ -149,7 +126,7 @@ class FrameReader:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.lex = ctx.lex
-        self.reporting = reporting_verbs()
+        self.reporting = ctx.lex.reporting_verbs
 
     def read(self, doc: Doc) -> Iterator[Prop]:
         for tok in doc:
@@ -193,7 +170,7 @@ class FrameReader:
             if prop is not None:
                 yield prop
                 return
-        if lemma in ("be", "remain", "stay", "come", "fall"):
+        if lemma in self.lex.under_verbs:
             prop = self._under(tok)
             if prop is not None:
                 yield prop
@@ -215,12 +192,14 @@ class FrameReader:
 
         "could have taken" and "claims to have taken" stay (a hedge, an attribution).
         """
+        modals = self.lex.grammar["modals"]
+        conditionals = self.lex.grammar["conditional_subordinators"]
         cur = tok
         for _ in range(3):
             auxes = [c.lower_ for c in cur.children if c.dep_ == "aux"]
-            if any(a in _MODALS for a in auxes) and "have" not in auxes:
+            if any(a in modals for a in auxes) and "have" not in auxes:
                 return False
-            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in cur.children):
+            if any(c.dep_ == "mark" and c.lower_ in conditionals for c in cur.children):
                 return False  # "if the army controlled the town, …"
             if cur.dep_ == "conj" and not any(c.dep_ in ("nsubj", "aux") for c in cur.children):
                 cur = cur.head  # "must surrender or die": the modal governs both
@@ -231,19 +210,19 @@ class FrameReader:
             if head in self.lex.causatives and any(c.dep_ == "dobj" for c in cur.head.children):
                 cur = cur.head  # "forced families to flee": as factual as the forcing
                 continue
-            if head not in self.reporting and head not in _RAISING:
+            if head not in self.reporting and head not in self.lex.raising_verbs:
                 return False
             cur = cur.head
         return True
 
-    def _rest_matches(self, tok: Token, cue: Cue) -> bool:
+    def _rest_matches(self, tok: Token, cue: PredicateCue) -> bool:
         if not cue.rest:
             return True
         following = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 1 + len(cue.rest) + 1]]
         children = {c.lower_ for c in tok.children}
         return all(w in following or w in children for w in cue.rest)
 
-    def _verb_frame(self, tok: Token, cue: Cue) -> Prop | None:
+    def _verb_frame(self, tok: Token, cue: PredicateCue) -> Prop | None:
         p = cue.predicate
         passive = is_passive(tok)
         agent = agent_of(tok) if passive else subject_of(tok)
@@ -261,16 +240,16 @@ class FrameReader:
             place = subject_of(tok) or passive_patient(tok)
             if place is None or not self.place_like(place):
                 return None
-            by = prep_object(tok, ("to", "into"))
+            by = prep_object(tok, self.lex.preps["fall_agent"])
             if by is not None and by.lower_ == "hands":
-                by = prep_object(by, ("of",))
+                by = prep_object(by, self.lex.preps["hands_of"])
             return Prop(p, tok, "fall", agent=by, place=place, negated=neg)
         if cue.frame == "lose":
             if patient is None or not self.place_like(patient):
                 return None
             return Prop(p, tok, "lose", agent=None, patient=agent, place=patient, negated=neg)
         if cue.frame == "from_verbs":
-            place = prep_object(tok, ("from", "of", "out")) or patient
+            place = prep_object(tok, self.lex.preps["left_place"]) or patient
             if not self.armed(agent):
                 return None
             if place is None and p == "WITHDREW" and _dobj(tok) is None:
@@ -304,7 +283,7 @@ class FrameReader:
     def _meeting(self, tok: Token) -> Prop | None:
         """ "X's negotiators will meet their counterparts": a meeting of negotiators."""
         agent = subject_of(tok)
-        other = _dobj(tok) or prep_object(tok, ("with",))
+        other = _dobj(tok) or prep_object(tok, self.lex.preps["meeting_with"])
         words = self.lex.meeting_nouns
         if not any(t is not None and t.lemma_.lower() in words for t in (agent, other)):
             return None
@@ -338,7 +317,7 @@ class FrameReader:
             children = {c.lower_ for c in tok.children}
             if not all(w in children for w in words[1:]):
                 continue
-            fight = prep_object(tok, ("in",)) or _dobj(tok)
+            fight = prep_object(tok, self.lex.preps["participation"]) or _dobj(tok)
             if fight is None or fight.lemma_.lower() not in self.lex.fight_nouns:
                 continue
             if fight.lower_ in words:
@@ -360,14 +339,14 @@ class FrameReader:
 
     def _control_of(self, tok: Token) -> Prop | None:
         """ "took control of X", "is in full control of X", "tightened their grip on X"."""
-        for noun in _objects(tok):
+        for noun in _objects(tok, self.lex):
             if noun.lemma_.lower() not in self.lex.control_nouns:
                 continue
             if noun.dep_ == "pobj" and noun.head.lower_ == "under":
                 continue  # "X remains under the control of Y": Y holds X (read by _under)
-            place = prep_object(noun, ("of", "on", "over"))
+            place = prep_object(noun, self.lex.preps["control_place"])
             if place is None and noun.dep_ == "dobj":  # "of X" parsed as the verb's
-                place = prep_object(tok, ("of", "over"))
+                place = prep_object(tok, self.lex.preps["control_place_verb"])
             if place is None or not self.place_like(place):
                 continue
             return Prop(
@@ -387,13 +366,13 @@ class FrameReader:
             place = subject_of(tok)
             if place is None or not self.place_like(place):
                 return None
-            agent = prep_object(noun, ("of",))
+            agent = prep_object(noun, self.lex.preps["under_agent"])
             if agent is None:
                 agent = next(
                     (m for m in noun.lefts if m.dep_ in ("compound", "amod", "poss", "nmod")),
                     None,
                 )
-            if agent is not None and agent.lower_ in ("full", "total", "complete", "effective"):
+            if agent is not None and agent.lower_ in self.lex.control_degrees:
                 agent = None
             return Prop(
                 "CONTROL", tok, "under", agent=agent, place=place, negated=negated(tok, self.lex)
@@ -429,13 +408,14 @@ class FrameReader:
             )
             if agent is not None and self.ctx.resolve(agent) is None:
                 agent = None
-            by = prep_object(tok, ("by",))
+            by = prep_object(tok, self.lex.preps["noun_agent"])
             agent = by or (agent if agent is not None and self.actorish(agent) else None)
-            if agent is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT:
+            light = tok.head.lemma_.lower() in self.lex.light_verbs
+            if agent is None and tok.dep_ == "dobj" and light:
                 agent = subject_of(tok.head)  # "our troops made a tactical withdrawal"
                 if cue.predicate == "WITHDREW" and not self.armed(agent):
                     continue
-            patient = prep_object(tok, ("of", "on", "against", "with"))
+            patient = prep_object(tok, self.lex.preps["noun_patient"])
             if cue.predicate == "KILLED" and patient is None:
                 continue
             if agent is None and patient is None:
@@ -495,14 +475,15 @@ class FrameReader:
         """A place noun that points back to one place: "the town", not "other areas"."""
         if token.tag_ in ("NNS", "NNPS"):
             return False
-        return not any(c.lower_ in _NOT_ONE for c in token.children)
+        nonspecific = self.lex.grammar["nonspecific_determiners"]
+        return not any(c.lower_ in nonspecific for c in token.children)
 
     def armed(self, token: Token | None) -> bool:
         if token is None:
             return False
         ref = self.ctx.resolve(token)
         if ref is not None and ref.actor is not None:
-            return ref.actor.kind in ("group", "state", "organisation")
+            return ref.actor.kind in self.lex.armed_kinds
         return any(t.lemma_.lower() in self.lex.armed_nouns for t in _phrase_tokens(token))
 
     def actorish(self, token: Token) -> bool:
@@ -514,12 +495,12 @@ def _dobj(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
 
 
-def _objects(tok: Token) -> Iterator[Token]:
+def _objects(tok: Token, lex: ClaimLexicon) -> Iterator[Token]:
     """Direct objects and prepositional objects ("in control"), and their coordinated nouns."""
     for c in tok.children:
         if c.dep_ in ("dobj", "attr", "acomp"):
             yield c
-        elif c.dep_ == "prep" and c.lower_ in ("in", "under"):
+        elif c.dep_ == "prep" and c.lower_ in lex.preps["objects"]:
             yield from (g for g in c.children if g.dep_ == "pobj")
 
 

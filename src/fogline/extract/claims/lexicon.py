@@ -1,19 +1,38 @@
-"""The claims lexicon: predicate cues, stance cues, hedges and argument nouns (``data/claims/``)."""
+"""The claims lexicon: every word list and label set the claims extractor reads.
+
+One loader, :func:`load_lexicon`, reads ``data/claims/*.yaml`` and the shared closed-class
+words of ``data/grammar.yaml`` into a frozen :class:`ClaimLexicon`. Two lists are borrowed,
+not copied: the reporting verbs of the quotes extractor (what counts as "said") and the place
+feature words of ``data/places/feature_words.tsv`` (what "Rutshuru territory" strips).
+"""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, get_args
 
-from fogline.data import load_yaml
+from fogline.data import load_tsv, load_yaml
 from fogline.errors import LexiconError
+from fogline.model import Stance
 
 #: frames a predicate entry may list, in the order they are tried for one trigger word
 VERB_FRAMES = ("transitive", "from_verbs", "intransitive", "fall", "lose")
+#: keys of data/grammar.yaml this extractor reads
+GRAMMAR_KEYS = (
+    "first_person", "personal_pronouns", "nonpersonal_pronouns", "nonpersonal_possessives",
+    "relative_pronouns", "modals", "conditional_subordinators", "negative_adverbs",
+    "negative_pronouns", "nonspecific_determiners",
+)  # fmt: skip
+
+Words = frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
-class Cue:
+class PredicateCue:
     """One way a word states a predicate: ``rest`` are the words that must follow the lemma."""
 
     predicate: str
@@ -21,115 +40,268 @@ class Cue:
     rest: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ClaimLexicon:
     """Everything the claims extractor reads from its data files, indexed for lookup."""
 
-    verbs: dict[str, list[Cue]] = field(default_factory=dict)  # first lemma → cues
-    nouns: dict[str, list[Cue]] = field(default_factory=dict)
-    adjectives: dict[str, list[Cue]] = field(default_factory=dict)
-    control_of: frozenset[str] = frozenset()
-    control_nouns: frozenset[str] = frozenset()
-    under: frozenset[str] = frozenset()
-    presence: frozenset[str] = frozenset()
-    presence_preps: frozenset[str] = frozenset()
-    obligation: frozenset[str] = frozenset()
-    projectile: frozenset[str] = frozenset()
-    meeting: frozenset[str] = frozenset()
-    meeting_nouns: frozenset[str] = frozenset()
-    projectile_preps: frozenset[str] = frozenset()
-    weapons: frozenset[str] = frozenset()
-    participation: tuple[str, ...] = ()
-    fight_nouns: frozenset[str] = frozenset()
-    causatives: frozenset[str] = frozenset()
-    place_patient: dict[str, str] = field(default_factory=dict)
-    denial_verbs: frozenset[str] = frozenset()
-    denial_phrases: tuple[str, ...] = ()
-    false_words: frozenset[str] = frozenset()
-    doubt_words: frozenset[str] = frozenset()
-    confirm_verbs: frozenset[str] = frozenset()
-    claim_nouns: frozenset[str] = frozenset()
-    blame_verbs: frozenset[str] = frozenset()
-    anaphors: frozenset[str] = frozenset()
-    negations: frozenset[str] = frozenset()
-    hedge_words: frozenset[str] = frozenset()
-    hedge_phrases: tuple[str, ...] = ()
-    hedging_reporters: frozenset[str] = frozenset()
-    place_nouns: dict[str, str] = field(default_factory=dict)
-    armed_nouns: frozenset[str] = frozenset()
-    state_force_nouns: frozenset[str] = frozenset()
-    people_nouns: frozenset[str] = frozenset()
+    # predicates.yaml: cues by first lemma, and the frame words of single predicates
+    verbs: Mapping[str, tuple[PredicateCue, ...]]
+    nouns: Mapping[str, tuple[PredicateCue, ...]]
+    adjectives: Mapping[str, tuple[PredicateCue, ...]]
+    place_patient: Mapping[str, str]
+    control_of: Words
+    control_nouns: Words
+    under: Words
+    under_verbs: Words
+    control_degrees: Words
+    presence: Words
+    presence_preps: Words
+    projectile: Words
+    projectile_preps: Words
+    weapons: Words
+    participation: tuple[str, ...]
+    fight_nouns: Words
+    meeting: Words
+    meeting_nouns: Words
+    obligation: Words
+    causatives: Words
+    # predicate_sets.yaml
+    people_predicates: Words
+    content_predicates: Words
+    borrow_agent_predicates: Words
+    blamable_predicates: Words
+    located_predicates: Words
+    need_subject_predicates: Words
+    # stance.yaml and hedges.yaml
+    denial_verbs: Words
+    denial_phrases: tuple[str, ...]
+    false_words: Words
+    doubt_words: Words
+    confirm_verbs: Words
+    claim_nouns: Words
+    blame_verbs: Words
+    anaphors: Words
+    hedge_words: Words
+    hedge_phrases: tuple[str, ...]
+    hedging_reporters: Words
+    hedge_modals: Words
+    rumour_nouns: Words
+    # nouns.yaml
+    place_nouns: Mapping[str, str]
+    armed_nouns: Words
+    state_force_nouns: Words
+    people_nouns: Words
+    own_force_nouns: Words
+    irregular_plurals: Mapping[str, str]
+    unchanged_plurals: Words
+    not_man_compounds: Words
+    vowels_before_y: Words
+    # syntax.yaml
+    preps: Mapping[str, Words]
+    other_time: Words
+    same_incident: Words
+    light_verbs: Words
+    raising_verbs: Words
+    # references.yaml
+    armed_kinds: Words
+    place_named_kinds: Words
+    organisation_pronouns: Words
+    linked_after: re.Pattern[str]
+    linked_modifiers: Words
+    generic_forces: tuple[str, str]
+    # from_events.yaml
+    control_subtypes: Words
+    certainty_stance: Mapping[str, Stance]
+    skipped_modes: tuple[str, ...]
+    # data/grammar.yaml (shared closed-class words)
+    grammar: Mapping[str, Words]
+    # borrowed: reporting verbs (quotes extractor), feature words (data/places/), longest first
+    reporting_verbs: Words
+    feature_words: tuple[str, ...]
 
     def predicates(self) -> tuple[str, ...]:
         """Every predicate of the closed set, in data-file order."""
         return tuple(self.place_patient)
 
 
-def _words(value: object, where: str) -> list[str]:
+def _words(value: object, where: str, *, lower: bool = True) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise LexiconError(f"claims lexicon: {where} must be a list of strings")
-    return [v.lower() for v in value]
+    return [v.lower() for v in value] if lower else list(value)
 
 
-def _index(table: dict[str, list[Cue]], phrase: str, predicate: str, frame: str) -> None:
-    first, *rest = phrase.split()
-    table.setdefault(first, []).append(Cue(predicate, frame, tuple(rest)))
+def _set(data: Mapping[str, Any], key: str, where: str, default: list[str] | None = None) -> Words:
+    """The words under ``key`` (required unless a ``default`` is given)."""
+    return frozenset(_words(data.get(key, default), f"{where}.{key}"))
+
+
+def _mapping(value: object, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise LexiconError(f"claims lexicon: {where} must be a mapping")
+    return value
+
+
+def _cues(predicates: Mapping[str, Any]) -> dict[str, Any]:
+    """The cue tables of predicates.yaml (by first lemma) and each predicate's place rule."""
+    tables: dict[str, dict[str, list[PredicateCue]]] = {"verbs": {}, "nouns": {}, "adjectives": {}}
+
+    def index(table: str, phrases: object, predicate: str, frame: str, where: str) -> None:
+        for phrase in _words(phrases, where):
+            first, *rest = phrase.split()
+            cue = PredicateCue(predicate, frame, tuple(rest))
+            tables[table].setdefault(first, []).append(cue)
+
+    place_patient = {}
+    for predicate, spec in predicates.items():
+        spec = _mapping(spec, f"predicate {predicate}")
+        place_patient[predicate] = str(spec.get("place_patient", "any"))
+        for frame in VERB_FRAMES:
+            index("verbs", spec.get(frame, []), predicate, frame, f"{predicate}.{frame}")
+        index("nouns", spec.get("nouns", []), predicate, "noun", f"{predicate}.nouns")
+        index("adjectives", spec.get("adjectives", []), predicate, "adjective", predicate)
+    out: dict[str, Any] = {
+        name: MappingProxyType({k: tuple(v) for k, v in table.items()})
+        for name, table in tables.items()
+    }
+    out["place_patient"] = MappingProxyType(place_patient)
+    return out
+
+
+def _frame_words(predicates: Mapping[str, Any]) -> dict[str, Any]:
+    """The words of the frames that belong to one predicate (control of, under, projectile …)."""
+    fields = {
+        "CONTROL": ("control_of", "control_nouns", "under", "under_verbs", "control_degrees",
+                    "presence", "presence_preps"),
+        "ATTACKED": ("projectile", "projectile_preps", "weapons", "fight_nouns"),
+        "NEGOTIATE": ("meeting", "meeting_nouns"),
+        "DEMAND": ("obligation",),
+        "DISPLACED": ("causatives",),
+    }  # fmt: skip
+    out: dict[str, Any] = {}
+    for predicate, keys in fields.items():
+        spec = _mapping(predicates.get(predicate, {}), f"predicate {predicate}")
+        out.update({key: _set(spec, key, predicate, []) for key in keys})
+    attacked = _mapping(predicates.get("ATTACKED", {}), "predicate ATTACKED")
+    out["participation"] = tuple(_words(attacked.get("participation", []), "participation"))
+    return out
+
+
+def _predicate_sets(known: tuple[str, ...]) -> dict[str, Words]:
+    data = _mapping(load_yaml("claims/predicate_sets.yaml"), "predicate_sets.yaml")
+    out = {}
+    for key in ("people", "content", "borrow_agent", "blamable", "located", "need_subject"):
+        labels = _words(data.get(key), f"predicate_sets.{key}", lower=False)
+        unknown = sorted(set(labels) - set(known))
+        if unknown:
+            raise LexiconError(f"claims lexicon: predicate_sets.{key}: unknown {unknown}")
+        out[f"{key}_predicates"] = frozenset(labels)
+    return out
+
+
+def _stance_words() -> dict[str, Any]:
+    stance = _mapping(load_yaml("claims/stance.yaml"), "stance.yaml")
+    hedges = _mapping(load_yaml("claims/hedges.yaml"), "hedges.yaml")
+    keys = ("denial_verbs", "false_words", "doubt_words", "confirm_verbs", "claim_nouns",
+            "anaphors")  # fmt: skip
+    out: dict[str, Any] = {key: _set(stance, key, "stance") for key in keys}
+    out["blame_verbs"] = _set(stance, "blame_verbs", "stance", [])
+    out["denial_phrases"] = tuple(_words(stance.get("denial_phrases"), "denial_phrases"))
+    out["hedge_words"] = _set(hedges, "words", "hedges")
+    out["hedge_phrases"] = tuple(_words(hedges.get("phrases"), "hedges.phrases"))
+    out["hedging_reporters"] = _set(hedges, "hedging_reporters", "hedges")
+    out["hedge_modals"] = _set(hedges, "modals", "hedges")
+    out["rumour_nouns"] = _set(hedges, "rumour_nouns", "hedges")
+    return out
+
+
+def _nouns() -> dict[str, Any]:
+    nouns = _mapping(load_yaml("claims/nouns.yaml"), "nouns.yaml")
+    places = _mapping(nouns.get("place_nouns"), "nouns.place_nouns")
+    plurals = _mapping(nouns.get("plurals"), "nouns.plurals")
+    irregular = _mapping(plurals.get("irregular"), "nouns.plurals.irregular")
+    out: dict[str, Any] = {
+        key: _set(nouns, key, "nouns")
+        for key in ("armed_nouns", "state_force_nouns", "people_nouns", "own_force_nouns")
+    }
+    out["place_nouns"] = MappingProxyType({str(k).lower(): str(v or "") for k, v in places.items()})
+    out["irregular_plurals"] = MappingProxyType(
+        {str(k).lower(): str(v).lower() for k, v in irregular.items()}
+    )
+    out["unchanged_plurals"] = _set(plurals, "unchanged", "nouns.plurals")
+    out["not_man_compounds"] = _set(plurals, "not_man_compounds", "nouns.plurals")
+    out["vowels_before_y"] = _set(plurals, "vowels_before_y", "nouns.plurals")
+    return out
+
+
+def _syntax() -> dict[str, Any]:
+    syntax = _mapping(load_yaml("claims/syntax.yaml"), "syntax.yaml")
+    preps = _mapping(syntax.get("preps"), "syntax.preps")
+    out: dict[str, Any] = {
+        key: _set(syntax, key, "syntax")
+        for key in ("other_time", "same_incident", "light_verbs", "raising_verbs")
+    }
+    out["preps"] = MappingProxyType({role: _set(preps, role, "syntax.preps") for role in preps})
+    return out
+
+
+def _references() -> dict[str, Any]:
+    refs = _mapping(load_yaml("claims/references.yaml"), "references.yaml")
+    keys = ("armed_kinds", "place_named_kinds", "organisation_pronouns", "linked_modifiers")
+    out: dict[str, Any] = {key: _set(refs, key, "references") for key in keys}
+    suffixes = _words(refs.get("linked_suffixes"), "references.linked_suffixes")
+    out["linked_after"] = re.compile(
+        r"\s*-\s*(?:" + "|".join(re.escape(w) for w in suffixes) + r")\b"
+    )
+    forces = _words(refs.get("generic_forces"), "references.generic_forces")
+    if len(forces) != 2:
+        raise LexiconError("claims lexicon: references.generic_forces must be [lemma, word]")
+    out["generic_forces"] = (forces[0], forces[1])
+    return out
+
+
+def _from_events() -> dict[str, Any]:
+    data = _mapping(load_yaml("claims/from_events.yaml"), "from_events.yaml")
+    stances = set(get_args(Stance))
+    certainty = _mapping(data.get("certainty_stance"), "from_events.certainty_stance")
+    if not set(certainty.values()) <= stances:
+        raise LexiconError(f"claims lexicon: certainty_stance values must be in {stances}")
+    subtypes = _words(data.get("control_subtypes"), "control_subtypes", lower=False)
+    return {
+        "control_subtypes": frozenset(subtypes),
+        "certainty_stance": MappingProxyType(dict(certainty)),
+        "skipped_modes": tuple(_words(data.get("skipped_modes"), "skipped_modes")),
+    }
+
+
+def _grammar() -> Mapping[str, Words]:
+    grammar = _mapping(load_yaml("grammar.yaml"), "grammar.yaml")
+    return MappingProxyType({key: _set(grammar, key, "grammar") for key in GRAMMAR_KEYS})
+
+
+def _borrowed() -> dict[str, Any]:
+    from fogline.extract.quotes.lexicon import lexicon as quote_lexicon
+
+    words = {r["word"].lower() for r in load_tsv("places/feature_words.tsv")}
+    return {
+        "reporting_verbs": quote_lexicon().cue_verbs,
+        "feature_words": tuple(sorted(words, key=len, reverse=True)),
+    }
 
 
 @functools.cache
-def load_claim_lexicon() -> ClaimLexicon:
-    """The claims lexicon, read once from ``data/claims/*.yaml``."""
-    lex = ClaimLexicon()
-    predicates = load_yaml("claims/predicates.yaml")
-    control_of: set[str] = set()
-    for predicate, spec in predicates.items():
-        if not isinstance(spec, dict):
-            raise LexiconError(f"claims lexicon: predicate {predicate} must be a mapping")
-        lex.place_patient[predicate] = str(spec.get("place_patient", "any"))
-        for frame in VERB_FRAMES:
-            for phrase in _words(spec.get(frame, []), f"{predicate}.{frame}"):
-                _index(lex.verbs, phrase, predicate, frame)
-        for phrase in _words(spec.get("nouns", []), f"{predicate}.nouns"):
-            _index(lex.nouns, phrase, predicate, "noun")
-        for phrase in _words(spec.get("adjectives", []), f"{predicate}.adjectives"):
-            _index(lex.adjectives, phrase, predicate, "adjective")
-        if predicate == "CONTROL":
-            control_of.update(_words(spec.get("control_of", []), "CONTROL.control_of"))
-            lex.control_nouns = frozenset(_words(spec.get("control_nouns", []), "control_nouns"))
-            lex.under = frozenset(_words(spec.get("under", []), "CONTROL.under"))
-            lex.presence = frozenset(_words(spec.get("presence", []), "CONTROL.presence"))
-            lex.presence_preps = frozenset(_words(spec.get("presence_preps", []), "preps"))
-        if predicate == "ATTACKED":
-            lex.projectile = frozenset(_words(spec.get("projectile", []), "projectile"))
-            lex.projectile_preps = frozenset(_words(spec.get("projectile_preps", []), "preps"))
-            lex.weapons = frozenset(_words(spec.get("weapons", []), "ATTACKED.weapons"))
-            lex.participation = tuple(_words(spec.get("participation", []), "participation"))
-            lex.fight_nouns = frozenset(_words(spec.get("fight_nouns", []), "fight_nouns"))
-        if predicate == "NEGOTIATE":
-            lex.meeting = frozenset(_words(spec.get("meeting", []), "NEGOTIATE.meeting"))
-            lex.meeting_nouns = frozenset(_words(spec.get("meeting_nouns", []), "meeting_nouns"))
-        if predicate == "DEMAND":
-            lex.obligation = frozenset(_words(spec.get("obligation", []), "DEMAND.obligation"))
-        if predicate == "DISPLACED":
-            lex.causatives = frozenset(_words(spec.get("causatives", []), "DISPLACED.causatives"))
-    lex.control_of = frozenset(control_of)
-    stance = load_yaml("claims/stance.yaml")
-    lex.denial_verbs = frozenset(_words(stance["denial_verbs"], "denial_verbs"))
-    lex.denial_phrases = tuple(_words(stance["denial_phrases"], "denial_phrases"))
-    lex.false_words = frozenset(_words(stance["false_words"], "false_words"))
-    lex.doubt_words = frozenset(_words(stance["doubt_words"], "doubt_words"))
-    lex.confirm_verbs = frozenset(_words(stance["confirm_verbs"], "confirm_verbs"))
-    lex.claim_nouns = frozenset(_words(stance["claim_nouns"], "claim_nouns"))
-    lex.blame_verbs = frozenset(_words(stance.get("blame_verbs", []), "blame_verbs"))
-    lex.anaphors = frozenset(_words(stance["anaphors"], "anaphors"))
-    lex.negations = frozenset(_words(stance["negations"], "negations"))
-    hedges = load_yaml("claims/hedges.yaml")
-    lex.hedge_words = frozenset(_words(hedges["words"], "hedges.words"))
-    lex.hedge_phrases = tuple(_words(hedges["phrases"], "hedges.phrases"))
-    lex.hedging_reporters = frozenset(_words(hedges["hedging_reporters"], "hedging_reporters"))
-    nouns = load_yaml("claims/nouns.yaml")
-    lex.place_nouns = {str(k).lower(): str(v or "") for k, v in nouns["place_nouns"].items()}
-    lex.armed_nouns = frozenset(_words(nouns["armed_nouns"], "armed_nouns"))
-    lex.state_force_nouns = frozenset(_words(nouns["state_force_nouns"], "state_force_nouns"))
-    lex.people_nouns = frozenset(_words(nouns["people_nouns"], "people_nouns"))
-    return lex
+def load_lexicon() -> ClaimLexicon:
+    """The claims lexicon, read once from ``data/claims/*.yaml`` and ``data/grammar.yaml``."""
+    predicates = _mapping(load_yaml("claims/predicates.yaml"), "predicates.yaml")
+    cues = _cues(predicates)
+    return ClaimLexicon(
+        **cues,
+        **_frame_words(predicates),
+        **_predicate_sets(tuple(cues["place_patient"])),
+        **_stance_words(),
+        **_nouns(),
+        **_syntax(),
+        **_references(),
+        **_from_events(),
+        grammar=_grammar(),
+        **_borrowed(),
+    )

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from fogline.extract.claims.context import Context, Ref
-from fogline.extract.claims.stance import reporting_verbs
 from fogline.model import Source, Stance
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -131,7 +130,7 @@ def _negative(verb: Token) -> bool:
 def _source(tok: Token, ctx: Context) -> Source | None:
     """Whoever gives the response: its subject, the reporter of its clause, or the speaker."""
     cur = tok
-    reporting = reporting_verbs()
+    reporting = ctx.lex.reporting_verbs
     for _ in range(4):
         subject = next((c for c in cur.children if c.dep_ == "nsubj"), None)
         if cur.pos_ in ("VERB", "AUX") and subject is not None:

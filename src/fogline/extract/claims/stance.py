@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from fogline.extract.claims.context import Context, Ref
-from fogline.extract.quotes.lexicon import lexicon as quote_lexicon
 from fogline.model import Source, Stance
 
 _SUBJ = ("nsubj", "nsubjpass")
 _PATH_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "conj", "advcl", "acl", "relcl", "pobj",
               "prep", "attr", "nsubj", "nsubjpass", "oprd", "csubj"}  # fmt: skip
-_MODALS = {"may", "might", "could"}
 
 
 @dataclass(slots=True)
@@ -36,14 +34,10 @@ class Reading:
     reporter: Ref | None = None  # the subject of the reporting verb, resolved
 
 
-def reporting_verbs() -> frozenset[str]:
-    return quote_lexicon().cue_verbs
-
-
 def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
     """Stance and source of the proposition whose cue is ``trigger``."""
     lex = ctx.lex
-    reporting = reporting_verbs()
+    reporting = lex.reporting_verbs
     denial = False
     reporter: Token | None = None
     verb: Token | None = None
@@ -131,7 +125,7 @@ def _carrier(report: Token, ctx: Context) -> Ref | None:
     X", "reports in X", "X reports"); None when the report is anonymous."""
     candidates = [c for c in report.children if c.dep_ in ("compound", "poss")]
     for t in report.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in ("by", "from", "in", "on", "of"):
+        if t.dep_ == "pobj" and t.head.lower_ in ctx.lex.preps["carrier"]:
             candidates.append(t)
     for t in candidates:
         ref = ctx.resolve(t)
@@ -157,18 +151,19 @@ def _according_to(trigger: Token) -> Token | None:
 
 def _hedged_here(tok: Token, ctx: Context) -> bool:
     words = ctx.lex.hedge_words
+    modals = ctx.lex.hedge_modals
     for c in tok.children:
         if c.dep_ in ("advmod", "amod") and c.lower_ in words:
             return True
-        if c.dep_ == "aux" and c.lower_ in _MODALS:
+        if c.dep_ == "aux" and c.lower_ in modals:
             return True
     return False
 
 
 def _unconfirmed(noun: Token, ctx: Context) -> bool:
-    return any(c.lower_ in ctx.lex.hedge_words for c in noun.lefts) or noun.lemma_.lower() in (
-        "rumour",
-        "rumor",
+    lex = ctx.lex
+    return any(c.lower_ in lex.hedge_words for c in noun.lefts) or (
+        noun.lemma_.lower() in lex.rumour_nouns
     )
 
 
