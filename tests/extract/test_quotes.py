@@ -9,7 +9,7 @@ from fogline.actordict import ActorDictionary, ActorEntry
 from fogline.extract.actors import extract_actors
 from fogline.extract.context import DocContext
 from fogline.extract.quotes import extract_quotes
-from fogline.extract.quotes.marks import find_quote_spans
+from fogline.extract.text import find_quote_spans
 from fogline.model import Quote
 
 ENTRIES = [

@@ -279,7 +279,7 @@ def _grammar() -> Mapping[str, Words]:
 
 
 def _borrowed() -> dict[str, Any]:
-    from fogline.extract.quotes.lexicon import lexicon as quote_lexicon
+    from fogline.extract.actors.lexicon import lexicon as quote_lexicon
 
     words = {r["word"].lower() for r in load_tsv("places/feature_words.tsv")}
     return {

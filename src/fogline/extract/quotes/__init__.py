@@ -17,7 +17,11 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.quotes.coref import noun_phrase
+from fogline.extract.actors.coreference import noun_phrase
+from fogline.extract.actors.lexicon import lexicon
+from fogline.extract.actors.roles import self_named as _self_named
+from fogline.extract.actors.roles import title_of_owner
+from fogline.extract.actors.units import is_unit_name
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues
 from fogline.extract.quotes.frames import (
     byline_cue,
@@ -26,17 +30,14 @@ from fogline.extract.quotes.frames import (
     intro_cue,
     inverted_cue,
 )
-from fogline.extract.quotes.lexicon import (
-    lexicon,
+from fogline.extract.spans import Coverage, FirstCover, Intervals, Stabbing, text_of, word_in
+from fogline.extract.text import (
+    QuoteSpan,
+    find_quote_spans,
     paragraph_bounds,
     sentence_ends,
     split_unwrapped,
 )
-from fogline.extract.quotes.marks import QuoteSpan, find_quote_spans
-from fogline.extract.quotes.roles import self_named as _self_named
-from fogline.extract.quotes.roles import title_of_owner
-from fogline.extract.quotes.units import is_unit_name
-from fogline.extract.spans import Coverage, FirstCover, Intervals, Stabbing, text_of, word_in
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
 __all__ = ["extract_quotes"]

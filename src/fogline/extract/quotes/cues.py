@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.quotes.lexicon import Lexicon, lexicon
+from fogline.extract.actors.lexicon import Lexicon, lexicon
 from fogline.extract.spans import entity_of
 
 _SUBJECTS = ("nsubj", "nsubjpass")

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.quotes.lexicon import lexicon
+from fogline.extract.actors.lexicon import lexicon
 from fogline.textnorm import fold
 
 if TYPE_CHECKING:
-    from fogline.extract.actors import _Cluster, _Ref
+    from fogline.extract.actors.clusters import Cluster, Ref
 
 SUBJECT = {"nsubj", "nsubjpass"}
 _GROUPISH = {"group", "organisation", "state"}
@@ -62,12 +62,12 @@ def is_cue_head(token: Token) -> bool:
 
 def resolve_references(
     doc: Doc,
-    by_token: dict[int, _Cluster],
-    refs: list[_Ref],
+    by_token: dict[int, Cluster],
+    refs: list[Ref],
     in_quote: Callable[[int], bool],
     sent_of: list[int],
-    new_cluster: Callable[[Span, str, str | None], _Cluster],
-    add_mention: Callable[[_Cluster, Span], None],
+    new_cluster: Callable[[Span, str, str | None], Cluster],
+    add_mention: Callable[[Cluster, Span], None],
 ) -> None:
     """Resolve pronouns, descriptions and unnamed speakers, adding their mentions in place."""
     lex = lexicon()
@@ -79,7 +79,7 @@ def resolve_references(
         if not (subject or owner or is_cue_head(token)):
             continue
         lower, lemma = token.lower_, token.lemma_.lower()
-        target: _Cluster | None = None
+        target: Cluster | None = None
         span: Span = doc[token.i : token.i + 1]
         if token.pos_ == "PRON":
             if lower in lex.person_pronouns:
@@ -119,7 +119,7 @@ def _modifiers(token: Token) -> set[str]:
     return words - {""}
 
 
-def _descriptor_score(cluster: _Cluster, words: set[str]) -> int:
+def _descriptor_score(cluster: Cluster, words: set[str]) -> int:
     if not words:
         return 0
     entry: Any = cluster.entry
@@ -133,12 +133,12 @@ def _descriptor_score(cluster: _Cluster, words: set[str]) -> int:
 
 def _antecedent(
     token: Token,
-    refs: list[_Ref],
+    refs: list[Ref],
     sent_of: list[int],
     kinds: set[str] | None,
     modifiers: set[str] | None = None,
     role: str | None = None,
-) -> _Cluster | None:
+) -> Cluster | None:
     """The most recent compatible actor before ``token``; subjects of recent sentences first."""
     here = sent_of[token.i]
     before = [
@@ -163,7 +163,7 @@ def _antecedent(
     return before[-1].cluster
 
 
-def read_led_by(doc: Doc, by_token: dict[int, _Cluster]) -> None:
+def read_led_by(doc: Doc, by_token: dict[int, Cluster]) -> None:
     """'forces led by X and Y': X and Y belong to the group the forces refer to."""
     for token in doc:
         if token.lemma_ != "lead":
@@ -185,7 +185,7 @@ def read_led_by(doc: Doc, by_token: dict[int, _Cluster]) -> None:
                 cluster.affiliation = group
 
 
-def _by_words(token: Token, by_token: dict[int, _Cluster]) -> _Cluster | None:
+def _by_words(token: Token, by_token: dict[int, Cluster]) -> Cluster | None:
     words = _modifiers(token)
     best = None
     for cluster in {id(c): c for c in by_token.values()}.values():

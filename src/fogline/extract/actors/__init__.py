@@ -11,20 +11,25 @@ to the most recent compatible actor outside direct quotes (a salience resolver, 
 from __future__ import annotations
 
 import contextlib
-import re
 import weakref
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from fogline.extract.context import DocContext
-from fogline.extract.quotes.coref import read_led_by, resolve_references
-from fogline.extract.quotes.lexicon import lexicon, paragraph_bounds, split_unwrapped
-from fogline.extract.quotes.marks import QUOTE_CHARS, find_quote_spans
-from fogline.extract.quotes.names import ACRONYM as _ACRONYM
-from fogline.extract.quotes.names import MAX_NGRAM as _MAX_NGRAM
-from fogline.extract.quotes.names import (
+from fogline.extract.actors.clusters import (
+    ACRONYM as _ACRONYM,
+)
+from fogline.extract.actors.clusters import (
+    ActorDictionary,
+    ActorIndex,
+    Cluster,
+    Ref,
+    entry_aliases,
+)
+from fogline.extract.actors.coreference import read_led_by, resolve_references
+from fogline.extract.actors.lexicon import lexicon
+from fogline.extract.actors.names import MAX_NGRAM as _MAX_NGRAM
+from fogline.extract.actors.names import (
     apposed_names,
     defined_acronyms,
     owned_unit,
@@ -34,9 +39,11 @@ from fogline.extract.quotes.names import (
     with_nickname,
     without_honorific,
 )
-from fogline.extract.quotes.roles import read_role, self_named
-from fogline.extract.quotes.units import attach_offices, resolve_unit, unit_noun, unit_phrase
+from fogline.extract.actors.roles import read_role, self_named
+from fogline.extract.actors.units import attach_offices, resolve_unit, unit_noun, unit_phrase
+from fogline.extract.context import DocContext
 from fogline.extract.spans import Intervals, text_of
+from fogline.extract.text import QUOTE_CHARS, find_quote_spans, paragraph_bounds, split_unwrapped
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
@@ -45,68 +52,6 @@ _ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE":
 _SUBJECT = {"nsubj", "nsubjpass"}
 _STRIP_WORDS = {"the", "a", "an"}
 _INDEFINITE = {"a", "an"}
-
-
-class ActorDictionary(Protocol):
-    """What fogline needs of an actor dictionary (``fogline.actordict``)."""
-
-    entries: Any
-
-    def lookup(self, name: str) -> Any: ...
-
-
-@dataclass(slots=True)
-class _Cluster:
-    key: str
-    name: str
-    kind: str
-    entry: Any = None
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
-    role: str | None = None
-    affiliation: _Cluster | None = None
-    unit: bool = False  # a state body named by common nouns ("the army", "defence ministry")
-    titles: set[str] = field(default_factory=set)  # every title read ("general", "commander")
-
-    @property
-    def id(self) -> str:
-        if self.entry is not None and getattr(self.entry, "id", None):
-            return str(self.entry.id)
-        return re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-") or "actor"
-
-    def short_name(self, text: str) -> str:
-        """What an analyst writes for this actor as a side: a state's name, else its acronym."""
-        if self.kind != "state":
-            for alias in sorted(self.aliases | _entry_aliases(self.entry), key=len):
-                if _ACRONYM.match(alias) and re.search(rf"\b{re.escape(alias)}\b", text):
-                    return alias
-        return self.name
-
-
-@dataclass(slots=True)
-class _Ref:
-    """One mention in document order, for the salience resolver."""
-
-    start: int
-    end: int
-    token: int
-    cluster: _Cluster
-    subject: bool
-    sentence: int
-
-
-@dataclass(slots=True)
-class ActorIndex:
-    """Actors of one document and the token → actor map the quote extractor uses."""
-
-    clusters: list[_Cluster]
-    by_token: dict[int, _Cluster]
-
-
-def _entry_aliases(entry: Any) -> set[str]:
-    if entry is None:
-        return set()
-    return {str(a) for a in (getattr(entry, "aliases", None) or ())}
 
 
 def _entry_kind(entry: Any, fallback: str) -> str:
@@ -160,7 +105,7 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
             parent = parent.affiliation  # "a spokesman for President X": X's side
         aff = parent.short_name(text) if parent is not None else None
         code = getattr(c.entry, "code", None) if c.entry is not None else None
-        aliases = sorted((c.aliases | _entry_aliases(c.entry)) - {c.name})
+        aliases = sorted((c.aliases | entry_aliases(c.entry)) - {c.name})
         out.append(Actor(c.id, c.name, c.kind, aff, c.role, code, aliases, mentions))  # type: ignore[arg-type]
     return out
 
@@ -171,11 +116,11 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
     text = text_of(doc)
     quoted = _quoted_mask(text)
     spans = _named_spans(doc, dictionary)
-    clusters: dict[str, _Cluster] = {}
-    by_token: dict[int, _Cluster] = {}
-    refs: list[_Ref] = []
+    clusters: dict[str, Cluster] = {}
+    by_token: dict[int, Cluster] = {}
+    refs: list[Ref] = []
     sent_of = _sentence_ids(doc)
-    persons: list[tuple[Span, _Cluster]] = []
+    persons: list[tuple[Span, Cluster]] = []
     for span, kind, entry in spans:
         cluster = _cluster_for(span, kind, entry, clusters, persons, text)
         _add_mention(cluster, span, by_token, refs, quoted, sent_of)
@@ -183,29 +128,29 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
             persons.append((span, cluster))
     _missed_surnames(doc, persons, by_token, refs, quoted, sent_of)
 
-    def new_unit(span: Span, owner: _Cluster | None) -> _Cluster:
+    def new_unit(span: Span, owner: Cluster | None) -> Cluster:
         key = f"u:{fold(span.text)}"
         if key not in clusters:
-            clusters[key] = _Cluster(key, span.text, "organisation", None, affiliation=owner)
+            clusters[key] = Cluster(key, span.text, "organisation", None, affiliation=owner)
             clusters[key].unit = True
         return clusters[key]
 
-    states: list[_Cluster] = []
+    states: list[Cluster] = []
 
-    def known_states() -> list[_Cluster]:
+    def known_states() -> list[Cluster]:
         if not states and dictionary is not None:
             for entry in getattr(dictionary, "entries", None) or ():
                 if str(getattr(entry, "kind", "")) == "state":
                     key = f"d:{entry.id}"
-                    states.append(clusters.get(key) or _Cluster(key, entry.name, "state", entry))
+                    states.append(clusters.get(key) or Cluster(key, entry.name, "state", entry))
         return states
 
     _read_units(doc, clusters, by_token, refs, quoted, sent_of, new_unit, known_states)
 
-    def new_org(span: Span) -> _Cluster:
+    def new_org(span: Span) -> Cluster:
         key = f"n:{fold(span.text)}"
         if key not in clusters:
-            clusters[key] = _Cluster(key, span.text, "organisation", None)
+            clusters[key] = Cluster(key, span.text, "organisation", None)
         cluster = clusters[key]
         if (span.start_char, span.end_char) not in cluster.mentions:
             kept = {t.i: by_token[t.i] for t in span if t.i in by_token}
@@ -217,14 +162,14 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
     for span, cluster in persons:
         read_role(doc, span, cluster, by_token, lex.roles, new_org)
 
-    def new_cluster(span: Span, kind: str, role: str | None) -> _Cluster:
+    def new_cluster(span: Span, kind: str, role: str | None) -> Cluster:
         key = f"u:{fold(_clean(span).text if _clean(span) is not None else span.text)}"
         if key not in clusters:
             name = (_clean(span) or span).text
-            clusters[key] = _Cluster(key, name, kind, None, role=role)
+            clusters[key] = Cluster(key, name, kind, None, role=role)
         return clusters[key]
 
-    def add_mention(cluster: _Cluster, span: Span) -> None:
+    def add_mention(cluster: Cluster, span: Span) -> None:
         _add_mention(cluster, span, by_token, refs, quoted, sent_of)
         refs.sort(key=lambda r: r.start)
 
@@ -240,9 +185,9 @@ def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> Ac
 
 def _read_units(
     doc: Doc,
-    clusters: dict[str, _Cluster],
-    by_token: dict[int, _Cluster],
-    refs: list[_Ref],
+    clusters: dict[str, Cluster],
+    by_token: dict[int, Cluster],
+    refs: list[Ref],
     quoted: Intervals,
     sent_of: list[int],
     new_unit: Any,
@@ -276,7 +221,7 @@ def _read_units(
     refs.sort(key=lambda r: r.start)
 
 
-def _dictionary_affiliations(clusters: dict[str, _Cluster], dictionary: Any) -> None:
+def _dictionary_affiliations(clusters: dict[str, Cluster], dictionary: Any) -> None:
     """Fall back on the dictionary's affiliation (an entry id) when the text gave none."""
     for cluster in list(clusters.values()):
         parent_id = getattr(cluster.entry, "affiliation", None)
@@ -286,7 +231,7 @@ def _dictionary_affiliations(clusters: dict[str, _Cluster], dictionary: Any) -> 
         if parent is None:
             continue
         key = f"d:{parent.id}"
-        cluster.affiliation = clusters.get(key) or _Cluster(key, parent.name, parent.kind, parent)
+        cluster.affiliation = clusters.get(key) or Cluster(key, parent.name, parent.kind, parent)
 
 
 def _quoted_mask(text: str) -> Intervals:
@@ -401,10 +346,10 @@ def _cluster_for(
     span: Span,
     kind: str,
     entry: Any,
-    clusters: dict[str, _Cluster],
-    persons: list[tuple[Span, _Cluster]],
+    clusters: dict[str, Cluster],
+    persons: list[tuple[Span, Cluster]],
     text: str,
-) -> _Cluster:
+) -> Cluster:
     name = span.text
     if entry is not None:
         key = f"d:{getattr(entry, 'id', None) or fold(str(entry.name))}"
@@ -418,7 +363,7 @@ def _cluster_for(
                 key = c.key
     cluster = clusters.get(key)
     if cluster is None:
-        cluster = clusters[key] = _Cluster(key, name, kind, entry)
+        cluster = clusters[key] = Cluster(key, name, kind, entry)
     if span.text != cluster.name:
         cluster.aliases.add(span.text)
     acronym = _parenthesised_acronym(span)
@@ -429,14 +374,14 @@ def _cluster_for(
 
 def _missed_surnames(
     doc: Doc,
-    persons: list[tuple[Span, _Cluster]],
-    by_token: dict[int, _Cluster],
-    refs: list[_Ref],
+    persons: list[tuple[Span, Cluster]],
+    by_token: dict[int, Cluster],
+    refs: list[Ref],
     quoted: Intervals,
     sent_of: list[int],
 ) -> None:
     """Proper nouns the NER missed that repeat a known person's surname ("Both Saleh and …")."""
-    surnames: dict[str, _Cluster] = {}
+    surnames: dict[str, Cluster] = {}
     for span, cluster in persons:
         if len(span) > 1:
             surnames.setdefault(span[-1].text, cluster)
@@ -450,7 +395,7 @@ def _missed_surnames(
     refs.sort(key=lambda r: r.start)
 
 
-def _surname_key(span: Span, persons: list[tuple[Span, _Cluster]]) -> str | None:
+def _surname_key(span: Span, persons: list[tuple[Span, Cluster]]) -> str | None:
     """The cluster of the most recent full name ending in this surname (not one inside 'of X');
     the surname may have several words ("Ben Rajab" after "Abdelhakim Ben Rajab")."""
     words = [t.text for t in span]
@@ -485,10 +430,10 @@ def _parenthesised_acronym(span: Span) -> str | None:
 
 
 def _add_mention(
-    cluster: _Cluster,
+    cluster: Cluster,
     span: Span,
-    by_token: dict[int, _Cluster],
-    refs: list[_Ref],
+    by_token: dict[int, Cluster],
+    refs: list[Ref],
     quoted: Intervals,
     sent_of: list[int],
 ) -> None:
@@ -502,7 +447,7 @@ def _add_mention(
     told = root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell"
     if not told and not _in_quote(span.start_char, quoted):
         subject = span.root.dep_ in _SUBJECT
-        refs.append(_Ref(span.start_char, span.end_char, span.root.i, cluster, subject,
+        refs.append(Ref(span.start_char, span.end_char, span.root.i, cluster, subject,
                          sent_of[span.root.i]))  # fmt: skip
 
 

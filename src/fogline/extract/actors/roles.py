@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.quotes.coref import noun_phrase
+from fogline.extract.actors.coreference import noun_phrase
 
 if TYPE_CHECKING:
-    from fogline.extract.actors import _Cluster
+    from fogline.extract.actors.clusters import Cluster
 
-NewOrg = Callable[[Span], "_Cluster"]
+NewOrg = Callable[[Span], "Cluster"]
 
 
 def _role_tokens(tokens: Iterable[Token], roles: frozenset[str]) -> tuple[str, int] | None:
@@ -42,8 +42,8 @@ def _role_tokens(tokens: Iterable[Token], roles: frozenset[str]) -> tuple[str, i
 def read_role(
     doc: Doc,
     span: Span,
-    cluster: _Cluster,
-    by_token: dict[int, _Cluster],
+    cluster: Cluster,
+    by_token: dict[int, Cluster],
     roles: frozenset[str],
     new_org: NewOrg | None = None,
 ) -> None:
@@ -81,8 +81,8 @@ _MEMBER_OF = ("of", "at", "with")
 
 
 def _organisation(
-    token: Token, by_token: dict[int, _Cluster], new_org: NewOrg | None
-) -> _Cluster | None:
+    token: Token, by_token: dict[int, Cluster], new_org: NewOrg | None
+) -> Cluster | None:
     """The organisation a phrase names: its actor, or a new one for a proper name that no actor
     covers whole ("the think tank ISP-Myanmar": not the state in its name)."""
     chain = _proper_name(token)
@@ -132,7 +132,7 @@ def _attached(token: Token, span: Span) -> bool:
     return False
 
 
-def _set_role(cluster: _Cluster, role: str, affiliation: _Cluster | None) -> None:
+def _set_role(cluster: Cluster, role: str, affiliation: Cluster | None) -> None:
     cluster.role = cluster.role or role
     cluster.titles.add(role)  # "General X, a commander of Y": later "the commander" is X
     former = role.startswith(("former", "ex"))
@@ -172,8 +172,8 @@ def title_of_owner(token: Token) -> Token | None:
 
 
 def _affiliation_before(
-    doc: Doc, tokens: list[Token], by_token: dict[int, _Cluster]
-) -> _Cluster | None:
+    doc: Doc, tokens: list[Token], by_token: dict[int, Cluster]
+) -> Cluster | None:
     for t in reversed(tokens):
         if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "anti":
             return None
@@ -186,8 +186,8 @@ def _affiliation_before(
 
 
 def _affiliation_of(
-    role: Token, by_token: dict[int, _Cluster], new_org: NewOrg | None = None
-) -> _Cluster | None:
+    role: Token, by_token: dict[int, Cluster], new_org: NewOrg | None = None
+) -> Cluster | None:
     """'leader of the NRF', 'the Taliban's commanders', 'NRF spokesman', 'one of X's leaders';
     an organisation after 'of/for/at/with' wins over a place or topic before the title ("a
     Syria analyst at the Middle East Institute")."""
@@ -240,7 +240,7 @@ def self_named(token: Token) -> Token | None:
     return None
 
 
-def _antecedent_body(pronoun: Token, by_token: dict[int, _Cluster]) -> _Cluster | None:
+def _antecedent_body(pronoun: Token, by_token: dict[int, Cluster]) -> Cluster | None:
     """The body a possessive 'its/their' refers to: the nearest group, organisation or state
     named before it in its sentence or the one before."""
     doc = pronoun.doc

@@ -1,4 +1,6 @@
-"""Direct-quotation spans from quotation marks, with nesting and paragraph continuation.
+"""Text structure shared by the extractors: quotation marks, paragraphs and sentence ends.
+
+Quotation spans come from the marks, with nesting and paragraph continuation.
 
 Handles “…”, "…", ‘…’, '…', «…», „…“ and ‚…‘. A closing single mark doubles as the
 apostrophe: ’ or ' between two letters (haven’t) never opens or closes a quote, and a closing
@@ -9,7 +11,11 @@ quotation (``continues`` points at the previous segment).
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, replace
+
+from fogline.data import load_lines
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 
@@ -184,3 +190,73 @@ def _segment(
     if carried and opened == first_mark and spans and spans[-1].close is None:
         continues = len(spans) - 1
     return QuoteSpan(start, end, opened, closed, paragraph, continues)
+
+
+# -- paragraphs and sentences -----------------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations ending in a full stop that do not end a sentence (``data/text/``)."""
+    return frozenset(load_lines("text/abbreviations.txt"))
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of blank-line separated paragraphs, as ``classify_paragraphs`` cuts them."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+_UNWRAPPED = 100  # a line this long was not hard-wrapped: its newline ends a paragraph
+
+
+def split_unwrapped(text: str, bounds: list[tuple[int, int]]) -> list[tuple[tuple[int, int], int]]:
+    """Paragraphs cut at every single newline when their lines were not hard-wrapped.
+
+    Scraped text often separates paragraphs by one newline. A block with a line of at least
+    100 characters is not hard-wrapped, so each of its lines is a paragraph; a hard-wrapped
+    block (all lines short) stays whole. Returns ((start, end), index of the original bound).
+    """
+    out: list[tuple[tuple[int, int], int]] = []
+    for index, (start, end) in enumerate(bounds):
+        lines = []
+        pos = start
+        for line in text[start:end].split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        if len(lines) == 1 or max(e - s for s, e in lines) < _UNWRAPPED:
+            out.append(((start, end), index))
+            continue
+        for s, e in lines:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(((s, e), index))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end of ``text`` (titles and initials are not ends)."""
+    abbreviations = _abbreviations()
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            # the word before the dot, read backwards (as ``(\w+)$`` finds it: "$" also
+            # matches before a final newline); a regex search for it from the start of the
+            # text made this quadratic in the number of sentences
+            last = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
+            first = last
+            while first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):  # \w
+                first -= 1
+            w = text[first:last]
+            if w and (w in abbreviations or (len(w) == 1 and w.isupper())):
+                continue
+        ends.append(m.end())
+    return ends

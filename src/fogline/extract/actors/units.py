@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.quotes.lexicon import lexicon
+from fogline.extract.actors.lexicon import lexicon
 from fogline.textnorm import fold
 
 if TYPE_CHECKING:
-    from fogline.extract.actors import _Cluster
+    from fogline.extract.actors.clusters import Cluster
 
 _OWNER_DEPS = ("poss", "amod", "compound", "nmod")
 
@@ -49,8 +49,8 @@ def unit_noun(token: Token) -> str | None:
 
 
 def owner_state(
-    token: Token, by_token: dict[int, _Cluster], states: list[_Cluster]
-) -> _Cluster | None:
+    token: Token, by_token: dict[int, Cluster], states: list[Cluster]
+) -> Cluster | None:
     """The state or organisation a unit phrase names as its owner: "Turkey's", "Somali"."""
     for child in token.lefts:
         if child.dep_ not in _OWNER_DEPS:
@@ -65,7 +65,7 @@ def owner_state(
     return None
 
 
-def _state_of(cluster: _Cluster) -> _Cluster:
+def _state_of(cluster: Cluster) -> Cluster:
     """A national adjective cluster ("Somali" as a group) stands for its state when known."""
     parent = cluster.affiliation
     if cluster.kind != "state" and cluster.entry is None and parent and parent.kind == "state":
@@ -94,12 +94,12 @@ _GENERIC = {
 }
 
 
-def _adjective_state(token: Token, states: list[_Cluster]) -> _Cluster | None:
+def _adjective_state(token: Token, states: list[Cluster]) -> Cluster | None:
     """'Somali', 'Russian', 'Turkish' → the state of the document whose name shares the stem."""
     if token.pos_ not in ("ADJ", "PROPN") or not token.text[:1].isupper():
         return None
     word = fold(token.text)
-    best: tuple[int, _Cluster] | None = None
+    best: tuple[int, Cluster] | None = None
     for state in states:
         for name in (state.name, *state.aliases, *_entry_names(state.entry)):
             for part in fold(str(name)).split():
@@ -115,7 +115,7 @@ def _entry_names(entry: Any) -> tuple[str, ...]:
     return tuple(str(a) for a in (getattr(entry, "aliases", None) or ()))
 
 
-def described_actor(noun: str, clusters: list[_Cluster], position: int) -> _Cluster | None:
+def described_actor(noun: str, clusters: list[Cluster], position: int) -> Cluster | None:
     """The document's actor a unit noun describes: its dictionary descriptors or names hold the
     noun ("the army" → the armed forces named in the article). The latest such actor named
     before ``position`` wins, else the first named after it."""
@@ -154,9 +154,9 @@ def is_unit_name(name: str) -> bool:
 
 def attach_offices(
     doc: Doc,
-    clusters: list[_Cluster],
-    by_token: dict[int, _Cluster],
-    known_states: Callable[[], list[_Cluster]],
+    clusters: list[Cluster],
+    by_token: dict[int, Cluster],
+    known_states: Callable[[], list[Cluster]],
 ) -> None:
     """Give a state office named without a dictionary entry ("the Ministry of Health", "the
     GNU's Ministry of Defence") its owner: the possessor or national adjective of a mention,
@@ -192,9 +192,9 @@ def attach_offices(
             cluster.unit = True
 
 
-def _state_before(states: list[_Cluster], position: int) -> _Cluster | None:
+def _state_before(states: list[Cluster], position: int) -> Cluster | None:
     """The state named last before ``position`` (the country the passage is about)."""
-    best: tuple[int, _Cluster] | None = None
+    best: tuple[int, Cluster] | None = None
     for state in states:
         if state.entry is None:
             continue
@@ -204,7 +204,7 @@ def _state_before(states: list[_Cluster], position: int) -> _Cluster | None:
     return best[1] if best else None
 
 
-def main_state(clusters: list[_Cluster]) -> _Cluster | None:
+def main_state(clusters: list[Cluster]) -> Cluster | None:
     """The state the document mentions most (ties: the first mentioned)."""
     states = [c for c in clusters if c.kind == "state" and c.entry is not None and c.mentions]
     if not states:
@@ -214,11 +214,11 @@ def main_state(clusters: list[_Cluster]) -> _Cluster | None:
 
 def resolve_unit(
     token: Token,
-    by_token: dict[int, _Cluster],
-    clusters: Callable[[], list[_Cluster]],
-    new_unit: Callable[[Span, _Cluster | None], _Cluster],
-    known_states: Callable[[], list[_Cluster]] | None = None,
-) -> _Cluster | None:
+    by_token: dict[int, Cluster],
+    clusters: Callable[[], list[Cluster]],
+    new_unit: Callable[[Span, Cluster | None], Cluster],
+    known_states: Callable[[], list[Cluster]] | None = None,
+) -> Cluster | None:
     """The actor a unit noun (``token``) refers to, creating a unit actor when needed;
     ``known_states`` gives the dictionary's states for national adjectives of unnamed ones."""
     noun = unit_noun(token)
@@ -238,7 +238,7 @@ def resolve_unit(
     return new_unit(phrase, _state_before(states, token.idx) or main_state(everyone))
 
 
-def _state_in_sentence(doc: Doc, states: list[_Cluster], position: int) -> _Cluster | None:
+def _state_in_sentence(doc: Doc, states: list[Cluster], position: int) -> Cluster | None:
     """The state named in the sentence at ``position`` (a passing mention elsewhere, such as
     troops from a neighbour, does not make an official's state)."""
     span = doc.char_span(position, position + 1, alignment_mode="expand")

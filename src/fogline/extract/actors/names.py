@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.quotes.lexicon import lexicon
-from fogline.extract.quotes.units import unit_noun
+from fogline.extract.actors.clusters import ACRONYM
+from fogline.extract.actors.lexicon import lexicon
+from fogline.extract.actors.units import unit_noun
 
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 MAX_NGRAM = 7
 
 
@@ -121,7 +120,7 @@ def apposed_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
     """Names the tagger missed that stand in apposition to a title: "the sub-prefect of X,
     Hervé Doumta-Nzapa", "the spokesman of Operation X, Lt Col Musa Garba" (the parse hangs
     the name on the title's object). Two capitalised words at least, hyphens allowed."""
-    from fogline.extract.quotes.roles import title_of_owner
+    from fogline.extract.actors.roles import title_of_owner
 
     found = []
     for token in doc:

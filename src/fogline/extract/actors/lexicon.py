@@ -1,0 +1,65 @@
+"""The words of people and speech: actor descriptors and role titles (``data/actors/``) and the
+reporting verbs, phrases and channels that actors and quotes share (``data/quotes/``); loaded on
+first use and cached."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from fogline.data import load_lines, load_yaml
+from fogline.errors import LexiconError
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cue verbs and phrases, channel triggers, role titles and descriptor nouns."""
+
+    cue_verbs: frozenset[str]
+    cue_phrases: tuple[tuple[str, ...], ...]
+    channels: tuple[tuple[str, tuple[str, ...]], ...]  # (channel, lower-case token sequences)
+    roles: frozenset[str]  # lower-case titles, multi-word titles joined by spaces
+    group_nouns: frozenset[str]
+    state_nouns: frozenset[str]
+    people_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    document_verbs: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    units: frozenset[str] = frozenset()  # nouns naming a body of a state ("army", "ministry")
+    organisation_words: frozenset[str] = frozenset()  # "institute", "group", "council"
+    honorifics: frozenset[str] = frozenset()  # "mr", "ms"
+    media_nouns: frozenset[str] = frozenset()  # "broadcaster", "news agency"
+    state_offices: frozenset[str] = frozenset()  # "governor", "prefect": the state's offices
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon (raises :class:`LexiconError` when a file is missing or malformed)."""
+    desc = load_yaml("actors/descriptors.yaml")
+    channels = load_yaml("quotes/channels.yaml")
+    try:
+        pronouns = desc["pronouns"]
+        return Lexicon(
+            cue_verbs=frozenset(load_lines("quotes/cue_verbs.txt")),
+            cue_phrases=tuple(tuple(p.split()) for p in load_lines("quotes/cue_phrases.txt")),
+            channels=tuple(
+                (name, tuple(str(t).lower() for t in triggers))
+                for name, triggers in channels.items()
+            ),
+            roles=frozenset(r.lower() for r in load_lines("actors/roles.txt")),
+            group_nouns=frozenset(desc["group"]),
+            state_nouns=frozenset(desc["state"]),
+            people_nouns=frozenset(desc["people"]),
+            document_nouns=frozenset(desc["documents"]),
+            document_verbs=frozenset(desc["document_verbs"]),
+            person_pronouns=frozenset(pronouns["person"]),
+            group_pronouns=frozenset(pronouns["group"]),
+            units=frozenset(str(u).lower() for u in desc.get("units", ())),
+            organisation_words=frozenset(str(w) for w in desc.get("organisation_words", ())),
+            honorifics=frozenset(str(w) for w in desc.get("honorifics", ())),
+            media_nouns=frozenset(str(w) for w in desc.get("media_nouns", ())),
+            state_offices=frozenset(str(w).lower() for w in desc.get("state_offices", ())),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise LexiconError(f"quotes lexicon is malformed: {exc!r}") from exc
