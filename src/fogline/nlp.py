@@ -41,7 +41,7 @@ def load_pipeline(model: str = MODEL, *, entities: bool = True) -> Language:
         model: an installed spaCy model package name.
         entities: add ``fogline_entities`` (gazetteer and actor dictionary names).
     """
-    from fogline.extract import entities as entity_component  # registers the factory
+    from fogline.extract.places import entities as entity_component  # registers the factory
 
     nlp = spacy.load(model)
     nlp.max_length = MAX_LENGTH

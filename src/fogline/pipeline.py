@@ -141,13 +141,13 @@ class Analyzer:
 
     def _configure_entities(self, nlp: object) -> None:
         """Point the entity component at this analyser's gazetteer and actor files."""
-        from fogline.extract.entities import NAME
+        from fogline.extract.places.entities import NAME
 
         fixer = nlp.get_pipe(NAME)  # type: ignore[attr-defined]
         fixer.gazetteer = self.gazetteer
         dictionary = self.actor_dictionary
         if dictionary is not None and self.options.actor_files:
-            from fogline.extract.entities import ACTOR_LABEL
+            from fogline.extract.places.entities import ACTOR_LABEL
 
             def label(name: str) -> str | None:
                 entry = dictionary.lookup(name)

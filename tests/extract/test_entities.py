@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from fogline.extract.entities import NAME, actor_labels
+from fogline.extract.places.entities import NAME, actor_labels
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +52,7 @@ def test_common_words_are_not_turned_into_places(nlp):
 def test_actor_dictionary_names_become_organisations(nlp):
     from spacy.tokens import Span
 
-    from fogline.extract.entities import EntityFixer
+    from fogline.extract.places.entities import EntityFixer
 
     fixer = EntityFixer(nlp)
     fixer.gazetteer = nlp.get_pipe(NAME)._gaz()

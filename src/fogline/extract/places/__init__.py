@@ -23,11 +23,11 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from fogline.extract.context import DocContext
+from fogline.extract.places.evidence import PLACE_LABELS
 from fogline.gazetteer import Candidate, haversine_km
 from fogline.gazetteer.keys import name_keys
 from fogline.model import Place
 
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 FEATURE_AFTER = frozenset(
     {"province", "governorate", "district", "region", "state", "county", "oblast", "prefecture"}
 )

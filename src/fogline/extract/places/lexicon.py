@@ -1,0 +1,33 @@
+"""The place lexicon under ``data/places/``: place cues and never-a-place words (cached)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from fogline.data import load_lines, load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Place cues from ``data/places/cues.yaml``."""
+
+    before_words: frozenset[str]
+    before_phrases: tuple[tuple[str, ...], ...]
+    after_words: frozenset[str]
+    after_hyphen: frozenset[str]
+    not_places: frozenset[str]
+
+
+@functools.cache
+def load_cues() -> Cues:
+    """The place cues and the never-a-place words (loaded once, on first use)."""
+    data = load_yaml("places/cues.yaml")
+    before = [str(c).lower() for c in data["before"]]
+    return Cues(
+        before_words=frozenset(c for c in before if " " not in c and "," not in c),
+        before_phrases=tuple(tuple(c.replace(",", " ,").split()) for c in before if " " in c),
+        after_words=frozenset(str(c).lower() for c in data["after"]),
+        after_hyphen=frozenset(str(c).lower() for c in data.get("after_hyphen", ())),
+        not_places=frozenset(load_lines("places/not_places.txt")),
+    )
