@@ -29,7 +29,7 @@ def run():
 
     def analyse(text: str) -> list[Quote]:
         doc = nlp(text)
-        return extract_quotes(doc, actors=actors_in(doc, dictionary))
+        return extract_quotes(doc, DocContext.of(doc, actors=actors_in(doc, dictionary)))
 
     return analyse
 
@@ -346,7 +346,7 @@ def shipped():
 
     def analyse(text: str) -> list[Quote]:
         doc = nlp(text)
-        return extract_quotes(doc, actors=actors_in(doc, dictionary))
+        return extract_quotes(doc, DocContext.of(doc, actors=actors_in(doc, dictionary)))
 
     return analyse
 
@@ -479,7 +479,9 @@ def run_shipped():
 
     def analyse(text: str) -> list[Quote]:
         doc = nlp(text)
-        return extract_quotes(doc, actors=actors_in(doc, load_actor_dictionary()))
+        return extract_quotes(
+            doc, DocContext.of(doc, actors=actors_in(doc, load_actor_dictionary()))
+        )
 
     return analyse
 

@@ -66,7 +66,7 @@ def _actors(doc: Doc, ctx: DocContext) -> list[Any]:
 def _quotes(doc: Doc, ctx: DocContext) -> list[Any]:
     from fogline.extract.quotes import extract_quotes
 
-    return extract_quotes(doc, actors=ctx.actors, paragraphs=ctx.paragraphs, times=ctx.times)
+    return extract_quotes(doc, ctx)
 
 
 def _events(doc: Doc, ctx: DocContext) -> list[Any]:

@@ -22,6 +22,7 @@ from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.actors.roles import self_named as _self_named
 from fogline.extract.actors.roles import title_of_owner
 from fogline.extract.actors.units import is_unit_name
+from fogline.extract.context import DocContext
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues
 from fogline.extract.quotes.frames import (
     byline_cue,
@@ -47,20 +48,22 @@ _RELATIVE = {"who", "which", "that"}
 _GOVERNING = {"nsubj", "nsubjpass", "dobj", "dative", "npadvmod"}
 
 
-def extract_quotes(
-    doc: Doc,
-    *,
-    actors: Sequence[Actor] = (),
-    paragraphs: Sequence[Paragraph] = (),
-    times: Sequence[TimeRef] = (),
-) -> list[Quote]:
+def extract_quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
     """Direct quotes and indirect speech of ``doc``, attributed to actors where possible.
+
+    Reads ``ctx.actors`` (speakers), ``ctx.paragraphs`` (bounds and kinds; blank-line
+    paragraphs when there are none) and ``ctx.times`` (dates of statements).
 
     Example:
         >>> doc = nlp("‘We hold the bridge,’ rebel spokesman Ali Musa said.")
-        >>> extract_quotes(doc, actors=extract_actors(doc))[0].speaker.name
+        >>> ctx = DocContext.of(doc)
+        >>> ctx.add("actors", extract_actors(doc, ctx))
+        >>> extract_quotes(doc, ctx)[0].speaker.name
         'Ali Musa'
     """
+    actors: Sequence[Actor] = ctx.actors
+    paragraphs: Sequence[Paragraph] = ctx.paragraphs
+    times: Sequence[TimeRef] = ctx.times
     text = text_of(doc)
     given = [(p.start, p.end) for p in paragraphs] or paragraph_bounds(text)
     given_kinds = [p.kind for p in paragraphs] or ["body"] * len(given)
