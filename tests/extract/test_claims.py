@@ -6,10 +6,13 @@ actor dictionary have something to resolve.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from fogline.extract.claims import PREDICATES
+from fogline.extract.claims import PREDICATES, extract_claims
 from fogline.extract.claims.lexicon import load_lexicon
+from fogline.extract.context import DocContext
 from fogline.model import Claim
 
 
@@ -28,13 +31,23 @@ def _find(claims: list[Claim], predicate: str, stance: str | None = None) -> lis
 
 def test_lexicon_covers_the_closed_predicate_set():
     lex = load_lexicon()
-    assert PREDICATES == lex.predicates()
+    assert lex.predicates() == PREDICATES
     assert set(PREDICATES) == {
         "CONTROL", "CAPTURED", "ARRESTED", "KILLED", "WOUNDED", "ATTACKED", "WITHDREW",
         "DISPLACED", "DEPLOYED", "NEGOTIATE", "DEMAND",
     }  # fmt: skip
     assert {"deny", "reject", "dismiss", "refute"} <= lex.denial_verbs
     assert "reportedly" in lex.hedge_words and "unconfirmed reports" in lex.hedge_phrases
+
+
+def test_extract_claims_reads_the_doc_context_and_takes_a_lexicon(analyzer):
+    doc = analyzer.nlp("Tuareg rebels said they had seized the town of Kidal.")
+    ctx = DocContext.of(doc, source="Example Wire")  # no other layer: the parse alone
+    claims = extract_claims(doc, ctx)
+    assert [(c.predicate, c.place, c.stance) for c in claims] == [("CONTROL", "Kidal", "asserts")]
+    assert claims[0].source.name == "Tuareg rebels"
+    no_verbs = dataclasses.replace(load_lexicon(), verbs={})
+    assert extract_claims(doc, ctx, lexicon=no_verbs) == []
 
 
 def test_indirect_speech_asserts_control_with_the_speaker_as_source(analyzer):

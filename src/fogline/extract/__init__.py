@@ -87,16 +87,7 @@ def _events(doc: Doc, ctx: DocContext) -> list[Any]:
 def _claims(doc: Doc, ctx: DocContext) -> list[Any]:
     from fogline.extract.claims import extract_claims
 
-    return extract_claims(
-        doc,
-        quotes=ctx.quotes,
-        events=ctx.events,
-        actors=ctx.actors,
-        places=ctx.places,
-        times=ctx.times,
-        paragraphs=ctx.paragraphs,
-        source=ctx.source,
-    )
+    return extract_claims(doc, ctx)
 
 
 EXTRACTORS: tuple[Step, ...] = (

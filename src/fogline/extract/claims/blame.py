@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from fogline.extract.claims.context import Context, Ref
 from fogline.extract.claims.draft import Draft, evidence
-from fogline.extract.claims.frames import agent_of, prep_object
+from fogline.extract.claims.index import ClaimIndex
+from fogline.extract.claims.references import Ref
+from fogline.extract.claims.syntax import agent_of, prep_object
 from fogline.model import Source
 
 
@@ -28,47 +29,47 @@ class Blame:
     source: Source | None
 
 
-def find_blames(doc: Doc, ctx: Context) -> Iterator[Blame]:
+def find_blames(doc: Doc, ix: ClaimIndex) -> Iterator[Blame]:
     """Blames of ``doc``: active ("X blamed Y (for Z)", "X blamed Z on Y") or passive."""
-    verbs = ctx.lex.blame_verbs
+    verbs = ix.lex.blame_verbs
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        responsible = prep_object(tok, ctx.lex.preps["blamed"])
+        responsible = prep_object(tok, ix.lex.preps["blamed"])
         if responsible is None and not passive:
             responsible = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        ref = ctx.resolve(responsible)
+        ref = ix.resolve(responsible)
         if ref is None or ref.actor is None:
             continue  # only a named or resolvable actor is worth a claim
         blamer = (
             agent_of(tok) if passive else next((c for c in tok.children if c.dep_ == "nsubj"), None)
         )
-        by = ctx.resolve(blamer)
-        source = ctx.source_of(by, blamer) if by is not None else ctx.source_at(tok.idx)
+        by = ix.resolve(blamer)
+        source = ix.source_of(by, blamer) if by is not None else ix.source_at(tok.idx)
         yield Blame(tok, ref, source)
 
 
-def blame_claims(blame: Blame, drafts: list[Draft], ctx: Context) -> list[Draft]:
+def blame_claims(blame: Blame, drafts: list[Draft], ix: ClaimIndex) -> list[Draft]:
     """The blamer's claims: the violent propositions of the latest sentence before the blame
     (in its paragraph or the one before) that name no actor as subject, with the blamed one."""
     pos = blame.token.idx
-    p_start, _ = ctx.paragraph_of(pos)
-    window = ctx.paragraph_of(max(0, p_start - 2))[0]
-    blamable = ctx.lex.blamable_predicates
+    p_start, _ = ix.paragraph_of(pos)
+    window = ix.paragraph_of(max(0, p_start - 2))[0]
+    blamable = ix.lex.blamable_predicates
     candidates = [
         d for d in drafts
         if window <= d.pos < pos and d.predicate in blamable and d.stance != "denies"
         and d.origin not in ("response", "blame")
-        and (d.subject is None or ctx.actor_named(d.subject) is None)
+        and (d.subject is None or ix.actor_named(d.subject) is None)
     ]  # fmt: skip
     if not candidates:
         return []
     last = candidates[-1]
-    start, end = evidence(blame.token, ctx)
-    source = blame.source or ctx.outlet
+    start, end = evidence(blame.token, ix)
+    source = blame.source or ix.outlet
     return [
         Draft(
             d.predicate,

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from fogline.extract.claims.context import Context, place_name
 from fogline.extract.claims.draft import Draft
+from fogline.extract.claims.index import ClaimIndex
 from fogline.model import Place
 
 #: clause dependencies that start another clause inside a clause
@@ -32,12 +32,12 @@ def clause_tokens(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def incident_clauses(trigger: Token, ctx: Context) -> Iterator[Token]:
+def incident_clauses(trigger: Token, ix: ClaimIndex) -> Iterator[Token]:
     """Verbs of the clauses that tell the same incident as ``trigger``'s, nearest first: its
     "when …" clauses, then the clause a participle ("…, killing …") or coordinate depends on."""
     for c in trigger.children:
         if c.dep_ == "advcl" and any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in ctx.lex.same_incident for m in c.children
+            m.dep_ in ("mark", "advmod") and m.lower_ in ix.lex.same_incident for m in c.children
         ):
             yield c
     cur = trigger
@@ -48,67 +48,67 @@ def incident_clauses(trigger: Token, ctx: Context) -> Iterator[Token]:
         participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"
         if not (participle or cur.dep_ == "conj") or head.pos_ not in ("VERB", "AUX"):
             return
-        if head.lemma_.lower() in ctx.lex.reporting_verbs:
+        if head.lemma_.lower() in ix.lex.reporting_verbs:
             return  # "…, the army said, adding …": another statement, not the incident
         yield head
         cur = head
 
 
-def place_in_clause(verb: Token, ctx: Context) -> Place | None:
+def place_in_clause(verb: Token, ix: ClaimIndex) -> Place | None:
     """The first place named in ``verb``'s clause: a town before the country locating it."""
     tokens = clause_tokens(verb)
     found: list[Place] = []
     for t in tokens:
         if t.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
-        for p in ctx.places_in(t.idx, t.idx + len(t.text)):
-            if p not in found and not ctx.names_no_place(p):
+        for p in ix.places_in(t.idx, t.idx + len(t.text)):
+            if p not in found and not ix.names_no_place(p):
                 found.append(p)
     local = [p for p in found if not (p.feature or "").startswith("PCL")]
     return (local or found or [None])[0]
 
 
-def borrowed_place(trigger: Token, ctx: Context) -> Place | None:
+def borrowed_place(trigger: Token, ix: ClaimIndex) -> Place | None:
     """A place for a proposition whose clause names none, from the same incident's clauses."""
-    own = place_in_clause(trigger, ctx)
+    own = place_in_clause(trigger, ix)
     if own is not None:
         return own
-    for verb in incident_clauses(trigger, ctx):
-        place = place_in_clause(verb, ctx)
+    for verb in incident_clauses(trigger, ix):
+        place = place_in_clause(verb, ix)
         if place is not None:
             return place
     return None
 
 
-def borrowed_agent(trigger: Token, ctx: Context) -> Token | None:
+def borrowed_agent(trigger: Token, ix: ClaimIndex) -> Token | None:
     """The subject of the clause that tells who did it ("… killed when gunmen attacked …",
     "gunmen ambushed a bus, killing …"); not a coordinated clause's subject ("the town has not
     fallen and no soldier was killed"), a passive's, or a place."""
-    for verb in incident_clauses(trigger, ctx):
+    for verb in incident_clauses(trigger, ix):
         if verb.dep_ == "conj" or trigger.dep_ == "conj" and verb is trigger.head:
             continue
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lemma_.lower() in ctx.lex.place_nouns:
+        if subject is None or subject.lemma_.lower() in ix.lex.place_nouns:
             continue
-        if ctx.places_in(subject.idx, subject.idx + len(subject.text)):
+        if ix.places_in(subject.idx, subject.idx + len(subject.text)):
             continue
         return subject
     return None
 
 
-def fill_places(drafts: list[Draft], ctx: Context) -> None:
+def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
     """Give a place to incident claims whose sentence names none: the place of an earlier
     claim about the same victims nearby ("two children were killed at the camp … 'we received
     two children'"), else the last place named before it in its paragraph, else the place
     the article is about (the one it names most)."""
-    topic = _topic_place(ctx)
+    topic = _topic_place(ix)
     for i, d in enumerate(drafts):
-        if d.place is not None or d.predicate not in ctx.lex.located_predicates:
+        if d.place is not None or d.predicate not in ix.lex.located_predicates:
             continue
-        p_start, _ = ctx.paragraph_of(d.pos)
-        window = ctx.paragraph_of(max(0, p_start - 2))[0]
+        p_start, _ = ix.paragraph_of(d.pos)
+        window = ix.paragraph_of(max(0, p_start - 2))[0]
         same = next(
             (
                 e
@@ -121,31 +121,31 @@ def fill_places(drafts: list[Draft], ctx: Context) -> None:
         if same is not None:
             d.place, d.place_inferred = same.place, True
             continue
-        recent = ctx.salient_place(d.pos, "")
-        if recent is not None and (_dateline(recent, ctx) or ctx.names_no_place(recent)):
+        recent = ix.salient_place(d.pos, "")
+        if recent is not None and (_dateline(recent, ix) or ix.names_no_place(recent)):
             recent = None  # "PEMBA, Mozambique (Wire) -": where the reporter files from
         if recent is not None and recent.start >= p_start:
-            d.place, d.place_inferred = place_name(recent, ctx), True
+            d.place, d.place_inferred = ix.place_name(recent), True
         elif topic is not None:
-            d.place, d.place_inferred = place_name(topic, ctx), True
+            d.place, d.place_inferred = ix.place_name(topic), True
 
 
-def _dateline(place: Place, ctx: Context) -> bool:
-    text = ctx.text[place.start : place.end]
+def _dateline(place: Place, ix: ClaimIndex) -> bool:
+    text = ix.text[place.start : place.end]
     return text.isupper() and len(text) > 3
 
 
-def _topic_place(ctx: Context) -> Place | None:
+def _topic_place(ix: ClaimIndex) -> Place | None:
     """The place (not a country) whose name the article repeats most (counted in the text:
     a name also read as an actor still names the place); None when none stands out."""
     first: dict[str, Place] = {}
-    for p in ctx.places:
-        if p.lat is None or (p.feature or "").startswith("PCL") or _dateline(p, ctx):
+    for p in ix.places:
+        if p.lat is None or (p.feature or "").startswith("PCL") or _dateline(p, ix):
             continue
-        if not ctx.names_no_place(p):
+        if not ix.names_no_place(p):
             first.setdefault(p.name, p)
     counts = sorted(
-        ((len(re.findall(rf"\b{re.escape(name)}\b", ctx.text)), p) for name, p in first.items()),
+        ((len(re.findall(rf"\b{re.escape(name)}\b", ix.text)), p) for name, p in first.items()),
         key=lambda np: (-np[0], np[1].start),
     )
     if not counts or counts[0][0] < 2:
@@ -155,7 +155,7 @@ def _topic_place(ctx: Context) -> Place | None:
     return counts[0][1]
 
 
-def place_in_content(trigger: Token, agent: Token | None, ctx: Context) -> Place | None:
+def place_in_content(trigger: Token, agent: Token | None, ix: ClaimIndex) -> Place | None:
     """The first place named in what is demanded or negotiated ("demanded that the army leave
     X", "will hold talks with elders in X"), never in the words naming who demands it."""
     scope = trigger
@@ -163,14 +163,14 @@ def place_in_content(trigger: Token, agent: Token | None, ctx: Context) -> Place
         scope = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
     own = set() if agent is None else {t.i for t in agent.subtree}
     for t in scope.subtree:  # who demands, and of whom: actors, not the place
-        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() not in ctx.lex.place_nouns:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() not in ix.lex.place_nouns:
             own |= {c.i for c in t.subtree}
     found: list[Place] = []
     for t in scope.subtree:
         if t.i in own or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
-        for p in ctx.places_in(t.idx, t.idx + len(t.text)):
-            if p not in found and not ctx.names_no_place(p):
+        for p in ix.places_in(t.idx, t.idx + len(t.text)):
+            if p not in found and not ix.names_no_place(p):
                 found.append(p)
     local = [p for p in found if not (p.feature or "").startswith("PCL")]
     return (local or found or [None])[0]

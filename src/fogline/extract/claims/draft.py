@@ -1,17 +1,26 @@
-"""The working record of the claims extractor, before it becomes a :class:`Claim`."""
+"""The working record of the claims extractor and how drafts become :class:`Claim` records.
+
+A :class:`Draft` is a claim before completion: denials and bare control claims take their
+missing arguments from the claim they answer (:func:`complete`), duplicates of one proposition,
+source and stance are dropped (:func:`dedupe`), and the rest become records (:func:`to_claims`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from fogline.extract.claims.context import Context
-from fogline.model import Source, Stance
+from fogline.extract.claims.index import ClaimIndex
+from fogline.extract.claims.lexicon import ClaimLexicon
+from fogline.model import Claim, Source, Stance
+from fogline.textnorm import fold
 
 
 @dataclass(slots=True)
 class Draft:
+    """A claim being assembled: arguments as names, evidence span, trigger offset ``pos``."""
+
     predicate: str
     subject: str | None
     object: str | None
@@ -27,16 +36,16 @@ class Draft:
     link: Draft | None = None
 
 
-def evidence(trigger: Token, ctx: Context) -> tuple[int, int]:
+def evidence(trigger: Token, ix: ClaimIndex) -> tuple[int, int]:
     """The sentence of the trigger, inside its quote and paragraph, without outer spaces."""
     sent = trigger.sent
     start, end = sent.start_char, sent.end_char
-    quote = ctx.quote_at(trigger.idx, attributed=False)
+    quote = ix.quote_at(trigger.idx, attributed=False)
     if quote is not None:
         start, end = max(start, quote.start), min(end, quote.end)
-    p_start, p_end = ctx.paragraph_of(trigger.idx)
+    p_start, p_end = ix.paragraph_of(trigger.idx)
     start, end = max(start, p_start), min(end, p_end)
-    text = ctx.text
+    text = ix.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -44,7 +53,97 @@ def evidence(trigger: Token, ctx: Context) -> tuple[int, int]:
     return start, end
 
 
-def is_question(trigger: Token, ctx: Context) -> bool:
+def is_question(trigger: Token, ix: ClaimIndex) -> bool:
     """ "Has the town fallen?" states nothing (unless someone is quoted asking it)."""
     sent = trigger.sent
-    return sent.text.rstrip().endswith("?") and ctx.quote_at(trigger.idx) is None
+    return sent.text.rstrip().endswith("?") and ix.quote_at(trigger.idx) is None
+
+
+def same_source(a: Source, b: Source) -> bool:
+    """The two sources are one actor (by id) or share a name or affiliation."""
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    names_a = {fold(n) for n in (a.name, a.affiliation) if n}
+    names_b = {fold(n) for n in (b.name, b.affiliation) if n}
+    return bool(names_a & names_b)
+
+
+# --- completion, duplicates, records -----------------------------------------------------------
+def complete(drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
+    """Denials, and control claims that name only the place, take their missing arguments
+    from the claim they answer ("the town has not fallen" → who was said to take it)."""
+    out = []
+    for i, d in enumerate(drafts):
+        gap = d.subject is None and d.origin in ("fall", "lose", "transitive")
+        if d.origin != "response" and (d.stance == "denies" or gap):
+            target = _earlier_match(d, drafts[:i], lex)
+            if target is not None:
+                d.subject = d.subject or target.subject
+                d.place = d.place or target.place
+                d.object = d.object or target.object
+                if d.stance == "denies":
+                    d.link = target
+        if d.predicate in lex.need_subject_predicates and d.subject is None:
+            continue
+        if d.predicate == "CONTROL" and d.place is None:
+            continue
+        out.append(d)
+    return out
+
+
+def _earlier_match(d: Draft, earlier: list[Draft], lex: ClaimLexicon) -> Draft | None:
+    for e in reversed(earlier):
+        if e.predicate != d.predicate or e.stance == "denies" or same_source(e.source, d.source):
+            continue
+        if d.place and e.place and fold(d.place) != fold(e.place):
+            continue
+        if d.subject and e.subject and fold(d.subject) != fold(e.subject):
+            continue
+        if d.object and e.object and d.predicate in lex.people_predicates and d.object != e.object:
+            continue
+        return e
+    return None
+
+
+def _key(d: Draft) -> tuple[str, ...]:
+    src = d.source.actor_id or fold(d.source.name)
+    return (d.predicate, fold(d.subject or ""), fold(d.place or d.object or ""), src, d.stance)
+
+
+def dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One claim per proposition, source and stance within a stretch of evidence."""
+    out: list[Draft] = []
+    for d in drafts:
+        dup = next(
+            (o for o in out if _key(o) == _key(d) and o.start < d.end and d.start < o.end), None
+        )
+        if dup is None:
+            out.append(d)
+        elif d.link is not None and dup.link is None:
+            dup.link = d.link
+    return out
+
+
+def to_claims(drafts: list[Draft], ix: ClaimIndex) -> list[Claim]:
+    """The claim records, in order; a denial links to the index of the claim it answers."""
+    index = {id(d): i for i, d in enumerate(drafts)}
+    claims = []
+    for d in drafts:
+        link = index.get(id(d.link)) if d.link is not None and d.stance == "denies" else None
+        claims.append(
+            Claim(
+                predicate=d.predicate,
+                text=ix.text[d.start : d.end],
+                start=d.start,
+                end=d.end,
+                source=d.source,
+                stance=d.stance,
+                subject=d.subject,
+                object=d.object,
+                place=d.place,
+                date=d.date,
+                paragraph_kind=ix.ctx.paragraph_kind_at(d.start),
+                denies_claim=link,
+            )
+        )
+    return [replace(c) for c in claims]

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from fogline.extract.claims.context import Context, Ref
+from fogline.extract.claims.draft import Draft, evidence, same_source
+from fogline.extract.claims.index import ClaimIndex
+from fogline.extract.claims.references import Ref
 from fogline.model import Source, Stance
+from fogline.textnorm import fold
 
 _SUBJ = ("nsubj", "nsubjpass")
 
@@ -29,31 +32,31 @@ class Response:
     owner: Ref | None = None  # whose claim is answered ("the insurgents' claims")
 
 
-def find_responses(doc: Doc, ctx: Context, has_content: set[int]) -> Iterator[Response]:
+def find_responses(doc: Doc, ix: ClaimIndex, has_content: set[int]) -> Iterator[Response]:
     """Responses of ``doc``; ``has_content``: claim nouns whose own clause gave a claim."""
-    lex = ctx.lex
+    lex = ix.lex
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lex.denial_verbs:
             if tok.dep_ in ("acomp", "oprd", "amod"):
                 continue  # "control remained disputed"
-            target = _target(tok, ctx)
+            target = _target(tok, ix)
             if target is _NOT_A_CLAIM or (target is not None and target.i in has_content):
                 continue
             if any(c.dep_ == "nsubjpass" for c in tok.children):
                 continue  # "women were denied work"
             if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
                 continue  # "denied that …": the clause is read as a claim
-            yield Response(tok, "denies", _source(tok, ctx), _owner(target, ctx))
+            yield Response(tok, "denies", _source(tok, ix), _owner(target, ix))
         elif tok.pos_ in ("VERB", "AUX") and lemma in lex.confirm_verbs:
             if not _negative(tok):
                 continue
-            target = _target(tok, ctx, any_noun=True)
+            target = _target(tok, ix, any_noun=True)
             if target is _NOT_A_CLAIM:
                 continue
-            yield Response(tok, "hedges", _source(tok, ctx), _owner(target, ctx))
+            yield Response(tok, "hedges", _source(tok, ix), _owner(target, ix))
         elif lemma in lex.false_words or lemma in lex.doubt_words or tok.lower_ in lex.false_words:
-            subject = _claim_subject(tok, ctx)
+            subject = _claim_subject(tok, ix)
             if subject is None or subject.i in has_content:
                 continue
             stance: Stance = (
@@ -61,7 +64,7 @@ def find_responses(doc: Doc, ctx: Context, has_content: set[int]) -> Iterator[Re
                 if lemma in lex.false_words or tok.lower_ in (lex.false_words)
                 else "hedges"
             )
-            yield Response(tok, stance, _source(tok, ctx), _owner(subject, ctx))
+            yield Response(tok, stance, _source(tok, ix), _owner(subject, ix))
 
 
 class _NotAClaim:
@@ -71,9 +74,9 @@ class _NotAClaim:
 _NOT_A_CLAIM = _NotAClaim()
 
 
-def _target(verb: Token, ctx: Context, *, any_noun: bool = False) -> Token | None | _NotAClaim:
+def _target(verb: Token, ix: ClaimIndex, *, any_noun: bool = False) -> Token | None | _NotAClaim:
     """The claim a response verb takes: its object, or the noun its relative clause modifies."""
-    lex = ctx.lex
+    lex = ix.lex
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns:
         return verb.head  # "a claim the army swiftly denied"
@@ -90,9 +93,9 @@ def _target(verb: Token, ctx: Context, *, any_noun: bool = False) -> Token | Non
     return _NOT_A_CLAIM
 
 
-def _claim_subject(word: Token, ctx: Context) -> Token | None:
+def _claim_subject(word: Token, ix: ClaimIndex) -> Token | None:
     """The claim noun a false/doubt word is said of ("the claims were propaganda")."""
-    lex = ctx.lex
+    lex = ix.lex
     head = word
     if word.dep_ in ("attr", "acomp", "oprd"):
         head = word.head
@@ -127,30 +130,97 @@ def _negative(verb: Token) -> bool:
     return False
 
 
-def _source(tok: Token, ctx: Context) -> Source | None:
+def _source(tok: Token, ix: ClaimIndex) -> Source | None:
     """Whoever gives the response: its subject, the reporter of its clause, or the speaker."""
     cur = tok
-    reporting = ctx.lex.reporting_verbs
+    reporting = ix.lex.reporting_verbs
     for _ in range(4):
         subject = next((c for c in cur.children if c.dep_ == "nsubj"), None)
         if cur.pos_ in ("VERB", "AUX") and subject is not None:
-            if subject.lemma_.lower() in ctx.lex.claim_nouns or subject.lower_ in ctx.lex.anaphors:
+            if subject.lemma_.lower() in ix.lex.claim_nouns or subject.lower_ in ix.lex.anaphors:
                 subject = None  # "the claims were false": look for who says so
             else:
-                ref = ctx.resolve(subject)
+                ref = ix.resolve(subject)
                 if ref is not None:
-                    return ctx.source_of(ref, subject)
+                    return ix.source_of(ref, subject)
         if cur.head is cur:
             break
         if cur.head.lemma_.lower() in reporting or cur.dep_ in ("conj", "advcl", "ccomp", "acomp"):
             cur = cur.head
             continue
         break
-    return ctx.source_at(tok.idx)
+    return ix.source_at(tok.idx)
 
 
-def _owner(target: Token | None | _NotAClaim, ctx: Context) -> Ref | None:
+def _owner(target: Token | None | _NotAClaim, ix: ClaimIndex) -> Ref | None:
     if not isinstance(target, Token):
         return None
     owner = next((c for c in target.children if c.dep_ in ("poss", "compound")), None)
-    return ctx.resolve(owner) if owner is not None else None
+    return ix.resolve(owner) if owner is not None else None
+
+
+# --- linking a response to the claims it answers ------------------------------------------
+def response_drafts(response: Response, drafts: list[Draft], ix: ClaimIndex) -> list[Draft]:
+    """A response answers the claim found by :func:`_answered` and every other proposition
+    its source stated in the same sentence ("X killed two and wounded five" - "X denied it")."""
+    source = response.source or ix.outlet
+    pos = response.token.idx
+    target = _answered(pos, source, response.owner, drafts, ix)
+    if target is None:
+        return []
+    start, end = evidence(response.token, ix)
+    sent = ix.ctx.sentence_bounds(target.pos)
+    same = [
+        d for d in drafts
+        if d is target or (
+            ix.ctx.sentence_bounds(d.pos) == sent and d.pos < pos and d.origin != "response"
+            and (d.origin == "blame") == (target.origin == "blame")
+            and d.stance == target.stance and same_source(d.source, target.source)
+        )
+    ]  # fmt: skip
+    return [
+        Draft(
+            t.predicate,
+            t.subject,
+            t.object,
+            t.place,
+            t.date,
+            start,
+            end,
+            pos,
+            source,
+            response.stance,
+            origin="response",
+            link=t,
+        )  # fmt: skip
+        for t in same
+    ]
+
+
+def _answered(
+    pos: int, source: Source, owner: Ref | None, drafts: list[Draft], ix: ClaimIndex
+) -> Draft | None:
+    """The claim a response at ``pos`` answers: the owner's latest, else the latest of another
+    source (in the same or the previous three paragraphs)."""
+    p_start, _ = ix.paragraph_of(pos)
+    window = p_start
+    for _ in range(3):
+        window = ix.paragraph_of(max(0, window - 2))[0]
+    candidates = [
+        d for d in drafts
+        if d.pos < pos and d.pos >= window and d.stance != "denies" and d.origin != "response"
+        and not same_source(d.source, source)
+    ]  # fmt: skip
+    if owner is not None:
+        own = [d for d in candidates if _owned_by(d, owner)]
+        if own:
+            return own[-1]
+    return candidates[-1] if candidates else None
+
+
+def _owned_by(d: Draft, owner: Ref) -> bool:
+    names = {fold(owner.name)}
+    if owner.actor is not None:
+        names |= {fold(owner.actor.name), *(fold(a) for a in owner.actor.aliases)}
+    src = {fold(n) for n in (d.source.name, d.source.affiliation, d.subject) if n}
+    return bool(names & src) or bool(owner.actor and d.source.actor_id == owner.actor.id)

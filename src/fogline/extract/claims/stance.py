@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from fogline.extract.claims.context import Context, Ref
+from fogline.extract.claims.index import ClaimIndex
+from fogline.extract.claims.references import Ref
 from fogline.model import Source, Stance
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -34,15 +35,15 @@ class Reading:
     reporter: Ref | None = None  # the subject of the reporting verb, resolved
 
 
-def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
+def read_stance(trigger: Token, negated: bool, ix: ClaimIndex) -> Reading:
     """Stance and source of the proposition whose cue is ``trigger``."""
-    lex = ctx.lex
+    lex = ix.lex
     reporting = lex.reporting_verbs
     denial = False
     reporter: Token | None = None
     verb: Token | None = None
     claimant: Ref | None = None
-    hedged = _hedged_here(trigger, ctx)
+    hedged = _hedged_here(trigger, ix)
     cur = trigger
     for _ in range(10):
         head = cur.head
@@ -52,8 +53,8 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
         if head.pos_ == "NOUN" and lemma in lex.claim_nouns:
             owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
             if owner is not None and claimant is None:
-                claimant = ctx.resolve(owner)
-            if lemma in lex.hedging_reporters and _unconfirmed(head, ctx):
+                claimant = ix.resolve(owner)
+            if lemma in lex.hedging_reporters and _unconfirmed(head, ix):
                 hedged = True
         elif head.pos_ in ("VERB", "AUX") and lemma in lex.denial_verbs and head.i < trigger.i:
             denial, verb = True, head
@@ -65,7 +66,7 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
             if any(c.dep_ == "neg" for c in head.children):
                 hedged = True  # "did not say that …"
             break
-        if head.pos_ in ("VERB", "AUX") and _hedged_here(head, ctx):
+        if head.pos_ in ("VERB", "AUX") and _hedged_here(head, ix):
             hedged = True
         cur = head
     according = _according_to(trigger)
@@ -77,21 +78,21 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
         ):
             hedged = True
         else:
-            ref = ctx.resolve(reporter)
+            ref = ix.resolve(reporter)
             if ref is not None:
-                source = ctx.source_of(ref, reporter)
+                source = ix.source_of(ref, reporter)
                 reporter_ref = ref
     if source is None and according is not None:
-        ref = ctx.resolve(according)
+        ref = ix.resolve(according)
         if according.lemma_.lower() in lex.hedging_reporters:
             hedged = True
-            ref = _carrier(according, ctx)  # "unconfirmed reports carried by X": X's report
+            ref = _carrier(according, ix)  # "unconfirmed reports carried by X": X's report
         if ref is not None:
-            source = ctx.source_of(ref, according)
+            source = ix.source_of(ref, according)
     if source is None and claimant is not None and not denial:
-        source = ctx.source_of(claimant)
+        source = ix.source_of(claimant)
     if source is None:
-        quoted = ctx.source_at(trigger.idx)
+        quoted = ix.source_at(trigger.idx)
         if quoted is not None:
             last = quoted.name.lower().split()[-1] if quoted.name.strip() else ""
             if quoted.actor_id is None and last in lex.hedging_reporters:
@@ -99,8 +100,8 @@ def read_stance(trigger: Token, negated: bool, ctx: Context) -> Reading:
             else:
                 source = quoted
     if verb is not None and source is None and reporter is not None and reporter.pos_ == "PRON":
-        source = ctx.source_at(verb.idx)
-    if _hedge_phrase_before(trigger, verb if source is not None else None, ctx):
+        source = ix.source_at(verb.idx)
+    if _hedge_phrase_before(trigger, verb if source is not None else None, ix):
         hedged = True
     stance: Stance = "denies" if negated != denial else "asserts"
     if stance == "asserts" and hedged:
@@ -120,15 +121,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _carrier(report: Token, ctx: Context) -> Ref | None:
+def _carrier(report: Token, ix: ClaimIndex) -> Ref | None:
     """The named outlet or body that carries a report ("reports carried by X", "reports by
     X", "reports in X", "X reports"); None when the report is anonymous."""
     candidates = [c for c in report.children if c.dep_ in ("compound", "poss")]
     for t in report.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in ctx.lex.preps["carrier"]:
+        if t.dep_ == "pobj" and t.head.lower_ in ix.lex.preps["carrier"]:
             candidates.append(t)
     for t in candidates:
-        ref = ctx.resolve(t)
+        ref = ix.resolve(t)
         if ref is not None and ref.actor is not None:
             return ref
     return None
@@ -149,9 +150,9 @@ def _according_to(trigger: Token) -> Token | None:
     return None
 
 
-def _hedged_here(tok: Token, ctx: Context) -> bool:
-    words = ctx.lex.hedge_words
-    modals = ctx.lex.hedge_modals
+def _hedged_here(tok: Token, ix: ClaimIndex) -> bool:
+    words = ix.lex.hedge_words
+    modals = ix.lex.hedge_modals
     for c in tok.children:
         if c.dep_ in ("advmod", "amod") and c.lower_ in words:
             return True
@@ -160,19 +161,19 @@ def _hedged_here(tok: Token, ctx: Context) -> bool:
     return False
 
 
-def _unconfirmed(noun: Token, ctx: Context) -> bool:
-    lex = ctx.lex
+def _unconfirmed(noun: Token, ix: ClaimIndex) -> bool:
+    lex = ix.lex
     return any(c.lower_ in lex.hedge_words for c in noun.lefts) or (
         noun.lemma_.lower() in lex.rumour_nouns
     )
 
 
-def _hedge_phrase_before(trigger: Token, verb: Token | None, ctx: Context) -> bool:
+def _hedge_phrase_before(trigger: Token, verb: Token | None, ix: ClaimIndex) -> bool:
     """A hedge phrase between the sentence (or paragraph) start and the trigger; a phrase
     made by the source's own reporting verb ("X claims to hold …") is X's assertion."""
-    start = max(trigger.sent.start_char, ctx.paragraph_of(trigger.idx)[0])
-    before = ctx.text[start : trigger.idx + len(trigger.text)].lower()
-    for phrase in ctx.lex.hedge_phrases:
+    start = max(trigger.sent.start_char, ix.paragraph_of(trigger.idx)[0])
+    before = ix.text[start : trigger.idx + len(trigger.text)].lower()
+    for phrase in ix.lex.hedge_phrases:
         at = before.find(phrase)
         while at >= 0:
             if verb is None or not (at <= verb.idx - start < at + len(phrase)):

@@ -9,35 +9,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fogline.extract.claims.context import Context, Ref, place_name, short_name
 from fogline.extract.claims.draft import Draft, is_question
+from fogline.extract.claims.index import ClaimIndex
+from fogline.extract.claims.references import Ref, short_name
 from fogline.model import Event, Source
 from fogline.textnorm import fold
 
 
-def event_claims(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> list[Draft]:
-    lex = ctx.lex
+def event_claims(events: Sequence[Event], drafts: list[Draft], ix: ClaimIndex) -> list[Draft]:
+    lex = ix.lex
     out = []
     for event in events:
         if event.acled_subtype not in lex.control_subtypes or event.actor is None:
             continue
         if event.place is None or event.certainty not in lex.certainty_stance:
             continue
-        if not _armed_name(event, ctx):
+        if not _armed_name(event, ix):
             continue
-        span = ctx.doc.char_span(event.start, event.end, alignment_mode="expand")
-        if span is not None and is_question(span.root, ctx):
+        span = ix.doc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is not None and is_question(span.root, ix):
             continue
         if event.mode and any(m in event.mode for m in lex.skipped_modes):
             continue
-        actor = ctx.by_id.get(event.actor.actor_id or "") or ctx.actor_named(event.actor.name)
+        actor = ix.by_id.get(event.actor.actor_id or "") or ix.actor_named(event.actor.name)
         subject = short_name(actor) if actor is not None else event.actor.name
         mention = next(
-            (p for p in ctx.places_in(event.start, event.end) if p.name == event.place.name), None
+            (p for p in ix.places_in(event.start, event.end) if p.name == event.place.name), None
         )
         if mention is None:
             continue  # the place was guessed from context: too weak for a claim
-        place = place_name(mention, ctx)
+        place = ix.place_name(mention)
         covered = [
             d for d in drafts
             if d.predicate == "CONTROL" and d.start < event.end and event.start < d.end
@@ -48,9 +49,9 @@ def event_claims(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> 
                     d.place, d.place_inferred = place, False
             continue
         stance = lex.certainty_stance[event.certainty]
-        src = _event_source(event, ctx)
+        src = _event_source(event, ix)
         if src is None:
-            src = ctx.outlet
+            src = ix.outlet
             if event.reported_by and stance == "asserts":
                 stance = "hedges"  # "reports suggest …"
         start, end = event.start, event.end
@@ -72,28 +73,26 @@ def event_claims(events: Sequence[Event], drafts: list[Draft], ctx: Context) -> 
     return out
 
 
-def _armed_name(event: Event, ctx: Context) -> bool:
+def _armed_name(event: Event, ix: ClaimIndex) -> bool:
     """Only forces take territory: an actor of the dictionary or an armed noun."""
     assert event.actor is not None
-    actor = ctx.by_id.get(event.actor.actor_id or "")
+    actor = ix.by_id.get(event.actor.actor_id or "")
     if actor is not None and actor.kind != "unknown":
-        return actor.kind in ctx.lex.armed_kinds
+        return actor.kind in ix.lex.armed_kinds
     words = event.actor.name.lower().split()
-    return bool(words) and (
-        words[-1] in ctx.lex.armed_nouns or words[-1][:-1] in ctx.lex.armed_nouns
-    )
+    return bool(words) and (words[-1] in ix.lex.armed_nouns or words[-1][:-1] in ix.lex.armed_nouns)
 
 
-def _event_source(event: Event, ctx: Context) -> Source | None:
+def _event_source(event: Event, ix: ClaimIndex) -> Source | None:
     for name in event.reported_by:
-        if name.lower() in ctx.lex.hedging_reporters or fold(name) in ctx.lex.hedging_reporters:
+        if name.lower() in ix.lex.hedging_reporters or fold(name) in ix.lex.hedging_reporters:
             continue
-        actor = ctx.actor_named(name)
+        actor = ix.actor_named(name)
         if actor is None:
             return Source(name)
-        q = ctx.source_at(event.start)
+        q = ix.source_at(event.start)
         if q is not None and q.actor_id == actor.id:
             return q
         name = short_name(actor) if actor.kind != "person" else actor.name
-        return ctx.source_of(Ref(name, actor))
+        return ix.source_of(Ref(name, actor))
     return None

@@ -8,16 +8,24 @@ subject, agent = the modifier of "control").
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from fogline.extract.claims.context import Context
-from fogline.extract.claims.lexicon import ClaimLexicon, PredicateCue
-
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "appos", "xcomp"}
+from fogline.extract.claims.index import ClaimIndex
+from fogline.extract.claims.lexicon import PredicateCue
+from fogline.extract.claims.syntax import (
+    agent_of,
+    dobj,
+    is_passive,
+    negated,
+    objects,
+    passive_patient,
+    phrase_tokens,
+    prep_object,
+    subject_of,
+)
 
 
 @dataclass(slots=True)
@@ -33,100 +41,13 @@ class Prop:
     negated: bool = False
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, borrowed from the verb it is coordinated with or depends on."""
-    cur = verb
-    for _ in range(3):
-        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
-        if subjects:  # the nearest: a dateline parsed as a second subject is farther
-            return min(subjects, key=lambda c: abs(c.i - cur.i))
-        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
-            cur = cur.head
-            continue
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
-            cur = cur.head.head  # "X took the base before withdrawing": X withdrew
-            continue
-        if (
-            cur.dep_ == "advcl"
-            and cur.tag_ == "VBG"
-            and not any(c.dep_ == "mark" for c in cur.children)
-        ):
-            cur = cur.head  # "X shelled the market, killing five": X killed
-            continue
-        if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBG", "VBN"):
-            return cur.head
-        break
-    return None
-
-
-def passive_patient(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "nsubjpass":
-            return c
-    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
-        return passive_patient(verb.head)
-    return None
-
-
-def agent_of(verb: Token) -> Token | None:
-    """The "by X" agent of a passive verb."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def prep_object(token: Token, preps: Collection[str]) -> Token | None:
-    """The object of the first preposition child in ``preps`` ("out of" counts as "of")."""
-    for c in token.children:
-        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None:  # "out of X": prt "out", prep "of" under it or beside it
-                for g in c.children:
-                    if g.dep_ == "prep":
-                        obj = next((h for h in g.children if h.dep_ == "pobj"), obj)
-            if obj is not None:
-                return obj
-    return None
-
-
-def negated(token: Token, lex: ClaimLexicon) -> bool:
-    """A "not"/"never" on the token or its auxiliaries, or "no" on its patient."""
-    adverbs = lex.grammar["negative_adverbs"]
-    pronouns = lex.grammar["negative_pronouns"]
-    for c in token.children:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in adverbs):
-            return True
-        if c.dep_ in ("nsubjpass", "dobj") and (
-            c.lower_ in pronouns or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        ):
-            return True
-    return False
-
-
-def plural(token: Token, lex: ClaimLexicon) -> str:
-    """ "soldier" → "soldiers": the object of a claim about people, as a class."""
-    lemma = token.lemma_.lower()
-    if lemma in lex.unchanged_plurals or lemma.endswith("s"):
-        return lemma
-    if lemma.endswith("man") and lemma not in lex.not_man_compounds:
-        return lemma[:-3] + "men"  # "serviceman", "gunman", "policeman"
-    if lemma.endswith("y") and lemma[-2:-1] not in lex.vowels_before_y:
-        return lemma[:-1] + "ies"  # "family" -> "families", "party" -> "parties"
-    return lex.irregular_plurals.get(lemma, lemma + "s")
-
-
-class FrameReader:
+class PropositionReader:
     """Finds the propositions of one document."""
 
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.lex = ctx.lex
-        self.reporting = ctx.lex.reporting_verbs
+    def __init__(self, ix: ClaimIndex) -> None:
+        self.ix = ix
+        self.lex = ix.lex
+        self.reporting = ix.lex.reporting_verbs
 
     def read(self, doc: Doc) -> Iterator[Prop]:
         for tok in doc:
@@ -226,7 +147,7 @@ class FrameReader:
         p = cue.predicate
         passive = is_passive(tok)
         agent = agent_of(tok) if passive else subject_of(tok)
-        patient = passive_patient(tok) if passive else _dobj(tok)
+        patient = passive_patient(tok) if passive else dobj(tok)
         if patient is None and tok.dep_ == "relcl" and not passive:
             patient = tok.head  # "the town the militants had held"
         neg = negated(tok, self.lex)
@@ -235,7 +156,7 @@ class FrameReader:
                 return None
             cause = tok.head
             agent = agent_of(cause) if is_passive(cause) else subject_of(cause)
-            return Prop(p, tok, cue.frame, agent=agent, patient=_dobj(cause), negated=neg)
+            return Prop(p, tok, cue.frame, agent=agent, patient=dobj(cause), negated=neg)
         if cue.frame == "fall":
             place = subject_of(tok) or passive_patient(tok)
             if place is None or not self.place_like(place):
@@ -252,14 +173,14 @@ class FrameReader:
             place = prep_object(tok, self.lex.preps["left_place"]) or patient
             if not self.armed(agent):
                 return None
-            if place is None and p == "WITHDREW" and _dobj(tok) is None:
+            if place is None and p == "WITHDREW" and dobj(tok) is None:
                 # "the fighters withdrew (towards X)": the place left is the one of the story
                 return Prop(p, tok, cue.frame, agent=agent, negated=neg)
             if place is None or not self.place_like(place):
                 return None
             return Prop(p, tok, cue.frame, agent=agent, place=place, negated=neg)
         if cue.frame == "intransitive":
-            if passive or _dobj(tok) is not None:
+            if passive or dobj(tok) is not None:
                 return None
             patient = subject_of(tok)
             if patient is None or self.armed(patient) and p == "DISPLACED":
@@ -283,7 +204,7 @@ class FrameReader:
     def _meeting(self, tok: Token) -> Prop | None:
         """ "X's negotiators will meet their counterparts": a meeting of negotiators."""
         agent = subject_of(tok)
-        other = _dobj(tok) or prep_object(tok, self.lex.preps["meeting_with"])
+        other = dobj(tok) or prep_object(tok, self.lex.preps["meeting_with"])
         words = self.lex.meeting_nouns
         if not any(t is not None and t.lemma_.lower() in words for t in (agent, other)):
             return None
@@ -293,7 +214,7 @@ class FrameReader:
         """ "X fired mortars at Y", "drones were launched on Y": an attack on Y."""
         if lemma not in self.lex.projectile:
             return None
-        weapon = _dobj(tok) or (passive_patient(tok) if is_passive(tok) else None)
+        weapon = dobj(tok) or (passive_patient(tok) if is_passive(tok) else None)
         if weapon is not None and weapon.lemma_.lower() not in self.lex.weapons:
             return None
         if weapon is None and lemma != "fire":
@@ -317,7 +238,7 @@ class FrameReader:
             children = {c.lower_ for c in tok.children}
             if not all(w in children for w in words[1:]):
                 continue
-            fight = prep_object(tok, self.lex.preps["participation"]) or _dobj(tok)
+            fight = prep_object(tok, self.lex.preps["participation"]) or dobj(tok)
             if fight is None or fight.lemma_.lower() not in self.lex.fight_nouns:
                 continue
             if fight.lower_ in words:
@@ -334,12 +255,12 @@ class FrameReader:
         return (
             tok.dep_ in ("xcomp", "ccomp")
             and tok.head.lemma_.lower() in self.lex.causatives
-            and _dobj(tok.head) is not None
+            and dobj(tok.head) is not None
         )
 
     def _control_of(self, tok: Token) -> Prop | None:
         """ "took control of X", "is in full control of X", "tightened their grip on X"."""
-        for noun in _objects(tok, self.lex):
+        for noun in objects(tok, self.lex):
             if noun.lemma_.lower() not in self.lex.control_nouns:
                 continue
             if noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -390,7 +311,7 @@ class FrameReader:
         subject = subject_of(tok)
         if place is None or subject is None or not self.armed(subject):
             return None
-        if self.ctx.places_in(place.idx, place.idx + len(place.text)) == [] and not (
+        if self.ix.places_in(place.idx, place.idx + len(place.text)) == [] and not (
             self.place_like(place)
         ):
             return None
@@ -406,7 +327,7 @@ class FrameReader:
             agent = next(
                 (c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")), None
             )
-            if agent is not None and self.ctx.resolve(agent) is None:
+            if agent is not None and self.ix.resolve(agent) is None:
                 agent = None
             by = prep_object(tok, self.lex.preps["noun_agent"])
             agent = by or (agent if agent is not None and self.actorish(agent) else None)
@@ -446,7 +367,7 @@ class FrameReader:
     def place_token(self, token: Token) -> Token | None:
         """A token of a place mention in the phrase, else its first place noun that points
         back to one place; a country that only locates "a town in X" is not the place."""
-        tokens = _phrase_tokens(token)
+        tokens = phrase_tokens(token)
         nouns = [t for t in tokens if t.lemma_.lower() in self.lex.place_nouns]
         for t in tokens:
             if t.pos_ == "PROPN" and any(
@@ -455,7 +376,7 @@ class FrameReader:
                 for c in t.children
             ):
                 return t  # "Sake, a town west of Goma": the name the place noun describes
-            found = self.ctx.places_in(t.idx, t.idx + len(t.text))
+            found = self.ix.places_in(t.idx, t.idx + len(t.text))
             if found and (found[0].feature or "").startswith("PCL") and nouns:
                 continue
             if found:
@@ -467,7 +388,7 @@ class FrameReader:
 
     def place_head(self, token: Token) -> bool:
         """The phrase's head itself is a place (a mention or a place noun), not a complement."""
-        if self.ctx.places_in(token.idx, token.idx + len(token.text)):
+        if self.ix.places_in(token.idx, token.idx + len(token.text)):
             return True
         return token.lemma_.lower() in self.lex.place_nouns
 
@@ -481,37 +402,11 @@ class FrameReader:
     def armed(self, token: Token | None) -> bool:
         if token is None:
             return False
-        ref = self.ctx.resolve(token)
+        ref = self.ix.resolve(token)
         if ref is not None and ref.actor is not None:
             return ref.actor.kind in self.lex.armed_kinds
-        return any(t.lemma_.lower() in self.lex.armed_nouns for t in _phrase_tokens(token))
+        return any(t.lemma_.lower() in self.lex.armed_nouns for t in phrase_tokens(token))
 
     def actorish(self, token: Token) -> bool:
-        ref = self.ctx.resolve(token)
+        ref = self.ix.resolve(token)
         return ref is not None and ref.actor is not None
-
-
-def _dobj(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
-
-
-def _objects(tok: Token, lex: ClaimLexicon) -> Iterator[Token]:
-    """Direct objects and prepositional objects ("in control"), and their coordinated nouns."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "attr", "acomp"):
-            yield c
-        elif c.dep_ == "prep" and c.lower_ in lex.preps["objects"]:
-            yield from (g for g in c.children if g.dep_ == "pobj")
-
-
-def _phrase_tokens(token: Token) -> list[Token]:
-    """The noun phrase of ``token`` with its of/in complements, without clauses."""
-    out = [token]
-    stack = list(token.children)
-    while stack:
-        t = stack.pop()
-        if t.dep_ in _CLAUSES or t.dep_ == "punct":
-            continue
-        out.append(t)
-        stack.extend(t.children)
-    return sorted(out, key=lambda t: t.i)

@@ -1,113 +1,50 @@
-"""What a claim's arguments refer to: actors, places, dates, sources and paragraph kinds.
+"""The claims extractor's own lookups over one document: actors, quotes, sources and places.
 
-Everything is looked up by character offset in the records of the other extractors, so a
-token of the parse maps to the actor mention, place mention or time expression it lies in.
+:class:`ClaimIndex` holds what only claims needs (an actor mention overlapping a token, the
+innermost attributed quote, a place name repeated as one sense per discourse, the outlet);
+paragraphs, sentences, places and times by offset are read from the shared
+:class:`~fogline.extract.context.DocContext`.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from fogline.extract.claims.lexicon import ClaimLexicon
-from fogline.extract.spans import text_of
-from fogline.model import Actor, Paragraph, ParagraphKind, Place, Quote, Source, TimeRef
+from fogline.extract.claims.references import (
+    Ref,
+    actor_dictionary,
+    descriptor_ids,
+    short_name,
+)
+from fogline.extract.context import DocContext
+from fogline.model import Actor, Place, Quote, Source
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
 ARTICLE = "the article"
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A resolved argument: its name for the claim and, when known, its actor."""
+class ClaimIndex:
+    """Claims-specific indexes over one document's actors, quotes and places."""
 
-    name: str
-    actor: Actor | None = None
-
-
-@functools.cache
-def _actor_dictionary() -> object | None:
-    try:
-        from fogline.actordict import load_actor_dictionary
-    except ImportError:  # pragma: no cover - dictionary module absent
-        return None
-    return load_actor_dictionary()
-
-
-@functools.cache
-def _descriptor_ids(lemma: str, word: str) -> frozenset[str]:
-    dictionary = _actor_dictionary()
-    if dictionary is None:
-        return frozenset()
-    forms = {word, lemma, lemma + "s"}
-    ids: set[str] = set()
-    for form in (*forms, *(f"the {f}" for f in forms)):
-        ids |= {e.id for e in dictionary.with_descriptor(form)}  # type: ignore[attr-defined]
-    return frozenset(ids)
-
-
-def short_name(actor: Actor) -> str:
-    """The actor's name as a claim subject: its acronym when the text uses one ("NRF"), else
-    its name, else the alias the text uses most ("Nigerian Army" for the armed forces entry).
-
-    Every form returned is the name or an alias, so reports across sources still meet on the
-    actor dictionary's id.
-    """
-    used = [m.text for m in actor.mentions]
-    for alias in actor.aliases:
-        if _ACRONYM.match(alias) and alias in used and len(alias) < len(actor.name):
-            return alias
-    counts: dict[str, int] = {}
-    for text in used:
-        key = text.lower().removeprefix("the ")
-        counts[key] = counts.get(key, 0) + 1
-    if counts.get(actor.name.lower().removeprefix("the "), 0):
-        return actor.name
-    best: tuple[int, str] | None = None
-    for alias in actor.aliases:
-        n = counts.get(alias.lower().removeprefix("the "), 0)
-        if n and (best is None or n > best[0]):
-            best = (n, alias)
-    return best[1] if best else actor.name
-
-
-class Context:
-    """Offset indexes over one document's actors, places, times, quotes and paragraphs."""
-
-    def __init__(
-        self,
-        doc: Doc,
-        lex: ClaimLexicon,
-        *,
-        quotes: Sequence[Quote],
-        actors: Sequence[Actor],
-        places: Sequence[Place],
-        times: Sequence[TimeRef],
-        paragraphs: Sequence[Paragraph],
-        source: str | None,
-    ) -> None:
+    def __init__(self, doc: Doc, ctx: DocContext, lex: ClaimLexicon) -> None:
         self.doc = doc
-        self.text = text_of(doc)
+        self.ctx = ctx
+        self.text = ctx.text
         self.lex = lex
-        self.quotes = sorted(quotes, key=lambda q: (q.end - q.start, q.start))
-        self.actors = list(actors)
-        self.by_id = {a.id: a for a in actors}
-        mentions = sorted((m.start, m.end, a) for a in actors for m in a.mentions)
+        self.quotes: list[Quote] = sorted(ctx.quotes, key=lambda q: (q.end - q.start, q.start))
+        self.actors = list(ctx.actors)
+        self.by_id = {a.id: a for a in self.actors}
+        mentions = sorted((m.start, m.end, a) for a in self.actors for m in a.mentions)
         self._mentions = mentions
         self._mention_starts = [m[0] for m in mentions]
-        self.places = sorted(places, key=lambda p: p.start)
-        self._place_starts = [p.start for p in self.places]
+        self.places: list[Place] = ctx.places_between(0, len(self.text))
         # one sense per discourse: a name found as a place once (resolved, or not in the
         # gazetteer but named as one: "the village of X") is that place everywhere
         ranked = sorted(self.places, key=lambda p: (p.lat is not None, -p.start))
         self._by_name = {p.name.lower(): p for p in ranked if p.name}
-        self.times = sorted(times, key=lambda t: t.start)
-        self.paragraphs = sorted(paragraphs, key=lambda p: p.start)
+        source = ctx.source
         self.outlet = Source(source or ARTICLE)
         outlet_actor = self.actor_named(source) if source else None
         if outlet_actor is not None:
@@ -252,7 +189,7 @@ class Context:
         lemma = token.lemma_.lower()
         if lemma not in self.lex.armed_nouns and token.lower_ not in self.lex.armed_nouns:
             return frozenset()
-        return _descriptor_ids(lemma, token.lower_)
+        return descriptor_ids(lemma, token.lower_)
 
     def _descriptor_actor(self, token: Token) -> Actor | None:
         """ "the militants" → the most recently named compatible actor (else the first named
@@ -288,11 +225,11 @@ class Context:
 
     def forces_of(self, state: Actor, noun: Token) -> Actor | None:
         """The forces of a state (named in the document, else in the dictionary)."""
-        compatible = self._compatible(noun) | _descriptor_ids(*self.lex.generic_forces)
+        compatible = self._compatible(noun) | descriptor_ids(*self.lex.generic_forces)
         for actor in self.actors:
             if actor.id in compatible and actor.affiliation in (state.name, state.id):
                 return actor
-        dictionary = _actor_dictionary()
+        dictionary = actor_dictionary()
         for actor_id in sorted(compatible):
             entry = dictionary.get(actor_id) if dictionary is not None else None  # type: ignore[attr-defined]
             if entry is not None and entry.affiliation == state.id:
@@ -349,12 +286,7 @@ class Context:
     def places_in(self, start: int, end: int) -> list[Place]:
         """Place mentions in [start, end); a word that is a place elsewhere in the document
         counts as that place here too (one sense per discourse)."""
-        i = bisect.bisect_left(self._place_starts, start)
-        out = []
-        for p in self.places[i:]:
-            if p.start >= end:
-                break
-            out.append(p)
+        out = self.ctx.places_between(start, end)
         if not out:
             same = self._by_name.get(self.text[start:end].lower())
             if same is not None:
@@ -363,8 +295,7 @@ class Context:
 
     def salient_place(self, pos: int, feature_class: str) -> Place | None:
         """The most recent place named before ``pos`` with a compatible feature (not a country)."""
-        i = bisect.bisect_left(self._place_starts, pos)
-        for p in reversed(self.places[:i]):
+        for p in reversed(self.ctx.places_between(0, pos)):
             feature = p.feature or ""
             if feature.startswith("PCL") or p.lat is None or self.names_no_place(p):
                 continue
@@ -391,34 +322,35 @@ class Context:
     def named_like(self, pos: int, noun: str) -> Place | None:
         """The most recent place before ``pos`` whose name ends in ``noun`` ("Tishreen Dam"
         for "the dam", "Abu Shouk camp" for "the camp")."""
-        i = bisect.bisect_left(self._place_starts, pos)
-        for p in reversed(self.places[:i]):
+        for p in reversed(self.ctx.places_between(0, pos)):
             if p.name.lower().endswith(" " + noun):
                 return p
         return None
 
-    # --- dates and paragraphs ----------------------------------------------------------------
-    def date_between(self, start: int, end: int, near: int) -> str | None:
-        """The resolved time expression in [start, end) nearest to ``near``."""
-        best: tuple[int, str] | None = None
-        for t in self.times:
-            if t.start >= start and t.end <= end and t.value:
-                d = abs(t.start - near)
-                if best is None or d < best[0]:
-                    best = (d, t.value)
-        return best[1] if best else None
+    def place_name(self, place: Place) -> str:
+        """A place's name as written, without a feature word ("Rutshuru territory" →
+        "Rutshuru") when the bare name is a place of the document or the place is resolved."""
+        name = place.name
+        low = name.lower()
+        for word in self.lex.feature_words:
+            bare = None
+            if low.endswith(" " + word):
+                bare = name[: -len(word) - 1].strip()
+            elif low.startswith(word + " of "):
+                bare = name[len(word) + 4 :].strip()
+            if bare and len(bare) > 2:
+                same = [p for p in self.places if p.name.lower() == bare.lower()]
+                if same or place.gazetteer_id:
+                    return bare
+        return name
 
-    def paragraph_kind(self, pos: int) -> ParagraphKind:
-        for p in self.paragraphs:
-            if p.start <= pos < p.end:
-                return p.kind
-        return "body"
-
+    # --- paragraphs -----------------------------------------------------------------------
     def paragraph_of(self, pos: int) -> tuple[int, int]:
-        for p in self.paragraphs:
-            if p.start <= pos < p.end:
-                return p.start, p.end
-        return 0, len(self.text)
+        """(start, end) of the paragraph holding ``pos`` (the whole text outside paragraphs)."""
+        paragraph = self.ctx.paragraph_at(pos)
+        if paragraph is None:
+            return 0, len(self.text)
+        return paragraph.start, paragraph.end
 
 
 def _feature_class(feature: str) -> str:
@@ -427,20 +359,3 @@ def _feature_class(feature: str) -> str:
     if feature.startswith(("ADM", "PCL")):
         return "A"
     return feature[:1]
-
-
-def place_name(place: Place, ctx: Context) -> str:
-    """A place's name as written, without a feature word ("Rutshuru territory" → "Rutshuru")."""
-    name = place.name
-    low = name.lower()
-    for word in ctx.lex.feature_words:
-        bare = None
-        if low.endswith(" " + word):
-            bare = name[: -len(word) - 1].strip()
-        elif low.startswith(word + " of "):
-            bare = name[len(word) + 4 :].strip()
-        if bare and len(bare) > 2:
-            same = [p for p in ctx.places if p.name.lower() == bare.lower()]
-            if same or place.gazetteer_id:
-                return bare
-    return name

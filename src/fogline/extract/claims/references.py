@@ -1,0 +1,67 @@
+"""A claim argument resolved to a name (and an actor), and how an actor is named in a claim."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from fogline.model import Actor
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A resolved argument: its name for the claim and, when known, its actor."""
+
+    name: str
+    actor: Actor | None = None
+
+
+@functools.cache
+def actor_dictionary() -> object | None:
+    """The default actor dictionary (descriptors of state forces and armed groups)."""
+    try:
+        from fogline.actordict import load_actor_dictionary
+    except ImportError:  # pragma: no cover - dictionary module absent
+        return None
+    return load_actor_dictionary()
+
+
+@functools.cache
+def descriptor_ids(lemma: str, word: str) -> frozenset[str]:
+    """Ids of the dictionary actors a descriptor noun may refer to ("the militants")."""
+    dictionary = actor_dictionary()
+    if dictionary is None:
+        return frozenset()
+    forms = {word, lemma, lemma + "s"}
+    ids: set[str] = set()
+    for form in (*forms, *(f"the {f}" for f in forms)):
+        ids |= {e.id for e in dictionary.with_descriptor(form)}  # type: ignore[attr-defined]
+    return frozenset(ids)
+
+
+def short_name(actor: Actor) -> str:
+    """The actor's name as a claim subject: its acronym when the text uses one ("NRF"), else
+    its name, else the alias the text uses most ("Nigerian Army" for the armed forces entry).
+
+    Every form returned is the name or an alias, so reports across sources still meet on the
+    actor dictionary's id.
+    """
+    used = [m.text for m in actor.mentions]
+    for alias in actor.aliases:
+        if _ACRONYM.match(alias) and alias in used and len(alias) < len(actor.name):
+            return alias
+    counts: dict[str, int] = {}
+    for text in used:
+        key = text.lower().removeprefix("the ")
+        counts[key] = counts.get(key, 0) + 1
+    if counts.get(actor.name.lower().removeprefix("the "), 0):
+        return actor.name
+    best: tuple[int, str] | None = None
+    for alias in actor.aliases:
+        n = counts.get(alias.lower().removeprefix("the "), 0)
+        if n and (best is None or n > best[0]):
+            best = (n, alias)
+    return best[1] if best else actor.name

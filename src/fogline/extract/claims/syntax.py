@@ -1,0 +1,131 @@
+"""Dependency-parse helpers: the arguments of a verb or noun, negation, and plural nouns.
+
+Shared by the proposition reader and the clause, blame and stance modules of the claims
+extractor. Dependency labels and tags are spaCy's English scheme (ClearNLP); the words come
+from the claims lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+
+from spacy.tokens import Token
+
+from fogline.extract.claims.lexicon import ClaimLexicon
+
+#: dependencies that start a clause, not part of a noun phrase
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "appos", "xcomp"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, borrowed from the verb it is coordinated with or depends on."""
+    cur = verb
+    for _ in range(3):
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subjects:  # the nearest: a dateline parsed as a second subject is farther
+            return min(subjects, key=lambda c: abs(c.i - cur.i))
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+            cur = cur.head.head  # "X took the base before withdrawing": X withdrew
+            continue
+        if (
+            cur.dep_ == "advcl"
+            and cur.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in cur.children)
+        ):
+            cur = cur.head  # "X shelled the market, killing five": X killed
+            continue
+        if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBG", "VBN"):
+            return cur.head
+        break
+    return None
+
+
+def passive_patient(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+        return passive_patient(verb.head)
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by X" agent of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def prep_object(token: Token, preps: Collection[str]) -> Token | None:
+    """The object of the first preposition child in ``preps`` ("out of" counts as "of")."""
+    for c in token.children:
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None:  # "out of X": prt "out", prep "of" under it or beside it
+                for g in c.children:
+                    if g.dep_ == "prep":
+                        obj = next((h for h in g.children if h.dep_ == "pobj"), obj)
+            if obj is not None:
+                return obj
+    return None
+
+
+def negated(token: Token, lex: ClaimLexicon) -> bool:
+    """A "not"/"never" on the token or its auxiliaries, or "no" on its patient."""
+    adverbs = lex.grammar["negative_adverbs"]
+    pronouns = lex.grammar["negative_pronouns"]
+    for c in token.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in adverbs):
+            return True
+        if c.dep_ in ("nsubjpass", "dobj") and (
+            c.lower_ in pronouns or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return True
+    return False
+
+
+def plural(token: Token, lex: ClaimLexicon) -> str:
+    """ "soldier" → "soldiers": the object of a claim about people, as a class."""
+    lemma = token.lemma_.lower()
+    if lemma in lex.unchanged_plurals or lemma.endswith("s"):
+        return lemma
+    if lemma.endswith("man") and lemma not in lex.not_man_compounds:
+        return lemma[:-3] + "men"  # "serviceman", "gunman", "policeman"
+    if lemma.endswith("y") and lemma[-2:-1] not in lex.vowels_before_y:
+        return lemma[:-1] + "ies"  # "family" -> "families", "party" -> "parties"
+    return lex.irregular_plurals.get(lemma, lemma + "s")
+
+
+def dobj(tok: Token) -> Token | None:
+    """The direct object (or attribute) of ``tok``."""
+    return next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+
+
+def objects(tok: Token, lex: ClaimLexicon) -> Iterator[Token]:
+    """Direct objects and prepositional objects ("in control"), and their coordinated nouns."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "acomp"):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ in lex.preps["objects"]:
+            yield from (g for g in c.children if g.dep_ == "pobj")
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The noun phrase of ``token`` with its of/in complements, without clauses."""
+    out = [token]
+    stack = list(token.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _CLAUSES or t.dep_ == "punct":
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
