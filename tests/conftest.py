@@ -19,6 +19,46 @@ def analyzer():
     return Analyzer()
 
 
+@pytest.fixture(scope="session")
+def nlp(analyzer):
+    """The loaded spaCy pipeline (with fogline's components), shared by every test."""
+    return analyzer.nlp
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """``spacy.blank("en")`` with a sentencizer: the fast tier's tokenizer (no model, no tags)."""
+    import spacy
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+@pytest.fixture(scope="session")
+def extract(analyzer):
+    """``extract(text, upto="quotes", published=...)``: the real steps, in order, through one.
+
+    Returns the DocContext, whose layers hold every finished step's records.
+    """
+    import datetime as dt
+
+    from fogline.extract import run_steps
+    from fogline.extract.context import DocContext
+
+    def run(text: str, *, upto: str | None = None, published: str | None = None):
+        doc = analyzer.nlp(text)
+        ctx = DocContext.of(
+            doc,
+            published=dt.date.fromisoformat(published) if published else None,
+            gazetteer=analyzer.gazetteer,
+            actor_dictionary=analyzer.actor_dictionary,
+        )
+        return run_steps(doc, ctx, upto=upto)
+
+    return run
+
+
 POSTGRES_URL = os.environ.get("FOGLINE_TEST_POSTGRES")
 
 
