@@ -28,7 +28,6 @@ LONG_FUNCTIONS: dict[str, str] = {
     "cli/documents.py:ingest": "progress display and the Ctrl-C report",
     "extract/actors/__init__.py:analyse_actors": "the resolution passes in order, one call each",
     "extract/actors/__init__.py:_named_spans": "dictionary n-grams and entities in one scan",
-    "extract/claims/stance.py:read_stance": "claims redesign (issue 12/13)",
     "extract/events/__init__.py:_events": "the event coder, becoming a table (issue 12)",
     "extract/events/context.py:assess": "certainty, becoming named rules (issue 12)",
     "extract/events/frames.py:_verb_frame": "events redesign (issue 12)",

@@ -104,7 +104,7 @@ class ClaimIndex:
         if actor is not None and descriptor and actor.id not in descriptor:
             actor = None  # a descriptor resolved upstream to an incompatible actor
         if actor is None:
-            actor = self._modifier_actor(token, phrase)
+            actor = self._modifier_actor(token)
         if actor is None and descriptor:
             actor = self._descriptor_actor(token)
         if actor is not None:
@@ -142,9 +142,8 @@ class ClaimIndex:
         start = min(t.left_edge.i for t in kept)
         return token.doc[start : token.i + 1].text.strip()
 
-    def _modifier_actor(self, token: Token, phrase: str) -> Actor | None:
+    def _modifier_actor(self, token: Token) -> Actor | None:
         """ "Taliban fighters", "their forces", "thousands of insurgents": the actor inside."""
-        del phrase
         heads = [token]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -152,30 +151,9 @@ class ClaimIndex:
         for head in heads:
             for child in head.lefts:
                 if child.dep_ in ("compound", "poss", "amod", "nmod"):
-                    if any(g.lower_ in self.lex.linked_modifiers for g in child.subtree):
-                        continue  # "Islamic State-linked insurgents" are not Islamic State
-                    if child.lower_ == "our":
-                        speaker = self.speaker_actor(child.idx)
-                        if (
-                            speaker is not None
-                            and speaker.kind == "person"
-                            and (head.lemma_.lower() in self.lex.armed_nouns)
-                        ):  # a spokesman's "our troops" are his side's forces, not him
-                            return self._descriptor_actor(head) or speaker
-                        return speaker
-                    actor = self.actor_at(child.idx, child.idx + len(child.text))
-                    if actor is not None and self._linked_after(actor, child):
-                        continue
-                    if (
-                        actor is not None
-                        and actor.kind == "state"
-                        and (head.lemma_.lower() in self.lex.state_force_nouns)
-                    ):
-                        return self.forces_of(actor, head) or actor  # "Mozambique's army"
-                    if actor is not None and actor.kind in self.lex.armed_kinds:
+                    decided, actor = self._modifier_decides(child, head)
+                    if decided:
                         return actor
-                    if child.lower_ in self.lex.grammar["nonpersonal_possessives"]:
-                        return self._descriptor_actor(head)
             if head is not token:
                 actor = self.actor_at(head.idx, head.idx + len(head.text))
                 if actor is not None:
@@ -183,6 +161,35 @@ class ClaimIndex:
                 if head.lemma_.lower() in self.lex.armed_nouns:
                     return self._descriptor_actor(head)
         return None
+
+    def _modifier_decides(self, child: Token, head: Token) -> tuple[bool, Actor | None]:
+        """Whether the modifier ``child`` of ``head`` decides the actor, and which (possibly
+        none: "our" without a speaker); (False, None) when the next modifier is to be read."""
+        if any(g.lower_ in self.lex.linked_modifiers for g in child.subtree):
+            return False, None  # "Islamic State-linked insurgents" are not Islamic State
+        if child.lower_ == "our":
+            speaker = self.speaker_actor(child.idx)
+            if (
+                speaker is not None
+                and speaker.kind == "person"
+                and (head.lemma_.lower() in self.lex.armed_nouns)
+            ):  # a spokesman's "our troops" are his side's forces, not him
+                return True, self._descriptor_actor(head) or speaker
+            return True, speaker
+        actor = self.actor_at(child.idx, child.idx + len(child.text))
+        if actor is not None and self._linked_after(actor, child):
+            return False, None
+        if (
+            actor is not None
+            and actor.kind == "state"
+            and (head.lemma_.lower() in self.lex.state_force_nouns)
+        ):
+            return True, self.forces_of(actor, head) or actor  # "Mozambique's army"
+        if actor is not None and actor.kind in self.lex.armed_kinds:
+            return True, actor
+        if child.lower_ in self.lex.grammar["nonpersonal_possessives"]:
+            return True, self._descriptor_actor(head)
+        return False, None
 
     def _compatible(self, token: Token) -> frozenset[str]:
         """Ids of the dictionary actors a descriptor noun ("the militants") may refer to."""

@@ -41,6 +41,18 @@ class Prop:
     negated: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Args:
+    """A verb cue's trigger and the arguments its clause gives, before the frame reads them."""
+
+    tok: Token
+    cue: PredicateCue
+    agent: Token | None
+    patient: Token | None
+    passive: bool
+    negated: bool
+
+
 class PropositionReader:
     """Finds the propositions of one document."""
 
@@ -55,58 +67,56 @@ class PropositionReader:
                 continue
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX"):
-                yield from self._verb(tok, lemma)
+                prop = self._verb(tok, lemma)
+                if prop is not None:
+                    yield prop
             elif tok.pos_ in ("NOUN", "PROPN"):
                 yield from self._noun(tok, lemma)
             elif tok.pos_ == "ADJ":
                 yield from self._adjective(tok, lemma)
 
     # --- verbs ----------------------------------------------------------------------------
-    def _verb(self, tok: Token, lemma: str) -> Iterator[Prop]:
+    def _verb(self, tok: Token, lemma: str) -> Prop | None:
+        """The one proposition a verb states: a meeting of negotiators, a cue of the lexicon,
+        else one of the phrase frames (projectile, part in a fight, control, presence …)."""
         if lemma in self.lex.meeting:  # planned talks are talks too: "are due to meet"
             meeting = self._meeting(tok)
             if meeting is not None:
-                yield meeting
-                return
+                return meeting
         if not self._factual(tok):
-            return
-        found = False
+            return None
+        return self._cued(tok, lemma) or self._phrase_frame(tok, lemma)
+
+    def _cued(self, tok: Token, lemma: str) -> Prop | None:
+        """The first cue of the verb whose following words and frame match."""
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         for cue in self.lex.verbs.get(lemma, ()):
             if not self._rest_matches(tok, cue) or (particles - set(cue.rest)):
                 continue
             prop = self._verb_frame(tok, cue)
             if prop is not None:
-                found = True
-                yield prop
-                break
-        if found:
-            return
+                return prop
+        return None
+
+    def _phrase_frame(self, tok: Token, lemma: str) -> Prop | None:
+        """A proposition stated by the verb with its phrase ("fired mortars at", "took part
+        in", "took control of", "is under … control", "were still in", "must surrender")."""
         prop = self._projectile(tok, lemma) or self._participation(tok, lemma)
-        if prop is not None:
-            yield prop
-            return
-        if lemma in self.lex.control_of:
+        if prop is None and lemma in self.lex.control_of:
             prop = self._control_of(tok)
-            if prop is not None:
-                yield prop
-                return
-        if lemma in self.lex.under_verbs:
+        if prop is None and lemma in self.lex.under_verbs:
             prop = self._under(tok)
-            if prop is not None:
-                yield prop
-                return
-        if lemma in self.lex.presence:
+        if prop is None and lemma in self.lex.presence:
             prop = self._presence(tok)
-            if prop is not None:
-                yield prop
-                return
+        if prop is not None:
+            return prop
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "surrender":
-            return
+            return None
         if lemma in self.lex.obligation and any(
             c.dep_ == "aux" and c.lower_ == "must" for c in tok.children
         ):
-            yield Prop("DEMAND", tok, "obligation", patient=subject_of(tok))
+            return Prop("DEMAND", tok, "obligation", patient=subject_of(tok))
+        return None
 
     def _factual(self, tok: Token) -> bool:
         """Not a wish, plan or obligation: no bare modal, not the complement of "want to".
@@ -144,48 +154,78 @@ class PropositionReader:
         return all(w in following or w in children for w in cue.rest)
 
     def _verb_frame(self, tok: Token, cue: PredicateCue) -> Prop | None:
-        p = cue.predicate
+        """The proposition of a verb cue, its arguments read by the cue's frame."""
         passive = is_passive(tok)
         agent = agent_of(tok) if passive else subject_of(tok)
         patient = passive_patient(tok) if passive else dobj(tok)
         if patient is None and tok.dep_ == "relcl" and not passive:
             patient = tok.head  # "the town the militants had held"
-        neg = negated(tok, self.lex)
-        if self.caused(tok):  # "armed men forced families to flee": the causer displaced them
-            if p != "DISPLACED" or cue.frame != "intransitive":
-                return None
-            cause = tok.head
-            agent = agent_of(cause) if is_passive(cause) else subject_of(cause)
-            return Prop(p, tok, cue.frame, agent=agent, patient=dobj(cause), negated=neg)
-        if cue.frame == "fall":
-            place = subject_of(tok) or passive_patient(tok)
-            if place is None or not self.place_like(place):
-                return None
-            by = prep_object(tok, self.lex.preps["fall_agent"])
-            if by is not None and by.lower_ == "hands":
-                by = prep_object(by, self.lex.preps["hands_of"])
-            return Prop(p, tok, "fall", agent=by, place=place, negated=neg)
-        if cue.frame == "lose":
-            if patient is None or not self.place_like(patient):
-                return None
-            return Prop(p, tok, "lose", agent=None, patient=agent, place=patient, negated=neg)
-        if cue.frame == "from_verbs":
-            place = prep_object(tok, self.lex.preps["left_place"]) or patient
-            if not self.armed(agent):
-                return None
-            if place is None and p == "WITHDREW" and dobj(tok) is None:
-                # "the fighters withdrew (towards X)": the place left is the one of the story
-                return Prop(p, tok, cue.frame, agent=agent, negated=neg)
-            if place is None or not self.place_like(place):
-                return None
-            return Prop(p, tok, cue.frame, agent=agent, place=place, negated=neg)
-        if cue.frame == "intransitive":
-            if passive or dobj(tok) is not None:
-                return None
-            patient = subject_of(tok)
-            if patient is None or self.armed(patient) and p == "DISPLACED":
-                return None
-            return Prop(p, tok, cue.frame, patient=patient, negated=neg)
+        args = _Args(tok, cue, agent, patient, passive, negated(tok, self.lex))
+        if self.caused(tok):
+            return self._caused_frame(args)
+        frames = {
+            "fall": self._fall,
+            "lose": self._lose,
+            "from_verbs": self._from_place,
+            "intransitive": self._intransitive,
+        }
+        return frames.get(cue.frame, self._transitive)(args)
+
+    def _caused_frame(self, a: _Args) -> Prop | None:
+        """ "armed men forced families to flee": the causer displaced them."""
+        if a.cue.predicate != "DISPLACED" or a.cue.frame != "intransitive":
+            return None
+        cause = a.tok.head
+        agent = agent_of(cause) if is_passive(cause) else subject_of(cause)
+        return Prop(
+            a.cue.predicate, a.tok, a.cue.frame, agent=agent, patient=dobj(cause),
+            negated=a.negated,
+        )  # fmt: skip
+
+    def _fall(self, a: _Args) -> Prop | None:
+        """ "the town fell (to X / into the hands of X)"."""
+        place = subject_of(a.tok) or passive_patient(a.tok)
+        if place is None or not self.place_like(place):
+            return None
+        by = prep_object(a.tok, self.lex.preps["fall_agent"])
+        if by is not None and by.lower_ == "hands":
+            by = prep_object(by, self.lex.preps["hands_of"])
+        return Prop(a.cue.predicate, a.tok, "fall", agent=by, place=place, negated=a.negated)
+
+    def _lose(self, a: _Args) -> Prop | None:
+        """ "X lost the town": the place changed hands away from the subject."""
+        if a.patient is None or not self.place_like(a.patient):
+            return None
+        return Prop(
+            a.cue.predicate, a.tok, "lose", agent=None, patient=a.agent, place=a.patient,
+            negated=a.negated,
+        )  # fmt: skip
+
+    def _from_place(self, a: _Args) -> Prop | None:
+        """ "the fighters withdrew from X", "were driven out of X": an armed subject only."""
+        p, tok = a.cue.predicate, a.tok
+        place = prep_object(tok, self.lex.preps["left_place"]) or a.patient
+        if not self.armed(a.agent):
+            return None
+        if place is None and p == "WITHDREW" and dobj(tok) is None:
+            # "the fighters withdrew (towards X)": the place left is the one of the story
+            return Prop(p, tok, a.cue.frame, agent=a.agent, negated=a.negated)
+        if place is None or not self.place_like(place):
+            return None
+        return Prop(p, tok, a.cue.frame, agent=a.agent, place=place, negated=a.negated)
+
+    def _intransitive(self, a: _Args) -> Prop | None:
+        """ "five civilians died", "families fled": the subject is the patient."""
+        if a.passive or dobj(a.tok) is not None:
+            return None
+        patient = subject_of(a.tok)
+        if patient is None or self.armed(patient) and a.cue.predicate == "DISPLACED":
+            return None
+        return Prop(a.cue.predicate, a.tok, a.cue.frame, patient=patient, negated=a.negated)
+
+    def _transitive(self, a: _Args) -> Prop | None:
+        """Agent and patient; the predicate's place rule says whether the patient is a place."""
+        p, tok, agent, patient = a.cue.predicate, a.tok, a.agent, a.patient
         rule = self.lex.place_patient.get(p, "any")
         if rule == "required":
             if patient is None or not self.place_like(patient):
@@ -194,12 +234,12 @@ class PropositionReader:
                 return None
             if agent is not None and self.place_like(agent) and not self.actorish(agent):
                 return None  # a place that "held out" holds nothing
-            return Prop(p, tok, cue.frame, agent=agent, place=patient, negated=neg)
+            return Prop(p, tok, a.cue.frame, agent=agent, place=patient, negated=a.negated)
         if rule == "forbidden" and (patient is None or self.place_head(patient)):
             return None  # "seized the town" is CONTROL; "abducted farmers near X" is not
         if patient is None and agent is None:
             return None
-        return Prop(p, tok, cue.frame, agent=agent, patient=patient, negated=neg)
+        return Prop(p, tok, a.cue.frame, agent=agent, patient=patient, negated=a.negated)
 
     def _meeting(self, tok: Token) -> Prop | None:
         """ "X's negotiators will meet their counterparts": a meeting of negotiators."""

@@ -35,78 +35,113 @@ class Reading:
     reporter: Ref | None = None  # the subject of the reporting verb, resolved
 
 
+@dataclass(slots=True)
+class _Path:
+    """What following a proposition's clause up the parse found."""
+
+    hedged: bool
+    denial: bool = False
+    verb: Token | None = None  # the reporting or denial verb
+    reporter: Token | None = None  # its subject
+    claimant: Ref | None = None  # the owner of a claim noun passed through
+
+
 def read_stance(trigger: Token, negated: bool, ix: ClaimIndex) -> Reading:
-    """Stance and source of the proposition whose cue is ``trigger``."""
+    """Stance and source of the proposition whose cue is ``trigger``: the reporter of the
+    verb above it, else "according to X", the claimant of a claim noun, the quote's speaker."""
+    path = _follow_up(trigger, ix)
+    source, reporter_ref = _reporter_source(path, ix)
+    if source is None:
+        source = _according_source(trigger, path, ix)
+    if source is None and path.claimant is not None and not path.denial:
+        source = ix.source_of(path.claimant)
+    if source is None:
+        source = _quoted_source(trigger, path, ix)
+    verb, reporter = path.verb, path.reporter
+    if verb is not None and source is None and reporter is not None and reporter.pos_ == "PRON":
+        source = ix.source_at(verb.idx)
+    if _hedge_phrase_before(trigger, verb if source is not None else None, ix):
+        path.hedged = True
+    stance: Stance = "denies" if negated != path.denial else "asserts"
+    if stance == "asserts" and path.hedged:
+        stance = "hedges"
+    return Reading(stance, source, path.hedged, path.denial, path.claimant, reporter_ref)
+
+
+def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
+    """Up the parse from the trigger to the first reporting or denial verb, through claim
+    nouns, noting hedges on the way."""
     lex = ix.lex
-    reporting = lex.reporting_verbs
-    denial = False
-    reporter: Token | None = None
-    verb: Token | None = None
-    claimant: Ref | None = None
-    hedged = _hedged_here(trigger, ix)
+    path = _Path(hedged=_hedged_here(trigger, ix))
     cur = trigger
     for _ in range(10):
         head = cur.head
         if head is cur or cur.dep_ not in _PATH_DEPS:
             break
         lemma = head.lemma_.lower()
+        verbal = head.pos_ in ("VERB", "AUX")
         if head.pos_ == "NOUN" and lemma in lex.claim_nouns:
-            owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
-            if owner is not None and claimant is None:
-                claimant = ix.resolve(owner)
-            if lemma in lex.hedging_reporters and _unconfirmed(head, ix):
-                hedged = True
-        elif head.pos_ in ("VERB", "AUX") and lemma in lex.denial_verbs and head.i < trigger.i:
-            denial, verb = True, head
-            reporter = _subject(head)
+            _pass_claim_noun(head, lemma, path, ix)
+        elif verbal and lemma in lex.denial_verbs and head.i < trigger.i:
+            path.denial, path.verb, path.reporter = True, head, _subject(head)
             break
-        elif head.pos_ in ("VERB", "AUX") and lemma in reporting and cur.dep_ != "nsubj":
-            verb = head
-            reporter = _subject(head)
+        elif verbal and lemma in lex.reporting_verbs and cur.dep_ != "nsubj":
+            path.verb, path.reporter = head, _subject(head)
             if any(c.dep_ == "neg" for c in head.children):
-                hedged = True  # "did not say that …"
+                path.hedged = True  # "did not say that …"
             break
-        if head.pos_ in ("VERB", "AUX") and _hedged_here(head, ix):
-            hedged = True
+        if verbal and _hedged_here(head, ix):
+            path.hedged = True
         cur = head
+    return path
+
+
+def _pass_claim_noun(noun: Token, lemma: str, path: _Path, ix: ClaimIndex) -> None:
+    """ "the group's claim to …": the owner is the claimant; "unconfirmed reports" hedge."""
+    owner = next((c for c in noun.children if c.dep_ in ("poss", "compound")), None)
+    if owner is not None and path.claimant is None:
+        path.claimant = ix.resolve(owner)
+    if lemma in ix.lex.hedging_reporters and _unconfirmed(noun, ix):
+        path.hedged = True
+
+
+def _reporter_source(path: _Path, ix: ClaimIndex) -> tuple[Source | None, Ref | None]:
+    """The source the reporting verb's subject names (a mere "reports say" hedges instead)."""
+    reporter = path.reporter
+    if reporter is None:
+        return None, None
+    hedging = ix.lex.hedging_reporters
+    if reporter.lemma_.lower() in hedging or reporter.lower_ in hedging:
+        path.hedged = True
+        return None, None
+    ref = ix.resolve(reporter)
+    if ref is None:
+        return None, None
+    return ix.source_of(ref, reporter), ref
+
+
+def _according_source(trigger: Token, path: _Path, ix: ClaimIndex) -> Source | None:
+    """ "according to X": X; "according to unconfirmed reports (carried by X)": hedged."""
     according = _according_to(trigger)
-    source: Source | None = None
-    reporter_ref: Ref | None = None
-    if reporter is not None:
-        if reporter.lemma_.lower() in lex.hedging_reporters or reporter.lower_ in (
-            lex.hedging_reporters
-        ):
-            hedged = True
-        else:
-            ref = ix.resolve(reporter)
-            if ref is not None:
-                source = ix.source_of(ref, reporter)
-                reporter_ref = ref
-    if source is None and according is not None:
-        ref = ix.resolve(according)
-        if according.lemma_.lower() in lex.hedging_reporters:
-            hedged = True
-            ref = _carrier(according, ix)  # "unconfirmed reports carried by X": X's report
-        if ref is not None:
-            source = ix.source_of(ref, according)
-    if source is None and claimant is not None and not denial:
-        source = ix.source_of(claimant)
-    if source is None:
-        quoted = ix.source_at(trigger.idx)
-        if quoted is not None:
-            last = quoted.name.lower().split()[-1] if quoted.name.strip() else ""
-            if quoted.actor_id is None and last in lex.hedging_reporters:
-                hedged = True
-            else:
-                source = quoted
-    if verb is not None and source is None and reporter is not None and reporter.pos_ == "PRON":
-        source = ix.source_at(verb.idx)
-    if _hedge_phrase_before(trigger, verb if source is not None else None, ix):
-        hedged = True
-    stance: Stance = "denies" if negated != denial else "asserts"
-    if stance == "asserts" and hedged:
-        stance = "hedges"
-    return Reading(stance, source, hedged, denial, claimant, reporter_ref)
+    if according is None:
+        return None
+    ref = ix.resolve(according)
+    if according.lemma_.lower() in ix.lex.hedging_reporters:
+        path.hedged = True
+        ref = _carrier(according, ix)  # "unconfirmed reports carried by X": X's report
+    return ix.source_of(ref, according) if ref is not None else None
+
+
+def _quoted_source(trigger: Token, path: _Path, ix: ClaimIndex) -> Source | None:
+    """The speaker of the quote around the trigger (an anonymous "sources said" hedges)."""
+    quoted = ix.source_at(trigger.idx)
+    if quoted is None:
+        return None
+    last = quoted.name.lower().split()[-1] if quoted.name.strip() else ""
+    if quoted.actor_id is None and last in ix.lex.hedging_reporters:
+        path.hedged = True
+        return None
+    return quoted
 
 
 def _subject(verb: Token) -> Token | None:
