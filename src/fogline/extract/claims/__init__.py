@@ -84,11 +84,17 @@ def extract_claims(
     drafts.extend(event_claims(ctx.events, drafts, ix))
     drafts.sort(key=lambda d: d.pos)
     fill_places(drafts, ix)
-    for blame in find_blames(doc, ix):
-        drafts.extend(blame_claims(blame, drafts, ix))
+    # blames and responses read the drafts before them only (sorted by pos, bisected): the
+    # drafts they add are appended once all are read
+    blamed = [d for blame in find_blames(doc, ix) for d in blame_claims(blame, drafts, ix)]
+    drafts.extend(blamed)
     drafts.sort(key=lambda d: d.pos)
-    for response in find_responses(doc, ix, content_nouns):
-        drafts.extend(response_drafts(response, drafts, ix))
+    answers = [
+        d
+        for response in find_responses(doc, ix, content_nouns)
+        for d in response_drafts(response, drafts, ix)
+    ]
+    drafts.extend(answers)
     drafts.sort(key=lambda d: d.pos)
     drafts = complete(drafts, ix.lex)
     return to_claims(dedupe(drafts), ix)

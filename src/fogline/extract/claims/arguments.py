@@ -18,6 +18,7 @@ from fogline.extract.claims.propositions import Prop, PropositionReader
 from fogline.extract.claims.references import Ref, short_name
 from fogline.extract.claims.stance import read_stance
 from fogline.extract.claims.syntax import plural
+from fogline.extract.spans import sentence
 
 
 def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | None:
@@ -109,7 +110,7 @@ def _reporters_own(agent: Token, reporter: Ref, ix: ClaimIndex) -> Ref | None:
 
 def _date_of(trigger: Token, ix: ClaimIndex) -> str | None:
     """The date attached to the trigger's clause or to the verbs that report it."""
-    sent = trigger.sent
+    sent = sentence(trigger)
     chain = [trigger]
     cur = trigger
     for _ in range(6):
@@ -138,7 +139,7 @@ def _date_of(trigger: Token, ix: ClaimIndex) -> str | None:
 
 
 def _denial_phrase(trigger: Token, ix: ClaimIndex) -> bool:
-    sent = trigger.sent
+    sent = sentence(trigger)
     window = ix.text[sent.start_char : trigger.idx + len(trigger.text) + 20].lower()
     window = window.replace("’", "'")
     return any(p in window for p in ix.lex.denial_phrases) and any(
@@ -177,7 +178,7 @@ def _place_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> tuple[st
         salient = ix.named_like(pt.idx, noun)  # "the dam" → "Tishreen Dam" named before
         if salient is None:
             feature = ix.lex.place_nouns.get(noun, "")
-            salient = ix.salient_place(prop.trigger.sent.start_char, feature)
+            salient = ix.salient_place(sentence(prop.trigger).start_char, feature)
         if salient is None:
             salient = ix.salient_place(pt.idx, ix.lex.place_nouns.get(noun, ""))
         if salient is not None:

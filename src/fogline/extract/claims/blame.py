@@ -8,6 +8,7 @@ the blamer's own claim of the violent proposition just reported, with that subje
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,9 +60,11 @@ def blame_claims(blame: Blame, drafts: list[Draft], ix: ClaimIndex) -> list[Draf
     p_start, _ = ix.paragraph_of(pos)
     window = ix.paragraph_of(max(0, p_start - 2))[0]
     blamable = ix.lex.blamable_predicates
+    lo = bisect.bisect_left(drafts, window, key=lambda d: d.pos)  # drafts are by pos
+    hi = bisect.bisect_left(drafts, pos, lo=lo, key=lambda d: d.pos)
     candidates = [
-        d for d in drafts
-        if window <= d.pos < pos and d.predicate in blamable and d.stance != "denies"
+        d for d in drafts[lo:hi]
+        if d.predicate in blamable and d.stance != "denies"
         and d.origin not in ("response", "blame")
         and (d.subject is None or ix.actor_named(d.subject) is None)
     ]  # fmt: skip

@@ -8,7 +8,7 @@ A proposition whose own clause names no place or no agent takes them from those 
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -109,11 +109,12 @@ def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
             continue
         p_start, _ = ix.paragraph_of(d.pos)
         window = ix.paragraph_of(max(0, p_start - 2))[0]
+        lo = bisect.bisect_left(drafts, window, hi=i, key=lambda e: e.pos)  # drafts are by pos
         same = next(
             (
                 e
-                for e in reversed(drafts[:i])
-                if e.place and e.pos >= window and e.predicate == d.predicate
+                for e in reversed(drafts[lo:i])
+                if e.place and e.predicate == d.predicate
                 and e.object == d.object and d.object is not None
             ),
             None,
@@ -145,7 +146,7 @@ def _topic_place(ix: ClaimIndex) -> Place | None:
         if not ix.names_no_place(p):
             first.setdefault(p.name, p)
     counts = sorted(
-        ((len(re.findall(rf"\b{re.escape(name)}\b", ix.text)), p) for name, p in first.items()),
+        ((ix.word_count(name), p) for name, p in first.items()),
         key=lambda np: (-np[0], np[1].start),
     )
     if not counts or counts[0][0] < 2:

@@ -7,12 +7,15 @@ source and stance are dropped (:func:`dedupe`), and the rest become records (:fu
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import ClaimLexicon
+from fogline.extract.spans import sentence
 from fogline.model import Claim, Source, Stance
 from fogline.textnorm import fold
 
@@ -38,7 +41,7 @@ class Draft:
 
 def evidence(trigger: Token, ix: ClaimIndex) -> tuple[int, int]:
     """The sentence of the trigger, inside its quote and paragraph, without outer spaces."""
-    sent = trigger.sent
+    sent = sentence(trigger)
     start, end = sent.start_char, sent.end_char
     quote = ix.quote_at(trigger.idx, attributed=False)
     if quote is not None:
@@ -55,8 +58,13 @@ def evidence(trigger: Token, ix: ClaimIndex) -> tuple[int, int]:
 
 def is_question(trigger: Token, ix: ClaimIndex) -> bool:
     """ "Has the town fallen?" states nothing (unless someone is quoted asking it)."""
-    sent = trigger.sent
-    return sent.text.rstrip().endswith("?") and ix.quote_at(trigger.idx) is None
+    sent = sentence(trigger)
+    asks = ix.questions.get(sent.start)
+    if asks is None:  # once per sentence: Span.text joins every token of the sentence
+        asks = ix.questions[sent.start] = (
+            ix.text[sent.start_char : sent.end_char].rstrip()[-1:] == "?"
+        )
+    return asks and ix.quote_at(trigger.idx) is None
 
 
 def same_source(a: Source, b: Source) -> bool:
@@ -73,16 +81,19 @@ def complete(drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
     """Denials, and control claims that name only the place, take their missing arguments
     from the claim they answer ("the town has not fallen" → who was said to take it)."""
     out = []
-    for i, d in enumerate(drafts):
+    earlier: dict[str, list[Draft]] = {}  # predicate → the drafts so far that are no denial
+    for d in drafts:
         gap = d.subject is None and d.origin in ("fall", "lose", "transitive")
         if d.origin != "response" and (d.stance == "denies" or gap):
-            target = _earlier_match(d, drafts[:i], lex)
+            target = _earlier_match(d, earlier.get(d.predicate, ()), lex)
             if target is not None:
                 d.subject = d.subject or target.subject
                 d.place = d.place or target.place
                 d.object = d.object or target.object
                 if d.stance == "denies":
                     d.link = target
+        if d.stance != "denies":  # read after completion, as the original slice was
+            earlier.setdefault(d.predicate, []).append(d)
         if d.predicate in lex.need_subject_predicates and d.subject is None:
             continue
         if d.predicate == "CONTROL" and d.place is None:
@@ -91,9 +102,11 @@ def complete(drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
     return out
 
 
-def _earlier_match(d: Draft, earlier: list[Draft], lex: ClaimLexicon) -> Draft | None:
+def _earlier_match(d: Draft, earlier: Sequence[Draft], lex: ClaimLexicon) -> Draft | None:
+    """The latest earlier claim ``d`` answers (``earlier``: the drafts before it of its
+    predicate that are no denial)."""
     for e in reversed(earlier):
-        if e.predicate != d.predicate or e.stance == "denies" or same_source(e.source, d.source):
+        if same_source(e.source, d.source):
             continue
         if d.place and e.place and fold(d.place) != fold(e.place):
             continue
@@ -113,15 +126,39 @@ def _key(d: Draft) -> tuple[str, ...]:
 def dedupe(drafts: list[Draft]) -> list[Draft]:
     """One claim per proposition, source and stance within a stretch of evidence."""
     out: list[Draft] = []
+    kept: dict[tuple[str, ...], _Spans] = {}  # key → the kept drafts with it, by start
     for d in drafts:
-        dup = next(
-            (o for o in out if _key(o) == _key(d) and o.start < d.end and d.start < o.end), None
-        )
+        same = kept.setdefault(_key(d), _Spans())
+        dup = same.first_overlapping(d.start, d.end)
         if dup is None:
             out.append(d)
+            same.add(d)
         elif d.link is not None and dup.link is None:
             dup.link = d.link
     return out
+
+
+class _Spans:
+    """Drafts kept so far under one key; ``first_overlapping`` finds the first kept (in the
+    order kept) whose evidence overlaps [start, end), looking only at drafts that start less
+    than the longest evidence before ``start`` (a scan of every kept draft was quadratic)."""
+
+    def __init__(self) -> None:
+        self.starts: list[tuple[int, int]] = []  # (start, order kept)
+        self.drafts: list[Draft] = []
+        self.longest = 0
+
+    def add(self, d: Draft) -> None:
+        at = bisect.bisect_right(self.starts, (d.start, len(self.drafts)))
+        self.starts.insert(at, (d.start, len(self.drafts)))
+        self.drafts.append(d)
+        self.longest = max(self.longest, d.end - d.start)
+
+    def first_overlapping(self, start: int, end: int) -> Draft | None:
+        lo = bisect.bisect_left(self.starts, (start - self.longest, -1))
+        hi = bisect.bisect_left(self.starts, (end, -1))  # kept.start < end
+        hits = [k for s, k in self.starts[lo:hi] if start < self.drafts[k].end]
+        return self.drafts[min(hits)] if hits else None
 
 
 def to_claims(drafts: list[Draft], ix: ClaimIndex) -> list[Claim]:

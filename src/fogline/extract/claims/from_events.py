@@ -7,6 +7,7 @@ place named in its own span becomes a CONTROL claim of its reporter (or of the o
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from fogline.extract.claims.draft import Draft, is_question
@@ -19,6 +20,7 @@ from fogline.textnorm import fold
 def event_claims(events: Sequence[Event], drafts: list[Draft], ix: ClaimIndex) -> list[Draft]:
     lex = ix.lex
     out = []
+    control = _Evidence([d for d in drafts if d.predicate == "CONTROL"])
     for event in events:
         if event.acled_subtype not in lex.control_subtypes or event.actor is None:
             continue
@@ -39,10 +41,7 @@ def event_claims(events: Sequence[Event], drafts: list[Draft], ix: ClaimIndex) -
         if mention is None:
             continue  # the place was guessed from context: too weak for a claim
         place = ix.place_name(mention)
-        covered = [
-            d for d in drafts
-            if d.predicate == "CONTROL" and d.start < event.end and event.start < d.end
-        ]  # fmt: skip
+        covered = control.overlapping(event.start, event.end)
         if covered:
             for d in covered:
                 if d.place_inferred and fold(d.subject or "") == fold(subject):
@@ -96,3 +95,21 @@ def _event_source(event: Event, ix: ClaimIndex) -> Source | None:
         name = short_name(actor) if actor.kind != "person" else actor.name
         return ix.source_of(Ref(name, actor))
     return None
+
+
+class _Evidence:
+    """Drafts by the start of their evidence: ``overlapping(start, end)`` equals ``[d for d in
+    drafts if d.start < end and start < d.end]``, looking only at drafts that start less than
+    the longest evidence before ``start`` (a scan of every draft per event was quadratic)."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.order = sorted(range(len(drafts)), key=lambda k: drafts[k].start)
+        self.starts = [drafts[k].start for k in self.order]
+        self.longest = max((d.end - d.start for d in drafts), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Draft]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        hits = sorted(k for k in self.order[lo:hi] if start < self.drafts[k].end)
+        return [self.drafts[k] for k in hits]

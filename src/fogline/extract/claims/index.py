@@ -9,6 +9,9 @@ paragraphs, sentences, places and times by offset are read from the shared
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -20,9 +23,12 @@ from fogline.extract.claims.references import (
     short_name,
 )
 from fogline.extract.context import DocContext
+from fogline.extract.spans import FirstCover
 from fogline.model import Actor, Place, Quote, Source
 
 ARTICLE = "the article"
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class ClaimIndex:
@@ -36,9 +42,24 @@ class ClaimIndex:
         self.quotes: list[Quote] = sorted(ctx.quotes, key=lambda q: (q.end - q.start, q.start))
         self.actors = list(ctx.actors)
         self.by_id = {a.id: a for a in self.actors}
-        mentions = sorted((m.start, m.end, a) for a in self.actors for m in a.mentions)
+        mentions = sorted(
+            ((m.start, m.end, a) for a in self.actors for m in a.mentions), key=lambda m: m[:2]
+        )
         self._mentions = mentions
         self._mention_starts = [m[0] for m in mentions]
+        # indexes answering what a scan of every actor, mention, quote or place answered (a
+        # scan per token made claims quadratic in the number of entities and quotes)
+        self._named = _names_index(self.actors)
+        self._last_person_at: list[Actor | None] = []  # the last person among mentions[: k + 1]
+        for _ms, _me, actor in mentions:
+            last = self._last_person_at[-1] if self._last_person_at else None
+            self._last_person_at.append(actor if actor.kind == "person" else last)
+        self._forces = {}  # (affiliation, id) → the first actor with them
+        for actor in self.actors:
+            self._forces.setdefault((actor.affiliation, actor.id), actor)
+        self._order = {id(a): i for i, a in enumerate(self.actors)}
+        self._memo: dict[tuple, object] = {}
+        self.questions: dict[int, bool] = {}  # sentence start → it ends with "?"
         self.places: list[Place] = ctx.places_between(0, len(self.text))
         # one sense per discourse: a name found as a place once (resolved, or not in the
         # gazetteer but named as one: "the village of X") is that place everywhere
@@ -63,12 +84,7 @@ class ClaimIndex:
     def actor_named(self, name: str | None) -> Actor | None:
         if not name:
             return None
-        key = name.lower().removeprefix("the ")
-        for actor in self.actors:
-            names = {actor.name, *actor.aliases, *(m.text for m in actor.mentions)}
-            if key in {n.lower().removeprefix("the ") for n in names}:
-                return actor
-        return None
+        return self._named.get(name.lower().removeprefix("the "))
 
     def resolve(self, token: Token | None) -> Ref | None:
         """The actor (or, failing one, the noun phrase) a subject or agent token refers to."""
@@ -115,13 +131,8 @@ class ClaimIndex:
 
     def _last_person(self, pos: int) -> Actor | None:
         """The person named last before ``pos`` (for an unresolved "he"/"she")."""
-        best = None
-        for ms, _me, actor in self._mentions:
-            if ms >= pos:
-                break
-            if actor.kind == "person":
-                best = actor
-        return best
+        k = bisect.bisect_left(self._mention_starts, pos)
+        return self._last_person_at[k - 1] if k else None
 
     def speaker_actor(self, pos: int) -> Actor | None:
         """The actor speaking at ``pos`` (inside a quote), or the organisation they speak for."""
@@ -204,6 +215,16 @@ class ClaimIndex:
         compatible = self._compatible(token)
         if not compatible:
             return None
+        starts, actors = self._memoized(("descriptor", compatible), self._described, compatible)
+        k = bisect.bisect_left(starts, token.idx)  # mentions [0, k) start before the token
+        if k:
+            first = bisect.bisect_left(starts, starts[k - 1])  # the first of the latest start
+            return actors[first]
+        return actors[0] if actors else None
+
+    def _described(self, compatible: frozenset[str]) -> tuple[list[int], list[Actor]]:
+        """Mentions (start, actor) of the actors ``compatible`` allows, in text order; a
+        named affiliate is preferred to its parent ("IS Mozambique" to "IS")."""
         present = {a.id for a in self.actors if a.id in compatible}
         children = {a.affiliation for a in self.actors if a.id in present and a.affiliation}
         parents = {
@@ -211,31 +232,49 @@ class ClaimIndex:
             for a in self.actors
             if a.id in present and (a.name in children or a.id in children)
         }
-        best: tuple[int, Actor] | None = None
-        for ms, _me, actor in self._mentions:
-            if actor.id not in present or actor.id in parents:
-                continue
-            if ms < token.idx and (best is None or ms > best[0]):
-                best = (ms, actor)
-        if best is None:
-            for _ms, _me, actor in self._mentions:
-                if actor.id in present and actor.id not in parents:
-                    return actor
-        return best[1] if best else None
+        kept = [
+            (ms, actor)
+            for ms, _me, actor in self._mentions
+            if actor.id in present and actor.id not in parents
+        ]
+        return [ms for ms, _ in kept], [actor for _, actor in kept]
+
+    def _memoized(self, key: tuple, build: Callable[[K], V], arg: K) -> V:
+        if key not in self._memo:
+            self._memo[key] = build(arg)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _mentions_of(self, actor: Actor) -> tuple[list[int], list[int], list[int], FirstCover]:
+        """One actor's mentions in text order: starts, the largest end among mentions starting
+        before or at each, and which mention covers an offset first."""
+        return self._memoized(("mentions", id(actor)), self._build_mentions_of, actor)
+
+    def _build_mentions_of(
+        self, actor: Actor
+    ) -> tuple[list[int], list[int], list[int], FirstCover]:
+        own = [(ms, me) for ms, me, a in self._mentions if a is actor]
+        reach: list[int] = []
+        for _ms, me in own:
+            reach.append(max(reach[-1], me) if reach else me)
+        first = FirstCover((ms, me, me) for ms, me in own)
+        return [ms for ms, _ in own], [me for _, me in own], reach, first
 
     def _linked_after(self, actor: Actor, token: Token) -> bool:
         """Is this mention of ``actor`` followed by "-linked", "-backed" …?"""
-        for ms, me, a in self._mentions:
-            if a is actor and ms <= token.idx < me:
-                return bool(self.lex.linked_after.match(self.text, me))
-        return False
+        me = self._mentions_of(actor)[3].at(token.idx)  # the first mention of it over the token
+        return me is not None and bool(self.lex.linked_after.match(self.text, me))
 
     def forces_of(self, state: Actor, noun: Token) -> Actor | None:
         """The forces of a state (named in the document, else in the dictionary)."""
         compatible = self._compatible(noun) | descriptor_ids(*self.lex.generic_forces)
-        for actor in self.actors:
-            if actor.id in compatible and actor.affiliation in (state.name, state.id):
-                return actor
+        found = [
+            actor
+            for actor_id in compatible
+            for owner in (state.name, state.id)
+            if (actor := self._forces.get((owner, actor_id))) is not None
+        ]
+        if found:  # the first actor of the document with such an id and affiliation
+            return min(found, key=self._actor_order)
         dictionary = actor_dictionary()
         for actor_id in sorted(compatible):
             entry = dictionary.get(actor_id) if dictionary is not None else None  # type: ignore[attr-defined]
@@ -244,16 +283,32 @@ class ClaimIndex:
                              list(entry.aliases))  # fmt: skip
         return None
 
+    def _actor_order(self, actor: Actor) -> int:
+        return self._order[id(actor)]
+
     # --- sources --------------------------------------------------------------------------
     def quote_at(self, pos: int, *, attributed: bool = True) -> Quote | None:
         """The innermost quote around ``pos`` (with a speaker, when ``attributed``); reported
         speech does not run on into another paragraph."""
+        return self._memoized(("quotes", attributed), self._quote_cover, attributed).at(pos)
+
+    def _quote_cover(self, attributed: bool) -> FirstCover[Quote]:
+        """The first of ``quotes`` (innermost first) over each offset: a direct quote over its
+        span, reported speech over the part of its span in the paragraph where it starts."""
+        bounds = sorted({p for par in self.ctx.paragraphs for p in (par.start, par.end)})
+        pieces = []
         for q in self.quotes:
-            if q.start <= pos < q.end and (q.speaker is not None or not attributed):
-                if not q.direct and self.paragraph_of(q.start) != self.paragraph_of(pos):
-                    continue
-                return q
-        return None
+            if q.speaker is None and attributed:
+                continue
+            if q.direct:
+                pieces.append((q.start, q.end, q))
+                continue
+            home = self.paragraph_of(q.start)
+            cuts = bounds[bisect.bisect_right(bounds, q.start) : bisect.bisect_left(bounds, q.end)]
+            for a, b in zip([q.start, *cuts], [*cuts, q.end], strict=True):
+                if a < b and self.paragraph_of(a) == home:  # one paragraph between two cuts
+                    pieces.append((a, b, q))
+        return FirstCover(pieces)
 
     def source_at(self, pos: int) -> Source | None:
         """The speaker of the quote around ``pos``, as a claim source."""
@@ -302,15 +357,22 @@ class ClaimIndex:
 
     def salient_place(self, pos: int, feature_class: str) -> Place | None:
         """The most recent place named before ``pos`` with a compatible feature (not a country)."""
-        for p in reversed(self.ctx.places_between(0, pos)):
+        starts, places = self._memoized(("salient", feature_class), self._salient, feature_class)
+        k = bisect.bisect_left(starts, pos)
+        return places[k - 1] if k else None
+
+    def _salient(self, feature_class: str) -> tuple[list[int], list[Place]]:
+        """The places :meth:`salient_place` may return, in text order."""
+        kept = []
+        for p in self.ctx.places_between(0, len(self.text)):
             feature = p.feature or ""
             if feature.startswith("PCL") or p.lat is None or self.names_no_place(p):
                 continue
             if self.text[p.start : p.end].isupper() and p.end - p.start > 3:
                 continue  # a dateline names where the report was filed
             if not feature_class or _feature_class(feature) == feature_class:
-                return p
-        return None
+                kept.append(p)
+        return [p.start for p in kept], kept
 
     def names_no_place(self, place: Place) -> bool:
         """A place name used as a modifier, not a location: inside an organisation's name
@@ -320,19 +382,29 @@ class ClaimIndex:
         actor = self.actor_at(place.start, place.end)
         if actor is None or actor.kind in self.lex.place_named_kinds:
             return False
-        return any(
-            ms <= place.start and place.end <= me and me - ms > place.end - place.start
-            for ms, me, a in self._mentions
-            if a is actor
+        # a longer mention of the actor around the place: one that starts before it and ends
+        # at or after it, or starts at or before it and ends after it
+        starts, _ends, reach, _first = self._mentions_of(actor)
+        before = bisect.bisect_left(starts, place.start)
+        upto = bisect.bisect_right(starts, place.start)
+        return (before > 0 and reach[before - 1] >= place.end) or (
+            upto > 0 and reach[upto - 1] > place.end
         )
 
     def named_like(self, pos: int, noun: str) -> Place | None:
         """The most recent place before ``pos`` whose name ends in ``noun`` ("Tishreen Dam"
         for "the dam", "Abu Shouk camp" for "the camp")."""
-        for p in reversed(self.ctx.places_between(0, pos)):
-            if p.name.lower().endswith(" " + noun):
-                return p
-        return None
+        starts, places = self._memoized(("named", noun), self._named_like, noun)
+        k = bisect.bisect_left(starts, pos)
+        return places[k - 1] if k else None
+
+    def _named_like(self, noun: str) -> tuple[list[int], list[Place]]:
+        kept = [
+            p
+            for p in self.ctx.places_between(0, len(self.text))
+            if p.name.lower().endswith(" " + noun)
+        ]
+        return [p.start for p in kept], kept
 
     def place_name(self, place: Place) -> str:
         """A place's name as written, without a feature word ("Rutshuru territory" →
@@ -345,11 +417,20 @@ class ClaimIndex:
                 bare = name[: -len(word) - 1].strip()
             elif low.startswith(word + " of "):
                 bare = name[len(word) + 4 :].strip()
-            if bare and len(bare) > 2:
-                same = [p for p in self.places if p.name.lower() == bare.lower()]
-                if same or place.gazetteer_id:
-                    return bare
+            known = bare and len(bare) > 2
+            if known and (bare.lower() in self._place_names() or place.gazetteer_id):
+                return bare
         return name
+
+    def _place_names(self) -> frozenset[str]:
+        return self._memoized(
+            ("place names",), lambda _: frozenset(p.name.lower() for p in self.places), None
+        )
+
+    def word_count(self, name: str) -> int:
+        """``len(re.findall(rf"\\b{re.escape(name)}\\b", text))``, from the text's words found
+        once (a regex over the whole text per place name was quadratic in places)."""
+        return _word_count(self.text, name, self._memoized(("words",), _word_starts, self.text))
 
     # --- paragraphs -----------------------------------------------------------------------
     def paragraph_of(self, pos: int) -> tuple[int, int]:
@@ -366,3 +447,42 @@ def _feature_class(feature: str) -> str:
     if feature.startswith(("ADM", "PCL")):
         return "A"
     return feature[:1]
+
+
+def _names_index(actors: list[Actor]) -> dict[str, Actor]:
+    """Name, alias or mention text (lower case, without "the ") → the first actor so named."""
+    named: dict[str, Actor] = {}
+    for actor in actors:
+        names = {actor.name, *actor.aliases, *(m.text for m in actor.mentions)}
+        for key in {n.lower().removeprefix("the ") for n in names}:
+            named.setdefault(key, actor)
+    return named
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Each word (``\\w+`` run) of ``text`` → where it starts, in order."""
+    starts: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
+
+
+def _word_count(text: str, name: str, words: dict[str, list[int]]) -> int:
+    """Non-overlapping matches of ``\\bNAME\\b`` in ``text``: a name that begins and ends
+    with a word character matches only where a word equal to its first word starts."""
+    first = _WORD.match(name)
+    if not name or first is None or not _WORD.fullmatch(name[-1]):
+        return len(re.findall(rf"\b{re.escape(name)}\b", text))
+    count, end = 0, -1
+    for at in words.get(first.group(), ()):
+        stop = at + len(name)
+        if (
+            at >= end
+            and text.startswith(name, at)
+            and (stop == len(text) or not _WORD.match(text[stop]))
+        ):
+            count, end = count + 1, stop
+    return count

@@ -8,6 +8,7 @@ its own source a stance: denial verbs and "false"-words deny, negated confirmati
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -170,8 +171,10 @@ def response_drafts(response: Response, drafts: list[Draft], ix: ClaimIndex) -> 
         return []
     start, end = evidence(response.token, ix)
     sent = ix.ctx.sentence_bounds(target.pos)
+    first = ix.ctx.sentence_starts()
+    low = sent[0] if first and sent[0] > first[0] else -1  # the first sentence takes all before
     same = [
-        d for d in drafts
+        d for d in _between(drafts, low, pos)  # drafts are in text order (by pos)
         if d is target or (
             ix.ctx.sentence_bounds(d.pos) == sent and d.pos < pos and d.origin != "response"
             and (d.origin == "blame") == (target.origin == "blame")
@@ -207,9 +210,8 @@ def _answered(
     for _ in range(3):
         window = ix.paragraph_of(max(0, window - 2))[0]
     candidates = [
-        d for d in drafts
-        if d.pos < pos and d.pos >= window and d.stance != "denies" and d.origin != "response"
-        and not same_source(d.source, source)
+        d for d in _between(drafts, window, pos)  # drafts are in text order (by pos)
+        if d.stance != "denies" and d.origin != "response" and not same_source(d.source, source)
     ]  # fmt: skip
     if owner is not None:
         own = [d for d in candidates if _owned_by(d, owner)]
@@ -224,3 +226,9 @@ def _owned_by(d: Draft, owner: Ref) -> bool:
         names |= {fold(owner.actor.name), *(fold(a) for a in owner.actor.aliases)}
     src = {fold(n) for n in (d.source.name, d.source.affiliation, d.subject) if n}
     return bool(names & src) or bool(owner.actor and d.source.actor_id == owner.actor.id)
+
+
+def _between(drafts: list[Draft], start: int, end: int) -> list[Draft]:
+    """The drafts (sorted by ``pos``) with ``start <= pos < end``, by bisection."""
+    lo = bisect.bisect_left(drafts, start, key=lambda d: d.pos)
+    return drafts[lo : bisect.bisect_left(drafts, end, lo=lo, key=lambda d: d.pos)]
