@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import throughput  # noqa: E402
-from generate import generate  # noqa: E402
+import throughput
+from generate import generate
 
-from fogline.ingest.readers import RawDocument  # noqa: E402
-from fogline.parallel import analyze_parallel  # noqa: E402
+from fogline.ingest.readers import RawDocument
+from fogline.parallel import analyze_parallel
 
 MB = 1024 * 1024
 CHUNK = 16

@@ -219,7 +219,7 @@ def analyses() -> list[Analysis]:
     return [a, b, c]
 
 
-def build_store(path: Path, upto: int = 3):  # noqa: ANN201 - Store
+def build_store(path: Path, upto: int = 3):
     """A SQLite store at ``path`` with the first ``upto`` analyses, reconciled."""
     from fogline.reconcile import reconcile
     from fogline.store import Store

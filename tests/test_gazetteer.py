@@ -201,7 +201,7 @@ def _in_threads(n, work):
         start.wait()
         try:
             results[i] = work()
-        except Exception as exc:  # noqa: BLE001 - reported by the test
+        except Exception as exc:
             results[i] = exc
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]

@@ -48,7 +48,7 @@ def write_batches(db: str, done: threading.Event, errors: list) -> None:
             for b in range(BATCHES):
                 store.save(report(b * BATCH + i) for i in range(BATCH))
                 time.sleep(0.005)
-    except Exception as exc:  # noqa: BLE001 - reported by the test
+    except Exception as exc:
         errors.append(exc)
     finally:
         done.set()
@@ -64,7 +64,7 @@ def read_until(db: str, done: threading.Event, seen: list, errors: list) -> None
                     seen.append(tuple(conn.execute(query).one()))
                 if finished:
                     return
-    except Exception as exc:  # noqa: BLE001 - reported by the test
+    except Exception as exc:
         errors.append(exc)
 
 

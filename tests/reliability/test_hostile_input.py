@@ -128,7 +128,7 @@ def _slow_when_marked(monkeypatch: pytest.MonkeyPatch) -> None:
 
     real = times.extract_times
 
-    def extract_times(doc, ctx, **kwargs):  # noqa: ANN001, ANN003, ANN202
+    def extract_times(doc, ctx, **kwargs):
         while "Slowtown" in doc.text:
             budget.check("times")
             time.sleep(0.01)
@@ -255,7 +255,7 @@ def test_schema_creation_tolerates_concurrent_openers(tmp_path):
         try:
             start.wait()
             Store.open(db).close()
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=open_it) for _ in range(8)]
@@ -413,7 +413,7 @@ def test_a_write_failure_names_the_database_and_the_cause(tmp_path, analyzer):
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     store.engine.dispose()
 
-    def cap(dbapi_conn, _record) -> None:  # noqa: ANN001
+    def cap(dbapi_conn, _record) -> None:
         dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
 
     from sqlalchemy import event

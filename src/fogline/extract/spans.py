@@ -123,6 +123,7 @@ class FirstCover(Generic[V]):
                 k = next_free(k + 1)
 
     def at(self, pos: int) -> V | None:
+        """The value painted at ``pos``, or None."""
         k = bisect.bisect_right(self._points, pos) - 1
         return self._values[k] if 0 <= k < len(self._values) else None
 
@@ -157,6 +158,7 @@ class Coverage:
         return self._area[k] + self._level[k] * (x - self._points[k])
 
     def overlap(self, start: int, end: int) -> int:
+        """How many characters of [start, end) the ranges cover."""
         return self._upto(end) - self._upto(start) if start < end else 0
 
 
@@ -208,6 +210,7 @@ class Stabbing:
         self._tree = tree
 
     def containing(self, pos: int) -> list[int]:
+        """Indexes of the intervals that contain ``pos``."""
         limit = bisect.bisect_right(self._starts, pos)  # intervals [0, limit) start at or before
         out: list[int] = []
         tree, size = self._tree, self._size

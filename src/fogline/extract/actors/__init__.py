@@ -110,7 +110,9 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
     return out
 
 
-def analyse_actors(doc: Doc, *, dictionary: ActorDictionary | None = None) -> ActorIndex:
+def analyse_actors(  # noqa: C901 - the resolution passes in order, one call each
+    doc: Doc, *, dictionary: ActorDictionary | None = None
+) -> ActorIndex:
     """The clusters behind :func:`extract_actors`, with the token → actor map."""
     lex = lexicon()
     text = text_of(doc)
@@ -269,7 +271,9 @@ def _clean(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _named_spans(doc: Doc, dictionary: Any) -> list[tuple[Span, str, Any]]:
+def _named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to-right scan
+    doc: Doc, dictionary: Any
+) -> list[tuple[Span, str, Any]]:
     """Dictionary names (longest first) and entity names, without overlaps, in text order."""
     taken: set[int] = set()
     found: list[tuple[Span, str, Any]] = []

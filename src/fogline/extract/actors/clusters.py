@@ -21,7 +21,9 @@ class ActorDictionary(Protocol):
 
     entries: Any
 
-    def lookup(self, name: str) -> Any: ...
+    def lookup(self, name: str) -> Any:
+        """The entry for a name or alias, or None."""
+        ...
 
 
 @dataclass(slots=True)
@@ -41,6 +43,7 @@ class Cluster:
 
     @property
     def id(self) -> str:
+        """The dictionary id of the actor, else a slug of its name."""
         if self.entry is not None and getattr(self.entry, "id", None):
             return str(self.entry.id)
         return re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-") or "actor"
@@ -75,6 +78,7 @@ class ActorIndex:
 
 
 def entry_aliases(entry: Any) -> set[str]:
+    """The aliases of a dictionary entry (none for None)."""
     if entry is None:
         return set()
     return {str(a) for a in (getattr(entry, "aliases", None) or ())}

@@ -71,7 +71,7 @@ def _default_actor_labeller() -> ActorLabeller:
         from fogline.actordict import load_actor_dictionary
 
         dictionary = load_actor_dictionary()
-    except Exception as exc:  # noqa: BLE001 - the dictionary is optional reference data
+    except Exception as exc:
         LOGGER.debug("no actor dictionary for %s: %s", NAME, exc)
         return lambda name: None
 
@@ -106,7 +106,7 @@ class EntityFixer:
         self.actors: ActorLabeller | None = None  # the actor dictionary unless set
         self._gaz_tried = False
 
-    def _gaz(self):  # noqa: ANN202 - Gazetteer | None
+    def _gaz(self):
         if self.gazetteer is None and not self._gaz_tried:
             self._gaz_tried = True
             from fogline.gazetteer import Gazetteer
@@ -115,6 +115,7 @@ class EntityFixer:
         return self.gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
+        """Relabel the entities of ``doc`` in place and return it."""
         actors = self.actors if self.actors is not None else _default_actor_labeller()
         gaz = self._gaz()
         cues = load_cues()
@@ -153,7 +154,7 @@ class EntityFixer:
         doc.ents = filter_spans(out)
         return doc
 
-    def _fix(self, ent, actors, gaz, known, countries, cues, person_words) -> Span:  # noqa: ANN001
+    def _fix(self, ent, actors, gaz, known, countries, cues, person_words) -> Span:
         label = actors(ent.text)
         if label and label != ent.label_:
             return Span(ent.doc, ent.start, ent.end, label=label)
@@ -203,7 +204,7 @@ def _hyphen_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _hyphen_whole(ent: Span, gaz) -> Span:  # noqa: ANN001
+def _hyphen_whole(ent: Span, gaz) -> Span:
     """The entity grown to its whole hyphenated name when the gazetteer knows that name."""
     start, end = _hyphen_bounds(ent.doc, ent.start, ent.end)
     if (start, end) == (ent.start, ent.end):
@@ -218,7 +219,7 @@ def _hyphen_whole(ent: Span, gaz) -> Span:  # noqa: ANN001
     return Span(ent.doc, start, end, label=label)
 
 
-def _particle_whole(ent: Span, gaz) -> Span:  # noqa: ANN001
+def _particle_whole(ent: Span, gaz) -> Span:
     """The entity grown over lower-case particles and capitalised words to the longest name
     the gazetteer knows ("Lanao" → "Lanao del Norte"); a place then, as the particle shows."""
     doc = ent.doc
@@ -239,7 +240,7 @@ def _particle_whole(ent: Span, gaz) -> Span:  # noqa: ANN001
     return Span(doc, ent.start, best, label="GPE" if ent.label_ != "LOC" else "LOC")
 
 
-def _split_pair(ent: Span, gaz, cues: Cues) -> list[Span]:  # noqa: ANN001
+def _split_pair(ent: Span, gaz, cues: Cues) -> list[Span]:
     """A non-place entity spanning "X and Y" (or "X, Y and Z") after a place cue split into its
     places when the gazetteer knows every part and not the whole: "in Kumbo and Ndop" as one
     ORG ("read War and Peace" has no cue and stays whole)."""
@@ -266,7 +267,7 @@ def _split_pair(ent: Span, gaz, cues: Cues) -> list[Span]:  # noqa: ANN001
     return [Span(doc, p.start, p.end, label="GPE") for p in parts]
 
 
-def _hyphen_run(doc: Doc, run: tuple[int, int], gaz, taken: set[int]) -> tuple[int, int]:  # noqa: ANN001
+def _hyphen_run(doc: Doc, run: tuple[int, int], gaz, taken: set[int]) -> tuple[int, int]:
     """A capitalised run grown over hyphens when the gazetteer knows the whole name."""
     start, end = _hyphen_bounds(doc, *run)
     if (start, end) == run or any(i in taken for i in range(start, end)):
@@ -327,7 +328,7 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-def _longest_known(doc, start, end, actors, known) -> Span | None:  # noqa: ANN001
+def _longest_known(doc, start, end, actors, known) -> Span | None:
     """The longest sub-span (up to MAX_RUN tokens) of a run that is a known name."""
     for size in range(min(MAX_RUN, end - start), 0, -1):
         for a in range(start, end - size + 1):

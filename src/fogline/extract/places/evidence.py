@@ -28,11 +28,11 @@ def _name_text(span: Span) -> str:
     return span.text
 
 
-def _is_cap(tok) -> bool:  # noqa: ANN001
+def _is_cap(tok) -> bool:
     return tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) > 1))
 
 
-def _doc_countries(ents: list[Span], gaz) -> set[str]:  # noqa: ANN001
+def _doc_countries(ents: list[Span], gaz) -> set[str]:
     """Countries the document names outright (a GPE that is a country name)."""
     out: set[str] = set()
     for e in ents:
@@ -43,7 +43,7 @@ def _doc_countries(ents: list[Span], gaz) -> set[str]:  # noqa: ANN001
     return out
 
 
-def _strong(cands) -> bool:  # noqa: ANN001
+def _strong(cands) -> bool:
     return bool(cands) and any(
         c.match not in ("skeleton", "alt")
         and (c.kind in STRONG_FEATURES or (c.kind.startswith("PPL") and c.population >= LARGE_CITY))
@@ -70,14 +70,14 @@ def _has_cue(span: Span, cues: Cues, *, phrase: bool) -> bool:
     return not phrase and bool(before) and before[-1] in cues.before_words
 
 
-def _place_evidence(  # noqa: C901 - one decision, read top to bottom
+def _place_evidence(
     span: Span,
-    gaz,  # noqa: ANN001
+    gaz,
     countries: set[str],
     cues: Cues,
     *,
     was: str,
-    person_words: set[str] = frozenset(),  # noqa: B006 - read only
+    person_words: set[str] = frozenset(),
 ) -> bool:
     """Whether a known name is used as a place here; ``was`` is the model's label ("" for none).
 
@@ -130,7 +130,7 @@ def _proper_noun(span: Span) -> bool:
     return all(t.tag_ == "NNP" for t in span) and span.root.dep_ != "amod"
 
 
-def _variant_in(name: str, gaz, countries: set[str]) -> bool:  # noqa: ANN001
+def _variant_in(name: str, gaz, countries: set[str]) -> bool:
     """Whether a spelling variant of ``name`` is a place of a country the document names."""
     if not countries or gaz is None:
         return False
@@ -140,7 +140,7 @@ def _variant_in(name: str, gaz, countries: set[str]) -> bool:  # noqa: ANN001
     )
 
 
-def _sizeable(c) -> bool:  # noqa: ANN001 - Candidate
+def _sizeable(c) -> bool:
     return c.kind in ("PCLI", "ADM1", "ADM2", "RGN") or c.population >= SIZEABLE_TOWN
 
 
@@ -162,7 +162,7 @@ def _dateline(span: Span) -> bool:
     )
 
 
-def _possessor_country(span: Span, gaz) -> str | None:  # noqa: ANN001
+def _possessor_country(span: Span, gaz) -> str | None:
     """The country of a possessive before the span: "Myanmar's" in "Myanmar's Rakhine State"."""
     doc = span.doc
     i = span.start - 1
@@ -199,7 +199,7 @@ def _coordinated_place(span: Span, place_ends: set[int]) -> bool:
 
 def _listed_places(
     out: list[Span], gaz, countries: set[str], known: set[str], cues: Cues
-) -> list[Span]:  # noqa: ANN001
+) -> list[Span]:
     """Relabel as GPE the known names listed right after a place, left to right (a PERSON
     only when the name is a place of a country the document names)."""
     place_ends = {e.end for e in out if e.label_ in PLACE_LABELS}

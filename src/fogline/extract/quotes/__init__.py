@@ -192,7 +192,7 @@ class _SpeakerFinder:
             self._short_names[key] = _short_name(actor, self.text)
         return self._short_names[key]
 
-    def speaker(self, token: Token | None) -> Speaker | None:
+    def speaker(self, token: Token | None) -> Speaker | None:  # noqa: C901 - one cascade of cases
         if token is None:
             return None
         if token.dep_ == "poss" or token.lemma_.lower() in lexicon().document_nouns:

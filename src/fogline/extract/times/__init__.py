@@ -103,7 +103,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:  # noqa: C901
+def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:
     """Decide from the parse whether a grammar match is used as a date here."""
     if any(t.ent_type_ in _BLOCKING_ENTS for t in span):
         return False

@@ -15,6 +15,8 @@ _NUM = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    """Month, weekday and number words and the compiled time grammar."""
+
     months: dict[str, int]
     month_full: frozenset[str]
     weekdays: dict[str, int]
