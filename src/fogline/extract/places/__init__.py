@@ -176,15 +176,11 @@ def resolve(
     first = {n: _rank(cs, context(n), None, set(), n) for n, cs in cands.items()}
     chosen = {n: r[0][1] for n, r in first.items() if r}
     admin_names = {_fold(n) for n, c in chosen.items() if c.kind in ("ADM1", "ADM2")}
+    pool = _Pool(chosen)
     out: dict[str, tuple[Candidate, float]] = {}
     for name, cs in cands.items():
-        others = [
-            c
-            for n, c in chosen.items()
-            if n != name and c.kind not in BROAD and c.match != "skeleton"
-        ]
         division = name in (divisions or ())
-        ranked = _rank(cs, context(name), others, admin_names, name, division)
+        ranked = _rank(cs, context(name), pool.others(name), admin_names, name, division)
         if not ranked:
             continue
         s1, best = ranked[0]
@@ -205,14 +201,14 @@ def _fold(name: str) -> str:
 def _rank(
     cs: list[Candidate],
     countries: dict[str, float],
-    others: list[Candidate] | None,
+    others: _Others | None,
     admin_names: set[str],
     name: str,
     division: bool = False,
 ) -> list[tuple[float, Candidate]]:
     scored: list[tuple[float, Candidate]] = []
     # capitals often stand for their governments ("Kyiv denies"): no evidence of a spelling
-    located = [o for o in others or () if o.kind != "PPLC"]
+    located = others is not None and others.any_located()
     exact = [c for c in cs if c.match in ("exact", "base")]
     major = exact[0] if exact and exact[0].kind in MAJOR else None
     for i, c in enumerate(cs):
@@ -222,12 +218,12 @@ def _rank(
         s = c.prior + COUNTRY_BONUS * share
         if division and c.kind in ("PCLI", "ADM1", "ADM2"):
             s += ADMIN_BONUS
-        if c.match == "skeleton" and located and not _near_any(c, located):
+        if c.match == "skeleton" and located and not others.near(c, located=True):  # type: ignore[union-attr]
             continue  # a spelling variant far from every other place named is another place
         if others is not None and _coheres(c, bool(exact), major):
             if c.admin1 and _fold(c.admin1) in admin_names and _fold(c.admin1) != _fold(name):
                 s += ADMIN_BONUS
-            if i < NEAR_CHECKED and c.kind not in BROAD and _near_any(c, others):
+            if i < NEAR_CHECKED and c.kind not in BROAD and others.near(c):
                 s += NEAR_BONUS
         scored.append((s, c))
     scored.sort(key=lambda x: -x[0])
@@ -236,6 +232,63 @@ def _rank(
 
 def _near_any(c: Candidate, others: list[Candidate]) -> bool:
     return any(haversine_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others)
+
+
+# a chord of the unit sphere longer than this joins points more than NEAR_KM apart (with a
+# margin for rounding): the grid cell of the spatial index below
+_CELL = 2 * math.sin(NEAR_KM / 6371.0 / 2) * 1.01
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int, int]:
+    p, q = math.radians(lat), math.radians(lon)
+    x, y, z = math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
+    return math.floor(x / _CELL), math.floor(y / _CELL), math.floor(z / _CELL)
+
+
+class _Pool:
+    """The first-pass choices that may lend a reading coherence (not country-sized, not a
+    spelling variant), in a grid of cells NEAR_KM wide: a place near a candidate lies in one of
+    the 27 cells around the candidate's. Scanning every other name's choice for every name
+    made resolution quadratic in the number of places named."""
+
+    def __init__(self, chosen: dict[str, Candidate]) -> None:
+        self.chosen = {
+            n: c for n, c in chosen.items() if c.kind not in BROAD and c.match != "skeleton"
+        }
+        self.located = sum(1 for c in self.chosen.values() if c.kind != "PPLC")
+        self.grid: dict[tuple[int, int, int], list[tuple[str, Candidate]]] = {}
+        for n, c in self.chosen.items():
+            self.grid.setdefault(_cell(c.lat, c.lon), []).append((n, c))
+
+    def others(self, name: str) -> _Others:
+        """The pool as seen from ``name``: every choice but its own."""
+        return _Others(self, name)
+
+
+class _Others:
+    """The other names' choices for one name, as ``_rank`` asks about them."""
+
+    def __init__(self, pool: _Pool, name: str) -> None:
+        self.pool = pool
+        self.name = name
+
+    def any_located(self) -> bool:
+        """Whether another name's choice is no capital (capitals stand for governments)."""
+        own = self.pool.chosen.get(self.name)
+        return self.pool.located - (own is not None and own.kind != "PPLC") > 0
+
+    def near(self, c: Candidate, *, located: bool = False) -> bool:
+        """``_near_any(c, others)`` (``located``: among those that are no capital)."""
+        cx, cy, cz = _cell(c.lat, c.lon)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for dz in (-1, 0, 1):
+                    for n, o in self.pool.grid.get((cx + dx, cy + dy, cz + dz), ()):
+                        if n == self.name or (located and o.kind == "PPLC"):
+                            continue
+                        if haversine_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM:
+                            return True
+        return False
 
 
 def _coheres(c: Candidate, exact: bool, major: Candidate | None) -> bool:
