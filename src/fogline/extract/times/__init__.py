@@ -95,12 +95,27 @@ def _lazy_tense(span: Span, lex: Lexicon) -> Callable[[], Tense]:
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Keep the longest of overlapping candidates, in text order."""
+    """Keep the longest of overlapping candidates, in text order.
+
+    A candidate overlaps a chosen one when it shares a character with it: the characters of
+    the chosen are marked, instead of comparing each candidate with every chosen one.
+    """
     chosen: list[Candidate] = []
+    unmarked: list[Candidate] = []  # chosen without characters to mark (never seen)
+    taken = bytearray(max(0, max((c.end for c in cands), default=0)) + 1)
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        if c.start >= c.end or c.start < 0:
+            if not any(_overlap(c, o) for o in chosen):
+                chosen.append(c)
+                unmarked.append(c)
+        elif taken.find(1, c.start, c.end) < 0 and not any(_overlap(c, o) for o in unmarked):
             chosen.append(c)
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _overlap(c: Candidate, o: Candidate) -> bool:
+    return not (c.end <= o.start or c.start >= o.end)
 
 
 def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:
