@@ -10,6 +10,7 @@ to the most recent compatible actor outside direct quotes (a salience resolver, 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import weakref
 from typing import Any
@@ -120,14 +121,16 @@ def analyse_actors(  # noqa: C901 - the resolution passes in order, one call eac
     spans = _named_spans(doc, dictionary)
     clusters: dict[str, Cluster] = {}
     by_token: dict[int, Cluster] = {}
-    refs: list[Ref] = []
+    refs: list[Ref] = Refs()
     sent_of = _sentence_ids(doc)
     persons: list[tuple[Span, Cluster]] = []
+    names = _Names()
     for span, kind, entry in spans:
-        cluster = _cluster_for(span, kind, entry, clusters, persons, text)
+        cluster = _cluster_for(span, kind, entry, clusters, names, text)
         _add_mention(cluster, span, by_token, refs, quoted, sent_of)
         if cluster.kind == "person":
             persons.append((span, cluster))
+            names.add_person(span, cluster)
     _missed_surnames(doc, persons, by_token, refs, quoted, sent_of)
 
     def new_unit(span: Span, owner: Cluster | None) -> Cluster:
@@ -154,11 +157,11 @@ def analyse_actors(  # noqa: C901 - the resolution passes in order, one call eac
         if key not in clusters:
             clusters[key] = Cluster(key, span.text, "organisation", None)
         cluster = clusters[key]
-        if (span.start_char, span.end_char) not in cluster.mentions:
+        if (span.start_char, span.end_char) not in names.mentions_of(cluster):
             kept = {t.i: by_token[t.i] for t in span if t.i in by_token}
             _add_mention(cluster, span, by_token, refs, quoted, sent_of)
             by_token.update(kept)
-            refs.sort(key=lambda r: r.start)
+            _keep_sorted(refs)
         return cluster
 
     for span, cluster in persons:
@@ -173,7 +176,7 @@ def analyse_actors(  # noqa: C901 - the resolution passes in order, one call eac
 
     def add_mention(cluster: Cluster, span: Span) -> None:
         _add_mention(cluster, span, by_token, refs, quoted, sent_of)
-        refs.sort(key=lambda r: r.start)
+        _keep_sorted(refs)
 
     resolve_references(
         doc, by_token, refs, lambda pos: _in_quote(pos, quoted), sent_of, new_cluster, add_mention
@@ -351,29 +354,126 @@ def _cluster_for(
     kind: str,
     entry: Any,
     clusters: dict[str, Cluster],
-    persons: list[tuple[Span, Cluster]],
+    names: _Names,
     text: str,
 ) -> Cluster:
     name = span.text
+    surname = names.surname_key(span) if kind in ("person", "organisation") else None
     if entry is not None:
         key = f"d:{getattr(entry, 'id', None) or fold(str(entry.name))}"
         name = str(getattr(entry, "name", name))
-    elif kind in ("person", "organisation") and _surname_key(span, persons):
-        key = str(_surname_key(span, persons))  # "Ben Rajab", or "Cabatuan" tagged ORG
+    elif surname:
+        key = surname  # "Ben Rajab", or "Cabatuan" tagged ORG
     else:
         key = f"n:{fold(name)}"
-        for c in clusters.values():  # acronym or alias of an earlier organisation
-            if kind != "person" and (name in c.aliases or fold(name) == fold(c.name)):
-                key = c.key
+        if kind != "person":  # acronym or alias of an earlier organisation
+            key = names.earlier(name) or key
     cluster = clusters.get(key)
     if cluster is None:
         cluster = clusters[key] = Cluster(key, name, kind, entry)
+        names.add_cluster(cluster)
     if span.text != cluster.name:
-        cluster.aliases.add(span.text)
+        names.add_alias(cluster, span.text)
     acronym = _parenthesised_acronym(span)
     if acronym and cluster.kind != "person":
-        cluster.aliases.add(acronym)
+        names.add_alias(cluster, acronym)
     return cluster
+
+
+class _Names:
+    """What :func:`_cluster_for` looks up while the named spans are read, indexed as they come
+    (a scan of every cluster and every person per span was quadratic in the number of names):
+    the latest cluster with an alias or folded name, full names by their last words, and the
+    mentions of a cluster as a set."""
+
+    def __init__(self) -> None:
+        self._order: dict[int, int] = {}  # id(cluster) → creation order
+        self._clusters: list[Cluster] = []
+        self._alias: dict[str, int] = {}  # alias → the latest cluster with it
+        self._folded: dict[str, int] = {}  # folded name → the latest cluster with it
+        self._persons: list[tuple[tuple[str, ...], Cluster, bool]] = []  # words, cluster, in "of"
+        self._last1: dict[str, list[int]] = {}  # last word → persons
+        self._last2: dict[tuple[str, str], list[int]] = {}  # last two words → persons
+        self._mentions: dict[int, tuple[int, set[tuple[int, int]]]] = {}
+
+    def add_cluster(self, cluster: Cluster) -> None:
+        """A new cluster (clusters are created in this order and never removed)."""
+        n = self._order[id(cluster)] = len(self._clusters)
+        self._clusters.append(cluster)
+        self._folded[fold(cluster.name)] = n
+        for alias in cluster.aliases:
+            self._alias[alias] = n
+
+    def add_alias(self, cluster: Cluster, alias: str) -> None:
+        """``cluster.aliases.add(alias)``, indexed."""
+        cluster.aliases.add(alias)
+        n = self._order.get(id(cluster))
+        if n is not None and n > self._alias.get(alias, -1):
+            self._alias[alias] = n
+
+    def earlier(self, name: str) -> str | None:
+        """The key of the latest cluster with ``name`` as an alias or as its folded name."""
+        best = max(self._alias.get(name, -1), self._folded.get(fold(name), -1))
+        return self._clusters[best].key if best >= 0 else None
+
+    def add_person(self, span: Span, cluster: Cluster) -> None:
+        """A person's name as read (``persons`` of :func:`analyse_actors`, in order)."""
+        words = tuple(t.text for t in span)
+        k = len(self._persons)
+        self._persons.append((words, cluster, _in_of(span)))
+        self._last1.setdefault(words[-1], []).append(k)
+        if len(words) > 1:
+            self._last2.setdefault(words[-2:], []).append(k)  # type: ignore[arg-type]
+
+    def surname_key(self, span: Span) -> str | None:
+        """:func:`_surname_key` over the persons added so far."""
+        words = tuple(t.text for t in span)
+        if not words:
+            return None
+        bucket = (
+            self._last1.get(words[-1], [])
+            if len(words) == 1
+            else self._last2.get(
+                words[-2:],
+                [],  # type: ignore[arg-type]
+            )
+        )
+        latest = None
+        for k in reversed(bucket):
+            full, cluster, in_of = self._persons[k]
+            if len(full) > len(words) and full[-len(words) :] == words:
+                if not in_of:
+                    return cluster.key  # the latest prominent one
+                latest = latest or cluster
+        return latest.key if latest is not None else None
+
+    def mentions_of(self, cluster: Cluster) -> set[tuple[int, int]]:
+        """``set(cluster.mentions)``, grown as mentions are appended."""
+        seen, found = self._mentions.get(id(cluster), (0, set()))
+        if seen < len(cluster.mentions):
+            found.update(cluster.mentions[seen:])
+            self._mentions[id(cluster)] = (len(cluster.mentions), found)
+        return found
+
+
+class Refs(list):
+    """The salience resolver's mentions (:class:`Ref`), kept sorted by start; knows the longest
+    mention, so that a look back over the last sentences can stop where no mention can reach."""
+
+    longest = 0
+
+    def append(self, ref: Ref) -> None:  # type: ignore[override]
+        """Append ``ref`` and remember its length."""
+        self.longest = max(self.longest, ref.end - ref.start)
+        super().append(ref)
+
+
+def _keep_sorted(refs: list[Ref]) -> None:
+    """``refs.sort(key=start)`` after one append to a sorted list: the new mention moves after
+    the mentions that start where it does or before (an insertion, not a sort per mention)."""
+    if len(refs) > 1 and refs[-1].start < refs[-2].start:
+        ref = refs.pop()
+        bisect.insort_right(refs, ref, key=lambda r: r.start)
 
 
 def _missed_surnames(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from fogline.extract.spans import word_in
 from fogline.textnorm import fold
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
@@ -52,7 +53,7 @@ class Cluster:
         """What an analyst writes for this actor as a side: a state's name, else its acronym."""
         if self.kind != "state":
             for alias in sorted(self.aliases | entry_aliases(self.entry), key=len):
-                if ACRONYM.match(alias) and re.search(rf"\b{re.escape(alias)}\b", text):
+                if ACRONYM.match(alias) and word_in(text, alias):
                     return alias
         return self.name
 

@@ -10,6 +10,7 @@ actors whose name or dictionary descriptors share those words. Unnamed speakers 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -143,9 +144,8 @@ def _antecedent(
     here = sent_of[token.i]
     before = [
         r
-        for r in refs
-        if r.start < token.idx
-        and here - r.sentence <= _MAX_BACK
+        for r in _recent(token, refs, here - _MAX_BACK)
+        if here - r.sentence <= _MAX_BACK
         and (kinds is None or r.cluster.kind in kinds)
         and (
             role is None or any(t.endswith(role) for t in {r.cluster.role or "", *r.cluster.titles})
@@ -163,8 +163,35 @@ def _antecedent(
     return before[-1].cluster
 
 
+def _recent(token: Token, refs: list[Ref], first: int) -> list[Ref]:
+    """The mentions (``refs``, sorted by start) that start before ``token``, from the first
+    that can lie in sentence ``first`` or later: a mention reaches its root's sentence, so it
+    starts less than the longest mention before that sentence's start. The look back is
+    bounded by the sentences, not by the document (a scan of every mention per pronoun)."""
+    end = bisect.bisect_left(refs, token.idx, key=lambda r: r.start)
+    if first <= 0:
+        return refs[:end]
+    longest = getattr(refs, "longest", None)
+    if longest is None:
+        longest = max((r.end - r.start for r in refs), default=0)
+    floor = _sentence_starts(token.doc)[first] - longest
+    return refs[bisect.bisect_right(refs, floor, hi=end, key=lambda r: r.start) : end]
+
+
+_STARTS_KEY = "fogline.sentence_starts"
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Character offset of each sentence start (``doc.sents``, as ``sent_of`` numbers them)."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [s.start_char for s in doc.sents]
+    return starts
+
+
 def read_led_by(doc: Doc, by_token: dict[int, Cluster]) -> None:
     """'forces led by X and Y': X and Y belong to the group the forces refer to."""
+    by_words = None
     for token in doc:
         if token.lemma_ != "lead":
             continue
@@ -173,7 +200,11 @@ def read_led_by(doc: Doc, by_token: dict[int, Cluster]) -> None:
         group_tok = group_tok or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if group_tok is None or not agents:
             continue
-        group = by_token.get(group_tok.i) or _by_words(group_tok, by_token)
+        if group_tok.i in by_token:
+            group = by_token[group_tok.i]
+        else:
+            by_words = by_words or _ByWords(by_token)
+            group = by_words.find(group_tok)
         if group is None or group.kind == "person":
             continue
         leaders = []
@@ -185,12 +216,38 @@ def read_led_by(doc: Doc, by_token: dict[int, Cluster]) -> None:
                 cluster.affiliation = group
 
 
-def _by_words(token: Token, by_token: dict[int, Cluster]) -> Cluster | None:
-    words = _modifiers(token)
-    best = None
-    for cluster in {id(c): c for c in by_token.values()}.values():
-        if cluster.kind == "person" or _descriptor_score(cluster, words) == 0:
-            continue
-        if best is None or len(cluster.mentions) > len(best.mentions):
-            best = cluster
-    return best
+class _ByWords:
+    """The group a "led by" phrase names through its modifiers ("the Islamist forces led by
+    X"): the clusters indexed once by the words of their names, aliases and descriptors (a
+    scan of every cluster per "led by" was quadratic)."""
+
+    def __init__(self, by_token: dict[int, Cluster]) -> None:
+        self.clusters = list({id(c): c for c in by_token.values()}.values())
+        self.by_word: dict[str, list[int]] = {}
+        for k, cluster in enumerate(self.clusters):
+            if cluster.kind == "person":
+                continue
+            for word in _vocabulary(cluster):
+                self.by_word.setdefault(word, []).append(k)
+
+    def find(self, token: Token) -> Cluster | None:
+        """The non-person cluster sharing a word with the modifiers of ``token`` that has the
+        most mentions (the first among equals)."""
+        hits = {k for word in _modifiers(token) for k in self.by_word.get(word, ())}
+        best = None
+        for k in sorted(hits):
+            cluster = self.clusters[k]
+            if best is None or len(cluster.mentions) > len(best.mentions):
+                best = cluster
+        return best
+
+
+def _vocabulary(cluster: Cluster) -> set[str]:
+    """The words :func:`_descriptor_score` matches modifiers against."""
+    entry: Any = cluster.entry
+    vocab = set(fold(cluster.name).split())
+    for alias in cluster.aliases:
+        vocab.update(fold(alias).split())
+    for d in getattr(entry, "descriptors", None) or ():
+        vocab.update(fold(str(d)).split())
+    return vocab

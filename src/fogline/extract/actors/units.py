@@ -12,6 +12,7 @@ News names a state's forces and offices by descriptors more often than by name. 
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.actors.lexicon import lexicon
+from fogline.extract.spans import sentence
 from fogline.textnorm import fold
 
 if TYPE_CHECKING:
@@ -164,12 +166,13 @@ def attach_offices(
     of a state office with no organisation named ("the governor, X") takes that state too."""
     states = [c for c in clusters if c.kind == "state"]
     offices = lexicon().state_offices
+    named = _NamedStates(doc, states, clusters)
     for cluster in clusters:
         if cluster.entry is not None or cluster.affiliation is not None or not cluster.mentions:
             continue
         if cluster.kind == "person" and cluster.role in offices:  # "the governor, X": the state
-            cluster.affiliation = _state_in_sentence(doc, states, min(cluster.mentions)[0])
-            cluster.affiliation = cluster.affiliation or main_state(clusters)
+            cluster.affiliation = named.in_sentence(min(cluster.mentions)[0])
+            cluster.affiliation = cluster.affiliation or named.main()
             continue
         if cluster.kind != "organisation" or not is_unit_name(cluster.name):
             continue
@@ -186,10 +189,58 @@ def attach_offices(
                 break
             owner = None
         position = min(cluster.mentions)[0]
-        owner = owner or _state_before(states, position) or main_state(clusters)
+        owner = owner or named.before(position) or named.main()
         if owner is not None and owner is not cluster:
             cluster.affiliation = owner
             cluster.unit = True
+
+
+class _NamedStates:
+    """The states of the document with an entry, by where they are named, for
+    :func:`attach_offices` (which changes no state): :func:`_state_in_sentence`,
+    :func:`_state_before` and :func:`main_state` answered from indexes built once, not by a
+    scan of every state's mentions per office."""
+
+    def __init__(self, doc: Doc, states: list[Cluster], clusters: list[Cluster]) -> None:
+        self.doc = doc
+        self.clusters = clusters
+        self._main: list[Cluster | None] = []
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+        self.first_in: dict[int, Cluster] = {}  # sentence start → first state named in it
+        named: list[tuple[int, int, int, Cluster]] = []  # (start, state, mention, state)
+        for k, state in enumerate(states):
+            if state.entry is None:
+                continue
+            for m, (s, _) in enumerate(state.mentions):
+                named.append((s, k, m, state))
+                j = bisect.bisect_right(starts, s) - 1
+                if j >= 0 and s < sents[j].end_char:
+                    self.first_in.setdefault(starts[j], state)
+        named.sort(key=lambda n: n[:3])
+        self.named = named
+        self.named_starts = [n[0] for n in named]
+
+    def in_sentence(self, position: int) -> Cluster | None:
+        """``_state_in_sentence(doc, states, position)``"""
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        return self.first_in.get(sentence(span[0]).start_char)
+
+    def before(self, position: int) -> Cluster | None:
+        """``_state_before(states, position)``: the latest start before ``position``, the
+        first state and mention among equal starts."""
+        k = bisect.bisect_left(self.named_starts, position)
+        if not k:
+            return None
+        return self.named[bisect.bisect_left(self.named_starts, self.named_starts[k - 1])][3]
+
+    def main(self) -> Cluster | None:
+        """``main_state(clusters)``, computed once."""
+        if not self._main:
+            self._main.append(main_state(self.clusters))
+        return self._main[0]
 
 
 def _state_before(states: list[Cluster], position: int) -> Cluster | None:
