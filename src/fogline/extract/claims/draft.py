@@ -8,7 +8,6 @@ source and stance are dropped (:func:`dedupe`), and the rest become records (:fu
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -81,11 +80,14 @@ def complete(drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
     """Denials, and control claims that name only the place, take their missing arguments
     from the claim they answer ("the town has not fallen" → who was said to take it)."""
     out = []
-    earlier: dict[str, list[Draft]] = {}  # predicate → the drafts so far that are no denial
+    # predicate → the latest draft so far that is no denial, one per distinct (source, place,
+    # subject, object): drafts alike in these answer alike, so the look back skips a run of
+    # claims by the denier's own source at once (a scan of every earlier draft was quadratic)
+    earlier: dict[str, dict[tuple, Draft]] = {}
     for d in drafts:
         gap = d.subject is None and d.origin in ("fall", "lose", "transitive")
         if d.origin != "response" and (d.stance == "denies" or gap):
-            target = _earlier_match(d, earlier.get(d.predicate, ()), lex)
+            target = _earlier_match(d, earlier.get(d.predicate, {}), lex)
             if target is not None:
                 d.subject = d.subject or target.subject
                 d.place = d.place or target.place
@@ -93,7 +95,10 @@ def complete(drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
                 if d.stance == "denies":
                     d.link = target
         if d.stance != "denies":  # read after completion, as the original slice was
-            earlier.setdefault(d.predicate, []).append(d)
+            alike = earlier.setdefault(d.predicate, {})
+            key = _answer_key(d)
+            alike.pop(key, None)
+            alike[key] = d  # the latest of its kind, moved to the end
         if d.predicate in lex.need_subject_predicates and d.subject is None:
             continue
         if d.predicate == "CONTROL" and d.place is None:
@@ -102,10 +107,23 @@ def complete(drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
     return out
 
 
-def _earlier_match(d: Draft, earlier: Sequence[Draft], lex: ClaimLexicon) -> Draft | None:
-    """The latest earlier claim ``d`` answers (``earlier``: the drafts before it of its
-    predicate that are no denial)."""
-    for e in reversed(earlier):
+def _answer_key(d: Draft) -> tuple:
+    """What :func:`_earlier_match` reads of an earlier draft."""
+    src = d.source
+    return (
+        src.actor_id or None,
+        fold(src.name) if src.name else None,
+        fold(src.affiliation) if src.affiliation else None,
+        fold(d.place) if d.place else None,
+        fold(d.subject) if d.subject else None,
+        d.object or None,
+    )
+
+
+def _earlier_match(d: Draft, earlier: dict[tuple, Draft], lex: ClaimLexicon) -> Draft | None:
+    """The latest earlier claim ``d`` answers (``earlier``: the latest draft before it of its
+    predicate that is no denial for each :func:`_answer_key`, in the order of those drafts)."""
+    for e in reversed(earlier.values()):
         if same_source(e.source, d.source):
             continue
         if d.place and e.place and fold(d.place) != fold(e.place):
