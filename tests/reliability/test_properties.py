@@ -1,6 +1,8 @@
 """Properties of ``Analyzer.analyze`` over generated text (hypothesis).
 
-What ``analyze`` promises for ANY string:
+What ``analyze`` promises for ANY string (control characters, lone surrogates, runs of
+hundreds to thousands of one quotation mark, unbalanced and nested quotation marks of every
+kind among news fragments included):
 - it returns an Analysis, or raises IngestError for exactly four reasons: the cleaned text
   has fewer than MIN_CHARS characters besides blanks ("empty document"), more than
   MAX_CHARS ("document too large"), its detected language is not English ("not English"),
@@ -71,11 +73,50 @@ news_like = st.lists(
     max_size=40,
 ).map("".join)
 
+# Every quotation mark fogline reads or may meet, and the two-character typewriter quotes.
+QUOTE_MARKS = [
+    *('"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e"),
+    *("\u201a", "\u2039", "\u203a", "\u300c", "\u300d", "`", "``", "''"),
+]
+marks = st.sampled_from(QUOTE_MARKS)
+controls = st.text(st.characters(categories=["Cc", "Cf"]), min_size=1, max_size=4)
+surrogates = st.text(st.characters(categories=["Cs"]), min_size=1, max_size=2)
+
+# News fragments among quotation marks that open and close in any order and any pairing:
+# unbalanced ("“a", "a”"), mismatched ("«a’"), nested ("“a ‘b «c» d’ e”"), stray and doubled.
+quoted_news = st.recursive(
+    st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(FRAGMENTS).map(lambda f: f[:12])),
+    lambda inner: st.one_of(
+        st.builds(lambda o, t, c: o + t + c, marks, inner, marks),  # wrapped, any pair
+        st.builds(lambda o, t: o + t, marks, inner),  # opened only
+        st.builds(lambda t, c: t + c, inner, marks),  # closed only
+        st.lists(
+            st.one_of(inner, marks, st.sampled_from(GLUE), controls, surrogates),
+            min_size=2,
+            max_size=8,
+        ).map("".join),
+    ),
+    max_leaves=12,
+)
+
+
+@st.composite
+def quote_runs(draw: st.DrawFn) -> str:
+    """A run of hundreds to a few thousand of one quotation mark, alone or among news."""
+    run = draw(marks) * draw(st.integers(min_value=100, max_value=3000))
+    before = draw(st.sampled_from(["", *FRAGMENTS[:4]]))
+    after = draw(st.sampled_from(["", *FRAGMENTS[4:8]]))
+    glue = draw(st.sampled_from(["", " ", "\n", "\n\n"]))
+    return before + glue + run + glue + after
+
+
 any_string = st.one_of(
     st.text(max_size=300),  # any unicode outside surrogates
     st.text(st.characters(), max_size=80),  # lone surrogates too
     st.binary(max_size=200).map(lambda b: b.decode("latin-1")),  # control characters
+    st.lists(st.one_of(st.sampled_from(FRAGMENTS), controls), max_size=20).map("".join),
     news_like,
+    quoted_news,
 )
 
 ALLOWED_REFUSALS = ("empty document", "document too large", "not English", "binary data")
@@ -122,6 +163,16 @@ def check_spans(analysis: Analysis) -> None:
                 walk(inner)
 
     walk(analysis.as_dict())
+
+
+def check_any(analyzer, text: str) -> None:
+    """``analyze`` returns records whose spans check, or refuses for a documented reason."""
+    try:
+        analysis = analyzer.analyze(text, published="2024-03-04", source="Wire")
+    except IngestError as error:
+        check_refusal(text, error)
+        return
+    check_spans(analysis)
 
 
 def without_timings(analysis: Analysis) -> dict:
@@ -176,6 +227,20 @@ def test_same_input_gives_the_same_output(analyzer, text):
         return
     second = analyzer.analyze(text, published="2024-03-04", source="Wire")
     assert without_timings(second) == without_timings(first)
+
+
+@pytest.mark.issue(11)
+@PROPERTY
+@given(text=quoted_news)
+def test_unbalanced_and_nested_quotation_marks_of_every_kind(analyzer, text):
+    check_any(analyzer, text)
+
+
+@pytest.mark.issue(11)
+@settings(PROPERTY, max_examples=12)
+@given(text=quote_runs())
+def test_long_runs_of_each_quotation_mark(analyzer, text):
+    check_any(analyzer, text)
 
 
 ARTICLE = " ".join(FRAGMENTS[i] + GLUE[(i * 3) % len(GLUE)] for i in range(len(FRAGMENTS)))
