@@ -263,3 +263,32 @@ def test_its_spokesman_speaks_for_the_body_named_before(actors_of):
 
 def actors_in(doc, dictionary):
     return extract_actors(doc, DocContext.of(doc, actor_dictionary=dictionary))
+
+
+_SHORT_NAME = """
+from fogline.extract.actors.clusters import Cluster
+cluster = Cluster("n:islamic state", "Islamic State", "group")
+cluster.aliases |= {"ISIS", "ISIL", "IKSP", "ISWA", "ISKP", "ISGS"}
+print(cluster.short_name("ISIS, ISIL, IKSP, ISWA, ISKP and ISGS"))
+"""
+
+
+@pytest.mark.issue(11)
+def test_short_name_does_not_depend_on_the_hash_seed():
+    """Acronyms of one length were tried in set order: "ISIS" in one process, "ISIL" in the
+    next (a real article of the fnc1 bodies changed between runs)."""
+    import os
+    import subprocess
+    import sys
+
+    found = {
+        subprocess.run(
+            [sys.executable, "-c", _SHORT_NAME],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2", "3", "4", "5", "6")
+    }
+    assert found == {"IKSP"}

@@ -52,7 +52,11 @@ class Cluster:
     def short_name(self, text: str) -> str:
         """What an analyst writes for this actor as a side: a state's name, else its acronym."""
         if self.kind != "state":
-            for alias in sorted(self.aliases | entry_aliases(self.entry), key=len):
+            # shortest first, then in alphabetical order: a set's order depends on the hash
+            # seed ("ISIS" or "ISIL" from one process to the next)
+            for alias in sorted(
+                self.aliases | entry_aliases(self.entry), key=lambda a: (len(a), a)
+            ):
                 if ACRONYM.match(alias) and word_in(text, alias):
                     return alias
         return self.name

@@ -284,7 +284,8 @@ def _borrowed() -> dict[str, Any]:
     words = {r["word"].lower() for r in load_tsv("places/feature_words.tsv")}
     return {
         "reporting_verbs": quote_lexicon().cue_verbs,
-        "feature_words": tuple(sorted(words, key=len, reverse=True)),
+        # longest first, then alphabetical: not the set's order, which depends on the hash seed
+        "feature_words": tuple(sorted(words, key=lambda w: (-len(w), w))),
     }
 
 
