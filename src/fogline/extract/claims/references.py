@@ -42,13 +42,28 @@ def descriptor_ids(lemma: str, word: str) -> frozenset[str]:
     return frozenset(ids)
 
 
+_SHORT_NAMES: dict[int, tuple[Actor, str]] = {}  # id → (the actor, kept alive; its name)
+
+
 def short_name(actor: Actor) -> str:
     """The actor's name as a claim subject: its acronym when the text uses one ("NRF"), else
     its name, else the alias the text uses most ("Nigerian Army" for the armed forces entry).
 
     Every form returned is the name or an alias, so reports across sources still meet on the
-    actor dictionary's id.
+    actor dictionary's id. Computed once per actor: it counts the actor's mentions, and a
+    claim per mention asked it again (quadratic in the mentions of one actor).
     """
+    known = _SHORT_NAMES.get(id(actor))
+    if known is not None and known[0] is actor:
+        return known[1]
+    if len(_SHORT_NAMES) >= 4096:
+        _SHORT_NAMES.clear()
+    name = _short_name(actor)
+    _SHORT_NAMES[id(actor)] = (actor, name)
+    return name
+
+
+def _short_name(actor: Actor) -> str:
     used = [m.text for m in actor.mentions]
     for alias in actor.aliases:
         if _ACRONYM.match(alias) and alias in used and len(alias) < len(actor.name):
