@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from fogline.extract.context import DocContext
+from fogline.extract.events import certainty as rules
 from fogline.extract.events import extract_events, is_territorial
-from fogline.extract.events.lexicon import load_event_lexicon
+from fogline.extract.events.lexicon import load_lexicon
+from fogline.model import Quote, Speaker
 
 pytestmark = pytest.mark.slow  # the real pipeline: spaCy model and gazetteer
 
@@ -42,7 +47,7 @@ def _brief(e):
 
 
 def test_lexicon_is_broad_and_coded():
-    lex = load_event_lexicon()
+    lex = load_lexicon()
     triggers = [t for ts in (*lex.verbs.values(), *lex.nouns.values()) for t in ts]
     assert len(triggers) > 300
     assert {t.plover for t in triggers} >= {"FIGHT", "ASSAULT", "COERCE", "PROTEST", "CONSULT",
@@ -155,7 +160,7 @@ def test_events_evidence_is_the_text_span(analyze):
 
 def test_events_work_from_the_parse_alone(analyzer):
     doc = analyzer.nlp("Soldiers arrested the mayor of Gao on Sunday.")
-    events = extract_events(doc, published=dt.date(2024, 3, 4))
+    events = extract_events(doc, DocContext.of(doc, published=dt.date(2024, 3, 4)))
     e = _find(events, acled_subtype="Arrests")
     assert e.target is not None and "mayor" in e.target.name
     assert e.date.value == "2024-03-03"
@@ -348,3 +353,159 @@ def test_events_members_of_an_armed_group_killed_is_not_violence_against_civilia
     a = analyze("Soldiers killed three members of the militia near Beni on Sunday, the army said.")
     e = _find(a.events, place="Beni")
     assert e.acled_type != "Violence against civilians", _brief(e)
+
+
+# --- certainty rules, one by one, on hand-built parses -----------------------------------------
+# (words, head of each word, dependency, part of speech, lemma); the trigger is the last verb
+# listed in ``trigger`` (its index), its anchor the same token.
+# fmt: off
+_PARSES = {
+    "did not attack": (
+        ["Rebels", "did", "not", "attack"], [3, 3, 3, 3],
+        ["nsubj", "aux", "neg", "ROOT"], ["NOUN", "AUX", "PART", "VERB"],
+        ["rebel", "do", "not", "attack"],
+    ),
+    "reportedly attacked": (
+        ["Rebels", "reportedly", "attacked"], [2, 2, 2],
+        ["nsubj", "advmod", "ROOT"], ["NOUN", "ADV", "VERB"], ["rebel", "reportedly", "attack"],
+    ),
+    "will attack": (
+        ["Rebels", "will", "attack"], [2, 2, 2],
+        ["nsubj", "aux", "ROOT"], ["NOUN", "AUX", "VERB"], ["rebel", "will", "attack"],
+    ),
+    "must leave": (
+        ["Troops", "must", "leave"], [2, 2, 2],
+        ["nsubj", "aux", "ROOT"], ["NOUN", "AUX", "VERB"], ["troop", "must", "leave"],
+    ),
+    "would attack": (
+        ["Rebels", "would", "attack"], [2, 2, 2],
+        ["nsubj", "aux", "ROOT"], ["NOUN", "AUX", "VERB"], ["rebel", "would", "attack"],
+    ),
+    "could attack": (
+        ["Rebels", "could", "attack"], [2, 2, 2],
+        ["nsubj", "aux", "ROOT"], ["NOUN", "AUX", "VERB"], ["rebel", "could", "attack"],
+    ),
+    "withdraw unless": (
+        ["Troops", "will", "withdraw", "unless", "rebels", "leave"], [2, 2, 2, 5, 5, 2],
+        ["nsubj", "aux", "ROOT", "mark", "nsubj", "advcl"],
+        ["NOUN", "AUX", "VERB", "SCONJ", "NOUN", "VERB"],
+        ["troop", "will", "withdraw", "unless", "rebel", "leave"],
+    ),
+    "is due to arrive": (
+        ["Envoys", "are", "due", "to", "arrive"], [1, 1, 1, 4, 2],
+        ["nsubj", "ROOT", "acomp", "aux", "xcomp"], ["NOUN", "AUX", "ADJ", "PART", "VERB"],
+        ["envoy", "be", "due", "to", "arrive"],
+    ),
+    "residents said": (
+        ["Residents", "said", "rebels", "attacked"], [1, 1, 3, 1],
+        ["nsubj", "ROOT", "nsubj", "ccomp"], ["NOUN", "VERB", "NOUN", "VERB"],
+        ["resident", "say", "rebel", "attack"],
+    ),
+    "army denied": (
+        ["Army", "denied", "that", "rebels", "attacked"], [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp"], ["NOUN", "VERB", "SCONJ", "NOUN", "VERB"],
+        ["army", "deny", "that", "rebel", "attack"],
+    ),
+    "army said must leave": (
+        ["Army", "said", "rebels", "must", "leave"], [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp"], ["NOUN", "VERB", "NOUN", "AUX", "VERB"],
+        ["army", "say", "rebel", "must", "leave"],
+    ),
+    "army said would attack": (
+        ["Army", "said", "it", "would", "attack"], [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp"], ["NOUN", "VERB", "PRON", "AUX", "VERB"],
+        ["army", "say", "it", "would", "attack"],
+    ),
+}
+# fmt: on
+
+
+def _clause(name: str, trigger: int, quotes=()) -> rules.Clause:
+    words, heads, deps, pos, lemmas = _PARSES[name]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=lemmas)  # fmt: skip
+    tok = doc[trigger]
+    return rules.Clause.of(tok, tok, load_lexicon(), quotes)
+
+
+def _read(clause: rules.Clause, *names: str) -> rules.Reading:
+    reading = rules.Reading()
+    for name in names:
+        getattr(rules, name)(clause, reading)
+    return reading
+
+
+@pytest.mark.parametrize(
+    ("parse", "trigger", "rule", "field", "value"),
+    [
+        ("did not attack", 3, "negated", "negated", True),
+        ("will attack", 2, "negated", "negated", False),
+        ("reportedly attacked", 2, "hedged", "hedged", True),
+        ("will attack", 2, "future", "future", True),
+        ("must leave", 2, "obliged", "obliged", True),
+        ("withdraw unless", 2, "conditional", "conditional", True),
+        ("would attack", 2, "would", "would", True),
+        ("could attack", 2, "hypothetical", "hypothetical", True),
+        ("would attack", 2, "hypothetical", "hypothetical", False),
+        ("is due to arrive", 4, "planned", "planned", True),
+        ("army denied", 4, "denied", "denied", True),
+        ("residents said", 3, "denied", "denied", False),
+    ],
+)
+def test_certainty_rule_alone(parse, trigger, rule, field, value):
+    assert getattr(_read(_clause(parse, trigger), rule), field) is value
+
+
+def test_certainty_rule_reported_by_finds_the_subject_of_the_reporting_verb():
+    reading = _read(_clause("residents said", 3), "reported_by")
+    assert (reading.reporter.text, reading.report_depth) == ("Residents", 0)
+
+
+def test_certainty_rule_quoted_speaker_is_the_speaker_of_the_quote_around_the_trigger():
+    quote = Quote(text="Rebels will attack", start=0, end=18, speaker=Speaker("Col. Sow", 0, 0))
+    assert _read(_clause("will attack", 2, [quote]), "quoted_speaker").speaker == "Col. Sow"
+
+
+def test_certainty_rules_on_earlier_findings():
+    said_would = _read(_clause("army said would attack", 4), "would", "reported_by",
+                       "reported_would")  # fmt: skip
+    assert said_would.future and not said_would.hypothetical
+    assert _read(_clause("would attack", 2), "would", "reported_would").hypothetical
+    stated = _read(_clause("will attack", 2), "future", "stated_intent")
+    assert (stated.intent, stated.scheduled) == ("agree", True)
+    threat = _read(_clause("withdraw unless", 2), "future", "conditional", "stated_intent",
+                   "conditional_threat")  # fmt: skip
+    assert threat.intent == "threat"
+    demand = _read(_clause("army said must leave", 4), "obliged", "reported_by", "demand")
+    assert demand.intent == "demand"
+
+
+def test_certainty_verdicts_of_the_rules_in_order():
+    lex = load_lexicon()
+
+    def certainty(parse: str, trigger: int) -> tuple[str, str | None]:
+        clause = _clause(parse, trigger)
+        c = rules.assess(clause.trigger, clause.anchor, lex, ())
+        return c.certainty, c.aux_mode
+
+    assert certainty("did not attack", 3) == ("denied", "negation")
+    assert certainty("army denied", 4) == ("denied", None)
+    assert certainty("will attack", 2) == ("planned", "future")
+    assert certainty("is due to arrive", 4) == ("planned", "future")
+    assert certainty("could attack", 2) == ("hedged", "hypothetical")
+    assert certainty("reportedly attacked", 2) == ("hedged", None)
+    assert certainty("residents said", 3) == ("reported", None)  # hearsay
+    assert rules.RULES[0] is rules.negated and rules.RULES[-1] is rules.demand
+
+
+def test_coding_table_steps_and_sets_are_known():
+    lex = load_lexicon()
+    assert list(lex.coding) == ["drop", "stop", "seize", "obstruct", "territory-place", "move",
+                                "territory", "transfer-place", "instrument", "unconventional",
+                                "intent", "recipient"]  # fmt: skip
+    first = lex.coding["seize"][0]
+    assert (first.cue_any, first.roles) == ({"seize"}, (("object", {"site"}, False),))
+    assert (first.acled, first.place) == ("TERR", "object")
+    unconventional = lex.coding["unconventional"][0].when
+    assert ("acled", frozenset({"IED", "SUICIDE", "GRENADE", "CHEM"}), False) in unconventional
+    assert "Government regains territory" in lex.labels("territorial_subtypes")

@@ -72,16 +72,7 @@ def _quotes(doc: Doc, ctx: DocContext) -> list[Any]:
 def _events(doc: Doc, ctx: DocContext) -> list[Any]:
     from fogline.extract.events import extract_events
 
-    return extract_events(
-        doc,
-        times=ctx.times,
-        places=ctx.places,
-        actors=ctx.actors,
-        quotes=ctx.quotes,
-        paragraphs=ctx.paragraphs,
-        published=ctx.published,
-        source=ctx.source,
-    )
+    return extract_events(doc, ctx)
 
 
 def _claims(doc: Doc, ctx: DocContext) -> list[Any]:

@@ -1,30 +1,30 @@
-"""The event lexicon: triggers (``data/events/triggers.tsv``) and cues (``data/events/cues.yaml``).
+"""The event lexicon: everything the events extractor knows, read from ``data/events/``.
 
-Both files are read on first use and cached. :func:`find_triggers` matches the
-triggers against a parsed document: verbs by lemma or listed irregular form (the
-small English model sometimes tags a participle as an adjective), multiword verbs
-by their particle or object lemmas among the verb's children, nouns by head lemma
-with the modifier words written just before it.
+One loader, :func:`load_lexicon`, reads the trigger table (``triggers.tsv``), the coder
+(``coding.tsv``), the cue lists (``cues.yaml``), the closed-class words
+(``function_words.yaml``), the label sets (``labels.yaml``) and the nationality adjectives
+(``demonyms.tsv``) once and caches a frozen :class:`EventLexicon`.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from fogline.data import load_tsv, load_yaml
 from fogline.errors import LexiconError
 
 TRIGGERS = "events/triggers.tsv"
+CODING = "events/coding.tsv"
 CUES = "events/cues.yaml"
+WORDS = "events/function_words.yaml"
+LABELS = "events/labels.yaml"
 DEMONYMS = "events/demonyms.tsv"
 
-COOPERATIVE = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "INVESTIGATE"}
-)
-HOSTILE = frozenset({"FIGHT", "ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+Instrument = tuple[tuple[str, ...], str, str | None]
+"""Words of a weapon or method (lemmas), the mode and the ACLED code it sets."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,31 +45,56 @@ class Trigger:
         return self.words[0] if self.pos == "V" else self.words[-1]
 
 
+RoleTest = tuple[str, frozenset[str], bool]
+"""(column: object, recipient or actor; the alternatives written; negated)."""
+WhenTest = tuple[str, frozenset[str | None] | None, bool]
+"""(name; for "name=a|b" the values, "-" read as None, label sets expanded; negated)."""
+
+
 @dataclass(frozen=True, slots=True)
-class TriggerMatch:
-    """A trigger found in a document: its head token and every token of the term."""
+class CodingRule:
+    """One row of ``coding.tsv``, its tests compiled: "*" dropped, "a|b" and "@key" expanded."""
 
-    token: Token
-    trigger: Trigger
-    tokens: tuple[Token, ...]
+    step: str
+    cue_all: frozenset[str]  # trigger flags all required ("a+b")
+    cue_any: frozenset[str]  # at least one required ("a|b"); empty: no cue test
+    when: tuple[WhenTest, ...]
+    roles: tuple[RoleTest, ...]
+    plover: str
+    mode: str
+    acled: str
+    place: str
+    row: str  # as written, for messages
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class EventLexicon:
-    """Triggers indexed by head word, plus the cue lists of ``cues.yaml``."""
+    """Triggers indexed by head word, the coder's rules, cue lists and label sets.
 
-    verbs: dict[str, list[Trigger]] = field(default_factory=dict)
-    nouns: dict[str, list[Trigger]] = field(default_factory=dict)
-    forms: dict[str, str] = field(default_factory=dict)  # irregular form → verb lemma
-    cues: dict = field(default_factory=dict)
-    sets: dict[str, frozenset[str]] = field(default_factory=dict)
-    acled: dict[str, tuple[str, str]] = field(default_factory=dict)
-    instruments: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)
-    demonyms: dict[str, str] = field(default_factory=dict)  # "russian" → "Russia"
+    Shared by every document (cached): read it, never change it. Its mappings are plain
+    dictionaries because they are read for every token.
+    """
+
+    verbs: Mapping[str, tuple[Trigger, ...]]
+    nouns: Mapping[str, tuple[Trigger, ...]]
+    forms: Mapping[str, str]  # irregular form → verb lemma
+    cues: Mapping[str, Any]  # cues.yaml as parsed (numbers, anaphoric places, ...)
+    sets: Mapping[str, frozenset[str]]  # word lists, lower case; classes as "class:<name>"
+    label_sets: Mapping[str, frozenset[str]]  # labels.yaml, as written
+    acled: Mapping[str, tuple[str, str]]  # code → (ACLED event type, sub-event type)
+    instruments: tuple[Instrument, ...]
+    demonyms: Mapping[str, str]  # "russian" → "Russia"
+    coding: Mapping[str, tuple[CodingRule, ...]]  # step → its rules, steps in file order
+    feature_rank: Mapping[str, int]
+    noun_class_order: tuple[str, ...]
 
     def words(self, key: str) -> frozenset[str]:
-        """A cue list of ``cues.yaml`` as a set of lower-case strings."""
+        """A word list of ``cues.yaml`` or ``function_words.yaml``, lower case."""
         return self.sets.get(key, frozenset())
+
+    def labels(self, key: str) -> frozenset[str]:
+        """A label set of ``labels.yaml``."""
+        return self.label_sets[key]
 
     def acled_pair(self, code: str | None) -> tuple[str | None, str | None]:
         """ACLED (event type, sub-event type) of a code; (None, None) for none."""
@@ -79,9 +104,52 @@ class EventLexicon:
 
 
 @functools.cache
-def load_event_lexicon() -> EventLexicon:
-    """The trigger lexicon and cues, read once. Raises LexiconError when malformed."""
-    lex = EventLexicon()
+def load_lexicon() -> EventLexicon:
+    """The event lexicon, read once. Raises LexiconError when a file is malformed."""
+    verbs, nouns, forms = _triggers()
+    cues = load_yaml(CUES)
+    words = load_yaml(WORDS)
+    labels = load_yaml(LABELS)
+    sets: dict[str, frozenset[str]] = {}
+    for source, data in ((CUES, cues), (WORDS, words)):
+        for key, value in data.items():
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                if key in sets:
+                    raise LexiconError(f"{source}: {key!r} is also a list of another events file")
+                sets[key] = frozenset(v.lower() for v in value)
+    for name, cls in cues["classes"].items():
+        sets["class:" + name] = frozenset(w.lower() for w in cls)
+    acled = {k: (v[0], v[1]) for k, v in cues["acled_codes"].items()}
+    _check_codes(verbs, nouns, acled)
+    lex = EventLexicon(
+        verbs=dict(verbs),
+        nouns=dict(nouns),
+        forms=dict(forms),
+        cues=dict(cues),
+        sets=dict(sets),
+        label_sets=dict(
+            {k: frozenset(str(x) for x in v) for k, v in labels.items() if isinstance(v, list)}
+        ),
+        acled=dict(acled),
+        instruments=tuple(
+            (tuple(words.lower().split()), mode, code) for words, mode, code in cues["instruments"]
+        ),
+        demonyms=dict(
+            {r["demonym"].strip().lower(): r["state"].strip() for r in load_tsv(DEMONYMS)}
+        ),
+        coding=dict(_coding(labels)),
+        feature_rank=dict({str(k): int(v) for k, v in labels["feature_rank"].items()}),
+        noun_class_order=tuple(labels["noun_class_order"]),
+    )
+    _check_coding(lex)
+    return lex
+
+
+def _triggers() -> tuple[dict, dict, dict]:
+    """Verb and noun triggers by head word (longest term first), irregular verb forms."""
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    forms: dict[str, str] = {}
     for row in load_tsv(TRIGGERS):
         term = (row.get("term") or "").strip().lower()
         pos = (row.get("pos") or "").strip()
@@ -98,142 +166,90 @@ def load_event_lexicon() -> EventLexicon:
             flags=flags,
             words=tuple(term.split()),
         )
-        index = lex.verbs if pos == "V" else lex.nouns
-        index.setdefault(trig.head, []).append(trig)
+        (verbs if pos == "V" else nouns).setdefault(trig.head, []).append(trig)
         for form in (row.get("forms") or "").split("|"):
             if form.strip():
-                lex.forms[form.strip().lower()] = trig.head
-    for entries in (*lex.verbs.values(), *lex.nouns.values()):
-        entries.sort(key=lambda t: -len(t.words))  # longest term first
-    cues = load_yaml(CUES)
-    lex.cues = cues
-    for key, value in cues.items():
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            lex.sets[key] = frozenset(v.lower() for v in value)
-    lex.acled = {k: (v[0], v[1]) for k, v in cues["acled_codes"].items()}
-    for words, mode, code in cues["instruments"]:
-        lex.instruments.append((tuple(words.lower().split()), mode, code))
-    lex.demonyms = {r["demonym"].strip().lower(): r["state"].strip() for r in load_tsv(DEMONYMS)}
-    for name, cls in cues["classes"].items():
-        lex.sets["class:" + name] = frozenset(w.lower() for w in cls)
+                forms[form.strip().lower()] = trig.head
+    return _longest_first(verbs), _longest_first(nouns), forms
+
+
+def _longest_first(index: dict[str, list[Trigger]]) -> dict[str, tuple[Trigger, ...]]:
+    return {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in index.items()}
+
+
+def _check_codes(verbs: dict, nouns: dict, acled: dict) -> None:
     unknown = {
         t.acled
-        for ts in (*lex.verbs.values(), *lex.nouns.values())
+        for ts in (*verbs.values(), *nouns.values())
         for t in ts
-        if t.acled not in (None, "-", "TERR") and t.acled not in lex.acled
+        if t.acled not in (None, "-", "TERR") and t.acled not in acled
     }
     if unknown:
         raise LexiconError(f"{TRIGGERS}: unknown ACLED codes {sorted(unknown)} (see {CUES})")
-    return lex
 
 
-_SENTS_KEY = "fogline.events.sentences"
+def _coding(labels: Mapping[str, Any]) -> dict[str, tuple[CodingRule, ...]]:
+    """The rules of ``coding.tsv`` grouped by step, steps and rules in file order."""
+    steps: dict[str, list[CodingRule]] = {}
+    for row in load_tsv(CODING):
+        cells = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        try:
+            cue = cells["cue"]
+            rule = CodingRule(
+                step=cells["step"],
+                cue_all=frozenset(cue.split("+")) if "+" in cue else frozenset(),
+                cue_any=frozenset(cue.split("|")) if cue != "*" and "+" not in cue else frozenset(),
+                when=tuple(
+                    _when(t.strip(), labels) for t in cells["when"].split("&") if t.strip() != "*"
+                ),  # fmt: skip
+                roles=tuple(
+                    (
+                        column,
+                        frozenset(cells[column].lstrip("!").split("|")),
+                        cells[column].startswith("!"),
+                    )
+                    for column in ("object", "recipient", "actor")
+                    if cells[column] != "*"
+                ),  # fmt: skip
+                plover=cells["plover"],
+                mode=cells["mode"],
+                acled=cells["acled"],
+                place=cells.get("place", ""),
+                row="\t".join(cells.values()),
+            )
+        except KeyError as exc:
+            raise LexiconError(f"{CODING}: row {row!r} lacks column {exc}") from exc
+        steps.setdefault(rule.step, []).append(rule)
+    return {step: tuple(rules) for step, rules in steps.items()}
 
 
-def sentence(tok: Token) -> Span:
-    """``tok.sent``, from an index built once per document (``Token.sent`` rescans the doc)."""
-    doc = tok.doc
-    index = doc.user_data.get(_SENTS_KEY)
-    if index is None:
-        sents = list(doc.sents)
-        owner = [0] * len(doc)
-        for i, sent in enumerate(sents):
-            for j in range(sent.start, sent.end):
-                owner[j] = i
-        index = (sents, owner)
-        doc.user_data[_SENTS_KEY] = index
-    return index[0][index[1][tok.i]]
+def _when(test: str, labels: Mapping[str, Any]) -> WhenTest:
+    """ "acled=CLASH|-" → ("acled", {"CLASH", None}, False); "!caused" → ("caused", None, True)."""
+    name, _, written = test.partition("=")
+    negate = name.startswith("!")
+    if not written:
+        return name.lstrip("!"), None, negate
+    values: set[str | None] = set()
+    for value in written.split("|"):
+        if value.startswith("@"):
+            if value[1:] not in labels:
+                raise LexiconError(f"{CODING}: unknown label set {value!r} ({LABELS})")
+            values |= {str(x) for x in labels[value[1:]]}
+        else:
+            values.add(value)
+    return name.lstrip("!"), frozenset(None if v == "-" else v for v in values), negate
 
 
-def _verb_lemma(tok: Token, lex: EventLexicon) -> str | None:
-    lower = tok.lower_
-    if lower in lex.forms:
-        return lex.forms[lower]
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        return tok.lemma_.lower()
-    # participles the tagger read as adjectives ("had overrun Rutshuru territory")
-    if _after_have(tok) and tok.tag_ in ("JJ", "NN", "NNP"):
-        return lower if lower in lex.verbs else tok.lemma_.lower()
-    return None
-
-
-def _after_have(tok: Token) -> bool:
-    """Is ``tok`` written right after a form of "have" ("had overrun": a participle the
-    small model tags as a noun)?"""
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and prev.lower_ in ("have", "has", "had", "having")
-
-
-def _verb_rest_ok(tok: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
-    """Tokens of a multiword verb's remaining words among the verb's right-hand neighbourhood."""
-    found: list[Token] = []
-    sent = sentence(tok)
-    window = [t for t in tok.doc[tok.i + 1 : min(tok.i + 6, sent.end)]]
-    window_children = {c for c in tok.children}
-    for word in rest:
-        hit = None
-        for t in window:
-            if t in found:
-                continue
-            if (t.lemma_.lower() == word or t.lower_ == word) and (
-                t in window_children or t.head in window_children or t.head == tok
-            ):
-                hit = t
-                break
-        if hit is None:
-            return None
-        found.append(hit)
-    return tuple(found)
-
-
-def _noun_rest_ok(tok: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
-    """Tokens of a multiword noun's modifier words written just before its head."""
-    i = tok.i - 1
-    found: list[Token] = []
-    for word in reversed(rest):
-        while i >= 0 and tok.doc[i].text in ("-",):
-            i -= 1
-        if i < 0:
-            return None
-        t = tok.doc[i]
-        if t.lemma_.lower() != word and t.lower_ != word:
-            return None
-        found.append(t)
-        i -= 1
-    return tuple(reversed(found))
-
-
-def match_token(tok: Token, lex: EventLexicon) -> TriggerMatch | None:
-    """The longest lexicon trigger headed by ``tok``, if any."""
-    if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
-        for trig in lex.nouns.get(tok.lemma_.lower(), ()) or lex.nouns.get(tok.lower_, ()):
-            rest = _noun_rest_ok(tok, trig.words[:-1]) if len(trig.words) > 1 else ()
-            if rest is not None:
-                return TriggerMatch(tok, trig, (*rest, tok))
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in lex.forms and not _after_have(tok):
-            return None  # an irregular verb form ("retook") is a verb even when mis-tagged
-    lemma = _verb_lemma(tok, lex)
-    adjective = lemma is None and tok.pos_ == "ADJ"
-    if adjective:
-        lemma = tok.lower_  # "is due in Damascus": only entries flagged "arrival" take adjectives
-    if lemma is None:
-        return None
-    for trig in lex.verbs.get(lemma, ()):
-        if adjective and "arrival" not in trig.flags:
-            continue
-        rest = _verb_rest_ok(tok, trig.words[1:]) if len(trig.words) > 1 else ()
-        if rest is not None:
-            return TriggerMatch(tok, trig, (tok, *rest))
-    return None
-
-
-def find_triggers(doc: Doc, lex: EventLexicon) -> list[TriggerMatch]:
-    """Every trigger of ``doc`` in text order (one per head token)."""
-    found = []
-    for tok in doc:
-        if tok.is_punct or tok.is_space or len(tok.text) < 2:
-            continue
-        m = match_token(tok, lex)
-        if m is not None:
-            found.append(m)
-    return found
+def _check_coding(lex: EventLexicon) -> None:
+    """Every code, test and place source the coder names exists."""
+    names = {"plover", "mode", "acled", "stopped", "place", "intent"}
+    flags = {"accident", "from-to", "caused", "scheduled"}
+    for rules in lex.coding.values():
+        for rule in rules:
+            if rule.acled not in ("=", "-", "instrument", "TERR") and rule.acled not in lex.acled:
+                raise LexiconError(f"{CODING}: unknown ACLED code {rule.acled!r} in {rule.row!r}")
+            for name, values, _ in rule.when:
+                if name not in (names if values is not None else flags):
+                    raise LexiconError(f"{CODING}: unknown test {name!r} in {rule.row!r}")
+            if rule.place not in ("", "object", "locatives"):
+                raise LexiconError(f"{CODING}: unknown place source {rule.place!r}")

@@ -1,17 +1,14 @@
 """Names of noun phrases in a parse: proper-name runs, titles, compact common noun phrases.
 
-Helpers of :mod:`fogline.extract.events.roles`; pure functions over spaCy tokens.
+Helpers of :mod:`fogline.extract.events.mentions`; pure functions over spaCy tokens.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from fogline.extract.events.lexicon import sentence
-from fogline.extract.spans import entity_of
-
-SUBJECTS = ("nsubj", "csubj")
-PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+from fogline.extract.events.lexicon import EventLexicon
+from fogline.extract.spans import sentence
 
 
 def introducing_noun(span: Span) -> str | None:
@@ -24,12 +21,9 @@ def introducing_noun(span: Span) -> str | None:
     return None
 
 
-def children_of(tok: Token, dep: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ == dep]
-
-
-def subjects_before(tok: Token) -> list[Token]:
+def subjects_before(tok: Token, lex: EventLexicon) -> list[Token]:
     """Subjects of clauses before ``tok`` in its sentence and the one before, nearest first."""
+    deps = lex.labels("subject_deps") | lex.labels("passive_subject_deps")
     out: list[Token] = []
     sents = [sentence(tok)]
     if sentence(tok).start > 0:
@@ -38,47 +32,47 @@ def subjects_before(tok: Token) -> list[Token]:
         for t in sent:
             if t.i >= tok.i:
                 break
-            if t.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+            if t.dep_ in deps:
                 out.append(t)
     return list(reversed(out))
 
 
-def entity_span(tok: Token) -> Span | None:
-    return entity_of(tok)
-
-
-def strip_det(span: Span) -> Span:
+def strip_det(span: Span, lex: EventLexicon) -> Span:
+    """``span`` without its leading articles and trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+    articles = lex.words("articles")
+    while start < end - 1 and doc[start].lower_ in articles:
         start += 1
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
     return doc[start:end]
 
 
-def proper_run(tok: Token) -> str:
+def proper_run(tok: Token, lex: EventLexicon) -> str:
     """A proper name ending in ``tok``: its capitalised left subtree ("Chief of Defence
     Staff" parsed as nmod + prep), else its capitalised compounds."""
     doc = tok.doc
     lo = tok.left_edge.i
-    while lo < tok.i and doc[lo].lower_ in ("the", "a", "an"):
+    articles = lex.words("articles")
+    while lo < tok.i and doc[lo].lower_ in articles:
         lo += 1
     run = doc[lo : tok.i + 1]
-    if len(run) > 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and") for t in run):
+    connectors = lex.words("name_connectors")
+    if len(run) > 1 and all(t.text[:1].isupper() or t.lower_ in connectors for t in run):
         return run.text
     parts = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
     return " ".join(t.text for t in (*parts, tok))
 
 
-def title(tok: Token) -> str:
+def title(tok: Token, lex: EventLexicon) -> str:
     """A proper name with its "of" complement: "Chief of Army Staff", "Minister of Defence"."""
-    name = proper_run(tok)
+    name = proper_run(tok, lex)
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ != "GPE":
-                    return f"{name} of {proper_run(pobj)}"
+                    return f"{name} of {proper_run(pobj, lex)}"
     return name
 
 

@@ -1,10 +1,9 @@
-"""Frames: a trigger with its anchor clause and the tokens filling its roles.
+"""The arguments of a trigger: its anchor clause and the tokens filling its roles.
 
-A frame is built from the dependency parse before any coding decision: the anchor
-(the trigger, or the light verb carrying an event noun: "launched an attack"), the
-actor token, the recipient tokens (one per coordinated or apposed name), the object,
-the tokens naming a place, and an event noun the trigger is caused by ("killed in
-an air strike").
+A :class:`Frame` is built from the dependency parse before any coding decision: the anchor
+(the trigger, or the light verb carrying an event noun: "launched an attack"), the actor
+token, the recipient tokens (one per coordinated or apposed name), the object, the tokens
+naming a place, and an event noun the trigger is caused by ("killed in an air strike").
 """
 
 from __future__ import annotations
@@ -13,13 +12,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from fogline.extract.events.lexicon import EventLexicon, Trigger, TriggerMatch
-from fogline.extract.events.roles import ACTOR_LABELS, Mentions
-
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-VIOLENT = frozenset({"FIGHT", "ASSAULT"})
-PLACE_OBJECT_TYPES = frozenset({"FIGHT", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
-MOTION_PREPS = frozenset({"to", "into", "towards", "toward", "in"})
+from fogline.extract.events.classes import noun_class
+from fogline.extract.events.lexicon import EventLexicon, Trigger
+from fogline.extract.events.mentions import Mentions
+from fogline.extract.events.syntax import children, pobjs
+from fogline.extract.events.triggers import TriggerMatch
 
 
 @dataclass(slots=True)
@@ -41,6 +38,7 @@ class Frame:
 
     @property
     def token(self) -> Token:
+        """The trigger's head token."""
         return self.match.token
 
     def anchors(self) -> set[int]:
@@ -57,41 +55,24 @@ def is_actorlike(tok: Token | None, ments: Mentions) -> bool:
     """Does a noun phrase name a party (person, group, state, force, civilians)?"""
     if tok is None:
         return False
+    lex = ments.lex
     if tok.pos_ == "PRON":
-        return tok.lower_ not in RELATIVE | {"it", "this", "what", "which"}
+        return tok.lower_ not in lex.words("relative_pronouns") | lex.words("non_party_pronouns")
     if ments.is_place(tok):
         return False
-    if tok.ent_type_ in ACTOR_LABELS or ments.actor_of(tok) is None:
-        return tok.ent_type_ in ACTOR_LABELS
-    if tok.i in ments._actor_at:  # noqa: SLF001 - same package
+    actor_labels = lex.labels("actor_entities")
+    if tok.ent_type_ in actor_labels or ments.actor_of(tok) is None:
+        return tok.ent_type_ in actor_labels
+    if ments.has_actor(tok):
         return True
-    cls = ments.noun_class(tok)
-    if cls in ("armed", "civilian", "protester"):
+    if noun_class(tok, ments) in lex.labels("party_classes"):
         return True
-    lex = ments.lex
     if tok.lemma_.lower() in lex.words("state_forces") | lex.words("person_nouns"):
         return True
     return any(
-        c.dep_ in ("compound", "amod", "poss") and (c.ent_type_ in ACTOR_LABELS or c.pos_ == "PRON")
+        c.dep_ in ("compound", "amod", "poss") and (c.ent_type_ in actor_labels or c.pos_ == "PRON")
         for c in tok.lefts
     ) or (tok.pos_ == "NUM" and any(c.dep_ == "prep" for c in tok.children))
-
-
-def children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def pobjs(tok: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs hanging from ``tok``."""
-    out = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out.append((c.lower_, p))
-        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.append(("to", c))
-    return out
 
 
 def expand(tok: Token) -> list[Token]:
@@ -111,7 +92,7 @@ def expand(tok: Token) -> list[Token]:
     return out
 
 
-def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+def subject(verb: Token, lex: EventLexicon, depth: int = 0) -> tuple[Token | None, bool]:
     """The agent of ``verb`` (active subject or "by" object) and whether it is passive."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
     if passive:
@@ -120,25 +101,30 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return p, True
         return None, True
     subj = next(iter(children(verb, "nsubj")), None)
-    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+    if subj is not None and subj.lower_ in lex.words("relative_pronouns") and verb.dep_ == "relcl":
         return verb.head, False
     if subj is not None:
         return subj, False
     if depth > 3 or verb.head is verb:
         return None, False
-    head = verb.head
-    if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
-        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VB"):
-            return None, False
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is due to arrive"
-            head = head.head
-        found, _ = subject(head, depth + 1)
-        if found is None and verb.dep_ in ("xcomp", "advcl"):  # "is set to convene"
-            found = next(iter(children(head, "nsubjpass")), None)  # raised subject
-        return found, False
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return _raised_subject(verb, lex, depth)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return verb.head, False
     return None, False
+
+
+def _raised_subject(verb: Token, lex: EventLexicon, depth: int) -> tuple[Token | None, bool]:
+    """The subject a complement or conjunct shares with its head ("is due to arrive")."""
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VB"):
+        return None, False
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is due to arrive"
+        head = head.head
+    found, _ = subject(head, lex, depth + 1)
+    if found is None and verb.dep_ in ("xcomp", "advcl"):  # "is set to convene"
+        found = next(iter(children(head, "nsubjpass")), None)  # raised subject
+    return found, False
 
 
 def patient(verb: Token) -> Token | None:
@@ -201,7 +187,7 @@ def _arrival_frame(m: TriggerMatch, ments: Mentions, lex: EventLexicon) -> Frame
     if not subj and tok.dep_ == "acomp":
         subj = children(tok.head, "nsubj")
     frame.actor = subj[0] if subj else None
-    places = [p for _, p in pobjs(tok, {"in", "at", "to"}) if ments.place_of(p) is not None]
+    places = [p for _, p in pobjs(tok, lex.words("arrival_preps")) if ments.place_of(p) is not None]
     if not places:
         return None
     frame.place_tokens = places
@@ -214,64 +200,101 @@ def _verb_frame(
     tok, trig = m.token, m.trigger
     verb = clause_verb(tok)
     frame = Frame(m, verb, trig)
-    obj = patient(verb) if verb is tok else (tok.head if tok.dep_ == "amod" else None)
-    if obj is not None and obj.i in {t.i for t in m.tokens}:
-        obj = None  # "take control": the object word is part of the term
-    if obj is None and verb is tok and len(m.tokens) > 1:
-        for t in m.tokens[1:]:
-            for _, p in pobjs(t, {"of", "over"}):
-                obj = p
-    light = trig.term in lex.words("light_verbs") or "light" in trig.flags
-    if light and obj is not None and obj.i in by_token and by_token[obj.i].trigger.pos == "N":
+    obj = _verb_object(m, verb, lex)
+    if _yields(trig, verb, obj, by_token, lex):
         return None
-    if ("intent" in trig.flags or "threat" in trig.flags) and any(
-        c.i in by_token and by_token[c.i].trigger.pos == "V" for c in children(verb, "xcomp")
-    ):
-        return None  # the complement carries the event, retyped as AGREE/THREATEN
     if obj is not None and obj.i in by_token:
         frame.obj_match = by_token[obj.i]
-    actor, passive = subject(verb)
+    actor, passive = subject(verb, lex)
     if "patient" in trig.flags and not passive:
         obj, actor = actor, None
-        for _prep, p in pobjs(verb, {"to", "by"}):
+        for _prep, p in pobjs(verb, lex.words("patient_agent_preps")):
             if is_actorlike(p, ments):
                 actor, frame.actor_from_to = p, True
     frame.actor, frame.obj = actor, obj
-    # caused by an event noun: "killed in an air strike", "a roadside bombing killed"
     if "cause" in trig.flags:
-        cands = [p for prep, p in pobjs(verb, set(lex.words("cause_preps"))) if p.i in by_token]
-        if actor is not None and actor.i in by_token:
-            cands.append(actor)
-        for c in cands:
-            cm = by_token[c.i]
-            if cm.trigger.pos == "N" and cm.trigger.plover in VIOLENT:
-                frame.cause = cm
-                if frame.actor is c or frame.actor is None:
-                    frame.actor = _noun_actor(c, ments, fight=cm.trigger.plover == "FIGHT")
-                break
-    # recipients
-    moving = "move" in trig.flags or trig.mode == "visit"
+        _add_cause(frame, verb, by_token, ments, lex)
     if obj is not None and _named_territory(obj, trig):
         frame.place_tokens = [obj, *_place_tokens(verb, None, lex)]
         return frame  # "retook Anefis": the object of a territorial verb is a place
     if obj is not None and is_actorlike(obj, ments):
         frame.targets = expand(obj)
     else:
-        frame.obj = obj
-        for holder in (verb, obj):
-            if holder is None or frame.targets:
-                continue
-            for prep, p in pobjs(holder, set(lex.words("target_preps"))):
-                if moving and prep in MOTION_PREPS and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                    continue  # "travel to Germany": a destination, not a recipient
-                if is_actorlike(p, ments) and p is not frame.actor:
-                    frame.targets = expand(p)
-                    break
-    # places
+        _add_recipients(frame, verb, obj, ments, lex)
     frame.place_tokens = _place_tokens(verb, obj, lex)
     if frame.cause is not None:  # "killed in fighting near Gao"
         frame.place_tokens += _place_tokens(frame.cause.token, None, lex)
     return frame
+
+
+def _verb_object(m: TriggerMatch, verb: Token, lex: EventLexicon) -> Token | None:
+    """The object of a verb trigger, not a word of the term itself ("take control")."""
+    tok = m.token
+    obj = patient(verb) if verb is tok else (tok.head if tok.dep_ == "amod" else None)
+    if obj is not None and obj.i in {t.i for t in m.tokens}:
+        obj = None  # "take control": the object word is part of the term
+    if obj is None and verb is tok and len(m.tokens) > 1:
+        for t in m.tokens[1:]:
+            for _, p in pobjs(t, lex.words("term_object_preps")):
+                obj = p
+    return obj
+
+
+def _yields(
+    trig: Trigger,
+    verb: Token,
+    obj: Token | None,
+    by_token: dict[int, TriggerMatch],
+    lex: EventLexicon,
+) -> bool:
+    """Does the verb leave its event to another trigger: a light verb's event noun ("launched
+    an attack"), an intention's complement (retyped as AGREE/THREATEN by the coder)?"""
+    light = trig.term in lex.words("light_verbs") or "light" in trig.flags
+    if light and obj is not None and obj.i in by_token and by_token[obj.i].trigger.pos == "N":
+        return True
+    return ("intent" in trig.flags or "threat" in trig.flags) and any(
+        c.i in by_token and by_token[c.i].trigger.pos == "V" for c in children(verb, "xcomp")
+    )
+
+
+def _add_cause(
+    frame: Frame, verb: Token, by_token: dict[int, TriggerMatch], ments: Mentions, lex: EventLexicon
+) -> None:
+    """The violent event noun a death or injury is caused by ("killed in an air strike", "a
+    roadside bombing killed"), and its party as the actor."""
+    actor = frame.actor
+    cands = [p for _prep, p in pobjs(verb, lex.words("cause_preps")) if p.i in by_token]
+    if actor is not None and actor.i in by_token:
+        cands.append(actor)
+    for c in cands:
+        cm = by_token[c.i]
+        if cm.trigger.pos == "N" and cm.trigger.plover in lex.labels("violent_types"):
+            frame.cause = cm
+            if frame.actor is c or frame.actor is None:
+                frame.actor = _noun_actor(c, ments, fight=cm.trigger.plover == "FIGHT")
+            break
+
+
+def _add_recipients(
+    frame: Frame, verb: Token, obj: Token | None, ments: Mentions, lex: EventLexicon
+) -> None:
+    """Recipients named by a preposition of the verb or its object ("fired on X")."""
+    trig = frame.trigger
+    moving = "move" in trig.flags or trig.mode == "visit"
+    frame.obj = obj
+    for holder in (verb, obj):
+        if holder is None or frame.targets:
+            continue
+        for prep, p in pobjs(holder, lex.words("target_preps")):
+            if (
+                moving
+                and prep in lex.words("motion_preps")
+                and p.ent_type_ in ("GPE", "LOC", "FAC")
+            ):
+                continue  # "travel to Germany": a destination, not a recipient
+            if is_actorlike(p, ments) and p is not frame.actor:
+                frame.targets = expand(p)
+                break
 
 
 def _named_territory(obj: Token, trig: Trigger) -> bool:
@@ -284,14 +307,17 @@ def _noun_actor(noun: Token, ments: Mentions, *, fight: bool = False) -> Token |
     """The party a violent event noun names: its possessor or modifier ("the army's
     offensive"), its "by"/"from"/"between" complement, and for a fight ("a firefight
     with X", "clashes with X") the opponent named with "with"."""
+    lex = ments.lex
     for c in noun.lefts:
         if c.dep_ == "poss":
             return c
         if c.dep_ in ("compound", "amod", "nmod") and (
-            c.ent_type_ in ACTOR_LABELS and not ments.is_place(c)
+            c.ent_type_ in lex.labels("actor_entities") and not ments.is_place(c)
         ):
             return c
-    preps = {"by", "from", "between", "with"} if fight else {"by", "from", "between"}
+    preps = lex.words("noun_actor_preps")
+    if fight:
+        preps = preps | lex.words("fight_opponent_preps")
     for _prep, p in pobjs(noun, preps):
         if is_actorlike(p, ments):
             return p
@@ -300,41 +326,32 @@ def _noun_actor(noun: Token, ments: Mentions, *, fight: bool = False) -> Token |
 
 def _noun_frame(
     m: TriggerMatch, by_token: dict[int, TriggerMatch], ments: Mentions, lex: EventLexicon
-) -> Frame | None:
+) -> Frame:
     tok, trig = m.token, m.trigger
-    head = tok.head
-    anchor = tok
-    light = lex.words("light_verbs")
-    head_lemma = head.lemma_.lower()
-    if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        phrasal = " ".join([head_lemma, *(c.lower_ for c in head.children if c.dep_ == "prt")])
-        if (phrasal in light or head_lemma in light) and head_lemma not in lex.words(
-            "reporting_verbs"
-        ):
-            anchor = head
+    anchor = _light_verb(tok, lex)
     frame = Frame(m, anchor, trig)
     frame.actor = _noun_actor(tok, ments, fight=trig.plover == "FIGHT")
     if frame.actor is None and anchor is not tok and tok.dep_ == "dobj":
-        frame.actor = subject(anchor)[0]
-    between = [p for prep, p in pobjs(tok, {"between"})]
+        frame.actor = subject(anchor, lex)[0]
+    between = [p for _prep, p in pobjs(tok, {"between"})]
     if between:
         parties = expand(between[0])
         frame.actor = parties[0]
         frame.targets = parties[1:2]
-    preps = set(lex.words("target_preps")) | {"of"}
+    preps = lex.words("target_preps") | {"of"}
     for prep, p in pobjs(tok, preps):
         if frame.targets:
             break
-        if prep == "of" and trig.plover not in ("ASSAULT", "COERCE", "RETREAT", "FIGHT"):
+        if prep == "of" and trig.plover not in lex.labels("of_recipient_types"):
             continue
         if ments.is_place(p) or ments.place_of(p) is not None:
-            if trig.plover in PLACE_OBJECT_TYPES:  # "the assault on Kidal"; not "talks on X"
+            if trig.plover in lex.labels("place_object_types"):  # "the assault on Kidal"
                 frame.obj = frame.obj or p
             continue
         if is_actorlike(p, ments) and p is not frame.actor:
             frame.targets = expand(p)
     if not frame.targets and anchor is not tok:
-        for _prep, p in pobjs(anchor, {"to", "with", "against", "on"}):
+        for _prep, p in pobjs(anchor, lex.words("light_recipient_preps")):
             if is_actorlike(p, ments) and p is not frame.actor:
                 frame.targets = expand(p)
                 break
@@ -345,17 +362,28 @@ def _noun_frame(
     return frame
 
 
-STRONG_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "across",
-                                "throughout", "within", "around"})  # fmt: skip
+def _light_verb(tok: Token, lex: EventLexicon) -> Token:
+    """The light verb carrying an event noun ("launched an attack"), else the noun itself."""
+    head = tok.head
+    light = lex.words("light_verbs")
+    head_lemma = head.lemma_.lower()
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        phrasal = " ".join([head_lemma, *(c.lower_ for c in head.children if c.dep_ == "prt")])
+        if (phrasal in light or head_lemma in light) and head_lemma not in lex.words(
+            "reporting_verbs"
+        ):
+            return head
+    return tok
 
 
 def _place_tokens(tok: Token, obj: Token | None, lex: EventLexicon) -> list[Token]:
     """Tokens that may name the event's place: object, then locative, then other preps."""
     strong: list[Token] = []
     weak: list[Token] = []
+    surely = lex.words("strong_place_preps")
     for holder in (tok, obj):
         if holder is None:
             continue
-        for prep, p in pobjs(holder, set(lex.words("place_preps"))):
-            (strong if prep in STRONG_PLACE_PREPS else weak).append(p)
+        for prep, p in pobjs(holder, lex.words("place_preps")):
+            (strong if prep in surely else weak).append(p)
     return ([obj] if obj is not None else []) + strong + weak

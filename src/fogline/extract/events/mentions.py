@@ -1,22 +1,20 @@
-"""Who did what to whom: actors, recipients and places of a trigger from the dependency parse.
+"""What a token names: the actor or place a noun phrase of the parse refers to.
 
-:class:`Mentions` indexes what the other extractors found (actors, places) by
-character offset, so a token can be named through the actor layer; without them it
-falls back on the parser's entities. Pronouns and anaphoric group nouns ("the group")
-take the nearest fitting antecedent.
+:class:`Mentions` reads the finished actor and place layers of the :class:`DocContext`, so a
+token can be named through them; without them it falls back on the parser's entities. Pronouns
+and anaphoric group nouns ("the group") take the nearest fitting antecedent.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
+from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.extract.events.lexicon import EventLexicon, sentence
-from fogline.extract.events.names import (
-    children_of,
-    entity_span,
+from fogline.extract.context import DocContext
+from fogline.extract.events.lexicon import EventLexicon
+from fogline.extract.events.phrases import (
     introducing_noun,
     noun_phrase,
     proper_run,
@@ -24,21 +22,20 @@ from fogline.extract.events.names import (
     subjects_before,
     title,
 )
-from fogline.model import Actor, ActorRef, Place, PlaceRef, Quote
+from fogline.extract.events.syntax import children
+from fogline.extract.spans import entity_of, sentence
+from fogline.model import Actor, ActorRef, Place, PlaceRef
 
-LOGGER = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from fogline.actordict import ActorDictionary
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "it", "its"})
-FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
-ANAPHORIC_GROUP_NOUNS = frozenset(
-    {"group", "movement", "organisation", "organization", "faction", "alliance", "front",
-     "militia", "militants", "rebels", "insurgents", "government", "regime"}
-)  # fmt: skip
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "into", "across", "throughout"})
-QUANTITY_HEADS = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands", "millions"})
+
+class _Miss:
+    """A resolver step that does not decide: the next step is tried."""
+
+
+MISS = _Miss()
+Found = ActorRef | None | _Miss
 
 
 def _short_names(name: str) -> list[str]:
@@ -50,89 +47,111 @@ def _short_names(name: str) -> list[str]:
     return [name]
 
 
+def actor_index(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
+    """Token index → actor, each token taking its shortest mention ("Russia" in "Russia's
+    defence ministry"), equal lengths the later actor's."""
+    index: dict[int, Actor] = {}
+    mentions = [(m, actor) for actor in actors for m in actor.mentions]
+    mentions.sort(key=lambda item: item[0].start - item[0].end)  # longest first
+    for m, actor in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                index[t.i] = actor
+    return index
+
+
 class Mentions:
-    """Per-document lookups: actor and place mentions by token, entities, actor dictionary."""
+    """Per-document lookups: actor and place mentions by token, entities, antecedents."""
 
     def __init__(
         self,
         doc: Doc,
+        ctx: DocContext,
         lex: EventLexicon,
         *,
-        actors: Sequence[Actor] = (),
-        places: Sequence[Place] = (),
-        quotes: Sequence[Quote] = (),
-        dictionary: object | None = None,
+        dictionary: ActorDictionary | None = None,
     ) -> None:
         self.doc = doc
-        self._quotes = [q for q in quotes if q.direct and q.speaker is not None]
+        self.ctx = ctx
         self.lex = lex
         self.dictionary = dictionary
-        self._actor_at: dict[int, Actor] = {}
-        mentions = [(m, actor) for actor in actors for m in actor.mentions]
-        mentions.sort(key=lambda item: item[0].start - item[0].end)  # longest first
-        for m, actor in mentions:  # a token takes its shortest mention: "Russia" in "Russia's
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")  # defence ministry"
-            if span is not None:
-                for t in span:
-                    self._actor_at[t.i] = actor
+        self._quotes = [q for q in ctx.quotes if q.direct and q.speaker is not None]
+        # the context's actor_at prefers the longer of two mentions starting together: events
+        # need the shortest ("Russia", not "Russia's defence ministry"), so a token index here
+        self._actor_at = actor_index(doc, ctx.actors)
         self._actor_names: dict[str, Actor] = {}
-        for actor in actors:
+        for actor in ctx.actors:
             for name in (actor.name, *actor.aliases):
                 self._actor_names.setdefault(name.lower(), actor)
+        # the context's place_at scans back over the places of the last 2000 characters for an
+        # offset no place covers: too slow for a lookup per token, so a token index here
         self._place_at: dict[int, tuple[Place, Span]] = {}
-        self._places = sorted(places, key=lambda p: p.start)
         self._place_names: dict[str, Place] = {}  # one sense per discourse: geocoded names
         self._place_heads: set[str] = set()  # last words of known place names
         self._introduced: dict[int, str] = {}  # place start → noun it was written with
-        for place in self._places:
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for t in span:
-                self._place_at[t.i] = (place, span)
-            if place.lat is not None or span.root.ent_type_ in PLACE_LABELS:
-                for name in _short_names(place.name.lower()):
-                    self._place_names.setdefault(name, place)
-                    self._place_heads.add(name.split()[-1])
-            noun = introducing_noun(span)
-            if noun:
-                self._introduced[place.start] = noun
+        for place in sorted(ctx.places, key=lambda p: p.start):
+            self._index_place(place)
+
+    def _index_place(self, place: Place) -> None:
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            return
+        for t in span:
+            self._place_at[t.i] = (place, span)
+        if place.lat is not None or span.root.ent_type_ in self.lex.labels("place_entities"):
+            for name in _short_names(place.name.lower()):
+                self._place_names.setdefault(name, place)
+                self._place_heads.add(name.split()[-1])
+        noun = introducing_noun(span)
+        if noun:
+            self._introduced[place.start] = noun
 
     # --- places -------------------------------------------------------------------------------
+    def place_mention(self, tok: Token) -> tuple[Place, Span] | None:
+        """The place mention (and its span) covering ``tok``."""
+        return self._place_at.get(tok.i)
+
     def place_of(self, tok: Token) -> tuple[PlaceRef, Token] | None:
         """The place a noun phrase headed by ``tok`` names, looking into "village of X"."""
+        labels = self.lex.labels("place_entities")
         for cand in self._place_candidates(tok):
             found = self._place_at.get(cand.i)
             if found is not None:
                 place, span = found
-                return (
-                    PlaceRef(place.name, place.lat, place.lon, place.country_code),
-                    span.root,
-                )
-            if cand.ent_type_ in PLACE_LABELS and cand.i not in self._actor_at:
-                ent = entity_span(cand)
+                return PlaceRef(place.name, place.lat, place.lon, place.country_code), span.root
+            if cand.ent_type_ in labels and cand.i not in self._actor_at:
+                ent = entity_of(cand)
                 if ent is not None:
-                    return PlaceRef(strip_det(ent).text), cand
+                    return PlaceRef(strip_det(ent, self.lex).text), cand
         named = self._named_place(tok)
         if named is not None:
             return named
-        if (  # "fighting in Gao": a proper name after a locative preposition
-            tok.dep_ == "pobj"
-            and tok.head.lower_ in LOCATIVE_PREPS
-            and tok.pos_ == "PROPN"
-            and tok.ent_type_ not in ("NORP", "DATE", "TIME", "ORG")
-            and (tok.i not in self._actor_at or self._actor_at[tok.i].kind in ("person", "unknown"))
-        ):  # the small model often reads a town after "near" as a person
-            return PlaceRef(proper_run(tok)), tok
+        if self._after_locative(tok):  # "fighting in Gao": a proper name after a locative
+            return PlaceRef(proper_run(tok, self.lex)), tok
         back = self.antecedent_place(tok)
         return (back, tok) if back is not None else None
+
+    def _after_locative(self, tok: Token) -> bool:
+        """A proper name after a locative preposition, not a known organisation (the small
+        model often reads a town after "near" as a person)."""
+        return (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in self.lex.words("locative_preps")
+            and tok.pos_ == "PROPN"
+            and tok.ent_type_ not in ("NORP", "DATE", "TIME", "ORG")
+            and (
+                tok.i not in self._actor_at
+                or self._actor_at[tok.i].kind in self.lex.labels("individual_kinds")
+            )
+        )
 
     def _named_place(self, tok: Token) -> tuple[PlaceRef, Token] | None:
         """A proper name written elsewhere in the document as a geocoded place (the parser
         may read the same name as an organisation in another sentence)."""
         if tok.pos_ != "PROPN" or tok.lower_ not in self._place_heads:
             return None
-        place = self._place_names.get(proper_run(tok).lower())
+        place = self._place_names.get(proper_run(tok, self.lex).lower())
         if place is None:
             return None
         return PlaceRef(place.name, place.lat, place.lon, place.country_code), tok
@@ -148,14 +167,9 @@ class Mentions:
             return None
         if any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.lefts):
             return None
-        kinds = self.lex.cues.get("anaphoric_places", {})
-        features = kinds.get(lemma)
+        features = self.lex.cues.get("anaphoric_places", {}).get(lemma)
         best = None
-        for place in self._places:
-            if place.start >= tok.idx:
-                break
-            if tok.idx - place.start > 3000:
-                continue
+        for place in self.ctx.places_between(tok.idx - 3000, tok.idx):
             feature = (place.feature or "").split(" ")[0]
             if self._introduced.get(place.start) == lemma:
                 fits = True  # "the village of Synkivka" ... "the village"
@@ -166,9 +180,10 @@ class Mentions:
             if fits:
                 best = place
         if best is None:  # a site the gazetteer does not know: "the Tabqa Dam" ... "the dam"
-            ents = [e for e in self.doc.ents if e.end <= tok.i and e.label_ in PLACE_LABELS]
+            labels = self.lex.labels("place_entities")
+            ents = [e for e in self.doc.ents if e.end <= tok.i and e.label_ in labels]
             named = [e for e in ents if e.root.lemma_.lower() == lemma and len(e) > 1]
-            return PlaceRef(strip_det(named[-1]).text) if named else None
+            return PlaceRef(strip_det(named[-1], self.lex).text) if named else None
         return PlaceRef(best.name, best.lat, best.lon, best.country_code)
 
     def feature_of(self, ref: PlaceRef) -> str | None:
@@ -183,7 +198,7 @@ class Mentions:
         if found is not None:
             return found
         if tok.pos_ == "PROPN" and tok.ent_type_ not in ("ORG", "NORP") and tok.dep_ == "dobj":
-            return PlaceRef(proper_run(tok)), tok
+            return PlaceRef(proper_run(tok, self.lex)), tok
         if tok.lemma_.lower() not in self.lex.words("class:territory"):
             return None
         for child in tok.children:
@@ -192,7 +207,7 @@ class Mentions:
                     if pobj.dep_ == "pobj" and pobj.text[:1].isupper():
                         if self._names_owner(pobj):
                             return None  # "a camp of the BIFF": whose camp, not where
-                        return PlaceRef(proper_run(pobj)), pobj
+                        return PlaceRef(proper_run(pobj, self.lex)), pobj
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
         names = [c for c in mods if c.text[:1].isupper() and c.ent_type_ not in ("NORP",)]
         if names:
@@ -202,11 +217,11 @@ class Mentions:
     def _names_owner(self, tok: Token) -> bool:
         """Does the "of" complement of a site noun name its owner (a group or a force)
         rather than its place?"""
-        if tok.i in self._place_at:
+        if self.has_place(tok):
             return False
         actor = self._actor_at.get(tok.i)
         if actor is not None:
-            return actor.kind not in ("person", "unknown")
+            return actor.kind not in self.lex.labels("individual_kinds")
         return tok.ent_type_ in ("ORG", "NORP")
 
     def _place_candidates(self, tok: Token) -> list[Token]:
@@ -222,8 +237,9 @@ class Mentions:
 
     def is_place(self, tok: Token) -> bool:
         """Does the phrase headed by ``tok`` name a place rather than an actor?"""
-        if tok.i in self._place_at and tok.i not in self._actor_at:
-            place, _ = self._place_at[tok.i]
+        found = self.place_mention(tok)
+        if found is not None and tok.i not in self._actor_at:
+            place, _ = found
             return place.lat is not None or tok.ent_type_ not in ("PERSON", "ORG", "NORP")
         if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and self._named_place(tok) is not None:
             return True
@@ -231,17 +247,43 @@ class Mentions:
             return True
         return tok.lemma_.lower() in self.lex.words("class:territory")
 
+    def has_place(self, tok: Token) -> bool:
+        """Is ``tok`` part of a place mention of the places layer?"""
+        return tok.i in self._place_at
+
+    @property
+    def place_tokens(self) -> Collection[int]:
+        """Indices of the tokens inside place mentions (for scans over many tokens)."""
+        return self._place_at.keys()
+
     # --- actors -------------------------------------------------------------------------------
+    def has_actor(self, tok: Token) -> bool:
+        """Is ``tok`` part of an actor mention of the actors layer?"""
+        return tok.i in self._actor_at
+
     def actor_of(self, tok: Token | None, *, depth: int = 0) -> ActorRef | None:
         """The actor a noun phrase headed by ``tok`` names (resolving pronouns), or None."""
         if tok is None or depth > 3:
             return None
+        for step in (self._by_pronoun, self._by_name, self._by_count_or_channel, self._by_group):
+            found = step(tok, depth)
+            if not isinstance(found, _Miss):
+                return found
+        return self._by_noun(tok, depth)
+
+    def _by_pronoun(self, tok: Token, depth: int) -> Found:
+        """First person (the speaker's side in a quote), else a pronoun's antecedent."""
         lower = tok.lower_
-        if lower in FIRST_PERSON:
+        if lower in self.lex.words("first_person"):
             return self._speaker_of(tok)
-        if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        pronouns = self.lex.words("person_pronouns") | self.lex.words("group_pronouns")
+        if tok.pos_ == "PRON" or lower in pronouns:
             return self.actor_of(self.antecedent(tok), depth=depth + 1)
-        named = next((a for a in children_of(tok, "appos") if a.pos_ == "PROPN"), None)
+        return MISS
+
+    def _by_name(self, tok: Token, depth: int) -> Found:
+        """An apposed name ("the group, JNIM"), an actor mention, a nationality, an entity."""
+        named = next((a for a in children(tok, "appos") if a.pos_ == "PROPN"), None)
         if tok.pos_ == "NOUN" and named is not None and self._names_party(named):
             return self.actor_of(named, depth=depth + 1)  # "the group, JNIM, said"
         if tok.i in self._actor_at:
@@ -249,21 +291,28 @@ class Mentions:
             return ActorRef(a.name, a.id, a.affiliation)
         if tok.lower_ in self.lex.demonyms and tok.ent_type_ == "NORP":
             return self._demonym(tok, None)  # "a Ukrainian drone attack": the state's
-        if tok.ent_type_ in ACTOR_LABELS:
-            ent = entity_span(tok)
+        if tok.ent_type_ in self.lex.labels("actor_entities"):
+            ent = entity_of(tok)
             if ent is not None and not (
                 tok.ent_type_ == "GPE"
                 and tok.dep_ == "pobj"
-                and tok.head.lower_ in ("in", "at", "near")
+                and tok.head.lower_ in self.lex.words("gpe_place_preps")
             ):
-                return self._resolve(strip_det(ent).text)
-        if (lower in QUANTITY_HEADS or tok.pos_ == "NUM") and tok.dep_ != "nummod":
+                return self._resolve(strip_det(ent, self.lex).text)
+        return MISS
+
+    def _by_count_or_channel(self, tok: Token, depth: int) -> Found:
+        """What a quantity counts ("dozens of fighters"), whose channel speaks ("the group's
+        Twitter account")."""
+        if (tok.lower_ in self.lex.words("quantity_heads") or tok.pos_ == "NUM") and (
+            tok.dep_ != "nummod"
+        ):
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return self.actor_of(pobj, depth=depth + 1)
-        if lower in self.lex.words("channel_nouns"):  # "the group's Twitter account"
+        if tok.lower_ in self.lex.words("channel_nouns"):
             for child in tok.lefts:
                 if child.dep_ == "poss" or (
                     child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "GPE")
@@ -271,24 +320,29 @@ class Mentions:
                     found = self.actor_of(child, depth=depth + 1)
                     if found is not None:
                         return found
+        return MISS
+
+    def _by_group(self, tok: Token, depth: int) -> Found:
+        """The group behind its members ("fighters from the M23 movement") or named by the
+        nearest modifier ("MOGADISHU - Somali National Army forces", "Taliban fighters")."""
         lemma = tok.lemma_.lower()
         member = lemma in self.lex.words("member_nouns")
-        if member:  # "fighters from the M23 movement", "factions of the SNA"
+        if member:
             for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                if prep.dep_ == "prep" and prep.lower_ in self.lex.words("member_preps"):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and self._names_party(pobj):
                             return self.actor_of(pobj, depth=depth + 1)
-        # the nearest modifier names the owner: "MOGADISHU - Somali National Army forces"
+        actor_labels = self.lex.labels("actor_entities")
         for child in reversed(list(tok.lefts)):  # "Taliban fighters", "their forces"
             if child.dep_ == "poss" and (child.pos_ == "PRON"):
                 ante = self.antecedent(child)
-                owner = self._state_of(ante) if member or lemma in self._armed else None
+                owner = self.state_of(ante) if member or lemma in self._armed else None
                 found = self.actor_of(owner or child, depth=depth + 1)
                 if found is not None:
                     return found
             if child.dep_ in ("compound", "amod", "nmod", "poss") and (
-                child.ent_type_ in ACTOR_LABELS or child.i in self._actor_at
+                child.ent_type_ in actor_labels or child.i in self._actor_at
             ):
                 if child.lower_ in self.lex.demonyms:
                     return self._demonym(child, tok)
@@ -299,9 +353,13 @@ class Mentions:
                 and child.pos_ == "PROPN"
                 and not self.is_place(child)
             ):
-                return self._resolve(proper_run(child))
+                return self._resolve(proper_run(child, self.lex))
+        return MISS
+
+    def _by_noun(self, tok: Token, depth: int) -> ActorRef | None:
+        """An anaphoric group noun's antecedent ("the group"), else the phrase's own name."""
         if (
-            lower in ANAPHORIC_GROUP_NOUNS
+            tok.lower_ in self.lex.words("anaphoric_group_nouns")
             and any(c.lower_ == "the" for c in tok.lefts)
             and not any(c.dep_ in ("compound", "amod") for c in tok.lefts)
         ):
@@ -309,7 +367,7 @@ class Mentions:
             if ante is not None:
                 return self.actor_of(ante, depth=depth + 1)
         if tok.pos_ == "PROPN" and not self.is_place(tok):
-            return self._resolve(title(tok))
+            return self._resolve(title(tok, self.lex))
         if tok.pos_ == "NOUN" and not self.is_place(tok):
             return self._resolve(noun_phrase(tok))
         return None
@@ -321,7 +379,7 @@ class Mentions:
             if q.start <= tok.idx < q.end and q.speaker is not None:
                 if q.speaker.affiliation:
                     return self._resolve(q.speaker.affiliation)
-                if tok.lower_ in ("we", "us"):
+                if tok.lower_ in self.lex.words("speaker_pronouns"):
                     return ActorRef(q.speaker.name, q.speaker.actor_id)
         return None
 
@@ -347,7 +405,7 @@ class Mentions:
             return True
         return any(c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG" for c in tok.lefts)
 
-    def _state_of(self, tok: Token | None) -> Token | None:
+    def state_of(self, tok: Token | None) -> Token | None:
         """The state owning an office or official ("Russia's defence ministry", "the
         Malian president"): "its troops" are then the state's troops."""
         if tok is None or tok.lemma_.lower() not in self.lex.words("office_nouns"):
@@ -362,25 +420,17 @@ class Mentions:
         if known is not None:
             return ActorRef(known.name, known.id, known.affiliation)
         if self.dictionary is not None:
-            try:
-                entry = self.dictionary.lookup(name)  # type: ignore[attr-defined]
-            except Exception:  # noqa: BLE001 - the dictionary is optional reference data
-                entry = None
+            entry = self.dictionary.lookup(name)
             if entry is not None:
-                return ActorRef(
-                    name,
-                    getattr(entry, "id", None),
-                    getattr(entry, "affiliation", None),
-                )
+                return ActorRef(name, entry.id, entry.affiliation)
         return ActorRef(name)
 
     def antecedent(self, tok: Token) -> Token | None:
         """The nearest fitting antecedent of a pronoun: the clause's subject, else an entity."""
-        lower = tok.lower_
-        person = lower in PERSON_PRONOUNS
+        person = tok.lower_ in self.lex.words("person_pronouns")
         labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
         root = sentence(tok).root
-        for cand in subjects_before(tok):
+        for cand in subjects_before(tok, self.lex):
             if cand.pos_ == "PRON" or cand.head is tok.head:  # "X warned them": them is not X
                 continue
             if person and (
@@ -397,6 +447,10 @@ class Mentions:
         a = self._actor_at.get(tok.i)
         return a.kind if a else None
 
+    def actor_at(self, tok: Token) -> Actor | None:
+        """The actor of the actors layer a token is part of (its shortest mention)."""
+        return self._actor_at.get(tok.i)
+
     def _previous_entity(self, tok: Token, labels: tuple[str, ...]) -> Token | None:
         start = max(0, sentence(tok).start - 200)
         best = None
@@ -406,63 +460,3 @@ class Mentions:
             if ent.label_ in labels and not self.is_place(ent.root):
                 best = ent.root
         return best
-
-    # --- classes ------------------------------------------------------------------------------
-    def noun_class(self, tok: Token | None) -> str | None:
-        """ "armed", "civilian", "protester", "property", "weapon", "goods" or "territory"."""
-        if tok is None:
-            return None
-        lemma = tok.lemma_.lower()
-        phrase = noun_phrase(tok).lower()
-        if lemma in QUANTITY_HEADS or tok.pos_ == "NUM":
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        return self.noun_class(pobj)
-        if lemma in self.lex.words("member_nouns") and self._group_owner(tok):
-            return "armed"  # "two BIFF members", "members of the group" (not "family members")
-        for cls in ("protester", "armed", "weapon", "civilian", "property", "goods"):
-            words = self.lex.words("class:" + cls)
-            if lemma in words or phrase in words:
-                return cls
-        if self.is_place(tok) or self.place_of(tok) is not None:
-            return "territory"
-        return None
-
-    def _group_owner(self, tok: Token) -> bool:
-        """Is ``tok`` qualified by an armed group or force (modifier or "of" complement)?"""
-        owners = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss")]
-        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-        for o in owners:
-            actor = self._actor_at.get(o.i)
-            if actor is not None and actor.kind == "group":
-                return True
-            if o.lemma_.lower() in self.lex.words("class:armed"):
-                return True
-        return False
-
-    def is_state_force(self, tok: Token | None, ref: ActorRef | None) -> bool:
-        """Government forces (army, police, a state) rather than a non-state group."""
-        if ref is not None and ref.affiliation and "gov" in ref.affiliation.lower():
-            return True
-        if tok is None:
-            return False
-        if tok.ent_type_ == "GPE":
-            return True
-        words = self.lex.words("state_forces")
-        mods = self.lex.words("state_force_modifiers")
-        if any(c.lower_ in mods or c.ent_type_ == "GPE" for c in tok.lefts):
-            return True
-        if tok.lemma_.lower() in words or noun_phrase(tok).lower() in words:
-            for c in tok.lefts:  # "Taliban forces", "their forces": whose forces?
-                owner = self.antecedent(c) if c.pos_ == "PRON" else c
-                if c.dep_ in ("poss", "compound", "nmod") and self._state_of(owner) is not None:
-                    return True  # "Mali's defence ministry said its troops"
-                if c.dep_ in ("poss", "compound", "nmod") and owner is not None:
-                    if owner.ent_type_ in ("ORG", "NORP", "PERSON"):
-                        return False
-                    if owner.ent_type_ == "GPE":
-                        return True
-            return True
-        return False

@@ -1,0 +1,111 @@
+"""Where an event happened: the finest place of its own clause, sentence or paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from fogline.extract.events.arguments import Frame
+from fogline.extract.events.mentions import Mentions
+from fogline.extract.events.syntax import in_clause
+from fogline.model import PlaceRef
+
+PLACE_WINDOW = 150  # tokens either side of a trigger searched for its place
+
+
+def event_place(
+    frame: Frame, ments: Mentions, anchors: set[int], sent: Span, para: tuple[int, int] | None
+) -> PlaceRef | None:
+    """The finest place among the trigger's own locatives, else among the places of its
+    clause, else of its sentence (not in a role or a reporting phrase), else the
+    paragraph's most frequent place."""
+    own = [hit[0] for t in frame.place_tokens if (hit := ments.place_of(t)) is not None]
+    if own:
+        return finest(own, ments)
+    for group in _sentence_places(frame, ments, anchors, sent):
+        if group:
+            return finest([ref for _, ref in sorted(group, key=lambda item: item[0])], ments)
+    if para is not None:
+        return _paragraph_place(frame, ments, anchors, para)
+    return None
+
+
+def _sentence_places(
+    frame: Frame, ments: Mentions, anchors: set[int], sent: Span
+) -> tuple[list[tuple[int, PlaceRef]], list[tuple[int, PlaceRef]]]:
+    """(distance to the trigger, place) of the places named in the event's own clause, and
+    of those elsewhere in its sentence, outside its roles and reporting phrases."""
+    skip = {t.i for t in frame.actor.subtree} if frame.actor is not None else set()
+    skip |= {t.i for role in frame.targets for t in (role, *role.lefts)}
+    reporting = ments.lex.words("reporting_verbs")
+    nouns = ments.lex.words("class:territory")
+    clause: list[tuple[int, PlaceRef]] = []
+    other: list[tuple[int, PlaceRef]] = []
+    doc, i = frame.token.doc, frame.token.i
+    placed = ments.place_tokens
+    # a window around the trigger: a text with no sentence ends must not make this quadratic
+    for t in doc[max(sent.start, i - PLACE_WINDOW) : min(sent.end, i + PLACE_WINDOW)]:
+        if t.i in skip or not (t.ent_type_ or t.i in placed or t.lower_ in nouns):
+            continue
+        hit = ments.place_of(t)
+        if hit is None or in_report(t, anchors, reporting):
+            continue
+        own_clause = in_clause(t, anchors)
+        if not own_clause and t.lower_ in nouns:
+            continue  # "the town" refers back only from the event's own clause
+        (clause if own_clause else other).append((abs(t.i - i), hit[0]))
+    return clause, other
+
+
+def _paragraph_place(
+    frame: Frame, ments: Mentions, anchors: set[int], para: tuple[int, int]
+) -> PlaceRef | None:
+    """The place named most often near the trigger in its paragraph."""
+    doc, i = frame.token.doc, frame.token.i
+    reporting = ments.lex.words("reporting_verbs")
+    counts: dict[str, tuple[int, PlaceRef]] = {}
+    placed = ments.place_tokens
+    span = doc.char_span(para[0], para[1], alignment_mode="expand")
+    window = (
+        doc[max(span.start, i - 4 * PLACE_WINDOW) : min(span.end, i + 4 * PLACE_WINDOW)]
+        if span
+        else ()
+    )
+    for t in window:
+        hit = ments.place_of(t) if (t.ent_type_ or t.i in placed) else None
+        if hit is not None and not in_report(t, anchors, reporting):
+            n, _ = counts.get(hit[0].name, (0, hit[0]))
+            counts[hit[0].name] = (n + 1, hit[0])
+    if counts:
+        return max(counts.values(), key=lambda item: item[0])[1]
+    return None
+
+
+def finest(refs: Sequence[PlaceRef], ments: Mentions) -> PlaceRef:
+    """The most precise of candidate places (a town before its province or country, as
+    ACLED codes the most precise location); the first among equals."""
+    rank = ments.lex.feature_rank
+    return min(refs, key=lambda ref: rank.get(ments.feature_of(ref) or "", 1))
+
+
+def in_report(tok: Token, anchors: set[int], reporting: frozenset[str]) -> bool:
+    """Does ``tok`` belong to a reporting phrase ("the governor of X said", "according to
+    a monitor based in X") rather than to the event's own clause?"""
+    cur = tok
+    for _ in range(30):
+        if cur.i in anchors:
+            return False
+        if cur.lower_ == "according":
+            return True
+        head = cur.head
+        if head is cur:
+            return False
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and head.lemma_.lower() in reporting
+            and cur.dep_ not in ("ccomp", "xcomp", "conj")
+        ):
+            return True
+        cur = head
+    return False
