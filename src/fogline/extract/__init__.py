@@ -18,6 +18,7 @@ Adding an extractor is adding a line here. No I/O, no database.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -45,40 +46,22 @@ def extract_paragraphs(doc: Doc, ctx: DocContext) -> list[Any]:
     return classify_paragraphs(ctx.text, doc=doc)
 
 
-def _times(doc: Doc, ctx: DocContext) -> list[Any]:
-    from fogline.extract.times import extract_times
+def _lazy(module: str, function: str) -> Callable[[Doc, DocContext], list[Any]]:
+    """``module.function(doc, ctx)``, imported on first call and looked up on every call."""
 
-    return extract_times(doc, ctx)
+    def run(doc: Doc, ctx: DocContext) -> list[Any]:
+        return getattr(importlib.import_module(module), function)(doc, ctx)
 
-
-def _places(doc: Doc, ctx: DocContext) -> list[Any]:
-    from fogline.extract.places import extract_places
-
-    return extract_places(doc, ctx)
+    run.__name__ = function
+    return run
 
 
-def _actors(doc: Doc, ctx: DocContext) -> list[Any]:
-    from fogline.extract.actors import extract_actors
-
-    return extract_actors(doc, ctx)
-
-
-def _quotes(doc: Doc, ctx: DocContext) -> list[Any]:
-    from fogline.extract.quotes import extract_quotes
-
-    return extract_quotes(doc, ctx)
-
-
-def _events(doc: Doc, ctx: DocContext) -> list[Any]:
-    from fogline.extract.events import extract_events
-
-    return extract_events(doc, ctx)
-
-
-def _claims(doc: Doc, ctx: DocContext) -> list[Any]:
-    from fogline.extract.claims import extract_claims
-
-    return extract_claims(doc, ctx)
+_times = _lazy("fogline.extract.times", "extract_times")
+_places = _lazy("fogline.extract.places", "extract_places")
+_actors = _lazy("fogline.extract.actors", "extract_actors")
+_quotes = _lazy("fogline.extract.quotes", "extract_quotes")
+_events = _lazy("fogline.extract.events", "extract_events")
+_claims = _lazy("fogline.extract.claims", "extract_claims")
 
 
 EXTRACTORS: tuple[Step, ...] = (
