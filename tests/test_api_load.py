@@ -23,7 +23,7 @@ def load_module():
 @pytest.mark.slow
 def test_readers_and_a_writer_at_once_give_no_error_and_lose_no_write(tmp_path):
     figures = load_module().run_load(
-        readers=3, seconds=5, requests=3000, writes=3, seed_docs=8, workdir=tmp_path
+        readers=3, seconds=15, requests=3000, writes=3, seed_docs=8, workdir=tmp_path
     )
     assert figures["errors"] == []
     assert figures["lost_writes"] == []
