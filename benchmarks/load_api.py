@@ -76,7 +76,7 @@ class Tally:
         }
 
 
-def _generator():  # noqa: ANN202 - the benchmarks/generate.py module
+def _generator():  # the benchmarks/generate.py module
     spec = importlib.util.spec_from_file_location("fogline_generate", HERE / "generate.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads

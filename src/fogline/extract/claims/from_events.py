@@ -18,6 +18,7 @@ from fogline.textnorm import fold
 
 
 def event_claims(events: Sequence[Event], drafts: list[Draft], ix: ClaimIndex) -> list[Draft]:
+    """Claim drafts for the events of the document that no draft covers yet."""
     lex = ix.lex
     out = []
     control = _Evidence([d for d in drafts if d.predicate == "CONTROL"])

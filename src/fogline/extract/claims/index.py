@@ -82,6 +82,7 @@ class ClaimIndex:
         return best[1] if best else None
 
     def actor_named(self, name: str | None) -> Actor | None:
+        """The document's actor of that name, if any."""
         if not name:
             return None
         return self._named.get(name.lower().removeprefix("the "))

@@ -62,6 +62,7 @@ class PropositionReader:
         self.reporting = ix.lex.reporting_verbs
 
     def read(self, doc: Doc) -> Iterator[Prop]:
+        """Every proposition the document's clauses state."""
         for tok in doc:
             if tok.is_punct or tok.is_space:
                 continue
@@ -440,6 +441,7 @@ class PropositionReader:
         return not any(c.lower_ in nonspecific for c in token.children)
 
     def armed(self, token: Token | None) -> bool:
+        """Whether the token names an armed actor (by its resolved actor or its noun)."""
         if token is None:
             return False
         ref = self.ix.resolve(token)
@@ -448,5 +450,6 @@ class PropositionReader:
         return any(t.lemma_.lower() in self.lex.armed_nouns for t in phrase_tokens(token))
 
     def actorish(self, token: Token) -> bool:
+        """Whether the token resolves to a known actor."""
         ref = self.ix.resolve(token)
         return ref is not None and ref.actor is not None

@@ -44,6 +44,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def passive_patient(verb: Token) -> Token | None:
+    """The passive subject of a verb, if it has one."""
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return c
@@ -61,6 +62,7 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
