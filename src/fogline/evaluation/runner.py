@@ -14,7 +14,8 @@ LOGGER = logging.getLogger(__name__)
 
 # dataset name → (module under fogline.evaluation, subfolder of the eval folder)
 DATASETS: dict[str, tuple[str, str]] = {
-    "seed": ("seed", "."),
+    "seed": ("seed", "."),  # every gold.json folder except those of realnews
+    "realnews": ("realnews", "realnews"),
     "geowebnews": ("geowebnews", "geowebnews"),
     "timebank": ("timebank", "timebank"),
     "polnear": ("polnear", "polnear-dev"),
@@ -37,6 +38,8 @@ def run_evaluation(
         if only and name not in only:
             continue
         data = folder / sub
+        if not data.exists() and folder.name == sub:  # the dataset's own folder was given
+            data = folder
         if not data.exists():
             LOGGER.warning("%s: %s not found; skipped", name, data)
             continue

@@ -1,277 +1,309 @@
 """Score analyses against gold files in the format of ``shared/eval/FORMAT.md``.
 
-Every folder holding ``gold.json`` and the article it names is scored: the seed
-article and any held-out article in the same format. Matching is lenient, as the
-format says: whitespace-folded substring text matches and name lists.
+Every folder holding ``gold.json`` and the article it names is scored: the seed article,
+the ``realnews`` set (through :mod:`fogline.evaluation.realnews`) and any held-out article
+in the same format. Matching follows the external scorer ``shared/hooks/score_gold.py``
+rule for rule (see :mod:`fogline.evaluation.matching`), on the output contract as JSON, so
+that the figures of both agree: a section counts what that scorer counts.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
+import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fogline.errors import IngestError
 from fogline.evaluation import Metric
+from fogline.evaluation.matching import (
+    date_matches,
+    haversine_km,
+    name_matches,
+    names_of,
+    norm,
+    text_matches,
+)
 from fogline.model import Analysis
 
-_WS = re.compile(r"\s+")
+__all__ = ["SECTIONS", "evaluate", "find_gold", "name_matches", "score_article", "text_matches"]
+
+LOGGER = logging.getLogger(__name__)
+
+# score_gold.py's section → (section, metric) in the ``fogline eval`` table
+SECTIONS: dict[str, tuple[str, str]] = {
+    "paragraph_kinds": ("paragraphs", "kind recall"),
+    "quotes": ("quotes", "found with right speaker"),
+    "speaker_accuracy": ("quotes", "speaker accuracy"),
+    "quote_affiliation": ("quotes", "affiliation right"),
+    "quote_channel": ("quotes", "channel right"),
+    "claims": ("claims", "found"),
+    "claim_sources": ("claims", "sources with right stance"),
+    "events": ("events", "found"),
+    "event_dates": ("events", "date right"),
+    "event_certainty": ("events", "planned marked"),
+    "places": ("places", "recall"),
+    "times": ("times", "recall"),
+}
+
+# subfolders of the eval folder that another dataset scores (not counted twice as "seed")
+SCORED_ELSEWHERE = frozenset({"realnews"})
+
+EVENTS_PER_GOLD_LIMIT = 1.5  # issue 13: an article's events at most 1.5 × its gold events
+
+VIOLENT = {"assault", "fight"}  # PLOVER's FIGHT/ASSAULT line: one category for this gold
+
+Counts = dict[str, tuple[int, int]]
+Output = Mapping[str, Any]
 
 
 def find_gold(folder: Path) -> list[Path]:
     """Every ``gold.json`` under ``folder`` whose article file is beside it."""
     found = []
     for gold in sorted(folder.rglob("gold.json")):
+        if gold.relative_to(folder).parts[0] in SCORED_ELSEWHERE:
+            continue
         meta = json.loads(gold.read_text(encoding="utf-8")).get("document", {})
         if meta.get("file") and (gold.parent / meta["file"]).is_file():
             found.append(gold)
     return found
 
 
-def evaluate(folder: Path, analyzer: Any, *, limit: int | None = None) -> list[Metric]:
-    """Recall per section (and speaker accuracy for quotes) over every gold file found."""
-    totals: dict[tuple[str, str], list[int]] = {}
-    for gold_path in find_gold(folder)[:limit]:
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        meta = gold["document"]
-        text = (gold_path.parent / meta["file"]).read_text(encoding="utf-8")
-        analysis = analyzer.analyze(text, published=meta.get("published"), id=meta["file"])
-        for key, (hit, n) in score_article(gold, analysis).items():
-            acc = totals.setdefault(key, [0, 0])
+@dataclass(slots=True)
+class Totals:
+    """Hits and totals per section over many articles, and events output against gold."""
+
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    articles: int = 0
+    events_out: int = 0
+    events_gold: int = 0
+    over_limit: int = 0
+
+    def add(self, scores: Counts, events_out: int, events_gold: int) -> None:
+        """Add one article's scores and its event counts (predicted, gold)."""
+        for key, (hit, n) in scores.items():
+            acc = self.counts.setdefault(key, [0, 0])
             acc[0] += hit
             acc[1] += n
-    return [
-        Metric("seed", section, name, hit / n if n else 0.0, n, f"{hit}/{n}")
-        for (section, name), (hit, n) in totals.items()
-    ]
+        self.articles += 1
+        self.events_out += events_out
+        self.events_gold += events_gold
+        self.over_limit += events_out > EVENTS_PER_GOLD_LIMIT * events_gold
+
+    def metrics(self, dataset: str) -> list[Metric]:
+        """One metric per section in :data:`SECTIONS` order, then the events-per-gold ratio."""
+        out = []
+        for key, (section, name) in SECTIONS.items():
+            if key in self.counts:
+                hit, n = self.counts[key]
+                out.append(Metric(dataset, section, name, hit / n if n else 0.0, n, f"{hit}/{n}"))
+        if self.events_gold:
+            ratio = self.events_out / self.events_gold
+            note = (
+                f"{self.events_out}/{self.events_gold}; {self.over_limit} of {self.articles} "
+                f"articles over {EVENTS_PER_GOLD_LIMIT}×"
+            )
+            name = "output per gold event"
+            out.append(Metric(dataset, "events", name, ratio, self.articles, note))
+        return out
 
 
-def score_article(
-    gold: dict[str, Any], analysis: Analysis
-) -> dict[tuple[str, str], tuple[int, int]]:
-    """(section, metric) → (hits, total) for one gold file against one analysis."""
-    scores: dict[tuple[str, str], tuple[int, int]] = {}
-    text = analysis.document.text
-    if gold.get("paragraph_kinds"):
-        hits = sum(_paragraph_ok(g, analysis, text) for g in gold["paragraph_kinds"])
-        scores[("paragraphs", "kind recall")] = (hits, len(gold["paragraph_kinds"]))
-    if gold.get("times"):
-        hits = sum(_time_ok(g, analysis) for g in gold["times"])
-        scores[("times", "recall")] = (hits, len(gold["times"]))
-    if gold.get("places"):
-        hits = sum(_place_ok(g, analysis) for g in gold["places"])
-        scores[("places", "recall")] = (hits, len(gold["places"]))
-    if gold.get("quotes"):
-        scores.update(_score_quotes(gold["quotes"], analysis))
-    if gold.get("claims"):
-        scores.update(_score_claims(gold["claims"], analysis))
-    if gold.get("events"):
-        scores.update(_score_events(gold["events"], analysis))
+def evaluate(
+    folder: Path, analyzer: Any, *, limit: int | None = None, dataset: str = "seed"
+) -> list[Metric]:
+    """Recall per section (and speaker accuracy for quotes) over every gold file found.
+
+    An article that cannot be analysed counts nothing (as in score_gold.py) and is logged.
+    """
+    totals = Totals()
+    for gold_path in find_gold(folder)[:limit]:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            out = analyze_article(gold_path.parent / gold["document"]["file"], gold, analyzer)
+        except IngestError as exc:
+            LOGGER.warning("%s: %s", gold_path.parent.name, exc)
+            continue
+        totals.add(score_article(gold, out), len(out["events"]), len(gold.get("events", [])))
+    return totals.metrics(dataset)
+
+
+def analyze_article(path: Path, gold: Mapping[str, Any], analyzer: Any) -> dict[str, Any]:
+    """The analysis of one article file as ``fogline analyze PATH --published DATE`` makes it."""
+    from fogline.ingest.readers import DocumentMeta, read_paths
+
+    meta = DocumentMeta(published=gold["document"].get("published"))
+    result = next(iter(analyzer.analyze_many(read_paths([path], meta=meta))))
+    if isinstance(result, IngestError):
+        raise result
+    return result.as_dict()
+
+
+def score_article(gold: Mapping[str, Any], analysis: Analysis | Output) -> Counts:
+    """score_gold.py section → (hits, total) for one gold file against one analysis."""
+    out = analysis.as_dict() if isinstance(analysis, Analysis) else analysis
+    actors = {a.get("id"): a for a in out.get("actors", []) if a.get("id") is not None}
+    scores: Counts = {}
+    scores.update(_score_paragraphs(gold.get("paragraph_kinds", []), out))
+    scores.update(_score_quotes(gold.get("quotes", []), out, actors))
+    scores.update(_score_claims(gold.get("claims", []), out, actors))
+    scores.update(_score_events(gold.get("events", []), out, actors))
+    scores.update(_score_places(gold.get("places", []), out))
+    scores.update(_score_times(gold.get("times", []), out))
     return scores
 
 
-def norm(s: str | None) -> str:
-    """``s`` with whitespace runs (no-break spaces too) as one space, trimmed; "" for None."""
-    return _WS.sub(" ", (s or "").replace("\u00a0", " ")).strip()
+def _count(scores: Counts, key: str, ok: bool) -> None:
+    hit, n = scores.get(key, (0, 0))
+    scores[key] = (hit + bool(ok), n + 1)
 
 
-def text_matches(gold: str, predicted: str) -> bool:
-    """FORMAT.md: gold inside predicted, or predicted inside gold covering half of it."""
-    g, p = norm(gold), norm(predicted)
-    if not g or not p:
-        return False
-    return g in p or (p in g and len(p) * 2 >= len(g))
+def _score_paragraphs(gold: Sequence[Mapping[str, Any]], out: Output) -> Counts:
+    text = out.get("document", {}).get("text", "")
+    paras = out.get("paragraphs", [])
+    scores: Counts = {}
+    for g in gold:
+        ok = any(
+            text_matches(g["contains"], text[p["start"] : p["end"]]) and p.get("kind") == g["kind"]
+            for p in paras
+        )
+        _count(scores, "paragraph_kinds", ok)
+    return scores
 
 
-def name_matches(candidates: Iterable[str], names: Iterable[str | None]) -> bool:
-    """Any gold name equals a predicted name or alias, or is its last word."""
-    wanted = {norm(c).lower() for c in candidates}
-    for name in names:
-        n = norm(name).lower()
-        if not n:
-            continue
-        if n in wanted or n.split(" ")[-1] in wanted:
+def _speaker_names(quote: Mapping[str, Any], actors: Mapping[Any, Any]) -> set[str]:
+    return names_of(quote.get("speaker"), actors)
+
+
+def _affiliation_ok(
+    affiliation: str, quotes: Sequence[Mapping[str, Any]], actors: Mapping[Any, Any]
+) -> bool:
+    for q in quotes:
+        speaker = q.get("speaker") or {}
+        if name_matches([affiliation], names_of({"name": speaker.get("affiliation")}, actors)):
+            return True
+        actor = actors.get(speaker.get("actor_id")) or {}
+        if name_matches([affiliation], {norm(actor.get("affiliation"))}):
             return True
     return False
 
 
-def _paragraph_ok(g: dict[str, Any], analysis: Analysis, text: str) -> bool:
-    needle = norm(g["contains"])
-    for p in analysis.paragraphs:
-        if needle in norm(text[p.start : p.end]):
-            return p.kind == g["kind"]
-    return False
-
-
-def _time_ok(g: dict[str, Any], analysis: Analysis) -> bool:
-    tolerance = int(g.get("tolerance_days", 0))
-    for t in analysis.times:
-        if text_matches(g["contains"], t.text) and t.value:
-            if t.value == g["value"]:
-                return True
-            if tolerance and _days_apart(t.value, g["value"]) <= tolerance:
-                return True
-    return False
-
-
-def _days_apart(a: str, b: str) -> float:
-    try:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
-    except ValueError:
-        return math.inf
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
-def _place_ok(g: dict[str, Any], analysis: Analysis) -> bool:
-    for p in analysis.places:
-        if norm(p.name).lower() != norm(g["name"]).lower() or p.lat is None or p.lon is None:
-            continue
-        close = haversine_km(p.lat, p.lon, g["lat"], g["lon"]) <= g.get("tolerance_km", 161)
-        if close and (p.country_code or "").upper() == g["country"].upper():
-            return True
-    return False
-
-
-def _actor_names(analysis: Analysis, name: str | None, actor_id: str | None) -> list[str | None]:
-    """The predicted name, plus its actor's name and aliases (by id, else by an exact name)."""
-    names: list[str | None] = [name]
-    wanted = norm(name).lower()
-    for actor in analysis.actors:
-        by_name = wanted and wanted in {norm(n).lower() for n in (actor.name, *actor.aliases)}
-        if (actor_id and actor.id == actor_id) or by_name:
-            names.extend([actor.name, *actor.aliases])
-    return names
+def _channel_ok(channel: str, quotes: Sequence[Mapping[str, Any]]) -> bool:
+    wanted = norm(channel)
+    return any(
+        wanted in norm(q.get("channel") or "") or norm(q.get("channel") or "x") in wanted
+        for q in quotes
+    )
 
 
 def _score_quotes(
-    gold: Sequence[dict[str, Any]], analysis: Analysis
-) -> dict[tuple[str, str], tuple[int, int]]:
-    found = affiliation = affiliation_n = channel = channel_n = 0
+    gold: Sequence[Mapping[str, Any]], out: Output, actors: Mapping[Any, Any]
+) -> Counts:
+    """Found with a right speaker; speaker accuracy per (gold, overlapping quote) pair."""
+    scores: Counts = {}
+    right = pairs = 0
     for g in gold:
-        matches = [q for q in analysis.quotes if text_matches(g["contains"], q.text)]
-        good = [
-            q
-            for q in matches
-            if q.speaker
-            and name_matches(
-                g["speaker_any"], _actor_names(analysis, q.speaker.name, q.speaker.actor_id)
-            )
-        ]
-        if good:
-            found += 1
-            q = good[0]
-            affiliation_n += bool(g.get("affiliation"))  # only gold that names one is scoreable
-            if (
-                g.get("affiliation")
-                and q.speaker
-                and name_matches(
-                    [g["affiliation"]], _actor_names(analysis, q.speaker.affiliation, None)
-                )
-            ):
-                affiliation += 1
-        if g.get("channel"):
-            channel_n += 1
-            if any(name_matches([g["channel"]], [q.channel]) for q in good):
-                channel += 1
-    # speaker accuracy: of predicted quotes overlapping a gold quote, share with a right speaker
-    overlapping = right = 0
-    for q in analysis.quotes:
-        golds = [g for g in gold if text_matches(g["contains"], q.text)]
-        if not golds:
-            continue
-        overlapping += 1
-        names = _actor_names(analysis, q.speaker.name, q.speaker.actor_id) if q.speaker else []
-        right += any(name_matches(g["speaker_any"], names) for g in golds)
-    return {
-        ("quotes", "found with right speaker"): (found, len(gold)),
-        ("quotes", "speaker accuracy"): (right, overlapping),
-        ("quotes", "affiliation right"): (affiliation, affiliation_n),
-        ("quotes", "channel right"): (channel, channel_n),
-    }
+        cands = [q for q in out.get("quotes", []) if text_matches(g["contains"], q.get("text"))]
+        good = [name_matches(g["speaker_any"], _speaker_names(q, actors)) for q in cands]
+        _count(scores, "quotes", any(good))
+        pairs += len(cands)
+        right += sum(good)
+        if any(good) and g.get("affiliation"):
+            _count(scores, "quote_affiliation", _affiliation_ok(g["affiliation"], cands, actors))
+        if any(good) and g.get("channel"):
+            _count(scores, "quote_channel", _channel_ok(g["channel"], cands))
+    if pairs:
+        scores["speaker_accuracy"] = (right, pairs)
+    return scores
+
+
+_CLAIM_SOURCES = (
+    ("asserted_by_any", ("asserts", "hedges")),
+    ("denied_by_any", ("denies",)),
+    ("unconfirmed_by_any", ("unconfirmed",)),
+)
 
 
 def _score_claims(
-    gold: Sequence[dict[str, Any]], analysis: Analysis
-) -> dict[tuple[str, str], tuple[int, int]]:
-    found = sources = sources_n = 0
+    gold: Sequence[Mapping[str, Any]], out: Output, actors: Mapping[Any, Any]
+) -> Counts:
+    """Found with predicate, subject and place (else object); each gold source with its stance."""
+    scores: Counts = {}
     for g in gold:
-        matches = [
+        cands = [
             c
-            for c in analysis.claims
-            if c.predicate == g["predicate"]
-            and name_matches(g["actor_any"], _actor_names(analysis, c.subject, None))
-            and name_matches(g.get("place_any", []), [c.place, c.object])
+            for c in out.get("claims", [])
+            if norm(c.get("predicate")) == norm(g["predicate"])
+            and name_matches(g["actor_any"], names_of(c.get("subject"), actors))
+            and name_matches(g["place_any"], names_of(c.get("place") or c.get("object"), actors))
         ]
-        if matches:
-            found += 1
-        for stance, key in (("asserts", "asserted_by_any"), ("denies", "denied_by_any")):
-            for names in g.get(key, []):
-                sources_n += 1
-                if any(
-                    c.stance in (stance, "hedges" if stance == "asserts" else stance)
-                    and name_matches(
-                        names,
-                        _actor_names(analysis, c.source.name, c.source.actor_id)
-                        + [c.source.affiliation],
-                    )
-                    for c in matches
-                ):
-                    sources += 1
-    return {
-        ("claims", "found"): (found, len(gold)),
-        ("claims", "sources with right stance"): (sources, sources_n),
-    }
+        _count(scores, "claims", bool(cands))
+        for key, stances in _CLAIM_SOURCES:
+            for group in g.get(key, []):
+                ok = any(
+                    c.get("stance") in stances
+                    and name_matches(group, names_of(c.get("source"), actors))
+                    for c in cands
+                )
+                _count(scores, "claim_sources", ok)
+    return scores
+
+
+def _letters(s: str) -> str:
+    return re.sub(r"[^a-z]", "", s)
+
+
+def _event_matches(g: Mapping[str, Any], e: Mapping[str, Any], actors: Mapping[Any, Any]) -> bool:
+    """Category (type, mode or ACLED type/subtype) and every role the gold record names."""
+    cats = {norm(c) for c in g["category_any"]}
+    if cats & VIOLENT:
+        cats |= VIOLENT
+    labels = {norm(e.get(k)) for k in ("type", "mode", "acled_type", "acled_subtype")}
+    flat = " ".join(_letters(x) for x in labels if x)
+    if not (labels & cats or any(_letters(c) in flat for c in cats if len(c) > 3)):
+        return False
+    for role, key in (("actor", "actor_any"), ("target", "target_any"), ("place", "place_any")):
+        if key in g and not name_matches(g[key], names_of(e.get(role), actors)):
+            return False
+    return True
 
 
 def _score_events(
-    gold: Sequence[dict[str, Any]], analysis: Analysis
-) -> dict[tuple[str, str], tuple[int, int]]:
-    found = dated = dated_n = future = future_n = 0
+    gold: Sequence[Mapping[str, Any]], out: Output, actors: Mapping[Any, Any]
+) -> Counts:
+    """Found; among found events, the date and (for future events) certainty ``planned``."""
+    scores: Counts = {}
     for g in gold:
-        cats = {c.lower() for c in g["category_any"]}
-        matches = []
-        for e in analysis.events:
-            labels = {(v or "").lower() for v in (e.type, e.mode, e.acled_type, e.acled_subtype)}
-            if not any(c in label for c in cats for label in labels if label):
-                continue
-            if g.get("actor_any") and not (
-                e.actor
-                and name_matches(
-                    g["actor_any"], _actor_names(analysis, e.actor.name, e.actor.actor_id)
-                )
-            ):
-                continue
-            if g.get("target_any") and not (
-                e.target
-                and name_matches(
-                    g["target_any"], _actor_names(analysis, e.target.name, e.target.actor_id)
-                )
-            ):
-                continue
-            if g.get("place_any") and not (
-                e.place and name_matches(g["place_any"], [e.place.name])
-            ):
-                continue
-            matches.append(e)
-        found += bool(matches)
-        if g.get("date"):
-            dated_n += 1
-            dated += any(e.date and e.date.value == g["date"] for e in matches)
-        if g.get("future"):
-            future_n += 1
-            future += any(e.certainty == "planned" for e in matches)
-    return {
-        ("events", "found"): (found, len(gold)),
-        ("events", "date right"): (dated, dated_n),
-        ("events", "planned marked"): (future, future_n),
-    }
+        cands = [e for e in out.get("events", []) if _event_matches(g, e, actors)]
+        _count(scores, "events", bool(cands))
+        if cands and g.get("date"):
+            dated = any(date_matches(g["date"], e.get("date")) for e in cands)
+            _count(scores, "event_dates", dated)
+        if cands and g.get("future"):
+            _count(scores, "event_certainty", any(e.get("certainty") == "planned" for e in cands))
+    return scores
+
+
+def _place_ok(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    if p.get("lat") is None or not name_matches([g["name"]], {p.get("name")}):
+        return False
+    close = haversine_km(g["lat"], g["lon"], float(p["lat"]), float(p["lon"])) <= g["tolerance_km"]
+    return close and (p.get("country_code") or "").upper() == g["country"]
+
+
+def _score_places(gold: Sequence[Mapping[str, Any]], out: Output) -> Counts:
+    scores: Counts = {}
+    for g in gold:
+        _count(scores, "places", any(_place_ok(g, p) for p in out.get("places", [])))
+    return scores
+
+
+def _score_times(gold: Sequence[Mapping[str, Any]], out: Output) -> Counts:
+    scores: Counts = {}
+    for g in gold:
+        cands = [t for t in out.get("times", []) if text_matches(g["contains"], t.get("text"))]
+        tolerance = int(g.get("tolerance_days", 0))
+        _count(scores, "times", any(date_matches(g["value"], t, tolerance) for t in cands))
+    return scores
