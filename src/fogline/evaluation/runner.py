@@ -16,6 +16,7 @@ LOGGER = logging.getLogger(__name__)
 DATASETS: dict[str, tuple[str, str]] = {
     "seed": ("seed", "."),  # every gold.json folder except those of realnews
     "realnews": ("realnews", "realnews"),
+    "stories": ("stories", "stories"),
     "geowebnews": ("geowebnews", "geowebnews"),
     "timebank": ("timebank", "timebank"),
     "polnear": ("polnear", "polnear-dev"),
