@@ -15,9 +15,13 @@ def evaluate(
     folder: Path = typer.Argument(
         Path("../shared/eval"), help="Folder of gold data (shared/eval)."
     ),
-    limit: int | None = typer.Option(None, min=1, help="At most this many documents per dataset."),
+    limit: int | None = typer.Option(
+        None, min=1, help="At most this many documents (stories) per dataset."
+    ),
     only: list[str] = typer.Option(
-        [], "--only", help="Datasets: seed, geowebnews, timebank, polnear, plover, case2021."
+        [],
+        "--only",
+        help="Datasets: seed, realnews, stories, geowebnews, timebank, polnear, plover, case2021.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     detail: bool = typer.Option(False, "--detail", help="Also per-label F1 and confusion rows."),
