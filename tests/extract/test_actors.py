@@ -292,3 +292,56 @@ def test_short_name_does_not_depend_on_the_hash_seed():
         for seed in ("1", "2", "3", "4", "5", "6")
     }
     assert found == {"IKSP"}
+
+
+@pytest.fixture(scope="module")
+def with_dictionary():
+    from fogline.actordict import load_actor_dictionary
+    from fogline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    dictionary = load_actor_dictionary()
+    return lambda text: actors_in(nlp(text), dictionary)
+
+
+@pytest.mark.issue(13)
+def test_an_official_of_a_state_body_speaks_for_the_state(with_dictionary):
+    actors = with_dictionary(
+        "Pentagon press secretary Tom Hale said the raid was over. "
+        "U.S. Central Command said it had seen no flights."
+    )
+    assert named(actors, "Tom Hale").affiliation == "United States"
+    assert named(actors, "United States Central Command").affiliation == "United States"
+
+
+@pytest.mark.issue(13)
+def test_an_armed_group_serving_a_government_is_no_state_body(with_dictionary):
+    actors = with_dictionary("Colonel Ali Salem, a commander of the 444 Combat Brigade, spoke.")
+    assert named(actors, "Ali Salem").affiliation == "444 Combat Brigade"
+
+
+@pytest.mark.issue(13)
+def test_the_groups_spokesman_is_affiliated_to_the_group_named_before(with_dictionary):
+    actors = with_dictionary(
+        "The Islamic State group released an audio message on Monday. "
+        '"Strike them wherever you find them," said Abu Omar al-Tikriti, the group\'s spokesman.'
+    )
+    assert named(actors, "Abu Omar al-Tikriti").affiliation == "Islamic State"
+
+
+@pytest.mark.issue(13)
+def test_a_named_organisation_in_the_title_wins_over_its_division(with_dictionary):
+    actors = with_dictionary(
+        '"We found nothing," said Jane Doyle, Human Rights Watch deputy director for the '
+        "Africa Division."
+    )
+    assert named(actors, "Jane Doyle").affiliation == "Human Rights Watch"
+
+
+@pytest.mark.issue(13)
+def test_who_runs_an_organisation_is_affiliated_to_it(with_dictionary):
+    actors = with_dictionary(
+        "The jets flew over the base, said Omar Haddad, who runs the Britain-based Syrian "
+        "Observatory for Human Rights."
+    )
+    assert named(actors, "Omar Haddad").affiliation == "Syrian Observatory for Human Rights"

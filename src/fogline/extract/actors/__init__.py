@@ -41,6 +41,7 @@ from fogline.extract.actors.names import (
     without_honorific,
 )
 from fogline.extract.actors.roles import read_role, self_named
+from fogline.extract.actors.sides import state_served
 from fogline.extract.actors.units import attach_offices, resolve_unit, unit_noun, unit_phrase
 from fogline.extract.context import DocContext
 from fogline.extract.spans import Intervals, text_of
@@ -104,7 +105,8 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
             parent = parent.affiliation  # "police spokesman X": the state the police serve
         if parent is not None and parent.kind == "person":
             parent = parent.affiliation  # "a spokesman for President X": X's side
-        aff = parent.short_name(text) if parent is not None else None
+        side = state_served(parent if c.kind == "person" else c, ctx.actor_dictionary)
+        aff = side or (parent.short_name(text) if parent is not None else None)
         code = getattr(c.entry, "code", None) if c.entry is not None else None
         aliases = sorted((c.aliases | entry_aliases(c.entry)) - {c.name})
         out.append(Actor(c.id, c.name, c.kind, aff, c.role, code, aliases, mentions))  # type: ignore[arg-type]
@@ -182,6 +184,9 @@ def analyse_actors(  # noqa: C901 - the resolution passes in order, one call eac
         doc, by_token, refs, lambda pos: _in_quote(pos, quoted), sent_of, new_cluster, add_mention
     )
     read_led_by(doc, by_token)
+    for span, cluster in persons:  # "X, the group's spokesman": "the group" is resolved now
+        if cluster.affiliation is None:
+            read_role(doc, span, cluster, by_token, lex.roles, new_org)
     _dictionary_affiliations(clusters, dictionary)
     attach_offices(doc, list(clusters.values()), by_token, known_states)
     ordered = sorted(clusters.values(), key=lambda c: min(c.mentions))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.actors.coreference import noun_phrase
+from fogline.extract.actors.lexicon import lexicon
 
 if TYPE_CHECKING:
     from fogline.extract.actors.clusters import Cluster
@@ -68,6 +69,8 @@ def read_role(
         if found:
             _set_role(cluster, found[0], _affiliation_of(doc[found[1]], by_token, new_org))
     if cluster.affiliation is None:
+        cluster.affiliation = _organisation_run(span, by_token)
+    if cluster.affiliation is None:
         for child in span.root.children:
             if child.dep_ == "prep" and child.lower_ in _MEMBER_OF and child.i >= span.end:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -78,6 +81,20 @@ def read_role(
 
 
 _MEMBER_OF = ("of", "at", "with")
+_RUNS = {"run", "head", "lead", "direct", "chair", "found", "co-found"}
+
+
+def _organisation_run(span: Span, by_token: dict[int, Cluster]) -> Cluster | None:
+    """'X, who runs the Y' / 'X, who heads Y': the organisation X leads."""
+    for clause in span.root.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in _RUNS:
+            continue
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            for t in (obj, *reversed(noun_phrase(obj))):
+                found = by_token.get(t.i)
+                if found is not None and found.kind in ("group", "organisation", "media"):
+                    return found
+    return None
 
 
 def _organisation(
@@ -198,26 +215,54 @@ def _affiliation_of(
     for child in role.children:
         if child.dep_ == "poss":
             owners.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with"):
+        elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "from"):
             members.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "in":
             places.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("compound", "nmod", "amod"):
             modifiers.append(child)
+    named = _named_body(modifiers, by_token)  # "HRW deputy director for the Africa Division"
     for cand in owners + members:
-        org = _organisation(cand, by_token, new_org)
-        if org is None and cand.lower_ in ("its", "their"):
+        org = _organisation(cand, by_token, None if named else new_org)
+        if org is None and (cand.lower_ in ("its", "their") or _descriptor(cand)):
             org = _antecedent_body(cand, by_token)  # "the LNA …, its spokesman, X"
-        if org is not None:
+        if org is not None and (named is None or org.entry is not None or cand in owners):
             return org
+    if named is not None:
+        return named
     for cand in owners + members + modifiers + places:
-        for t in (cand, *noun_phrase(cand)):
+        for t in (cand, *reversed(noun_phrase(cand))):  # "Turkey's pro-Kurdish HDP party"
             cluster = by_token.get(t.i)
             if cluster is not None and cluster.kind != "person":
                 if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti":
                     continue
                 return cluster
     return None
+
+
+def _descriptor(owner: Token) -> bool:
+    """True for a definite group noun owning a title ("the group's spokesman")."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in owner.children)
+    return definite and owner.lemma_.lower() in lexicon().group_nouns
+
+
+def _named_body(modifiers: list[Token], by_token: dict[int, Cluster]) -> Cluster | None:
+    """A group or organisation (not a state or place) named in the title's own modifiers."""
+    for cand in modifiers:
+        for t in (cand, *reversed(noun_phrase(cand))):
+            cluster = by_token.get(t.i)
+            if _anti(t):
+                return None  # "the anti-ALF commander"
+            if cluster is not None and cluster.kind in ("group", "organisation", "media"):
+                return cluster
+    return None
+
+
+def _anti(token: Token) -> bool:
+    """True for a name written against ("anti-ALF", "antiterror")."""
+    doc = token.doc
+    dashed = token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
+    return dashed or token.lower_.startswith("anti")
 
 
 _SELF_NAMING = {"identify", "call", "introduce", "name", "describe"}

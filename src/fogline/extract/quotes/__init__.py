@@ -12,16 +12,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from fogline.extract.actors.coreference import noun_phrase
 from fogline.extract.actors.lexicon import lexicon
-from fogline.extract.actors.roles import self_named as _self_named
-from fogline.extract.actors.roles import title_of_owner
-from fogline.extract.actors.units import is_unit_name
 from fogline.extract.context import DocContext
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues
 from fogline.extract.quotes.frames import (
@@ -31,7 +26,8 @@ from fogline.extract.quotes.frames import (
     intro_cue,
     inverted_cue,
 )
-from fogline.extract.spans import Coverage, FirstCover, Intervals, Stabbing, text_of, word_in
+from fogline.extract.quotes.speakers import SpeakerFinder
+from fogline.extract.spans import Coverage, FirstCover, Intervals, text_of
 from fogline.extract.text import (
     QuoteSpan,
     find_quote_spans,
@@ -43,8 +39,6 @@ from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
 __all__ = ["extract_quotes"]
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
-_RELATIVE = {"who", "which", "that"}
 _GOVERNING = {"nsubj", "nsubjpass", "dobj", "dative", "npadvmod"}
 
 
@@ -78,7 +72,7 @@ def extract_quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
         return pos in quoted_ranges
 
     cues = find_cues(doc, in_quote)
-    speakers = _SpeakerFinder(doc, actors)
+    speakers = SpeakerFinder(doc, actors)
     direct = _attribute_segments(doc, segments, bounds, cues, speakers, in_quote)
     where = FirstCover((s, e, i) for i, (s, e) in enumerate(bounds))
     out = [
@@ -159,108 +153,6 @@ class _NearestTime:
         return self.times[best] if best is not None else None
 
 
-class _SpeakerFinder:
-    """Turns a cue's subject token into a :class:`Speaker`, through the document's actors."""
-
-    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
-        self.doc = doc
-        self.text = text_of(doc)
-        self.spans: list[tuple[int, int, Actor]] = sorted(
-            ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda m: m[:2]
-        )
-        self.by_name = {a.name: a for a in actors}
-        self._starts = [s for s, _, _ in self.spans]
-        self._stabbing = Stabbing([(s, e) for s, e, _ in self.spans])
-        self._short_names: dict[int, str] = {}
-
-    def actor_at(self, start: int, end: int) -> tuple[int, int, Actor] | None:
-        """The longest mention (the first in text order among equals) that contains ``start``
-        or starts in [start, end), found by bisection and an interval tree, not a scan."""
-        found = set(self._stabbing.containing(start))  # s <= start < e
-        first = bisect.bisect_left(self._starts, start)
-        found.update(range(first, max(first, bisect.bisect_left(self._starts, end))))
-        best = None
-        for i in sorted(found):
-            s, e, actor = self.spans[i]
-            if best is None or (e - s) > (best[1] - best[0]):
-                best = (s, e, actor)
-        return best
-
-    def short_name(self, actor: Actor) -> str:
-        key = id(actor)
-        if key not in self._short_names:
-            self._short_names[key] = _short_name(actor, self.text)
-        return self._short_names[key]
-
-    def speaker(self, token: Token | None) -> Speaker | None:  # noqa: C901 - one cascade of cases
-        if token is None:
-            return None
-        if token.dep_ == "poss" or token.lemma_.lower() in lexicon().document_nouns:
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            token = owner or token
-        relative = token.lower_ in _RELATIVE and token.head.dep_ == "relcl"
-        anchor = token
-        if relative:  # "…, who said": the antecedent speaks, the span stays the pronoun's
-            token = token.head.head
-        alias = _self_named(token)
-        if alias is not None:  # "a man who identified himself as X", "a fighter calling himself X"
-            token = alias
-        phrase = noun_phrase(token)
-        hit = self.actor_at(token.idx, token.idx + len(token.text))
-        named = [c for c in token.children if c.dep_ == "appos"]
-        if token.pos_ == "NOUN":  # "The governor of the X Region, NAME, said": NAME hangs on X
-            for prep in (c for c in token.children if c.lower_ in ("of", "for")):
-                for obj in (g for g in prep.children if title_of_owner(g) == token):
-                    named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-            nxt = token.i + 2  # "Its spokesman, NAME, said" with NAME mis-parsed (not appos)
-            if not named and nxt < len(token.doc) and token.doc[token.i + 1].text == ",":
-                found = self.actor_at(token.doc[nxt].idx, token.doc[nxt].idx + 1)
-                text = self.text
-                if found and found[2].kind == "person" and text[found[1] : found[1] + 1] == ",":
-                    named.append(token.doc[nxt])
-        described = hit is None or token.pos_ == "NOUN"  # "The spokesman, Y, said": Y speaks
-        for other in named if described else []:  # "one of the X's commanders, Y, said"
-            found = self.actor_at(other.idx, other.idx + len(other.text))
-            if found is not None and (hit is None or found[2].kind == "person"):
-                hit, phrase = found, noun_phrase(other)
-                break
-        if hit is None:
-            hit = self.actor_at(phrase.start_char, phrase.end_char)
-        if hit is None:
-            if token.pos_ == "PRON":
-                return None
-            if relative:
-                return Speaker(phrase.text, anchor.idx, anchor.idx + len(anchor.text))
-            bare = _without_article(phrase)  # "a man" -> "man": descriptors carry no article
-            return Speaker(bare.text, bare.start_char, bare.end_char)
-        start, end, actor = hit
-        if start > phrase.start_char or end < phrase.end_char:  # a title around the name
-            start, end = min(start, phrase.start_char), max(end, phrase.end_char)
-        if relative:
-            start, end = anchor.idx, anchor.idx + len(anchor.text)
-        if actor.kind == "person" or actor.kind == "unknown":
-            affiliation = actor.affiliation
-        elif actor.code is None and actor.affiliation and is_unit_name(actor.name):
-            affiliation = actor.affiliation  # "Russia's defence ministry" speaks for Russia
-        else:
-            affiliation = self.short_name(actor)
-        return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
-
-
-def _without_article(phrase: Span) -> Span:
-    if len(phrase) > 1 and phrase[0].lower_ in ("a", "an", "the", "another"):
-        return phrase[1:]
-    return phrase
-
-
-def _short_name(actor: Actor, text: str) -> str:
-    if actor.kind != "state":
-        for alias in sorted(actor.aliases, key=len):
-            if _ACRONYM.match(alias) and word_in(text, alias):
-                return alias
-    return actor.name
-
-
 class _Segments:
     """What the attribution of one segment reads about the others, computed once per document:
     the previous closing mark and the next opening mark in its paragraph, where each paragraph's
@@ -330,7 +222,7 @@ def _attribute_segments(
     segments: list[QuoteSpan],
     bounds: list[tuple[int, int]],
     cues: list[Cue],
-    speakers: _SpeakerFinder,
+    speakers: SpeakerFinder,
     in_quote: Callable[[int], bool],
 ) -> list[tuple[Cue | None, Speaker | None, str | None]]:
     """(cue, speaker, channel) of every direct segment; continuations share their speaker."""
@@ -488,7 +380,7 @@ def _indirect(
     doc: Doc,
     cues: list[Cue],
     quoted: list[tuple[int, int]],
-    speakers: _SpeakerFinder,
+    speakers: SpeakerFinder,
     where: FirstCover[int],
     kinds: list[str],
 ) -> list[Quote]:
