@@ -112,3 +112,16 @@ def test_stories_on_the_shared_set(shared_eval, analyzer):
     assert metrics[("must_not", "violations")].support == len(first["must_not"])
     recall = metrics[("propositions", "found (predicate, subject, object)")]
     assert recall.support == len(first["propositions"]) and 0.0 <= recall.value <= 1.0
+
+
+def test_eval_json_prints_every_metric(monkeypatch):
+    from typer.testing import CliRunner
+
+    from fogline.cli import app
+    from fogline.evaluation import Metric, runner
+
+    metric = Metric("stories", "must_not", "violations", 2.0, 3, "2 of 3")
+    monkeypatch.setattr(runner, "run_evaluation", lambda *a, **k: [metric])
+    result = CliRunner().invoke(app, ["eval", "somewhere", "--only", "stories", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["name"] == "violations"

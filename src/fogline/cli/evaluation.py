@@ -32,8 +32,10 @@ def evaluate(
 
     metrics = run_evaluation(folder, limit=limit, only=only or None)
     if as_json:
+        import dataclasses
         import json
 
-        sys.stdout.write(json.dumps([m.__dict__ for m in metrics], indent=1) + "\n")
+        rows = [dataclasses.asdict(m) for m in metrics]  # Metric has slots: no __dict__
+        sys.stdout.write(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
     else:
         print_metrics(out, metrics, detail=detail)
