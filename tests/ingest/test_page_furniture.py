@@ -75,3 +75,103 @@ def test_page_furniture_lines_are_boilerplate(line):
 def test_running_text_that_resembles_furniture_stays_body(paragraph):
     text = f"Rebels seized the town of Garissa on Monday.\n\n{paragraph}"
     assert _kind(text, paragraph) == "body"
+
+
+# A tabloid page: summary bullets and photo captions without a final full stop, run-in caption
+# labels, between punctuated body paragraphs (invented story).
+TABLOID = "\n\n".join(
+    [
+        "Rebel commander Idris Kamara is said to have been killed in an air strike near Bunia",
+        "Six fighters died when a drone hit their pick-up truck on a road outside the town",
+        "The army has not yet confirmed that Kamara is among the dead",
+        "Army drones are believed to have killed a rebel commander whose fighters raided "
+        "a gold mine near Bunia last month, officials said.",
+        "Officials said the strike hit a two-car convoy on Sunday night on the road to Mongbwalu.",
+        "Scroll down for video",
+        "Kamara is believed to have led the raid on the Mongbwalu mine, though officials "
+        "have not confirmed his death",
+        "Feared: Even after they were pushed out of Bunia, his fighters kept attacking "
+        "villages along the lake",
+        "A local chief said residents heard two loud explosions shortly before midnight.",
+        "'We saw the fire from the hills,' the chief said.",
+        "Soldiers and police later closed the road to traffic while they searched the area.",
+        "Cleared: Soldiers reopened the road on Monday morning after searching the burnt vehicles.",
+        "The army said it would publish the names of the dead once they had been identified.",
+        "Aid groups said thousands of people had fled the area in the past month.",
+        "With reports from Amara Okafor and Jon Reyes",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [
+        ("Rebel commander Idris Kamara is said", "highlight"),
+        ("Six fighters died when a drone", "highlight"),
+        ("The army has not yet confirmed", "highlight"),
+        ("Army drones are believed", "body"),
+        ("Officials said the strike hit", "body"),
+        ("Scroll down for video", "boilerplate"),
+        ("Kamara is believed to have led", "caption"),
+        ("Feared: Even after they were pushed out", "caption"),
+        ("Cleared: Soldiers reopened the road", "caption"),
+        ("A local chief said", "body"),
+        ("'We saw the fire", "body"),
+        ("Soldiers and police later closed", "body"),
+        ("The army said it would publish", "body"),
+        ("With reports from", "boilerplate"),
+    ],
+)
+def test_tabloid_captions_and_top_bullets_without_full_stops(start, kind):
+    assert _kind(TABLOID, start) == kind
+
+
+def _punctuated_story(extra: str, *, at: int = 3) -> str:
+    body = [
+        f"Officials said militants attacked the village of Kamango on day {i}, killing {i} people."
+        for i in range(1, 8)
+    ]
+    body.insert(at, extra)
+    return "\n\n".join(body)
+
+
+def test_one_paragraph_without_a_full_stop_is_body_text_that_lost_it():
+    text = _punctuated_story("The army said reinforcements were on their way to the district")
+    assert _kind(text, "The army said reinforcements") == "body"
+
+
+def test_headlines_subheads_and_tweets_without_full_stops_stay_body():
+    extras = [
+        "Army Retakes Key Town After Week Of Heavy Fighting In The East",  # Title Case
+        "ARMY RETAKES KEY TOWN AFTER A WEEK OF FIGHTING",  # capitals
+        "Residents say the fighting has stopped for now #Kamango pic.twitter.com/abc123",
+        "3. The army has retaken the town after a week of heavy fighting",  # a numbered item
+    ]
+    text = _punctuated_story("\n\n".join(extras))
+    for extra in extras:
+        assert _kind(text, extra) == "body", extra
+
+
+def test_a_text_without_punctuated_body_is_left_alone():
+    text = "\n\n".join(
+        f"Militants attacked the village of Kamango on day {i} and killed {i} people"
+        for i in range(1, 8)
+    )
+    assert {p.kind for p in classify_paragraphs(text)} == {"body"}
+
+
+def test_run_in_labels_that_are_datelines_speakers_or_speech_stay_body():
+    story = [
+        "Beirut: Security forces detained a woman near the border, officials said on Tuesday.",
+        "Police said she was travelling with two children and a driver.",
+        "Fled: Residents leave the border village on foot after the shelling",
+        "Stranded: A family waits for a bus at the edge of the village on Monday",
+        "Omar Haddad: We did not know who she was when she came to the checkpoint.",
+        "The minister added: 'We will say more once the tests are complete.'",
+        "The statement read: \u201cThe woman is being questioned by investigators.\u201d",
+        "Doctors said the tests would take several days to complete.",
+        "A charity said the children had been placed in its care.",
+    ]
+    text = "\n\n".join(story)
+    kinds = [_kind(text, s[:12]) for s in story]
+    assert kinds == ["body", "body", "caption", "caption"] + ["body"] * 5

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from fogline.data import load_lines, load_yaml
 from fogline.errors import LexiconError
+from fogline.ingest.layout import TERMINAL, WORD, mark_tabloid_layout
 from fogline.model import Paragraph, ParagraphKind
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ def detect_language(text: str) -> str | None:
         text = text[:_LANGUAGE_SAMPLE] + "\n" + text[mid : mid + _LANGUAGE_SAMPLE]
     if sum(ch.isalpha() for ch in text) < LANGUAGE_MIN_LETTERS:
         return None
-    words = _WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     common = _english_function_words()
     if words and sum(w in common for w in words) >= ENGLISH_FAST_SHARE * len(words):
         return "en"  # plainly English: no need for the statistical identifier
@@ -193,8 +194,6 @@ def _language_identifier():  # returns py3langid.LanguageIdentifier
 
 # --- paragraphs ------------------------------------------------------------------------------
 
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-_WORD = re.compile(r"[^\W_][\w’'-]*")
 _QUOTE_MARK = re.compile(r"[“”\"«»]|(?:^|(?<=[\s(\[]))‘")
 
 
@@ -249,7 +248,7 @@ def segment_paragraphs(text: str) -> list[tuple[int, int]]:
     inner = lines[lines.index(filled[0]) : lines.index(filled[-1]) + 1] if filled else []
     one_per_line = len(filled) == len(inner) and len(filled) >= 3  # no blank line inside
     if one_per_line:
-        ended = sum(bool(_TERMINAL.search(text[s:e].rstrip())) for s, e in filled)
+        ended = sum(bool(TERMINAL.search(text[s:e].rstrip())) for s, e in filled)
         one_per_line = ended >= 0.6 * len(filled)
     spans: list[tuple[int, int]] = []
     block: list[tuple[int, int]] = []
@@ -290,7 +289,7 @@ def segment_paragraphs(text: str) -> list[tuple[int, int]]:
 def _boilerplate_line(line: str, cues: _Cues) -> bool:
     """Whether one line on its own is page furniture (a boilerplate cue decides it)."""
     line = line.strip()
-    if len(_WORD.findall(line)) > cues.boilerplate_max_words:
+    if len(WORD.findall(line)) > cues.boilerplate_max_words:
         return False
     return any(cue.regex.search(line) for cue in cues.boilerplate)
 
@@ -314,8 +313,9 @@ def classify_paragraphs(text: str, *, doc: Doc | None = None) -> list[Paragraph]
     for start, end in spans:
         para = text[start:end]
         kinds.append(_kind_of(para, cues, _doc_span(doc, start, end), scenes=past_title))
-        past_title = past_title or len(_WORD.findall(para)) >= cues.scene_title_words
+        past_title = past_title or len(WORD.findall(para)) >= cues.scene_title_words
     _mark_highlights(text, spans, kinds, cues)
+    mark_tabloid_layout([text[start:end] for start, end in spans], kinds)
     return [
         Paragraph(index=i, kind=kind, start=start, end=end, cue=cue)
         for i, ((start, end), (kind, cue)) in enumerate(zip(spans, kinds, strict=True))
@@ -326,7 +326,7 @@ def _kind_of(
     para: str, cues: _Cues, span: object | None, *, scenes: bool = True
 ) -> tuple[ParagraphKind, str | None]:
     """Kind of one paragraph on its own (highlights are decided from the position later)."""
-    n_words = len(_WORD.findall(para))
+    n_words = len(WORD.findall(para))
     if n_words <= cues.boilerplate_max_words:
         for cue in cues.boilerplate:
             if cue.regex.search(para):
@@ -335,7 +335,7 @@ def _kind_of(
         for cue in cues.strong:
             if cue.regex.search(para):
                 return "caption", cue.name
-    terminated = bool(_TERMINAL.search(para))
+    terminated = bool(TERMINAL.search(para))
     if not terminated or n_words <= cues.weak_max_words:
         for cue in cues.weak:
             if cue.regex.search(para):
@@ -355,13 +355,13 @@ def _scene_verb(
         return None
     if terminated and not cues.scene_time.search(para):
         return None
-    words = _WORD.findall(para)
+    words = WORD.findall(para)
     if any(w.lower() in cues.reporting or w.lower() in cues.personal for w in words):
         return None
     if span is not None:
         return _scene_verb_parsed(span, terminated, cues)
     m = cues.scene_passive.search(para)
-    if m and len(_WORD.findall(para[: m.start()])) <= 15:
+    if m and len(WORD.findall(para[: m.start()])) <= 15:
         return m.group().lower()
     for i, word in enumerate(words[1:15], start=1):
         if not word.islower():
@@ -437,7 +437,7 @@ def _mark_highlights(
         listed = para.endswith(":")
         if at_top:
             preamble += 1
-            words = len(_WORD.findall(para))
+            words = len(WORD.findall(para))
             highlighted = any(k == "highlight" for k, _ in kinds[:i])
             if highlighted or preamble > cues.max_preamble or words > cues.preamble_words:
                 at_top = False
