@@ -203,8 +203,8 @@ def test_quotes_date_comes_from_the_cue_sentence(analyzer):
     )
     analysis = analyzer.analyze(text, published="2024-03-05")
     by_text = {q.text: q for q in analysis.quotes}
-    assert by_text["We will hold the airport"].date == "2024-03-02"
-    assert by_text["Nothing has changed since Monday"].date is None  # the date is inside the quote
+    assert by_text["We will hold the airport,"].date == "2024-03-02"
+    assert by_text["Nothing has changed since Monday,"].date is None  # the date is inside the quote
 
 
 # Classes of errors found on news copy: each test is a short text written for fogline.
@@ -628,3 +628,30 @@ def test_analyze_does_not_fail_on_a_continuation_after_empty_quotes(analyzer):
 
 def actors_in(doc, dictionary):
     return extract_actors(doc, DocContext.of(doc, actor_dictionary=dictionary))
+
+
+@pytest.mark.issue(13)
+def test_the_comma_inside_the_marks_belongs_to_the_quote(run):
+    quotes = run("‘We hold the bridge,’ the commander said.")
+    assert only(quotes, "hold the bridge").text == "We hold the bridge,"
+
+
+@pytest.mark.issue(13)
+def test_said_inside_a_persons_name_is_no_cue(shipped):
+    quotes = shipped(
+        '"Many homes were flooded," the head of the rescue service in the north, Colonel '
+        "Said Al-Hamdi, told reporters."
+    )
+    assert speaker_of(quotes, "homes were flooded").name == "Said Al-Hamdi"
+
+
+@pytest.mark.issue(13)
+def test_an_unnamed_speaker_is_named_without_a_setting(run):
+    quotes = run('"We are ready," said a senior army officer in the troubled northeast.')
+    assert only(quotes, "We are ready").speaker.name == "senior army officer"
+
+
+@pytest.mark.issue(13)
+def test_a_nationality_gives_unnamed_officials_their_state(shipped):
+    quotes = shipped("Somali authorities said the commander was among the dead.")
+    assert speaker_of(quotes, "among the dead").affiliation == "Somalia"

@@ -105,6 +105,8 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
             parent = parent.affiliation  # "police spokesman X": the state the police serve
         if parent is not None and parent.kind == "person":
             parent = parent.affiliation  # "a spokesman for President X": X's side
+        if parent is not None and parent.kind == "unknown":
+            parent = None  # a descriptor or a title read as a name ("Brigadier General") is no side
         side = state_served(parent if c.kind == "person" else c, ctx.actor_dictionary)
         aff = side or (parent.short_name(text) if parent is not None else None)
         code = getattr(c.entry, "code", None) if c.entry is not None else None

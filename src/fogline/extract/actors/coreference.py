@@ -102,12 +102,30 @@ def resolve_references(
                 target = _antecedent(token, refs, sent_of, {"person"}, role=lemma)
             elif (lemma in lex.roles or lemma in lex.people_nouns) and is_cue_head(token):
                 kind = "person" if token.tag_ == "NN" else "unknown"  # "a teacher": she
+                span = _without_setting(token, span)
                 target = new_cluster(span, kind, lemma if lemma in lex.roles else None)
                 if named:  # "a spokesman for the NRF"; "for President X": X's side, later
                     target.affiliation = target.affiliation or named[-1]
         if target is None:
             continue
         add_mention(target, span)
+
+
+_SETTING = ("in", "at", "with", "on", "near")
+
+
+def _without_setting(token: Token, span: Span) -> Span:
+    """An unnamed speaker's name without the setting after it: "a senior officer in the
+    northeast" → "a senior officer", "one official in the report" → "one official"; what it
+    is ("members of parliament", "a spokesman for the NRF") and a named place stay."""
+    end = span.end
+    for child in token.rights:
+        if child.dep_ != "prep" or child.lower_ not in _SETTING or not span.start <= child.i < end:
+            continue
+        place = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if not place:  # "a farmer in Kidal" stays: a named place tells who
+            end = child.i
+    return span.doc[span.start : end] if end > token.i else span
 
 
 def _modifiers(token: Token) -> set[str]:

@@ -76,7 +76,7 @@ def extract_quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
     direct = _attribute_segments(doc, segments, bounds, cues, speakers, in_quote)
     where = FirstCover((s, e, i) for i, (s, e) in enumerate(bounds))
     out = [
-        _quote(text, seg.start, seg.end, True, cue, speaker, channel, where, kinds)
+        _quote(text, seg.start, _inner_end(text, seg), True, cue, speaker, channel, where, kinds)
         for seg, (cue, speaker, channel) in zip(segments, direct, strict=True)
     ]
     out.extend(_indirect(doc, cues, quoted, speakers, where, kinds))
@@ -84,6 +84,14 @@ def extract_quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
     if times:
         out = _attach_dates(doc, out, times)
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _inner_end(text: str, seg: QuoteSpan) -> int:
+    """End of a quote's words with the comma the speaker's sentence breaks at, inside the
+    marks ("‘We hold it,’ she said" → "We hold it,"), as written."""
+    if seg.close is not None and text[seg.end : seg.close].strip() in (",", ";"):
+        return seg.close
+    return seg.end
 
 
 def _attach_dates(doc: Doc, quotes: list[Quote], times: Sequence[TimeRef]) -> list[Quote]:

@@ -39,6 +39,8 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
             end = to.idx + len(to.text)
             cues.append(Cue(token, token.idx, end, obj, _according_content(token)))
         elif token.pos_ in ("VERB", "AUX") and _is_cue_verb(token, lex):
+            if _part_of_name(token):
+                continue  # "Brigadier General Said Al-Saudi told …": "Said" is a name
             if token.dep_ in ("amod", "compound") or (
                 token.tag_ == "VBN" and not _has_aux(token) and not _active_subject(token)
             ):
@@ -47,6 +49,11 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
             speaker = subject_of(token, in_quote) or adjacent_subject(token, in_quote)
             cues.append(Cue(token, token.idx, token.idx + len(token.text), speaker, content))
     return cues
+
+
+def _part_of_name(token: Token) -> bool:
+    """A capitalised word inside a person's name, not opening its sentence."""
+    return token.ent_type_ == "PERSON" and token.is_title and not token.is_sent_start
 
 
 def _is_cue_verb(token: Token, lex: Lexicon) -> bool:
@@ -94,7 +101,7 @@ def subject_of(verb: Token, in_quote: Callable[[int], bool] | None = None) -> To
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _STOP_PUNCT = {",", ".", ";", ":", "(", "?", "!", "--", "—", "–", "―"}
-_WINDOW = 12
+_WINDOW = 20
 
 
 def adjacent_subject(verb: Token, in_quote: Callable[[int], bool]) -> Token | None:
@@ -141,12 +148,13 @@ def _noun_phrase_only(tokens: list[Token]) -> bool:
 def pick_nominal(tokens: list[Token]) -> Token | None:
     """The head of the first name (else noun phrase) among ``tokens``; dates never speak."""
     inside = {t.i for t in tokens}
-    for tok in tokens:
-        if tok.ent_type_ in _NAME_ENTS and tok.pos_ in ("PROPN", "NOUN"):
-            ent = entity_of(tok)
-            if ent is not None and ent.root.i in inside:
-                return ent.root
-            return tok
+    names = [t for t in tokens if t.ent_type_ in _NAME_ENTS and t.pos_ in ("PROPN", "NOUN")]
+    names.sort(key=lambda t: _NAME_ENTS.index(t.ent_type_))  # a person before a place
+    for tok in names[:1]:
+        ent = entity_of(tok)
+        if ent is not None and ent.root.i in inside:
+            return ent.root
+        return tok
     for tok in tokens:
         if tok.pos_ in _NOMINAL and tok.ent_type_ not in ("DATE", "TIME"):
             head = tok
@@ -160,7 +168,7 @@ def pick_nominal(tokens: list[Token]) -> Token | None:
 
 def _reported_clause(verb: Token, in_quote: Callable[[int], bool]) -> Span | None:
     """The clausal complement of a reporting verb, without 'that' and end punctuation."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and not _part_of_name(c)), None)
     if comp is None:  # "said in a statement that …": the clause hangs off the channel noun
         objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
         objects += [c for c in verb.children if c.dep_ in ("dobj", "dative")]

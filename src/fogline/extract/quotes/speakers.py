@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from fogline.data import load_tsv
 from fogline.extract.actors.coreference import noun_phrase
 from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.actors.roles import self_named as _self_named
@@ -18,6 +20,12 @@ from fogline.model import Actor, Speaker
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _RELATIVE = {"who", "which", "that"}
+_DEMONYMS = "events/demonyms.tsv"
+_OFFICIAL = frozenset(
+    {"official", "source", "spokesman", "spokeswoman", "spokesperson", "officer", "commander",
+     "minister", "ministry", "diplomat", "envoy", "ambassador", "intelligence", "security",
+     "police", "army", "military", "force", "troop", "soldier", "prosecutor", "investigator"}
+)  # fmt: skip
 
 
 class SpeakerFinder:
@@ -95,7 +103,8 @@ class SpeakerFinder:
             if relative:
                 return Speaker(phrase.text, anchor.idx, anchor.idx + len(anchor.text))
             bare = _without_article(phrase)  # "a man" -> "man": descriptors carry no article
-            return Speaker(bare.text, bare.start_char, bare.end_char)
+            side = _nationality(self.doc, bare.start_char, bare.end_char)
+            return Speaker(bare.text, bare.start_char, bare.end_char, affiliation=side)
         start, end, actor = hit
         if start > phrase.start_char or end < phrase.end_char:  # a title around the name
             start, end = min(start, phrase.start_char), max(end, phrase.end_char)
@@ -107,6 +116,8 @@ class SpeakerFinder:
             affiliation = actor.affiliation  # "Russia's defence ministry" speaks for Russia
         else:
             affiliation = self.short_name(actor)
+        if affiliation is None or (actor.code is None and affiliation == actor.name):
+            affiliation = _nationality(self.doc, hit[0], hit[1]) or affiliation
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
 
     def _body_in_title(self, start: int, end: int) -> str | None:
@@ -119,6 +130,31 @@ class SpeakerFinder:
             if e <= end and actor.kind == "organisation" and not unit:
                 return self.short_name(actor)
         return None
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    """Nationality adjective → the state it names (``data/events/demonyms.tsv``)."""
+    return {r["demonym"].strip().lower(): r["state"].strip() for r in load_tsv(_DEMONYMS)}
+
+
+def _nationality(doc: Doc, start: int, end: int) -> str | None:
+    """The state an unnamed speaker's nationality adjective names ("Somali officials",
+    "a senior Iraqi commander"), when the speaker's words are an office or a body of the
+    state, not people at large ("Kurdish residents")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    words = {head.lemma_.lower(), head.lower_}
+    if not words & (_OFFICIAL | lexicon().state_nouns):
+        return None
+    for tok in span:
+        if tok.i < head.i and tok.dep_ in ("amod", "compound", "nmod") and tok.is_title:
+            state = _demonyms().get(tok.lower_)
+            if state:
+                return state
+    return None
 
 
 def _without_article(phrase: Span) -> Span:
