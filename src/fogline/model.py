@@ -194,6 +194,7 @@ class PlaceRef(Record):
     lat: float | None = None
     lon: float | None = None
     country_code: str | None = None
+    inferred: bool = False  # True when no phrase ties the event to it: the document's focus
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +225,9 @@ class Event(Record):
     reported_by: list[str] = field(default_factory=list)
     fatalities: int | None = None
     trigger: SpanRef | None = None  # the verb or noun that names the event
+    # every mention of this one real-world event (the record's own span is the most
+    # informative one); roles are merged from all of them
+    mentions: list[SpanRef] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,17 +27,21 @@ from spacy.tokens import Doc, Span
 from fogline.extract.context import DocContext
 from fogline.extract.events.arguments import Frame, build_frame
 from fogline.extract.events.certainty import Certainty, assess
+from fogline.extract.events.clusters import cluster_events
 from fogline.extract.events.coding import code_frame, code_intention, code_recipient
 from fogline.extract.events.counts import fatalities
 from fogline.extract.events.dates import Timeline
 from fogline.extract.events.lexicon import EventLexicon, load_lexicon
 from fogline.extract.events.location import event_place
 from fogline.extract.events.mentions import Mentions
+from fogline.extract.events.salience import purpose_or_habit, reportable
 from fogline.extract.events.triggers import find_triggers
 from fogline.extract.spans import sentence
 from fogline.model import ActorRef, Event, PlaceRef, SpanRef
 
 __all__ = ["extract_events", "is_territorial", "territorial_subtypes"]
+
+COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
 
 
 def territorial_subtypes() -> frozenset[str]:
@@ -62,7 +66,8 @@ def extract_events(
             (each may be empty; without a ``times`` layer the times extractor runs here).
         lexicon: the event lexicon (default: ``data/events/``).
     Returns:
-        One event per trigger and recipient, in text order.
+        One event per real-world event (its mentions grouped by :mod:`.clusters`), in the
+        order of first mention.
     """
     lex = lexicon or load_lexicon()
     ments = Mentions(doc, ctx, lex)
@@ -73,7 +78,7 @@ def extract_events(
     by_token = {m.token.i: m for m in matches}
     frames: list[Frame] = []
     for m in matches:
-        if ctx.paragraph_kind_at(m.token.idx) == "boilerplate":
+        if ctx.paragraph_kind_at(m.token.idx) == "boilerplate" or purpose_or_habit(m.token, lex):
             continue
         frame = build_frame(m, by_token, ments, lex)
         if frame is not None:
@@ -90,7 +95,10 @@ def extract_events(
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    return events
+    grouped = cluster_events(
+        events, doc, ctx, lex, is_country=lambda ref: ments.feature_of(ref) in COUNTRY_FEATURES
+    )
+    return [e for e in grouped if reportable(e, lex)]
 
 
 def _name(ref: ActorRef | PlaceRef | None) -> str | None:

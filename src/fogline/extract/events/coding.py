@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from fogline.extract.events.arguments import Frame, is_actorlike
 from fogline.extract.events.certainty import Certainty
 from fogline.extract.events.classes import actor_class, is_state_force, noun_class
+from fogline.extract.events.doers import agent_of
 from fogline.extract.events.lexicon import CodingRule, EventLexicon, WhenTest
 from fogline.extract.events.mentions import Mentions
 from fogline.extract.spans import sentence
@@ -201,6 +202,7 @@ def code_frame(frame: Frame, ments: Mentions, lex: EventLexicon) -> Tests | None
     trig = frame.cause.trigger if frame.cause is not None else frame.trigger
     coding = Coding(trig.plover, trig.mode, trig.acled)
     actor_ref = ments.actor_of(frame.actor) if frame.actor is not None else None
+    actor_ref = agent_of(frame.actor, actor_ref, ments)
     tests = Tests(frame, coding, ments, lex, frame.trigger.flags | trig.flags, actor_ref)
     for step in lex.coding:  # the frame steps, in the order of the table
         if step in LATE_STEPS:

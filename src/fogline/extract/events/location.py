@@ -17,18 +17,77 @@ PLACE_WINDOW = 150  # tokens either side of a trigger searched for its place
 def event_place(
     frame: Frame, ments: Mentions, anchors: set[int], sent: Span, para: tuple[int, int] | None
 ) -> PlaceRef | None:
-    """The finest place among the trigger's own locatives, else among the places of its
-    clause, else of its sentence (not in a role or a reporting phrase), else the
-    paragraph's most frequent place."""
+    """The finest place among the trigger's own locatives, else among the places its
+    clause, then its sentence, names in a locative phrase (not in a role or a reporting
+    phrase), else the paragraph's most frequent such place, else the document's focus
+    place marked ``inferred``. A place named as a modifier or an actor ("a U.S. strike",
+    "Somalia's army") is never where an event happened."""
     own = [hit[0] for t in frame.place_tokens if (hit := ments.place_of(t)) is not None]
     if own:
         return finest(own, ments)
     for group in _sentence_places(frame, ments, anchors, sent):
         if group:
             return finest([ref for _, ref in sorted(group, key=lambda item: item[0])], ments)
-    if para is not None:
-        return _paragraph_place(frame, ments, anchors, para)
-    return None
+    found = _paragraph_place(frame, ments, anchors, para) if para is not None else None
+    return found or focus_place(ments)
+
+
+def is_locative(tok: Token, ments: Mentions) -> bool:
+    """Is the place name at ``tok`` written as a location ("in Mosul", "near the town of
+    Barawe", "in Mosul province", "at Nairobi's Westgate mall"), not as a modifier or an
+    actor ("a U.S. airstrike", "Somalia's army", "Kenya said")?"""
+    lex = ments.lex
+    hosts = lex.words("class:territory") | lex.words("class:property")
+    root = tok
+    for _ in range(8):
+        head = root.head
+        if head is root:
+            return False
+        same = ments.place_mention(root)
+        if same is not None and root.i != same[1].root.i and head.i in range(*_bounds(same[1])):
+            root = head  # inside one place name: "Lower Shabelle"
+        elif root.dep_ in ("conj", "appos"):
+            root = head
+        elif root.dep_ in ("compound", "poss", "nmod", "amod") and head.lemma_.lower() in hosts:
+            root = head  # "Mosul's airport", "Nairobi's Westgate mall"
+        elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in hosts:
+            root = head.head  # "the town of Barawe"
+        else:
+            break
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in lex.words("strong_place_preps"):
+        return True
+    # a destination: "will travel to Accra", "returned to Mosul"
+    return prep.lower_ in ("to", "toward", "towards") and prep.head.lemma_.lower() in lex.words(
+        "purpose_heads"
+    )
+
+
+def _bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def focus_place(ments: Mentions) -> PlaceRef | None:
+    """The document's focus: the geocoded place it names most often as a location (the
+    first among equals), marked ``inferred`` for an event that no phrase places."""
+    if "focus" not in ments.memo:
+        counts: dict[str, list] = {}
+        for t in ments.doc:
+            found = ments.place_mention(t) if t.i in ments.place_tokens else None
+            if found is None or t.i != found[1].root.i or found[0].lat is None:
+                continue
+            if is_locative(t, ments):
+                counts.setdefault(found[0].name, [0, found[0]])[0] += 1
+        best = max(counts.values(), key=lambda item: item[0], default=None)
+        place = best[1] if best is not None else None
+        ments.memo["focus"] = (
+            PlaceRef(place.name, place.lat, place.lon, place.country_code, inferred=True)
+            if place is not None
+            else None
+        )
+    return ments.memo["focus"]
 
 
 def _sentence_places(
@@ -49,7 +108,7 @@ def _sentence_places(
         if t.i in skip or not (t.ent_type_ or t.i in placed or t.lower_ in nouns):
             continue
         hit = ments.place_of(t)
-        if hit is None or in_report(t, anchors, reporting):
+        if hit is None or in_report(t, anchors, reporting) or not is_locative(t, ments):
             continue
         own_clause = in_clause(t, anchors)
         if not own_clause and t.lower_ in nouns:
@@ -74,7 +133,7 @@ def _paragraph_place(
     )
     for t in window:
         hit = ments.place_of(t) if (t.ent_type_ or t.i in placed) else None
-        if hit is not None and not in_report(t, anchors, reporting):
+        if hit is not None and is_locative(t, ments) and not in_report(t, anchors, reporting):
             n, _ = counts.get(hit[0].name, (0, hit[0]))
             counts[hit[0].name] = (n + 1, hit[0])
     if counts:

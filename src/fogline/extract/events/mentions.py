@@ -8,7 +8,7 @@ and anaphoric group nouns ("the group") take the nearest fitting antecedent.
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -90,6 +90,7 @@ class Mentions:
         self._place_names: dict[str, Place] = {}  # one sense per discourse: geocoded names
         self._place_heads: set[str] = set()  # last words of known place names
         self._introduced: dict[int, str] = {}  # place start → noun it was written with
+        self.memo: dict[str, Any] = {}  # per-document results of the steps (focus place)
         for place in sorted(ctx.places, key=lambda p: p.start):
             self._index_place(place)
 
@@ -388,14 +389,17 @@ class Mentions:
         return self.lex.words("class:armed")
 
     def _demonym(self, adj: Token, head: Token | None) -> ActorRef:
-        """A party named by a nationality adjective, as written ("Russian drones", "Afghan
-        rebels"), linked to the state when the head is a state's instrument or agent
-        (drones, troops, a delegation) or an event ("a Ukrainian drone attack")."""
-        name = noun_phrase(head) if head is not None else adj.text
+        """A party named by a nationality adjective: a group of that nationality as written
+        ("Afghan rebels"), or the state itself when the head is a state's instrument or
+        agent (drones, troops, a delegation), an event ("a Ukrainian drone attack") or
+        absent ("Jordanian" alone): "Russia" for "Russian drones"."""
         if head is not None and head.lemma_.lower() not in self.lex.words("state_agents"):
-            return ActorRef(name)
-        state = self._actor_names.get(self.lex.demonyms[adj.lower_].lower())
-        return ActorRef(name, state.id if state else None, state.affiliation if state else None)
+            return ActorRef(noun_phrase(head))
+        name = self.lex.demonyms[adj.lower_]
+        state = self._actor_names.get(name.lower())
+        if state is not None:
+            return ActorRef(state.name, state.id, state.affiliation)
+        return ActorRef(name)
 
     def _names_party(self, tok: Token) -> bool:
         """Does a noun phrase name an organisation or group (not a place)?"""

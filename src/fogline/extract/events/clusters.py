@@ -1,0 +1,306 @@
+"""Event mentions grouped into real-world events.
+
+A 700-word report names one airstrike five times: "a U.S. airstrike", "the strike", "the
+operation", "hit the convoy", "killed six". Each mention is coded on its own; this step
+groups them the way a human coder (ACLED: one event per type, actors, place and day) would,
+and merges their roles into one record that lists every mention.
+
+Two mentions are of one event when their types are of one family (``type_families`` in
+``cues.yaml``: a strike and the killing it caused), their certainty is of one kind (a denied
+or a planned event is never merged with a reported one), and nothing they say conflicts: no
+two different named actors or targets, places or dates. Compatible mentions are linked when
+the later one refers back ("the attack", "this operation"), when they share a named actor or
+target, a stated place and date, or when the later one names no role at all and follows in
+the same paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from fogline.extract.context import DocContext
+from fogline.extract.events.lexicon import EventLexicon
+from fogline.model import ActorRef, DateRef, Event, PlaceRef, SpanRef
+
+REFERRING_DETS = frozenset({"the", "this", "that", "its", "their"})
+CERTAINTY_KINDS = {"denied": "denied", "planned": "planned"}  # every other value: "report"
+RECENT_DAYS = 31  # an inferred date (the report's) is "now": within a month
+CERTAINTY_ORDER = ("asserted", "reported", "claimed", "hedged", "denied", "planned")
+
+
+@dataclass
+class Cluster:
+    """Mentions of one event, in text order, with where the last one is."""
+
+    mentions: list[Event] = field(default_factory=list)
+    sentence: int = 0  # index of the last mention's sentence
+    paragraph: int = 0  # ordinal of the last mention's paragraph
+    closed: bool = False  # a plural mention ("airstrikes") names many events: nothing joins
+    verb_sentences: set[int] = field(default_factory=set)  # sentences of its verb mentions
+
+
+def cluster_events(
+    events: Sequence[Event],
+    doc: Doc,
+    ctx: DocContext,
+    lex: EventLexicon,
+    *,
+    is_country: Callable[[PlaceRef], bool] = lambda ref: False,
+) -> list[Event]:
+    """One event per group of mentions, in the order of each event's first mention.
+    ``is_country`` tells a country from a place inside it (a strike "in Somalia" and one
+    "near Barawe" may be one)."""
+    rules = (_families(lex), is_country, frozenset(lex.nouns))
+    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    paragraphs = {p.start: n for n, p in enumerate(ctx.paragraphs)}
+    clusters: list[Cluster] = []
+    for event in events:
+        head = _trigger_token(event, doc)
+        para = ctx.paragraph_at(event.start)
+        where = (
+            sentences.get(head.sent.start, 0) if head is not None else 0,
+            paragraphs.get(para.start, 0) if para is not None else 0,
+        )
+        plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        target = None if plural else _link(event, head, clusters, rules, where)
+        if target is None:
+            target = Cluster(closed=plural)
+            clusters.append(target)
+        target.mentions.append(event)
+        target.sentence, target.paragraph = where
+        if head is not None and head.pos_ == "VERB":
+            target.verb_sentences.add(where[0])
+    weapon_modes = frozenset(mode for _, mode, _ in lex.instruments)
+    return [merge(c.mentions, weapon_modes) for c in clusters]
+
+
+def _families(lex: EventLexicon) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in lex.cues.get("type_families", []):
+        for plover in group:
+            out[plover] = group[0]
+    return out
+
+
+# type families, is_country, event nouns
+Rules = tuple[dict[str, str], Callable[[PlaceRef], bool], frozenset[str]]
+
+
+def _link(
+    event: Event,
+    head: Token | None,
+    clusters: list[Cluster],
+    rules: Rules,
+    where: tuple[int, int],
+) -> Cluster | None:
+    """The latest open cluster the mention belongs to, or None: a new event.
+
+    Linked: a referring noun ("the strike") to the latest compatible event; a mention
+    sharing two anchors (named actor, named target, stated place, stated date) with an
+    event anywhere; one sharing one anchor within the next paragraph; one naming no role
+    within the next sentence. Two verbs of one sentence are never one mention."""
+    refers = head is not None and (
+        _refers_back(head)
+        or any(  # "the strike killed four", "killed in the attack"
+            _refers_back(c, rules[2])
+            or (c.dep_ == "prep" and any(_refers_back(p, rules[2]) for p in c.children))
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass", "prep", "agent")
+        )
+    )
+    bare = event.actor is None and event.target is None
+    verb = head is not None and head.pos_ == "VERB"
+    for cluster in reversed(clusters):
+        if cluster.closed or (verb and where[0] in cluster.verb_sentences):
+            continue  # two verbs of one sentence are two acts ("attacked X and burned Y")
+        if not all(_compatible(event, m, rules) for m in cluster.mentions):
+            continue
+        shared = _anchors(event, cluster)
+        if (
+            refers
+            or shared >= 2
+            or (shared == 1 and where[1] - cluster.paragraph <= 1)
+            or (bare and where[0] - cluster.sentence <= 1)
+        ):
+            return cluster
+    return None
+
+
+def _trigger_token(event: Event, doc: Doc) -> Token | None:
+    if event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _refers_back(head: Token, event_nouns: frozenset[str] | None = None) -> bool:
+    """Is the trigger (or, given ``event_nouns``, a word naming an event) a noun with a
+    definite or demonstrative determiner ("the strike", "this attack") and no name of its
+    own ("the Westgate Mall massacre" introduces one)?"""
+    if head.pos_ != "NOUN" or (event_nouns is not None and head.lemma_.lower() not in event_nouns):
+        return False
+    lefts = list(head.lefts)
+    if any(c.pos_ == "PROPN" or c.ent_type_ for c in lefts if c.dep_ != "det"):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in REFERRING_DETS for c in lefts)
+
+
+def _compatible(a: Event, b: Event, rules: Rules) -> bool:
+    """Could the two mentions name one event: nothing they say conflicts."""
+    family, is_country, _ = rules
+    if family.get(a.type, a.type) != family.get(b.type, b.type):
+        return False
+    if CERTAINTY_KINDS.get(a.certainty, "report") != CERTAINTY_KINDS.get(b.certainty, "report"):
+        return False
+    return (
+        _same_party(a.actor, b.actor)
+        and _same_party(a.target, b.target)
+        and _same_place(a.place, b.place, is_country)
+        and _same_date(a.date, b.date)
+    )
+
+
+def _anchors(event: Event, cluster: Cluster) -> int:
+    """How many of named actor, named target, stated place and stated date the mention
+    has in common with one mention of the event (the most with any)."""
+    best = 0
+    for m in cluster.mentions:
+        n = _named(event.actor) and _named(m.actor) and _same_party(event.actor, m.actor)
+        n += _named(event.target) and _named(m.target) and _same_party(event.target, m.target)
+        n += (
+            _stated_place(event.place)
+            and _stated_place(m.place)
+            and event.place.name == m.place.name  # type: ignore[union-attr]
+        )
+        n += (
+            event.date is not None
+            and m.date is not None
+            and not (event.date.inferred or m.date.inferred)
+            and event.date.value == m.date.value
+        )
+        best = max(best, n)
+    return best
+
+
+def _named(ref: ActorRef | None) -> bool:
+    """A specific actor: in the actors layer, or written as a proper name."""
+    return ref is not None and (ref.actor_id is not None or ref.name[:1].isupper())
+
+
+def _same_party(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Unknown or generic on one side, or the same named party."""
+    if a is None or b is None or not _named(a) or not _named(b):
+        return True
+    if a.actor_id is not None and a.actor_id == b.actor_id:
+        return True
+    x, y = _words(a.name), _words(b.name)
+    return x <= y or y <= x
+
+
+def _words(name: str) -> set[str]:
+    return {w.strip(".,'’").lower() for w in name.split() if w.strip(".,'’")} - {"the"}
+
+
+def _stated_place(ref: PlaceRef | None) -> bool:
+    return ref is not None and not ref.inferred
+
+
+def _same_place(
+    a: PlaceRef | None, b: PlaceRef | None, is_country: Callable[[PlaceRef], bool]
+) -> bool:
+    """Unknown or inferred on one side, the same name, or one inside the other's country
+    when one of them is the country itself."""
+    if not (_stated_place(a) and _stated_place(b)):
+        return True
+    assert a is not None and b is not None
+    if a.name == b.name:
+        return True
+    return (
+        a.country_code is not None
+        and a.country_code == b.country_code
+        and (is_country(a) or is_country(b))
+    )
+
+
+def _same_date(a: DateRef | None, b: DateRef | None) -> bool:
+    """Unknown on one side, one date within the other, or an inferred date (the report's:
+    "now") within a month of the other's start."""
+    if a is None or b is None or (a.inferred and b.inferred):
+        return True
+    if a.inferred or b.inferred:
+        inferred, stated = (a, b) if a.inferred else (b, a)
+        day, other = _day(inferred.value), _day(stated.value)
+        return day is None or other is None or abs((day - other).days) <= RECENT_DAYS
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _day(value: str) -> dt.date | None:
+    """The first day of an ISO date, month or year value; None for other forms."""
+    try:
+        if len(value) >= 10:
+            return dt.date.fromisoformat(value[:10])
+        if len(value) == 7:
+            return dt.date.fromisoformat(value + "-01")
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def merge(mentions: Sequence[Event], weapon_modes: frozenset[str] = frozenset()) -> Event:
+    """One record for the mentions of one event: the most informative mention's span, its
+    coding unless another mention names the weapon ("the strike killed six": an air strike),
+    each role from the most informative mention that states it, fatalities counted once (the
+    largest figure, not a sum), every reporter, every mention."""
+    if len(mentions) == 1:
+        return replace(mentions[0], mentions=[_span(mentions[0])])
+    head = max(mentions, key=_informative)
+    armed = [m for m in mentions if (m.mode or "").split(",")[0] in weapon_modes]
+    coded = head if head.mode or not armed else armed[0]
+    ordered = sorted(mentions, key=_informative, reverse=True)
+    reporters: list[str] = []
+    for m in mentions:
+        reporters += [r for r in m.reported_by if r not in reporters]
+    deaths = [m.fatalities for m in mentions if m.fatalities is not None]
+    return replace(
+        head,
+        type=coded.type,
+        mode=coded.mode,
+        acled_type=coded.acled_type,
+        acled_subtype=coded.acled_subtype,
+        actor=_first(ordered, lambda m: m.actor if _named(m.actor) else None)
+        or _first(ordered, lambda m: m.actor),
+        target=_first(ordered, lambda m: m.target if _named(m.target) else None)
+        or _first(ordered, lambda m: m.target),
+        place=_first(ordered, lambda m: m.place if _stated_place(m.place) else None)
+        or _first(ordered, lambda m: m.place),
+        date=_first(ordered, lambda m: m.date if m.date and not m.date.inferred else None)
+        or _first(ordered, lambda m: m.date),
+        certainty=min((m.certainty for m in mentions), key=CERTAINTY_ORDER.index),
+        reported_by=reporters,
+        fatalities=max(deaths) if deaths else None,
+        mentions=[_span(m) for m in mentions],
+    )
+
+
+def _first(mentions: Sequence[Event], get: Callable[[Event], object]):
+    return next((v for m in mentions if (v := get(m)) is not None), None)
+
+
+def _informative(event: Event) -> tuple[int, int]:
+    """How much a mention says (named roles, stated place and date, a count), then earlier
+    first."""
+    score = 2 * _named(event.actor) + (event.actor is not None)
+    score += 2 * _named(event.target) + (event.target is not None)
+    score += 2 * _stated_place(event.place) + (event.date is not None and not event.date.inferred)
+    score += event.fatalities is not None
+    return score, -event.start
+
+
+def _span(event: Event) -> SpanRef:
+    return SpanRef(event.text, event.start, event.end)

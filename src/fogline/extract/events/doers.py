@@ -1,0 +1,42 @@
+"""The doer of an event is an agent (a person, group, state or organisation, or their
+forces), never an instrument, a weapon, a vehicle of war, an act, a time or a count.
+
+"The drone hit the car", "Monday's strike killed six": the parse makes the drone or the
+strike the subject. The doer is then the owner a modifier of that noun names ("a U.S.
+drone", "Kenyan jets", "the army's artillery"), else nobody: an unnamed doer is honest, a
+weapon as the actor is wrong.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from fogline.extract.events.lexicon import EventLexicon
+from fogline.extract.events.mentions import Mentions
+from fogline.model import ActorRef
+
+OWNER_DEPS = ("compound", "amod", "poss", "nmod")
+
+
+def agent_of(tok: Token | None, ref: ActorRef | None, ments: Mentions) -> ActorRef | None:
+    """``ref`` (what ``tok`` was resolved to) when ``tok`` can act, else its owner or None."""
+    if tok is None or ref is None:
+        return ref
+    lex = ments.lex
+    if tok.ent_type_.lower() in lex.words("non_agent_entities"):
+        return None
+    if not _non_agent_head(tok, lex):
+        return ref
+    for child in tok.lefts:
+        if child.dep_ in OWNER_DEPS and not _non_agent_head(child, lex):
+            owner = ments.actor_of(child)
+            if owner is not None and child.ent_type_.lower() not in lex.words("non_agent_entities"):
+                return owner
+    return None
+
+
+def _non_agent_head(tok: Token, lex: EventLexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return False
+    return lemma in lex.words("non_agent_heads") or (tok.pos_ == "NOUN" and lemma in lex.nouns)

@@ -1,0 +1,42 @@
+"""Which coded mentions report an event an analyst would code, and which do not.
+
+Not events: a purpose or an attempt ("a raid to rescue him": the raid is the event, the
+rescue is not), a habit ("rarely discuss"), a generic noun with nothing said about it ("aid",
+"the demands"), and, after grouping, an event whose doer and recipient are both unknown
+unless it is violent and placed or counted ("fighting in Gao", "the blast killed six").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from fogline.extract.events.lexicon import EventLexicon
+from fogline.model import Event
+
+
+def purpose_or_habit(tok: Token, lex: EventLexicon) -> bool:
+    """Is the trigger a verb of purpose or attempt ("sought to rescue", "a raid to free
+    him"), which no intention head governs, or one a habitual adverb modifies?"""
+    if any(c.dep_ == "advmod" and c.lower_ in lex.words("habitual_adverbs") for c in tok.children):
+        return True
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    governing = (
+        lex.words("planned_heads")
+        | lex.words("intent_heads")
+        | lex.words("threat_heads")
+        | lex.words("purpose_heads")  # "will travel to Accra to meet": the meeting is planned
+    )
+    head = tok.head
+    return head.lemma_.lower() not in governing and tok.dep_ in ("xcomp", "advcl", "acl", "relcl")
+
+
+def reportable(event: Event, lex: EventLexicon) -> bool:
+    """Does a grouped event say enough to be coded: a doer or a recipient, or, when violent,
+    a place stated in the text or a count of the dead?"""
+    if event.actor is not None or event.target is not None:
+        return True
+    if event.type not in lex.labels("violent_types"):
+        return False
+    stated = event.place is not None and not event.place.inferred
+    return stated or event.fatalities is not None
