@@ -655,3 +655,9 @@ def test_an_unnamed_speaker_is_named_without_a_setting(run):
 def test_a_nationality_gives_unnamed_officials_their_state(shipped):
     quotes = shipped("Somali authorities said the commander was among the dead.")
     assert speaker_of(quotes, "among the dead").affiliation == "Somalia"
+
+
+@pytest.mark.issue(13)
+def test_a_quote_after_an_attributed_sentence_keeps_its_speaker(run):
+    quotes = run('Local farms were also hit, Ahmed said. "We are appealing to aid groups to act."')
+    assert only(quotes, "We are appealing").speaker.name == "Ahmed"

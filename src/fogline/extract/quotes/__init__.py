@@ -250,16 +250,16 @@ def _attribute_segments(
     for n, seg in enumerate(segments):  # continuations and cue-less quote paragraphs
         if found[n][1] is None:
             prev = seg.continues
-            if prev is None and index.opens_paragraph(seg) and n > 0:
-                earlier = segments[n - 1]
-                if earlier.paragraph == seg.paragraph - 1 and not index.any_cue(
-                    bounds[seg.paragraph]
-                ):
-                    prev = n - 1
+            if prev is None and _opens_cueless_paragraph(n, segments, index):
+                prev = n - 1
             if prev is None and not partial[n]:  # a further quoted sentence of the same speaker
                 prev = last_spoken.get(seg.paragraph)
             if prev is not None and found[prev][1] is not None:
                 found[n] = (None, found[prev][1], None)
+            elif prev is None and not partial[n]:  # "…, X said. ‘We are appealing …’"
+                earlier = index.spoken_between(bounds[seg.paragraph][0], seg.open)
+                if earlier:
+                    found[n] = (None, speakers.speaker(earlier[-1].speaker), None)
         if found[n][1] is not None:
             last_spoken[seg.paragraph] = n
     continued_by: dict[int, int] = {}  # segment → the first segment that continues it
@@ -271,6 +271,15 @@ def _attribute_segments(
         if found[n][1] is None and nxt is not None and found[nxt][1] is not None:
             found[n] = (None, found[nxt][1], found[nxt][2])
     return found
+
+
+def _opens_cueless_paragraph(n: int, segments: list[QuoteSpan], index: _Segments) -> bool:
+    """Segment ``n`` opens a paragraph without cues right after a paragraph with a quote."""
+    seg = segments[n]
+    if n == 0 or not index.opens_paragraph(seg):
+        return False
+    earlier = segments[n - 1]
+    return earlier.paragraph == seg.paragraph - 1 and not index.any_cue(index.bounds[seg.paragraph])
 
 
 def _colon_cue(text: str, index: _Segments, bound: tuple[int, int]) -> Cue | None:
