@@ -49,6 +49,10 @@ FEATURE_WEIGHT = {
     "ADM3": 3.0,
 }
 SKELETON_MIN_RATIO = 0.7
+# GeoNames lists towns of 500 people or more (cities500) and seats of any size; a town that
+# a source lists without a population (0) is taken to have that many
+UNKNOWN_TOWN_POP = 500
+WEAK_PRIOR = 4.0  # exact candidates all below this: spelling variants are looked up too
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,8 @@ def default_path() -> Path:
 def prior(feature: str, population: int, match: str, hint: str | None = None) -> float:
     """Score of a candidate before context: feature weight or log population, match quality."""
     kind = feature.split(" ", 1)[0]
+    if kind.startswith("PPL") and population <= 0:
+        population = UNKNOWN_TOWN_POP  # a town listed without a count is no hamlet of none
     score = max(FEATURE_WEIGHT.get(kind, 0.0), math.log10(population + 1))
     if kind == "PPLC":
         score += 0.5
@@ -171,12 +177,12 @@ class Gazetteer:
         if not keys.base:
             return []
         rows = self.conn.execute(_SELECT + "WHERE n.base = ?", (keys.base,)).fetchall()
-        kind = None
         if not rows and keys.loose and keys.loose != keys.base:
             rows = self.conn.execute(_SELECT + "WHERE n.base = ?", (keys.loose,)).fetchall()
-        if rows:
-            kind = "exact"
-        elif len(keys.skeleton) >= 2:
+        found = _candidates(rows, keys, skeleton=False)
+        # a name known only as a hamlet ("Shabwa", a Burmese village) may be a spelling
+        # variant of a province or a town: those come too, after, for the context to weigh
+        if len(keys.skeleton) >= 2 and all(c.prior < WEAK_PRIOR for c in found):
             skels = [keys.skeleton, aspirated_skeleton(keys.base) or keys.skeleton]
             rows = self.conn.execute(_SELECT + "WHERE n.skel IN (?, ?)", skels).fetchall()
             rows = [
@@ -184,31 +190,31 @@ class Gazetteer:
                 for r in rows
                 if difflib.SequenceMatcher(None, keys.base, r[-2]).ratio() >= SKELETON_MIN_RATIO
             ]
-            kind = "skeleton"
-        best: dict[str, Candidate] = {}
-        for gid, name, lat, lon, cc, feature, admin1, pop, fold, _base, prim in rows:
-            if kind == "skeleton":
-                match = kind
-            elif not prim:
-                match = "alt"
-            else:
-                match = "exact" if fold == keys.fold else "base"
-            cand = Candidate(
-                gid,
-                name,
-                lat,
-                lon,
-                cc,
-                feature,
-                admin1,
-                pop,
-                match,
-                prior(feature, pop, match, keys.hint),
-            )
-            old = best.get(gid)
-            if old is None or cand.prior > old.prior:
-                best[gid] = cand
-        return sorted(best.values(), key=lambda c: (-c.prior, -c.population))
+            seen = {c.gazetteer_id for c in found}
+            found += [
+                c for c in _candidates(rows, keys, skeleton=True) if c.gazetteer_id not in seen
+            ]
+        return sorted(found, key=lambda c: (c.match == "skeleton", -c.prior, -c.population))
+
+
+def _candidates(rows: list[tuple], keys: NameKeys, *, skeleton: bool) -> list[Candidate]:
+    """One candidate per place of ``rows`` (its best-matching name), with its prior."""
+    best: dict[str, Candidate] = {}
+    for gid, name, lat, lon, cc, feature, admin1, pop, fold, _base, prim in rows:
+        if skeleton:
+            match = "skeleton"
+        elif not prim:
+            match = "alt"
+        else:
+            match = "exact" if fold == keys.fold else "base"
+        cand = Candidate(
+            gid, name, lat, lon, cc, feature, admin1, pop, match,
+            prior(feature, pop, match, keys.hint),
+        )  # fmt: skip
+        old = best.get(gid)
+        if old is None or cand.prior > old.prior:
+            best[gid] = cand
+    return list(best.values())
 
 
 @contextmanager
