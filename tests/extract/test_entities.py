@@ -203,3 +203,28 @@ def test_town_after_sent_to_is_a_place_not_a_person(nlp):
     text = "Reinforcements were sent to Piagapo after the ambush."
     found = refix(nlp, text, {"Piagapo": "PERSON"})
     assert found.get("Piagapo") == "GPE"
+
+
+def test_an_upper_case_dateline_is_a_place_whatever_its_part_of_speech(nlp):
+    doc = nlp("ABUJA, Nigeria — Officials said the talks had stalled.")
+    assert labels(doc).get("ABUJA") == "GPE"
+
+
+def test_a_name_and_an_age_at_a_line_start_is_no_dateline(nlp):
+    from fogline.extract.places.evidence import _dateline
+
+    doc = nlp.make_doc("He left.\nKarimov, 24, joined them.\nKunduz, 5 May (AP) - Shots.")
+    assert not _dateline(doc[4:5])  # "Karimov, 24,"
+    kunduz = next(t for t in doc if t.text == "Kunduz")
+    assert _dateline(doc[kunduz.i : kunduz.i + 1])
+
+
+def test_names_with_an_apostrophe_or_an_arabic_article_are_read_whole(nlp):
+    found = labels(nlp("Gunmen were seen in Sana'a, and jets struck Raqqa and Deir ez-Zor."))
+    assert found.get("Sana'a") == "GPE"
+    assert found.get("Deir ez-Zor") == "GPE"
+
+
+def test_a_place_name_with_a_possessive_inside_is_read_whole(nlp):
+    doc = nlp("Police searched a flat near Shepherd’s Bush in west London on Monday.")
+    assert labels(doc).get("Shepherd’s Bush") == "GPE"

@@ -45,6 +45,9 @@ NAME = "fogline_entities"
 MAX_RUN = 4
 RELABEL_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW"})
 CONNECTORS = frozenset({"of", "al", "el", "de", "du", "la", "le", "-", "'", "’", "bin", "ibn"})
+# the Arabic article as transliterated before a sun letter ("Deir ez-Zor", "Ras an-Naqb")
+ARTICLES = frozenset({"ez", "ed", "es", "en", "er", "et", "esh", "ash", "as", "ad", "an", "ar"})
+RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 # lower-case particles inside place names of Spanish, Portuguese, French, Italian and Arabic
 # usage ("Lanao del Norte", "Davao de Oro", "Rio das Ostras", "Ras al Ain")
 NAME_PARTICLES = frozenset(
@@ -124,6 +127,7 @@ class EntityFixer:
         if gaz is not None:  # "Ouham" of "Ouham-Pendé", "Croix" of "Croix-des-Bouquets"
             ents = filter_spans([_hyphen_whole(e, gaz) for e in ents])
             ents = filter_spans([_particle_whole(e, gaz) for e in ents])
+            ents = filter_spans([_possessive_whole(e, gaz) for e in ents])
             ents = filter_spans([p for e in ents for p in _split_pair(e, gaz, cues)])
         person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         taken = {i for e in ents for i in range(e.start, e.end)}
@@ -240,6 +244,24 @@ def _particle_whole(ent: Span, gaz) -> Span:
     return Span(doc, ent.start, best, label="GPE" if ent.label_ != "LOC" else "LOC")
 
 
+def _possessive_whole(ent: Span, gaz) -> Span:
+    """The entity grown over a possessive into a place name the gazetteer knows whole, a
+    place then: "Bush" or "Shepherd" of "Shepherd’s Bush", "Martha" of "Martha’s Vineyard"."""
+    doc, i, j = ent.doc, ent.start, ent.end
+    if i >= 2 and _possessive(doc, i - 1) and _is_cap(doc[i - 2]):
+        i -= 2
+    elif j + 1 < len(doc) and _possessive(doc, j) and _is_cap(doc[j + 1]):
+        j += 2
+    if (i, j) == (ent.start, ent.end) or not gaz.known([doc[i:j].text]):
+        return ent
+    return Span(doc, i, j, label="GPE")
+
+
+def _possessive(doc: Doc, i: int) -> bool:
+    """An "’s" at token ``i`` written against the word before it."""
+    return doc[i].lower_ in ("'s", "’s") and not doc[i - 1].whitespace_
+
+
 def _split_pair(ent: Span, gaz, cues: Cues) -> list[Span]:
     """A non-place entity spanning "X and Y" (or "X, Y and Z") after a place cue split into its
     places when the gazetteer knows every part and not the whole: "in Kumbo and Ndop" as one
@@ -310,22 +332,36 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
-        if not (_is_cap(tok) and tok.pos_ == "PROPN"):
+        if not _run_start(doc[i]):
             i += 1
             continue
         j = i + 1
         while j < n and j - i < 8:
-            t = doc[j]
-            if _is_cap(t) and t.pos_ in ("PROPN", "NOUN", "ADJ"):
+            if _is_cap(doc[j]) and (doc[j].pos_ in RUN_POS or not doc[j].is_alpha):
                 j += 1
-            elif t.lower_ in CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]):
-                j += 2
-            else:
+                continue
+            k = j  # connectors, one or two ("ez -" of "Deir ez-Zor"), before a capital
+            while k < n and k - j < 2 and doc[k].lower_ in CONNECTORS | ARTICLES:
+                k += 1
+            if k == j or k >= n or not _is_cap(doc[k]):
                 break
+            j = k + 1
         runs.append((i, j))
         i = j
     return runs
+
+
+def _run_start(tok) -> bool:
+    """A capitalised proper noun, a capitalised word the tagger read otherwise inside a
+    sentence ("in Sana'a" as a noun), or a capitalised dateline word ("ABUJA, Nigeria —")."""
+    if not _is_cap(tok):
+        return False
+    if tok.pos_ == "PROPN" or not tok.is_alpha:
+        return True
+    if not tok.is_sent_start:
+        return tok.pos_ in ("NOUN", "X", "ADV")
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.is_upper and len(tok) > 2 and nxt is not None and nxt.text in (",", "-", "—", "–")
 
 
 def _longest_known(doc, start, end, actors, known) -> Span | None:

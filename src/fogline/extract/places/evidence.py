@@ -29,17 +29,28 @@ def _name_text(span: Span) -> str:
 
 
 def _is_cap(tok) -> bool:
-    return tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) > 1))
+    """A capitalised word; an apostrophe inside counts as a letter ("Sana'a", "N'Djamena")."""
+    text = tok.text
+    if not tok.is_alpha:
+        letters = text.replace("'", "").replace("’", "")
+        if len(letters) == len(text) or not letters.isalpha() or not text[-1].isalpha():
+            return False
+    return text[0].isupper() and (text[1:].islower() or text.isupper()) or tok.is_title
 
 
 def _doc_countries(ents: list[Span], gaz) -> set[str]:
-    """Countries the document names outright (a GPE that is a country name)."""
+    """Countries the document names outright: a GPE that is a country name, or a province
+    name that no other country shares ("the Gaza Strip", "Borno")."""
     out: set[str] = set()
     for e in ents:
         if e.label_ in PLACE_LABELS:
-            cands = gaz.lookup(_name_text(e), limit=2)
-            if cands and cands[0].kind == "PCLI" and cands[0].match != "skeleton":
-                out.add(cands[0].country_code)
+            cands = [c for c in gaz.lookup(_name_text(e), limit=5) if c.match != "skeleton"]
+            if not cands or cands[0].kind not in ("PCLI", "ADM1"):
+                continue
+            top = cands[0]
+            rivals = {c.country_code for c in cands if c.prior >= top.prior - 1.0}
+            if top.kind == "PCLI" or len(rivals) == 1:
+                out.add(top.country_code)
     return out
 
 
@@ -114,7 +125,7 @@ def _place_evidence(
     in_context = [c for c in cands if c.country_code in countries]
     if _has_cue(span, cues, phrase=False) and not at_start and (was != "PERSON" or in_context):
         return True
-    if was in ("PERSON", "NORP"):
+    if was in ("PERSON", "NORP") or personal:  # "Bale" of "Christian Bale": a cue or nothing
         return False
     if was == "":
         if at_start:
@@ -157,9 +168,11 @@ def _dateline(span: Span) -> bool:
     nxt, after = doc[span.end], doc[span.end + 1]
     if span.text.isupper() and len(span.text) > 2:
         return nxt.text in DASHES or (nxt.text == "," and (after.is_upper or after.is_title))
-    return nxt.text == "," and (
-        after.text == "(" or after.like_num or after.lower_.rstrip(".") in DATELINE_MONTHS
-    )
+    if nxt.text != "," or after.lower_.rstrip(".") in DATELINE_MONTHS or after.text == "(":
+        return nxt.text == ","
+    # "Kabul, 5 Sept (AP)" is a dateline, "Bary, 24, is said" is a name and an age
+    month = span.end + 2 < len(doc) and doc[span.end + 2].lower_.rstrip(".") in DATELINE_MONTHS
+    return after.is_digit and month
 
 
 def _possessor_country(span: Span, gaz) -> str | None:
@@ -202,24 +215,36 @@ def _listed_places(
 ) -> list[Span]:
     """Relabel as GPE the known names listed right after a place, left to right (a PERSON
     only when the name is a place of a country the document names)."""
-    place_ends = {e.end for e in out if e.label_ in PLACE_LABELS}
+    place_ends = {_feature_end(e, cues) for e in out if e.label_ in PLACE_LABELS}
     fixed = []
     for e in sorted(out, key=lambda e: e.start):
         name = _name_text(e)
         if (
             e.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
-            and name in known
             and fold(e.text) not in cues.not_places
             and _coordinated_place(e, place_ends)
-            and any(
-                c.match != "skeleton" and (e.label_ != "PERSON" or c.country_code in countries)
-                for c in gaz.lookup(name, limit=20)
+            and (
+                name in known
+                and any(
+                    c.match != "skeleton" and (e.label_ != "PERSON" or c.country_code in countries)
+                    for c in gaz.lookup(name, limit=20)
+                )
+                or _variant_in(name, gaz, countries)  # "the camp and al-Moghraqa" (Mughraqah)
             )
         ):
             e = Span(e.doc, e.start, e.end, label="GPE")
-            place_ends.add(e.end)
+            place_ends.add(_feature_end(e, cues))
         fixed.append(e)
     return fixed
+
+
+def _feature_end(span: Span, cues: Cues) -> int:
+    """The token index after a place and the feature nouns that follow it: "Nuseirat refugee
+    camp and al-Moghraqa" lists two places."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end - span.end < 2 and doc[end].lower_ in cues.after_words:
+        end += 1
+    return end
 
 
 def _byline_place(span: Span) -> bool:
