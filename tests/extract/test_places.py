@@ -167,3 +167,47 @@ def test_a_hamlet_does_not_outrank_the_world_region_of_its_name(nlp, gaz):
     )
     region = places_of(nlp, gaz, text)["Middle East"]
     assert region.feature == "RGN"
+
+
+def test_a_world_city_is_not_sent_to_a_small_namesake_in_a_state_the_text_names(nlp, gaz):
+    text = (
+        "A professor in California said the group was weakened. "
+        "A researcher at a think tank in London disagreed."
+    )
+    assert places_of(nlp, gaz, text)["London"].country_code == "GB"
+
+
+def test_a_refugee_camp_keeps_its_noun_and_lies_in_the_gaza_strip(nlp, gaz):
+    text = "Floodwater reached homes in the al-Bureij refugee camp in the central Gaza Strip."
+    found = places_of(nlp, gaz, text)
+    camp = found["al-Bureij refugee camp"]
+    assert camp.country_code == "PS"
+    strip = found["Gaza Strip"]
+    assert haversine_km(strip.lat, strip.lon, 31.42, 34.37) < 40
+
+
+def test_a_country_is_placed_near_its_middle(nlp, gaz):
+    somalia = places_of(nlp, gaz, "Troops crossed into Somalia at dawn.")["Somalia"]
+    assert haversine_km(somalia.lat, somalia.lon, 5.15, 46.2) < 200
+
+
+def test_a_province_spelt_otherwise_is_found_in_the_country_named(nlp, gaz):
+    text = "Tribal elders in Yemen said drones flew over Shabwa province on Saturday."
+    shabwa = next(p for p in places_in(nlp(text), gaz) if p.name.startswith("Shabwa"))
+    assert shabwa.country_code == "YE"
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_point_of_the_province_it_lies_in(nlp, gaz):
+    text = "Drones circled over Wadi Rafad in Shabwa province, tribesmen in Yemen said."
+    found = places_of(nlp, gaz, text)
+    valley = found.get("Wadi Rafad")
+    if valley is None:
+        pytest.skip("the model did not read the valley as a place")
+    assert valley.country_code == "YE"
+    assert "approx" in (valley.feature or "")
+
+
+def test_one_word_names_without_place_evidence_are_not_geocoded_abroad(nlp, gaz):
+    text = "The asteroid passed close to Earth on Sunday. We don't know more, NASA said."
+    for p in places_in(nlp(text), gaz):
+        assert p.lat is None or p.name not in ("Earth", "n't")

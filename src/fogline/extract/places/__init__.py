@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span
 
 from fogline.extract.context import DocContext
 from fogline.extract.places.evidence import PLACE_LABELS
+from fogline.extract.places.lexicon import load_cues
+from fogline.extract.places.mentions import container, credible, name_end, outside, usable_box
 from fogline.gazetteer import Candidate, haversine_km
 from fogline.gazetteer.keys import name_keys
 from fogline.model import Place
@@ -40,7 +42,10 @@ SKELETON_MIN_SHARE = 0.3  # a spelling variant is trusted only in a leading coun
 MAX_CANDIDATES = 200
 MAJOR = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "ADM1"})
 MAJOR_GAP = 2.0  # a place this far below such a namesake in prior gets no coherence bonus
+FAMOUS_POP = 1_000_000  # a city this large is a major namesake too (London, not London, CA)
 NEAR_CHECKED = 30  # distance checks only for the best candidates by prior (speed)
+FAR_FROM_KM = 150.0  # "X, north of Y": a reading of X farther than this from Y is another X
+APPROX_SCORE = 0.3  # confidence of a point taken from the place the text puts a name in
 
 
 def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
@@ -65,29 +70,87 @@ def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
         if m.start >= 2 and doc[m.start - 1].text == "," and m.start - 1 in ends
     }
     choice = resolve(cands, counts, divisions)
-    out: list[Place] = []
+    votes = country_votes(cands, counts)
+    cues = load_cues()
+    spans = {m.start: m for m in mentions}
+    picked: dict[int, tuple[Candidate, float] | None] = {}
     for m, key in zip(mentions, keys, strict=True):
         best = choice.get(key)
-        if best is None:
-            out.append(Place(name=m.text, start=m.start_char, end=m.end_char))
-            continue
-        cand, score = best
-        out.append(
-            Place(
-                name=m.text,
-                start=m.start_char,
-                end=m.end_char,
-                lat=round(cand.lat, 5),
-                lon=round(cand.lon, 5),
-                country_code=cand.country_code,
-                feature=cand.feature,
-                admin1=cand.admin1,
-                gazetteer_id=cand.gazetteer_id,
-                resolved_name=cand.name,
-                score=round(score, 3),
+        context = {cc for n, cc in votes.items() if n != key}
+        picked[m.start] = best if best and credible(m, best[0], context, cues) else None
+    out: list[Place] = []
+    for m, key in zip(mentions, keys, strict=True):
+        end = _name_end(m, key, choice)
+        best = picked[m.start]
+        where = container(m, spans)
+        box = picked.get(where[0].start) if where else None
+        if where and box and usable_box(box[0]) and _contradicts(best, box[0], where[1]):
+            out.append(_approximate(m, end, box[0], where[1]))
+        elif best is None:
+            out.append(
+                Place(
+                    name=doc[m.start : end].text,
+                    start=m.start_char,
+                    end=doc[end - 1].idx + len(doc[end - 1]),
+                )
             )
-        )
+        else:
+            out.append(_place(m, end, *best))
     return out
+
+
+def _contradicts(best: tuple[Candidate, float] | None, box: Candidate, how: str) -> bool:
+    """Whether the reading of a name disagrees with where the text puts it (or is none)."""
+    if best is None:
+        return True
+    if how in ("in", "of"):
+        return outside(best[0], box)
+    return haversine_km(best[0].lat, best[0].lon, box.lat, box.lon) > FAR_FROM_KM
+
+
+def _name_end(m: Span, key: str, choice: dict[str, tuple[Candidate, float]]) -> int:
+    """Where the place's name ends: past "refugee camp", or past a feature word when the bare
+    name is another place of the text ("Aleppo province" beside Aleppo, the city)."""
+    end = name_end(m)
+    bare, full = choice.get(m.text), choice.get(key)
+    if end == m.end and key != m.text and bare and full and bare[0] != full[0]:
+        return m.end + 1
+    return end
+
+
+def _place(m: Span, end: int, cand: Candidate, score: float) -> Place:
+    """The record of a mention resolved to ``cand``."""
+    last = m.doc[end - 1]
+    return Place(
+        name=m.doc[m.start : end].text,
+        start=m.start_char,
+        end=last.idx + len(last),
+        lat=round(cand.lat, 5),
+        lon=round(cand.lon, 5),
+        country_code=cand.country_code,
+        feature=cand.feature,
+        admin1=cand.admin1,
+        gazetteer_id=cand.gazetteer_id,
+        resolved_name=cand.name,
+        score=round(score, 3),
+    )
+
+
+def _approximate(m: Span, end: int, box: Candidate, how: str) -> Place:
+    """The record of a mention placed at the point of the place the text puts it in or near."""
+    last = m.doc[end - 1]
+    relation = "in" if how in ("in", "of") else f"{how} of"
+    return Place(
+        name=m.doc[m.start : end].text,
+        start=m.start_char,
+        end=last.idx + len(last),
+        lat=round(box.lat, 5),
+        lon=round(box.lon, 5),
+        country_code=box.country_code,
+        feature=f"PPL (approx: {relation} {box.name})",
+        admin1=box.admin1,
+        score=APPROX_SCORE,
+    )
 
 
 def _lookup_key(mention: Span) -> str:
@@ -210,7 +273,7 @@ def _rank(
     # capitals often stand for their governments ("Kyiv denies"): no evidence of a spelling
     located = others is not None and others.any_located()
     exact = [c for c in cs if c.match in ("exact", "base")]
-    major = exact[0] if exact and exact[0].kind in MAJOR else None
+    major = exact[0] if exact and _major(exact[0]) else None
     for i, c in enumerate(cs):
         share = countries.get(c.country_code, 0.0)  # relative to the leading country
         if c.match == "skeleton" and share < SKELETON_MIN_SHARE:
@@ -218,7 +281,12 @@ def _rank(
         s = c.prior + COUNTRY_BONUS * share
         if division and c.kind in ("PCLI", "ADM1", "ADM2"):
             s += ADMIN_BONUS
-        if c.match == "skeleton" and located and not others.near(c, located=True):  # type: ignore[union-attr]
+        if (
+            c.match == "skeleton"
+            and located
+            and c.kind != "ADM1"  # a province of a country named is no far-off namesake
+            and not others.near(c, located=True)  # type: ignore[union-attr]
+        ):
             continue  # a spelling variant far from every other place named is another place
         if others is not None and _coheres(c, bool(exact), major):
             if c.admin1 and _fold(c.admin1) in admin_names and _fold(c.admin1) != _fold(name):
@@ -228,6 +296,11 @@ def _rank(
         scored.append((s, c))
     scored.sort(key=lambda x: -x[0])
     return scored
+
+
+def _major(c: Candidate) -> bool:
+    """A country, region or province, or a city of world renown by its population."""
+    return c.kind in MAJOR or (c.kind.startswith("PPL") and c.population >= FAMOUS_POP)
 
 
 def _near_any(c: Candidate, others: list[Candidate]) -> bool:
