@@ -146,6 +146,7 @@ def test_headlines_subheads_and_tweets_without_full_stops_stay_body():
         "ARMY RETAKES KEY TOWN AFTER A WEEK OF FIGHTING",  # capitals
         "Residents say the fighting has stopped for now #Kamango pic.twitter.com/abc123",
         "3. The army has retaken the town after a week of heavy fighting",  # a numbered item
+        "Nine injured as drones hit the city",  # a short heading in sentence case
     ]
     text = _punctuated_story("\n\n".join(extras))
     for extra in extras:
@@ -175,3 +176,11 @@ def test_run_in_labels_that_are_datelines_speakers_or_speech_stay_body():
     text = "\n\n".join(story)
     kinds = [_kind(text, s[:12]) for s in story]
     assert kinds == ["body", "body", "caption", "caption"] + ["body"] * 5
+
+
+def test_a_headline_and_an_outlet_line_at_the_top_are_not_summary_bullets():
+    text = _punctuated_story(
+        "Kamango: what we know after four days of fighting\n\nGreat Lakes Monitor - weekly brief",
+        at=0,
+    )
+    assert [p.kind for p in classify_paragraphs(text)][:2] == ["body", "body"]
