@@ -52,7 +52,7 @@ SKELETON_MIN_RATIO = 0.7
 # GeoNames lists towns of 500 people or more (cities500) and seats of any size; a town that
 # a source lists without a population (0) is taken to have that many
 UNKNOWN_TOWN_POP = 500
-WEAK_PRIOR = 4.0  # exact candidates all below this: spelling variants are looked up too
+WEAK_PRIOR = 4.0  # a feature-word query's exact candidates all below: variants looked up too
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,9 +180,10 @@ class Gazetteer:
         if not rows and keys.loose and keys.loose != keys.base:
             rows = self.conn.execute(_SELECT + "WHERE n.base = ?", (keys.loose,)).fetchall()
         found = _candidates(rows, keys, skeleton=False)
-        # a name known only as a hamlet ("Shabwa", a Burmese village) may be a spelling
-        # variant of a province or a town: those come too, after, for the context to weigh
-        if len(keys.skeleton) >= 2 and all(c.prior < WEAK_PRIOR for c in found):
+        # a province known only as a hamlet ("Shabwa province": a Burmese village) may be a
+        # spelling variant of a province: those come too, after, for the context to weigh
+        weak = keys.hint is not None and all(c.prior < WEAK_PRIOR for c in found)
+        if len(keys.skeleton) >= 2 and (not found or weak):
             skels = [keys.skeleton, aspirated_skeleton(keys.base) or keys.skeleton]
             rows = self.conn.execute(_SELECT + "WHERE n.skel IN (?, ?)", skels).fetchall()
             rows = [

@@ -44,7 +44,8 @@ MAJOR = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "ADM1"})
 MAJOR_GAP = 2.0  # a place this far below such a namesake in prior gets no coherence bonus
 FAMOUS_POP = 1_000_000  # a city this large is a major namesake too (London, not London, CA)
 NEAR_CHECKED = 30  # distance checks only for the best candidates by prior (speed)
-FAR_FROM_KM = 150.0  # "X, north of Y": a reading of X farther than this from Y is another X
+APART_KM = 5.0  # a province's point this far from its namesake town's: two places
+STRONG_KINDS = frozenset({"PCLI", "ADM1", "CONT", "RGN", "OCN", "SEA"})
 APPROX_SCORE = 0.3  # confidence of a point taken from the place the text puts a name in
 
 
@@ -73,11 +74,14 @@ def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
     votes = country_votes(cands, counts)
     cues = load_cues()
     spans = {m.start: m for m in mentions}
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
     picked: dict[int, tuple[Candidate, float] | None] = {}
     for m, key in zip(mentions, keys, strict=True):
         best = choice.get(key)
         context = {cc for n, cc in votes.items() if n != key}
-        picked[m.start] = best if best and credible(m, best[0], context, cues) else None
+        picked[m.start] = (
+            best if best and credible(m, best[0], context, cues, person_words) else None
+        )
     out: list[Place] = []
     for m, key in zip(mentions, keys, strict=True):
         end = _name_end(m, key, choice)
@@ -103,9 +107,9 @@ def _contradicts(best: tuple[Candidate, float] | None, box: Candidate, how: str)
     """Whether the reading of a name disagrees with where the text puts it (or is none)."""
     if best is None:
         return True
-    if how in ("in", "of"):
-        return outside(best[0], box)
-    return haversine_km(best[0].lat, best[0].lon, box.lat, box.lon) > FAR_FROM_KM
+    if how not in ("in", "of") or best[0].kind in STRONG_KINDS:
+        return False  # "X, 132 miles south of Y" may lie far off; a province is no village
+    return outside(best[0], box)
 
 
 def _name_end(m: Span, key: str, choice: dict[str, tuple[Candidate, float]]) -> int:
@@ -113,9 +117,19 @@ def _name_end(m: Span, key: str, choice: dict[str, tuple[Candidate, float]]) -> 
     name is another place of the text ("Aleppo province" beside Aleppo, the city)."""
     end = name_end(m)
     bare, full = choice.get(m.text), choice.get(key)
-    if end == m.end and key != m.text and bare and full and bare[0] != full[0]:
+    if end == m.end and key != m.text and bare and full and _another(bare[0], full[0]):
         return m.end + 1
     return end
+
+
+def _another(town: Candidate, division: Candidate) -> bool:
+    """Whether a bare name and the name with its feature word are two places: a town, and
+    a province apart from it (not one province twice, nor a district at its town's point)."""
+    return (
+        town.kind.startswith("PPL")
+        and not division.kind.startswith("PPL")
+        and haversine_km(town.lat, town.lon, division.lat, division.lon) > APART_KM
+    )
 
 
 def _place(m: Span, end: int, cand: Candidate, score: float) -> Place:

@@ -139,9 +139,10 @@ class EntityFixer:
         }
         known = gaz.known(texts) if gaz is not None else set()
         countries = _doc_countries(ents, gaz) if gaz is not None else set()
+        wide = _doc_countries(ents, gaz, provinces=True) if gaz is not None else set()
         out: list[Span] = []
         for ent in ents:
-            out.append(self._fix(ent, actors, gaz, known, countries, cues, person_words))
+            out.append(self._fix(ent, actors, gaz, known, (countries, wide), cues, person_words))
         for start, end in runs:
             span = _longest_known(doc, start, end, actors, known)
             if span is None:
@@ -154,11 +155,13 @@ class EntityFixer:
             if label:
                 out.append(Span(doc, span.start, span.end, label=label))
         if gaz is not None:
-            out = _listed_places(out, gaz, countries, known, cues)
+            out = _listed_places(out, gaz, (countries, wide), known, cues)
         doc.ents = filter_spans(out)
         return doc
 
-    def _fix(self, ent, actors, gaz, known, countries, cues, person_words) -> Span:
+    def _fix(self, ent, actors, gaz, known, named, cues, person_words) -> Span:
+        """``ent`` relabelled; ``named``: the countries named, and those named by provinces."""
+        countries, wide = named
         label = actors(ent.text)
         if label and label != ent.label_:
             return Span(ent.doc, ent.start, ent.end, label=label)
@@ -173,7 +176,7 @@ class EntityFixer:
         elif (
             ent.label_ in ("PERSON", "ORG")
             and _has_cue(ent, cues, phrase=True)
-            and _variant_in(name, gaz, countries)
+            and _variant_in(name, gaz, wide)
         ):
             return Span(ent.doc, ent.start, ent.end, label="GPE")
         elif (

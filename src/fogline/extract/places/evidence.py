@@ -38,9 +38,9 @@ def _is_cap(tok) -> bool:
     return text[0].isupper() and (text[1:].islower() or text.isupper()) or tok.is_title
 
 
-def _doc_countries(ents: list[Span], gaz) -> set[str]:
-    """Countries the document names outright: a GPE that is a country name, or a province
-    name that no other country shares ("the Gaza Strip", "Borno")."""
+def _doc_countries(ents: list[Span], gaz, *, provinces: bool = False) -> set[str]:
+    """Countries the document names outright: a GPE that is a country name (``provinces``:
+    or a province name that no other country shares, "the Gaza Strip", "Borno")."""
     out: set[str] = set()
     for e in ents:
         if e.label_ in PLACE_LABELS:
@@ -49,7 +49,7 @@ def _doc_countries(ents: list[Span], gaz) -> set[str]:
                 continue
             top = cands[0]
             rivals = {c.country_code for c in cands if c.prior >= top.prior - 1.0}
-            if top.kind == "PCLI" or len(rivals) == 1:
+            if top.kind == "PCLI" or (provinces and len(rivals) == 1):
                 out.add(top.country_code)
     return out
 
@@ -211,10 +211,12 @@ def _coordinated_place(span: Span, place_ends: set[int]) -> bool:
 
 
 def _listed_places(
-    out: list[Span], gaz, countries: set[str], known: set[str], cues: Cues
+    out: list[Span], gaz, countries: tuple[set[str], set[str]], known: set[str], cues: Cues
 ) -> list[Span]:
     """Relabel as GPE the known names listed right after a place, left to right (a PERSON
-    only when the name is a place of a country the document names)."""
+    only when the name is a place of a country the document names); ``countries``: those
+    named as countries, and those named by countries or provinces."""
+    countries, wide = countries
     place_ends = {_feature_end(e, cues) for e in out if e.label_ in PLACE_LABELS}
     fixed = []
     for e in sorted(out, key=lambda e: e.start):
@@ -229,7 +231,7 @@ def _listed_places(
                     c.match != "skeleton" and (e.label_ != "PERSON" or c.country_code in countries)
                     for c in gaz.lookup(name, limit=20)
                 )
-                or _variant_in(name, gaz, countries)  # "the camp and al-Moghraqa" (Mughraqah)
+                or _variant_in(name, gaz, wide)  # "the camp and al-Moghraqa" (Mughraqah)
             )
         ):
             e = Span(e.doc, e.start, e.end, label="GPE")

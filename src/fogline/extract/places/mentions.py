@@ -25,8 +25,10 @@ from fogline.textnorm import fold
 NAME_NOUNS = (("refugee", "camp"), ("camp",))  # part of the place's own name after it
 STRONG = frozenset({"PCLI", "ADM1", "CONT", "RGN", "OCN", "SEA"})
 LARGE_CITY = 100_000
+TOWN = 20_000  # a town this size is credible by itself unless the name is a person's too
 CONTAINERS = frozenset({"ADM1", "ADM2", "ADM3", "PPL", "PPLA", "PPLA2", "PPLC", "RGN"})
 SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "district", "area", "region"})
+OF_NOUNS = frozenset({"town", "village", "city"})  # "the Borno town of X", not "region of"
 DIRECTIONS = frozenset(
     {
         "north",
@@ -57,9 +59,11 @@ def name_end(mention: Span) -> int:
     return mention.end
 
 
-def credible(mention: Span, cand: Candidate, context: set[str], cues: Cues) -> bool:
+def credible(
+    mention: Span, cand: Candidate, context: set[str], cues: Cues, person_words: set[str]
+) -> bool:
     """Whether ``cand`` may stand for ``mention``; ``context``: the countries the document's
-    other place names point to."""
+    other place names point to; ``person_words``: words of the document's person names."""
     text = mention.text
     if not any(ch.isupper() for ch in text) or fold(text) in cues.not_places:
         return False  # "n't", "kimchi"; "Earth", "West"
@@ -69,6 +73,8 @@ def credible(mention: Span, cand: Candidate, context: set[str], cues: Cues) -> b
         cand.kind in STRONG or (cand.kind.startswith("PPL") and cand.population >= LARGE_CITY)
     ):
         return True
+    if cand.kind.startswith("PPL") and cand.population >= TOWN and cand.match != "skeleton":
+        return text.lower() not in person_words  # Kobani, not Bale of Christian Bale
     return cand.country_code in context
 
 
@@ -88,7 +94,7 @@ def container(mention: Span, spans: dict[int, Span]) -> tuple[Span, str] | None:
     if j + 1 < len(doc) and doc[j].lower_ in DIRECTIONS and doc[j + 1].lower_ == "of":
         return _span_after(doc, j + 2, spans, doc[j].lower_)
     k = mention.start
-    if k >= 3 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in SETTLEMENT_NOUNS:
+    if k >= 3 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in OF_NOUNS:
         for place in spans.values():
             if place.end == k - 2:
                 return place, "of"
