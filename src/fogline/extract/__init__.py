@@ -85,6 +85,10 @@ EXTRACTORS: tuple[Step, ...] = (
 )
 """The extraction steps in run order; each step's ``needs`` are finished before it runs."""
 
+STATEMENT_LAYERS = frozenset({"quotes", "events", "claims"})
+"""Layers of what a text states: none of their records comes from a boilerplate paragraph
+("MORE: ...", "Scroll down for video", share lines), whatever the extractor found there."""
+
 
 def run_steps(
     doc: Doc,
@@ -108,7 +112,10 @@ def run_steps(
         if before_each is not None:
             before_each(step)
         t0 = time.perf_counter()
-        ctx.add(step.name, step.run(doc, ctx))
+        records = step.run(doc, ctx)
+        if step.name in STATEMENT_LAYERS:  # page furniture never speaks
+            records = [r for r in records if ctx.paragraph_kind_at(r.start) != "boilerplate"]
+        ctx.add(step.name, records)
         if after_each is not None:
             after_each(step, time.perf_counter() - t0)
         if step.name == upto:

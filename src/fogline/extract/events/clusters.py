@@ -28,6 +28,7 @@ from fogline.model import ActorRef, DateRef, Event, PlaceRef, SpanRef
 
 REFERRING_DETS = frozenset({"the", "this", "that", "its", "their"})
 CERTAINTY_KINDS = {"denied": "denied", "planned": "planned"}  # every other value: "report"
+RESULT_DEPS = frozenset({"advcl", "acl", "relcl", "xcomp"})  # "hit a car, killing four"
 RECENT_DAYS = 31  # an inferred date (the report's) is "now": within a month
 CERTAINTY_ORDER = ("asserted", "reported", "claimed", "hedged", "denied", "planned")
 
@@ -40,7 +41,7 @@ class Cluster:
     sentence: int = 0  # index of the last mention's sentence
     paragraph: int = 0  # ordinal of the last mention's paragraph
     closed: bool = False  # a plural mention ("airstrikes") names many events: nothing joins
-    verb_sentences: set[int] = field(default_factory=set)  # sentences of its verb mentions
+    verbs: dict[int, int] = field(default_factory=dict)  # its verb mentions: token → sentence
 
 
 def cluster_events(
@@ -73,7 +74,7 @@ def cluster_events(
         target.mentions.append(event)
         target.sentence, target.paragraph = where
         if head is not None and head.pos_ == "VERB":
-            target.verb_sentences.add(where[0])
+            target.verbs[head.i] = where[0]
     weapon_modes = frozenset(mode for _, mode, _ in lex.instruments)
     return [merge(c.mentions, weapon_modes) for c in clusters]
 
@@ -102,7 +103,9 @@ def _link(
     Linked: a referring noun ("the strike") to the latest compatible event; a mention
     sharing two anchors (named actor, named target, stated place, stated date) with an
     event anywhere; one sharing one anchor within the next paragraph; one naming no role
-    within the next sentence. Two verbs of one sentence are never one mention."""
+    and no setting of its own within the next sentence. Two verbs of one sentence are two
+    acts unless one tells the other's result."""
+    bare = event.actor is None and event.target is None and _no_own_setting(event)
     refers = head is not None and (
         _refers_back(head)
         or any(  # "the strike killed four", "killed in the attack"
@@ -112,22 +115,57 @@ def _link(
             if c.dep_ in ("nsubj", "nsubjpass", "prep", "agent")
         )
     )
-    bare = event.actor is None and event.target is None
     verb = head is not None and head.pos_ == "VERB"
     for cluster in reversed(clusters):
-        if cluster.closed or (verb and where[0] in cluster.verb_sentences):
-            continue  # two verbs of one sentence are two acts ("attacked X and burned Y")
+        if cluster.closed or (verb and _other_act(head, cluster, where[0])):  # type: ignore[arg-type]
+            continue
         if not all(_compatible(event, m, rules) for m in cluster.mentions):
             continue
         shared = _anchors(event, cluster)
         if (
             refers
+            or (verb and _tells_result(head, cluster))  # type: ignore[arg-type]
             or shared >= 2
             or (shared == 1 and where[1] - cluster.paragraph <= 1)
             or (bare and where[0] - cluster.sentence <= 1)
         ):
             return cluster
     return None
+
+
+def _other_act(verb: Token, cluster: Cluster, sentence: int) -> bool:
+    """Is ``verb`` a second act of a sentence where the event already has a verb ("attacked
+    the town and burned the market"), not a clause telling its result ("hit a car,
+    killing four")?"""
+    return any(
+        sent == sentence and not _attached(verb, verb.doc[i]) for i, sent in cluster.verbs.items()
+    )
+
+
+def _tells_result(verb: Token, cluster: Cluster) -> bool:
+    """Is ``verb`` attached to a verb of the event as its result or purpose clause?"""
+    return any(_attached(verb, verb.doc[i]) for i in cluster.verbs)
+
+
+def _attached(a: Token, b: Token) -> bool:
+    """Is one verb a participle or relative clause on the other ("hit a car, killing four";
+    not a purpose, "travel to Baidoa to meet")?"""
+    return _result_clause(a, b) or _result_clause(b, a)
+
+
+def _result_clause(dep: Token, head: Token) -> bool:
+    return (
+        dep.head.i == head.i
+        and dep.dep_ in RESULT_DEPS
+        and (dep.tag_ in ("VBG", "VBN") or dep.dep_ == "relcl")
+    )
+
+
+def _no_own_setting(event: Event) -> bool:
+    """Does the mention state no place and no date of its own (an elaboration, "fighting
+    continued"), rather than a new setting ("on Tuesday, a drone hit a car")?"""
+    dated = event.date is not None and not event.date.inferred
+    return not dated and not _stated_place(event.place)
 
 
 def _trigger_token(event: Event, doc: Doc) -> Token | None:

@@ -32,6 +32,8 @@ def agent_of(tok: Token | None, ref: ActorRef | None, ments: Mentions) -> ActorR
             owner = ments.actor_of(child)
             if owner is not None and child.ent_type_.lower() not in lex.words("non_agent_entities"):
                 return owner
+            if child.lower_ in lex.words("state_force_modifiers"):
+                return ActorRef(f"{child.text} {tok.text}")  # "military aircraft": the forces'
     return None
 
 

@@ -37,7 +37,7 @@ def is_locative(tok: Token, ments: Mentions) -> bool:
     Barawe", "in Mosul province", "at Nairobi's Westgate mall"), not as a modifier or an
     actor ("a U.S. airstrike", "Somalia's army", "Kenya said")?"""
     lex = ments.lex
-    hosts = lex.words("class:territory") | lex.words("class:property")
+    hosts = lex.words("class:territory") | lex.words("class:property") | lex.words("place_parts")
     root = tok
     for _ in range(8):
         head = root.head
@@ -51,9 +51,13 @@ def is_locative(tok: Token, ments: Mentions) -> bool:
         elif root.dep_ in ("compound", "poss", "nmod", "amod") and head.lemma_.lower() in hosts:
             root = head  # "Mosul's airport", "Nairobi's Westgate mall"
         elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in hosts:
-            root = head.head  # "the town of Barawe"
+            root = head.head  # "the town of Barawe", "the outskirts of Kobani"
+        elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "advmod":
+            root = head.head  # "north of Gao", read as an adverb
         else:
             break
+    if root.dep_ in ("advmod", "npadvmod") and root.lemma_.lower() in lex.words("place_parts"):
+        return True  # "north of Gao"
     if root.dep_ != "pobj":
         return False
     prep = root.head
