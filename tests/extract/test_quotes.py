@@ -661,3 +661,59 @@ def test_a_nationality_gives_unnamed_officials_their_state(shipped):
 def test_a_quote_after_an_attributed_sentence_keeps_its_speaker(run):
     quotes = run('Local farms were also hit, Ahmed said. "We are appealing to aid groups to act."')
     assert only(quotes, "We are appealing").speaker.name == "Ahmed"
+
+
+@pytest.mark.issue(13)
+def test_fronted_indirect_speech_with_the_speaker_after_the_verb(run):
+    quotes = run(
+        "More floods could follow if the rains continue, warned civil defence spokesman "
+        "Hamid Tarek, as cited by a local agency."
+    )
+    q = only(quotes, "More floods could follow")
+    assert not q.direct and q.speaker and q.speaker.name == "Hamid Tarek"
+
+
+@pytest.mark.issue(13)
+def test_fronted_indirect_speech_with_the_speaker_before_the_verb(run):
+    quotes = run(
+        "Earlier, a band of gunmen attacked the village of Tessit, one local official said."
+    )
+    q = only(quotes, "gunmen attacked the village")
+    assert q.speaker and q.speaker.name == "one local official"
+
+
+@pytest.mark.issue(13)
+def test_fronted_indirect_speech_after_an_apposition(run):
+    quotes = run(
+        "Soldiers heard loud blasts as the depots burned, the governor of the Kidal region, "
+        "Moussa Ag Attaher, told Reuters."
+    )
+    q = only(quotes, "Soldiers heard loud blasts")
+    assert q.speaker and q.speaker.name == "Moussa Ag Attaher"
+
+
+@pytest.mark.issue(13)
+def test_a_direct_quote_frame_is_not_fronted_speech(run):
+    quotes = run("‘The rebels took the airport,’ the mayor, Ali Musa, told Reuters.")
+    q = only(quotes, "rebels took the airport")
+    assert q.direct and q.speaker and q.speaker.name == "Ali Musa"
+
+
+@pytest.mark.issue(13)
+def test_it_also_said_takes_the_last_speaker_not_a_subject_of_the_report(run):
+    quotes = run(
+        "The Azawad Liberation Front said on Monday that many villagers had fled the fighting. "
+        "It also said that two of its fighters had died near Kidal."
+    )
+    q = only(quotes, "two of its fighters")
+    assert q.speaker and q.speaker.name == "Azawad Liberation Front"
+
+
+@pytest.mark.issue(13)
+def test_a_statement_is_not_authored_by_the_person_it_is_about(run):
+    quotes = run(
+        "A statement posted online said that the aid worker Anna Berg had been killed. "
+        "Berg died when a shell hit the house where she was held, the statement said."
+    )
+    q = only(quotes, "a shell hit the house")
+    assert q.speaker is None or q.speaker.name != "Anna Berg"

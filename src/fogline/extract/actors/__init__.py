@@ -27,7 +27,7 @@ from fogline.extract.actors.clusters import (
     Ref,
     entry_aliases,
 )
-from fogline.extract.actors.coreference import read_led_by, resolve_references
+from fogline.extract.actors.coreference import is_cue_head, read_led_by, resolve_references
 from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.actors.names import MAX_NGRAM as _MAX_NGRAM
 from fogline.extract.actors.names import (
@@ -559,7 +559,7 @@ def _add_mention(
     if not told and not _in_quote(span.start_char, quoted):
         subject = span.root.dep_ in _SUBJECT
         refs.append(Ref(span.start_char, span.end_char, span.root.i, cluster, subject,
-                         sent_of[span.root.i]))  # fmt: skip
+                         sent_of[span.root.i], is_cue_head(root)))  # fmt: skip
 
 
 def _acts(span: Span, roles: frozenset[str]) -> bool:

@@ -72,6 +72,7 @@ class Ref:
     cluster: Cluster
     subject: bool
     sentence: int
+    speaker: bool = False  # the subject of a reporting verb, or the object of 'according to'
 
 
 @dataclass(slots=True)

@@ -93,7 +93,7 @@ def resolve_references(
             definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.lefts)
             named = [by_token[t.i] for t in span if t.i in by_token and t.i != token.i]
             if lemma in lex.document_nouns and definite and not named:
-                target = _antecedent(token, refs, sent_of, None)
+                target = _antecedent(token, refs, sent_of, None, speaking=True)
             elif lemma in lex.group_nouns and definite and not named:
                 target = _antecedent(token, refs, sent_of, _GROUPISH, _modifiers(token))
             elif lemma in lex.state_nouns and definite and not named:
@@ -157,8 +157,15 @@ def _antecedent(
     kinds: set[str] | None,
     modifiers: set[str] | None = None,
     role: str | None = None,
+    speaking: bool = False,
 ) -> Cluster | None:
-    """The most recent compatible actor before ``token``; subjects of recent sentences first."""
+    """The most recent compatible actor before ``token``; subjects of recent sentences first.
+
+    "It" as the subject of a reporting verb ("It also said") prefers the speaker of a recent
+    sentence to a subject inside what was reported (a person's "he said" keeps the subject
+    rule: the person just described speaks). A statement noun (``speaking``:
+    "the statement said") takes only a recent speaker as its author, else stays unresolved:
+    the person a statement is about is not its author."""
     here = sent_of[token.i]
     before = [
         r
@@ -169,6 +176,15 @@ def _antecedent(
             role is None or any(t.endswith(role) for t in {r.cluster.role or "", *r.cluster.titles})
         )
     ]
+    if speaking or (is_cue_head(token) and token.lower_ == "it"):
+        doc = token.doc
+        speakers = [
+            r
+            for r in before
+            if here - r.sentence <= _WINDOW and (r.speaker or speaking and _issues(doc[r.token]))
+        ]
+        if speakers or speaking:
+            return speakers[-1].cluster if speakers else None
     if not before:
         return None
     if modifiers:
@@ -179,6 +195,20 @@ def _antecedent(
     if recent_subjects:
         return recent_subjects[-1].cluster
     return before[-1].cluster
+
+
+def _issues(subject: Token) -> bool:
+    """True when ``subject`` is the subject of a clause that names a statement of its own
+    ("In a statement on Monday, spokesman X sought to reassure …"): X is its author."""
+    if subject.dep_ not in SUBJECT:
+        return False
+    nouns = lexicon().document_nouns
+    for prep in subject.head.children:
+        if prep.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in prep.children
+        ):
+            return True
+    return False
 
 
 def _recent(token: Token, refs: list[Ref], first: int) -> list[Ref]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.actors.lexicon import Lexicon, lexicon
+from fogline.extract.quotes.fronted import fronted_speech
 from fogline.extract.spans import entity_of
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -47,8 +48,25 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
                 continue  # "the stated aim", "a reported attack"; "X boasted" tagged VBN speaks
             content = _reported_clause(token, in_quote)
             speaker = subject_of(token, in_quote) or adjacent_subject(token, in_quote)
+            speaker, content = _fronted(token, in_quote, speaker, content)
             cues.append(Cue(token, token.idx, token.idx + len(token.text), speaker, content))
     return cues
+
+
+def _fronted(
+    verb: Token, in_quote: Callable[[int], bool], speaker: Token | None, content: Span | None
+) -> tuple[Token | None, Span | None]:
+    """Speaker and content of "Content, X said." when the parse gave no content, no speaker, or
+    a speaker inside the fronted content (the subject of a clause the verb hangs off)."""
+    if content is not None and content.start > verb.i:
+        return speaker, content
+    found = fronted_speech(verb, in_quote, pick_nominal)
+    if found is None:
+        return speaker, content
+    f_speaker, f_content = found
+    if speaker is None or (content is None and f_content.start <= speaker.i < f_content.end):
+        speaker = f_speaker
+    return speaker, content or f_content
 
 
 def _part_of_name(token: Token) -> bool:
