@@ -92,6 +92,10 @@ def test_status_rules():
     assert status_of({"asserts": 1, "denies": 1}) == "contested"
     assert status_of({"hedges": 1, "denies": 2}) == "contested"
     assert status_of({"denies": 1}) == "denied"
+    # a source that cannot confirm blocks "corroborated", however many assert (issue 13)
+    assert status_of({"asserts": 3, "unconfirmed": 1}) == "unconfirmed"
+    assert status_of({"asserts": 1, "unconfirmed": 1, "denies": 1}) == "contested"
+    assert status_of({"unconfirmed": 2}) == "unconfirmed"
 
 
 def test_syndicated_copies_form_one_cluster():

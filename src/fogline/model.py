@@ -16,7 +16,9 @@ from typing import Any, Literal, TypeVar, get_args, get_type_hints
 ParagraphKind = Literal["body", "caption", "highlight", "boilerplate"]
 Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century"]
 ActorKind = Literal["person", "group", "state", "organisation", "media", "unknown"]
-Stance = Literal["asserts", "denies", "hedges"]
+Stance = Literal["asserts", "denies", "hedges", "unconfirmed"]
+"""``unconfirmed``: the source says it cannot confirm, has no information on, or has seen no
+evidence for the proposition: neither an assertion nor a denial."""
 Certainty = Literal["asserted", "claimed", "reported", "hedged", "denied", "planned"]
 
 MAX_ID_CHARS = 255
@@ -161,7 +163,7 @@ class Source(Record):
 
 @dataclass(frozen=True, slots=True)
 class Claim(Record):
-    """A proposition some source asserts, denies or hedges: never a bare fact."""
+    """A proposition some source asserts, denies, hedges or cannot confirm: never a bare fact."""
 
     predicate: str
     text: str

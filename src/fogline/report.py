@@ -177,6 +177,7 @@ STATUS_STYLE = {
     "contested": "bold yellow",
     "corroborated": "bold green",
     "denied": "bold red",
+    "unconfirmed": "magenta",
     "single-source": "dim",
 }
 
@@ -191,7 +192,16 @@ def _side(sources: Sequence[Mapping[str, Any]]) -> str:
 def print_propositions(console: Console, views: Sequence[Any]) -> None:
     """The claims board as a table: proposition, status, sources per stance, dates."""
     table = Table(title=f"claims ({len(views)})", title_justify="left", show_lines=True)
-    for h in ("proposition", "status", "asserts", "denies", "hedges", "first", "last"):
+    for h in (
+        "proposition",
+        "status",
+        "asserts",
+        "denies",
+        "hedges",
+        "unconfirmed",
+        "first",
+        "last",
+    ):
         table.add_column(h)
     for v in views:
         d = v.as_dict()
@@ -201,6 +211,7 @@ def print_propositions(console: Console, views: Sequence[Any]) -> None:
             _side(v.sources["asserts"]),
             _side(v.sources["denies"]),
             _side(v.sources["hedges"]),
+            _side(v.sources.get("unconfirmed", [])),
             v.first_seen or "",
             v.last_seen or "",
         )

@@ -417,3 +417,21 @@ def test_it_holding_talks_is_the_reporting_body_that_said_so(analyzer):
     assert talks, claims
     assert talks[0].subject and "Puntland" in talks[0].subject
     assert talks[0].place == "Garowe"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesman for the army said he could not confirm that rebels had captured Kidal.",
+        "The defence ministry said it was unable to verify that rebels had captured Kidal.",
+        "Officials said they were not aware that rebels had captured Kidal.",
+    ],
+)
+def test_cannot_confirm_is_neither_assertion_nor_denial(analyzer, sentence):
+    text = "Rebels said on Sunday they had captured the town of Kidal in northern Mali.\n\n"
+    claims = _claims(analyzer, text + sentence)
+    second = [c for c in claims if c.start >= len(text)]
+    assert second, [(c.predicate, c.stance, c.text) for c in claims]
+    assert all(c.stance == "unconfirmed" for c in second), [(c.stance, c.text) for c in second]
+    assert _find(claims, "CONTROL", "asserts")  # the rebels' own claim stands

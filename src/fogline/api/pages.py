@@ -26,7 +26,7 @@ router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False
 
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[dt.date | None, Query()]
-Status = Literal["corroborated", "contested", "denied", "single-source", ""]
+Status = Literal["corroborated", "contested", "denied", "unconfirmed", "single-source", ""]
 Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)]
 STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
 

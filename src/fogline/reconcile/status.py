@@ -2,6 +2,8 @@
 
 - ``contested``: asserted (or hedged) and denied;
 - ``denied``: denied and asserted by no one;
+- ``unconfirmed``: denied by no one, and some source says it cannot confirm it (a pending
+  or refused confirmation blocks ``corroborated``, however many assert it);
 - ``corroborated``: asserted by two or more independent sources, denied by none;
 - ``single-source``: asserted (or only hedged) by one independent source.
 
@@ -15,7 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-STATUSES = ("corroborated", "contested", "denied", "single-source")
+STATUSES = ("corroborated", "contested", "denied", "unconfirmed", "single-source")
+STANCES = ("asserts", "denies", "hedges", "unconfirmed")
 
 
 @dataclass(slots=True)
@@ -33,7 +36,7 @@ class PropositionView:
     first_seen: str | None = None
     last_seen: str | None = None
     sources: dict[str, list[dict[str, Any]]] = field(
-        default_factory=lambda: {"asserts": [], "denies": [], "hedges": []}
+        default_factory=lambda: {stance: [] for stance in STANCES}
     )
     independent: dict[str, int] = field(default_factory=dict)
 
@@ -102,7 +105,7 @@ def build_views(
                 id=pid, predicate=predicate, subject=subject, place=place, object=obj,
                 lat=lat, lon=lon,
             )  # fmt: skip
-            keys[pid] = {"asserts": set(), "denies": set(), "hedges": set()}
+            keys[pid] = {stance: set() for stance in STANCES}
         if seen:
             if view.first_seen is None or seen < view.first_seen:
                 view.first_seen = seen
@@ -122,7 +125,7 @@ def build_views(
         keys[pid][stance].add(source_key)
     for view in views.values():
         k = keys[view.id]
-        view.independent = {stance: len(k[stance]) for stance in ("asserts", "denies", "hedges")}
+        view.independent = {stance: len(k[stance]) for stance in STANCES}
         view.status = status_of(view.independent)
     return sorted(views.values(), key=lambda v: (v.last_seen or "", v.id), reverse=True)
 
@@ -134,6 +137,8 @@ def status_of(independent: Mapping[str, int]) -> str:
         return "contested"
     if denies:
         return "denied"
+    if independent.get("unconfirmed", 0):
+        return "unconfirmed"
     if asserts >= 2:
         return "corroborated"
     return "single-source"

@@ -78,6 +78,8 @@ class ClaimLexicon:
     false_words: Words
     doubt_words: Words
     confirm_verbs: Words
+    unconfirmed_nouns: Words
+    unconfirmed_adjectives: Words
     claim_nouns: Words
     blame_verbs: Words
     anaphors: Words
@@ -202,7 +204,7 @@ def _stance_words() -> dict[str, Any]:
     stance = _mapping(load_yaml("claims/stance.yaml"), "stance.yaml")
     hedges = _mapping(load_yaml("claims/hedges.yaml"), "hedges.yaml")
     keys = ("denial_verbs", "false_words", "doubt_words", "confirm_verbs", "claim_nouns",
-            "anaphors")  # fmt: skip
+            "anaphors", "unconfirmed_nouns", "unconfirmed_adjectives")  # fmt: skip
     out: dict[str, Any] = {key: _set(stance, key, "stance") for key in keys}
     out["blame_verbs"] = _set(stance, "blame_verbs", "stance", [])
     out["denial_phrases"] = tuple(_words(stance.get("denial_phrases"), "denial_phrases"))

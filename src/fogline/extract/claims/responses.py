@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from fogline.extract.claims.draft import Draft, evidence, same_source
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.references import Ref
+from fogline.extract.claims.syntax import negated_verb
 from fogline.model import Source, Stance
 from fogline.textnorm import fold
 
@@ -50,12 +51,12 @@ def find_responses(doc: Doc, ix: ClaimIndex, has_content: set[int]) -> Iterator[
                 continue  # "denied that …": the clause is read as a claim
             yield Response(tok, "denies", _source(tok, ix), _owner(target, ix))
         elif tok.pos_ in ("VERB", "AUX") and lemma in lex.confirm_verbs:
-            if not _negative(tok):
+            if not negated_verb(tok):
                 continue
             target = _target(tok, ix, any_noun=True)
             if target is _NOT_A_CLAIM:
                 continue
-            yield Response(tok, "hedges", _source(tok, ix), _owner(target, ix))
+            yield Response(tok, "unconfirmed", _source(tok, ix), _owner(target, ix))
         elif lemma in lex.false_words or lemma in lex.doubt_words or tok.lower_ in lex.false_words:
             subject = _claim_subject(tok, ix)
             if subject is None or subject.i in has_content:
@@ -110,25 +111,6 @@ def _claim_subject(word: Token, ix: ClaimIndex) -> Token | None:
     if subject.lemma_.lower() in lex.claim_nouns or subject.lower_ in lex.anaphors:
         return subject
     return None
-
-
-def _negative(verb: Token) -> bool:
-    """ "could not confirm", "has not been able to confirm", "no source has confirmed it"."""
-    cur = verb
-    for _ in range(3):
-        if any(c.dep_ == "neg" for c in cur.children):
-            return True
-        if any(
-            c.dep_ == "nsubj" and any(d.lower_ == "no" for d in c.children) for c in cur.children
-        ):
-            return True
-        if cur.lemma_.lower() == "unable":
-            return True
-        if cur.dep_ in ("xcomp", "acomp") and cur.head is not cur:
-            cur = cur.head
-            continue
-        break
-    return False
 
 
 def _source(tok: Token, ix: ClaimIndex) -> Source | None:

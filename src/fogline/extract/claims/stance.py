@@ -1,11 +1,13 @@
-"""Who states a proposition and how: the source, and asserts / denies / hedges.
+"""Who states a proposition and how: the source, and asserts / denies / hedges / unconfirmed.
 
 The clause of a proposition is followed up the parse to the first reporting verb ("X said
 that …": X is the source) or denial verb ("X denied that …", "X rejected reports that …":
 X denies). Nouns of claims ("reports that …", "the group's claim to …") are passed through.
 A proposition inside a quotation without such a verb belongs to the quote's speaker; with
 no speaker at all, to the outlet. Hedges are evidential words on the clause ("reportedly")
-or phrases before it in the sentence ("unconfirmed reports suggested").
+or phrases before it in the sentence ("unconfirmed reports suggested"). A source that cannot
+confirm the content ("could not confirm that …", "had no information on …", "was not aware
+of …", "has seen no evidence that …") neither asserts nor denies it: ``unconfirmed``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from fogline.extract.claims.index import ClaimIndex
+from fogline.extract.claims.lexicon import ClaimLexicon
 from fogline.extract.claims.references import Ref
+from fogline.extract.claims.syntax import negated_verb
 from fogline.model import Source, Stance
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -41,6 +45,7 @@ class _Path:
 
     hedged: bool
     denial: bool = False
+    unconfirmed: bool = False  # "could not confirm that …", "no information on …"
     verb: Token | None = None  # the reporting or denial verb
     reporter: Token | None = None  # its subject
     claimant: Ref | None = None  # the owner of a claim noun passed through
@@ -63,7 +68,9 @@ def read_stance(trigger: Token, negated: bool, ix: ClaimIndex) -> Reading:
     if _hedge_phrase_before(trigger, verb if source is not None else None, ix):
         path.hedged = True
     stance: Stance = "denies" if negated != path.denial else "asserts"
-    if stance == "asserts" and path.hedged:
+    if path.unconfirmed and not negated:
+        stance = "unconfirmed"
+    elif stance == "asserts" and path.hedged:
         stance = "hedges"
     return Reading(stance, source, path.hedged, path.denial, path.claimant, reporter_ref)
 
@@ -85,6 +92,10 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
         elif verbal and lemma in lex.denial_verbs and head.i < trigger.i:
             path.denial, path.verb, path.reporter = True, head, _subject(head)
             break
+        elif _cannot_confirm(head, lemma, verbal, lex):
+            path.unconfirmed, path.verb = True, _clause_verb(head)
+            path.reporter = _subject(path.verb)
+            break
         elif verbal and lemma in lex.reporting_verbs and cur.dep_ != "nsubj":
             path.verb, path.reporter = head, _subject(head)
             if any(c.dep_ == "neg" for c in head.children):
@@ -94,6 +105,31 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
             path.hedged = True
         cur = head
     return path
+
+
+def _cannot_confirm(head: Token, lemma: str, verbal: bool, lex: ClaimLexicon) -> bool:
+    """Does ``head`` say its content is not confirmed: a negated confirm verb ("could not
+    confirm", "unable to verify"), a knowledge noun with "no" or under a negated verb ("no
+    information on", "did not have details of"), a negated adjective ("not aware of")?"""
+    if verbal and lemma in lex.confirm_verbs:
+        return negated_verb(head)
+    if head.pos_ == "NOUN" and lemma in lex.unconfirmed_nouns:
+        if any(c.lower_ == "no" for c in head.children):
+            return True
+        return head.head.pos_ in ("VERB", "AUX") and negated_verb(head.head)
+    if head.pos_ == "ADJ" and lemma in lex.unconfirmed_adjectives:
+        return negated_verb(head)
+    return False
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause holds ``tok`` ("had" for "had no information")."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
 
 
 def _pass_claim_noun(noun: Token, lemma: str, path: _Path, ix: ClaimIndex) -> None:

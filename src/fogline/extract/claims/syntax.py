@@ -131,3 +131,23 @@ def phrase_tokens(token: Token) -> list[Token]:
         out.append(t)
         stack.extend(t.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def negated_verb(verb: Token) -> bool:
+    """Is the verb (or the word it is governed by) negated: "could not confirm", "has not
+    been able to confirm", "no source has confirmed it", "unable to verify"?"""
+    cur = verb
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in cur.children):
+            return True
+        if any(
+            c.dep_ == "nsubj" and any(d.lower_ == "no" for d in c.children) for c in cur.children
+        ):
+            return True
+        if cur.lemma_.lower() == "unable":
+            return True
+        if cur.dep_ in ("xcomp", "acomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return False
