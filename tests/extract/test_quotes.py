@@ -717,3 +717,10 @@ def test_a_statement_is_not_authored_by_the_person_it_is_about(run):
     )
     q = only(quotes, "a shell hit the house")
     assert q.speaker is None or q.speaker.name != "Anna Berg"
+
+
+@pytest.mark.issue(13)
+def test_a_person_speaks_for_the_full_name_and_the_acronym_of_the_group(run):
+    quotes = run("‘We hold Gao,’ ALF spokesman Moussa Intalla said.")
+    q = only(quotes, "We hold Gao")
+    assert q.speaker and q.speaker.affiliation == "ALF"

@@ -108,7 +108,7 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
         if parent is not None and parent.kind == "unknown":
             parent = None  # a descriptor or a title read as a name ("Brigadier General") is no side
         side = state_served(parent if c.kind == "person" else c, ctx.actor_dictionary)
-        aff = side or (parent.short_name(text) if parent is not None else None)
+        aff = side or (parent.name if parent is not None else None)  # speakers write it short
         code = getattr(c.entry, "code", None) if c.entry is not None else None
         aliases = sorted((c.aliases | entry_aliases(c.entry)) - {c.name})
         out.append(Actor(c.id, c.name, c.kind, aff, c.role, code, aliases, mentions))  # type: ignore[arg-type]
@@ -375,6 +375,7 @@ def _cluster_for(
         key = f"n:{fold(name)}"
         if kind != "person":  # acronym or alias of an earlier organisation
             key = names.earlier(name) or key
+        key = names.head_noun(span) or key  # "the Observatory": the earlier full name
     cluster = clusters.get(key)
     if cluster is None:
         cluster = clusters[key] = Cluster(key, name, kind, entry)
@@ -410,6 +411,17 @@ class _Names:
         self._folded[fold(cluster.name)] = n
         for alias in cluster.aliases:
             self._alias[alias] = n
+
+    def head_noun(self, span: Span) -> str | None:
+        """The key of the one earlier organisation whose name's head noun is ``span``, a single
+        capitalised word after "the" ("the Observatory" after "Syrian Observatory for Human
+        Rights"); None when no or several organisations have that head."""
+        if len(span) != 1 or span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+            return None
+        found = {
+            c.key for c in self._clusters if c.kind != "person" and _head_word(c.name) == span.text
+        }
+        return found.pop() if len(found) == 1 else None
 
     def add_alias(self, cluster: Cluster, alias: str) -> None:
         """``cluster.aliases.add(alias)``, indexed."""
@@ -461,6 +473,18 @@ class _Names:
             found.update(cluster.mentions[seen:])
             self._mentions[id(cluster)] = (len(cluster.mentions), found)
         return found
+
+
+def _head_word(name: str) -> str | None:
+    """The head noun of an organisation's name: the word before its first 'for'/'of', else its
+    last word, when the name has two words or more ("Syrian Observatory for Human Rights")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for k, word in enumerate(words[1:], 1):
+        if word in ("for", "of"):
+            return words[k - 1]
+    return words[-1]
 
 
 class Refs(list):

@@ -111,14 +111,20 @@ class SpeakerFinder:
         if relative:
             start, end = anchor.idx, anchor.idx + len(anchor.text)
         if actor.kind == "person" or actor.kind == "unknown":
-            affiliation = self._body_in_title(phrase.start_char, hit[0]) or actor.affiliation
+            affiliation = self._body_in_title(phrase.start_char, hit[0]) or self._side(actor)
         elif actor.code is None and actor.affiliation and is_unit_name(actor.name):
-            affiliation = actor.affiliation  # "Russia's defence ministry" speaks for Russia
+            affiliation = self._side(actor)  # "Russia's defence ministry" speaks for Russia
         else:
             affiliation = self.short_name(actor)
         if affiliation is None or (actor.code is None and affiliation == actor.name):
             affiliation = _nationality(self.doc, hit[0], hit[1]) or affiliation
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
+
+    def _side(self, actor: Actor) -> str | None:
+        """A person's affiliation as a side: the acronym of the organisation the actor record
+        names in full ("Islamic State" → "IS" when the text uses it)."""
+        parent = self.by_name.get(actor.affiliation or "")
+        return self.short_name(parent) if parent is not None else actor.affiliation
 
     def _body_in_title(self, start: int, end: int) -> str | None:
         """The organisation named in a speaker's title ("army spokesman X", "Pentagon press
