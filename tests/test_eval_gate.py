@@ -22,11 +22,15 @@ CORPUS_FLOORS = {  # 16 articles, measured 2026-11-24 (in brackets)
     ("places", "recall"): 0.88,  # (0.932)
     ("quotes", "found with right speaker"): 0.90,  # (0.954)
     ("quotes", "speaker accuracy"): 0.88,  # (0.928)
-    ("quotes", "affiliation right"): 0.70,  # (0.796; -0.04 under score_gold.py's rules, issue 13)
+    # (0.645 on 2026-12-03: issue 13 gives officials of a state body the state as affiliation,
+    # as the real-news gold does; this corpus's gold wants the body: 0.796 -> 0.645)
+    ("quotes", "affiliation right"): 0.62,
     ("quotes", "channel right"): 0.85,  # (0.923)
     ("claims", "found"): 0.61,  # (0.713; -0.05 under score_gold.py's rules, issue 13)
     ("claims", "sources with right stance"): 0.52,  # (0.620; -0.04 likewise)
-    ("events", "found"): 0.88,  # (0.932)
+    # (0.877 on 2026-12-03: issue 13 groups mentions into one event per real-world event, so
+    # one record must now carry every role the gold asks of it: 0.932 -> 0.877)
+    ("events", "found"): 0.86,
     ("events", "date right"): 0.78,  # (0.836)
 }
 

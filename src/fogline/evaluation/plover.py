@@ -66,16 +66,22 @@ def names_match(gold: Sequence[str], name: str | None) -> bool:
 
 
 def best_event(events: Sequence[Event], text: str, trigger: str | None) -> Event | None:
-    """The event whose evidence holds the gold trigger (shortest span), else the first."""
+    """The event one of whose mentions holds the gold trigger (the shortest such mention),
+    else the first."""
     if not events:
         return None
     if trigger:
         first = trigger.split()[0]
         pos = text.find(first)
         if pos >= 0:
-            holding = [e for e in events if e.start <= pos < e.end]
+            holding = [
+                (m.end - m.start, n)
+                for n, e in enumerate(events)
+                for m in (e.mentions or [e])
+                if m.start <= pos < m.end
+            ]
             if holding:
-                return min(holding, key=lambda e: e.end - e.start)
+                return events[min(holding)[1]]
     return events[0]
 
 

@@ -1,6 +1,7 @@
 """The same event reported by several articles, merged into one cluster.
 
-Two reports join when they have the same PLOVER type, the same place (by
+Two reports join when their PLOVER types are of one family (a strike one outlet codes as
+FIGHT and another, by the deaths, as ASSAULT), the same place (by
 gazetteer id or folded base name), dates within ``WINDOW_DAYS`` and compatible
 actors (equal, or one of them unknown). Each report keeps its certainty.
 """
@@ -12,6 +13,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from fogline.extract.events import event_family
 from fogline.model import Analysis
 from fogline.reconcile.propositions import Canonicalizer
 
@@ -58,14 +60,15 @@ def cluster_events(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     open_clusters: dict[tuple[str, str], list[dict[str, Any]]] = {}
     ordered = sorted(
-        rows, key=lambda r: (r["type"], r["place_key"], r["date"] or r["published"] or "")
+        rows,
+        key=lambda r: (event_family(r["type"]), r["place_key"], r["date"] or r["published"] or ""),
     )
     for row in ordered:
         actor_key = row.pop("_actor_key")
         day = _day(row["date"]) or _day(row["published"])
         chosen = None
         if row["place_key"]:
-            for c in open_clusters.get((row["type"], row["place_key"]), []):
+            for c in open_clusters.get((event_family(row["type"]), row["place_key"]), []):
                 near = day is None or c["day"] is None or abs((day - c["day"]).days) <= WINDOW_DAYS
                 if near and (not actor_key or not c["actor"] or actor_key == c["actor"]):
                     chosen = c
@@ -77,7 +80,9 @@ def cluster_events(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "day": day,
                 "actor": actor_key,
             }
-            open_clusters.setdefault((row["type"], row["place_key"]), []).append(chosen)
+            open_clusters.setdefault((event_family(row["type"]), row["place_key"]), []).append(
+                chosen
+            )
         chosen["actor"] = chosen["actor"] or actor_key
         out.append(row | {"cluster_id": chosen["id"]})
     return out

@@ -39,7 +39,7 @@ from fogline.extract.events.triggers import find_triggers
 from fogline.extract.spans import sentence
 from fogline.model import ActorRef, Event, PlaceRef, SpanRef
 
-__all__ = ["extract_events", "is_territorial", "territorial_subtypes"]
+__all__ = ["event_family", "extract_events", "is_territorial", "territorial_subtypes"]
 
 COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
 
@@ -47,6 +47,15 @@ COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "T
 def territorial_subtypes() -> frozenset[str]:
     """ACLED sub-event types that gain or give up territory (``labels.yaml``)."""
     return load_lexicon().labels("territorial_subtypes")
+
+
+def event_family(plover: str) -> str:
+    """The family of a PLOVER type whose mentions may name one event (``type_families`` in
+    ``cues.yaml``: a strike and the killing it caused); a type outside them is its own."""
+    for group in load_lexicon().cues.get("type_families", []):
+        if plover in group:
+            return group[0]
+    return plover
 
 
 def is_territorial(event: Event) -> bool:

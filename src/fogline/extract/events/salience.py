@@ -3,7 +3,7 @@
 Not events: a purpose or an attempt ("a raid to rescue him": the raid is the event, the
 rescue is not), a habit ("rarely discuss"), a generic noun with nothing said about it ("aid",
 "the demands"), and, after grouping, an event whose doer and recipient are both unknown
-unless it is violent and placed or counted ("fighting in Gao", "the blast killed six").
+unless it is placed or counted ("fighting in Gao", "the blast killed six").
 """
 
 from __future__ import annotations
@@ -32,11 +32,9 @@ def purpose_or_habit(tok: Token, lex: EventLexicon) -> bool:
 
 
 def reportable(event: Event, lex: EventLexicon) -> bool:
-    """Does a grouped event say enough to be coded: a doer or a recipient, or, when violent,
-    a place stated in the text or a count of the dead?"""
+    """Does a grouped event say enough to be coded: a doer or a recipient, a place stated in
+    the text ("protests in Bamako") or a count of the dead?"""
     if event.actor is not None or event.target is not None:
         return True
-    if event.type not in lex.labels("violent_types"):
-        return False
     stated = event.place is not None and not event.place.inferred
     return stated or event.fatalities is not None
