@@ -357,3 +357,12 @@ def test_the_head_noun_of_an_organisation_name_joins_it(actors_of):
     monitor = named(actors, "National Observatory for Human Rights")
     assert len(monitor.mentions) == 2
     assert not [a for a in actors if a.name == "Observatory"]
+
+
+@pytest.mark.issue(13)
+def test_a_body_the_dictionary_lacks_belongs_to_the_state_that_owns_it(with_dictionary):
+    actors = with_dictionary(
+        "A spokesman for Ukraine's Khortytsia group of forces, Lieutenant Colonel Petro Bondar, "
+        'said the Russian claim was "not true".'
+    )
+    assert named(actors, "Petro Bondar").affiliation == "Ukraine"

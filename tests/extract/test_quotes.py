@@ -724,3 +724,28 @@ def test_a_person_speaks_for_the_full_name_and_the_acronym_of_the_group(run):
     quotes = run("‘We hold Gao,’ ALF spokesman Moussa Intalla said.")
     q = only(quotes, "We hold Gao")
     assert q.speaker and q.speaker.affiliation == "ALF"
+
+
+@pytest.mark.issue(13)
+def test_an_official_speaks_for_his_body_and_his_record_names_the_state():
+    from fogline.actordict import load_actor_dictionary
+    from fogline.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "The Sudanese Armed Forces (SAF) lost a post in El Fasher, the RSF said. "
+        "Army spokesman Brigadier General Omar Hamid said the claim was false. "
+        '"These are lies spread by the militia," Hamid told reporters in Port Sudan.'
+    )
+    actors = actors_in(doc, load_actor_dictionary())
+    quotes = extract_quotes(doc, DocContext.of(doc, actors=actors))
+    assert speaker_of(quotes, "These are lies").affiliation == "SAF"  # the body he speaks for
+    assert [a for a in actors if a.name == "Omar Hamid"][0].affiliation == "Sudan"  # its state
+
+
+@pytest.mark.issue(13)
+def test_a_rank_is_no_organisation_of_the_speaker(shipped):
+    quotes = shipped(
+        "The Nigerian Air Force (NAF) said its jets struck a camp near Monguno. The air force "
+        'spokesman, Air Commodore Bala Idris, said the strike followed "credible intelligence".'
+    )
+    assert speaker_of(quotes, "credible intelligence").affiliation == "NAF"

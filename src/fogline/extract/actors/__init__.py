@@ -49,6 +49,9 @@ from fogline.extract.text import QUOTE_CHARS, find_quote_spans, paragraph_bounds
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
+BODIES = "fogline.actor_bodies"
+"""``doc.user_data`` key: actor id → the state body a person speaks for ("the army's spokesman
+X": the army) where the actor record's affiliation is the state that body serves."""
 _KINDS = {"person", "group", "state", "organisation", "media", "unknown"}
 _ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
 _SUBJECT = {"nsubj", "nsubjpass"}
@@ -98,6 +101,7 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
     index = analyse_actors(doc, dictionary=ctx.actor_dictionary)
     text = text_of(doc)
     out = []
+    bodies = doc.user_data.setdefault(BODIES, {})
     for c in index.clusters:
         mentions = [Mention(s, e, text[s:e]) for s, e in sorted(set(c.mentions))]
         parent = c.affiliation
@@ -109,6 +113,8 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
             parent = None  # a descriptor or a title read as a name ("Brigadier General") is no side
         side = state_served(parent if c.kind == "person" else c, ctx.actor_dictionary)
         aff = side or (parent.name if parent is not None else None)  # speakers write it short
+        if side and parent is not None and c.kind == "person" and parent.kind != "state":
+            bodies[c.id] = parent.name  # the speaker's side is the body, the record's the state
         code = getattr(c.entry, "code", None) if c.entry is not None else None
         aliases = sorted((c.aliases | entry_aliases(c.entry)) - {c.name})
         out.append(Actor(c.id, c.name, c.kind, aff, c.role, code, aliases, mentions))  # type: ignore[arg-type]
@@ -328,6 +334,8 @@ def _named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to
         if span is None or any(t.i in taken for t in span):
             continue
         entry = lookup(span.text) if dictionary is not None else None
+        if entry is None and span.text.lower() in roles:
+            continue  # a title read as a name ("Air Commodore") is no actor
         if entry is None and kind in ("group", "state") and not _acts(span, roles):
             continue  # nationalities and places are actors only when they act or employ
         if entry is None and (unit_entity(span) or owned_unit(span)):

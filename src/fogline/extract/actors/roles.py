@@ -236,8 +236,21 @@ def _affiliation_of(
             if cluster is not None and cluster.kind != "person":
                 if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti":
                     continue
+                _owner_state(cluster, cand, by_token)
                 return cluster
     return None
+
+
+def _owner_state(cluster: Cluster, head: Token, by_token: dict[int, Cluster]) -> None:
+    """A body the dictionary lacks, owned by a state in its phrase ("Ukraine's Khortytsia group
+    of forces"): that state is its affiliation."""
+    if cluster.entry is not None or cluster.affiliation is not None or cluster.kind == "state":
+        return
+    for owner in (c for c in head.children if c.dep_ == "poss"):
+        state = by_token.get(owner.i)
+        if state is not None and state.kind == "state":
+            cluster.affiliation = state
+            return
 
 
 def _descriptor(owner: Token) -> bool:

@@ -21,10 +21,13 @@ _NOT_STATE_SEGMENTS = ("MED",)
 
 def state_served(cluster: Cluster | None, dictionary: Any) -> str | None:
     """The name of the state whose body ``cluster`` is, climbing the dictionary's affiliations
-    ("United States Central Command" → "United States Armed Forces" → "United States"), or
-    None for anything that is not a dictionary body of a state."""
-    if cluster is None or cluster.kind != "organisation" or cluster.entry is None:
+    ("United States Central Command" → "United States Armed Forces" → "United States"), or the
+    state the text names as its owner for a body the dictionary lacks; None for anything else."""
+    if cluster is None or cluster.kind != "organisation":
         return None  # an armed group is a side of its own, even when it serves a government
+    owner = cluster.affiliation
+    if cluster.entry is None:  # "Ukraine's Khortytsia group of forces": the owner the text names
+        return owner.name if owner is not None and owner.kind == "state" else None
     if dictionary is None or not hasattr(dictionary, "get"):
         return None
     entry = cluster.entry

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from fogline.data import load_tsv
+from fogline.extract.actors import BODIES
 from fogline.extract.actors.coreference import noun_phrase
 from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.actors.roles import self_named as _self_named
@@ -38,6 +39,7 @@ class SpeakerFinder:
             ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda m: m[:2]
         )
         self.by_name = {a.name: a for a in actors}
+        self.bodies: dict[str, str] = doc.user_data.get(BODIES) or {}
         self._starts = [s for s, _, _ in self.spans]
         self._stabbing = Stabbing([(s, e) for s, e, _ in self.spans])
         self._short_names: dict[int, str] = {}
@@ -122,8 +124,9 @@ class SpeakerFinder:
 
     def _side(self, actor: Actor) -> str | None:
         """A person's affiliation as a side: the acronym of the organisation the actor record
-        names in full ("Islamic State" → "IS" when the text uses it)."""
-        parent = self.by_name.get(actor.affiliation or "")
+        names in full ("Islamic State" → "IS" when the text uses it), or the state body the
+        person speaks for where the record names the state ("the army's spokesman": the army)."""
+        parent = self.by_name.get(self.bodies.get(actor.id) or actor.affiliation or "")
         return self.short_name(parent) if parent is not None else actor.affiliation
 
     def _body_in_title(self, start: int, end: int) -> str | None:
