@@ -14,6 +14,7 @@ from fogline.extract.claims.clauses import borrowed_agent, borrowed_place, place
 from fogline.extract.claims.draft import Draft, evidence, is_question
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import ClaimLexicon
+from fogline.extract.claims.locatives import doer, instrument_agent
 from fogline.extract.claims.propositions import Prop, PropositionReader
 from fogline.extract.claims.references import Ref, short_name
 from fogline.extract.claims.stance import read_stance
@@ -27,7 +28,7 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
     if is_question(prop.trigger, ix):
         return None
     reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ix), ix)
-    agent = ix.resolve(prop.agent)
+    agent = doer(prop.agent, ix.resolve(prop.agent), ix)
     if prop.agent is not None and prop.agent.pos_ == "PRON" and reading.reporter is not None:
         agent = _same_as_reporter(prop.agent, reading.reporter, ix.lex) or agent
     elif (
@@ -44,6 +45,8 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
     if agent is None and prop.predicate in ix.lex.borrow_agent_predicates and prop.frame != "lose":
         borrowed = borrowed_agent(prop.trigger, ix)
         agent = ix.resolve(borrowed) if borrowed is not None else None
+        if agent is None:
+            agent = instrument_agent(prop.trigger, ix)
     place, inferred = _place_of(prop, ix, reader)
     if prop.predicate in ix.lex.content_predicates:  # the place of what is demanded or negotiated
         mention = place_in_content(prop.trigger, prop.agent, ix)

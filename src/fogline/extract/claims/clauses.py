@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from fogline.extract.claims.draft import Draft
 from fogline.extract.claims.index import ClaimIndex
+from fogline.extract.claims.locatives import locative, modifier, recent_locative
 from fogline.model import Place
 
 #: clause dependencies that start another clause inside a clause
@@ -55,14 +56,15 @@ def incident_clauses(trigger: Token, ix: ClaimIndex) -> Iterator[Token]:
 
 
 def place_in_clause(verb: Token, ix: ClaimIndex) -> Place | None:
-    """The first place named in ``verb``'s clause: a town before the country locating it."""
+    """The first place named as a location in ``verb``'s clause ("in X", "near X"): a town
+    before the country locating it; never a modifier or an actor ("a U.S. strike")."""
     tokens = clause_tokens(verb)
     found: list[Place] = []
     for t in tokens:
         if t.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         for p in ix.places_in(t.idx, t.idx + len(t.text)):
-            if p not in found and not ix.names_no_place(p):
+            if p not in found and not ix.names_no_place(p) and locative(p, ix):
                 found.append(p)
     local = [p for p in found if not (p.feature or "").startswith("PCL")]
     return (local or found or [None])[0]
@@ -102,7 +104,8 @@ def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
     """Give a place to incident claims whose sentence names none: the place of an earlier
     claim about the same victims nearby ("two children were killed at the camp … 'we received
     two children'"), else the last place named before it in its paragraph, else the place
-    the article is about (the one it names most)."""
+    the article is about (the one it names most often as a location). Only places named in
+    a locative phrase count ("a U.S. strike" places nothing in the United States)."""
     topic = _topic_place(ix)
     for i, d in enumerate(drafts):
         if d.place is not None or d.predicate not in ix.lex.located_predicates:
@@ -122,8 +125,8 @@ def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
         if same is not None:
             d.place, d.place_inferred = same.place, True
             continue
-        recent = ix.salient_place(d.pos, "")
-        if recent is not None and (_dateline(recent, ix) or ix.names_no_place(recent)):
+        recent = recent_locative(d.pos, ix)
+        if recent is not None and _dateline(recent, ix):
             recent = None  # "PEMBA, Mozambique (Wire) -": where the reporter files from
         if recent is not None and recent.start >= p_start:
             d.place, d.place_inferred = ix.place_name(recent), True
@@ -138,15 +141,17 @@ def _dateline(place: Place, ix: ClaimIndex) -> bool:
 
 def _topic_place(ix: ClaimIndex) -> Place | None:
     """The place (not a country) whose name the article repeats most (counted in the text:
-    a name also read as an actor still names the place); None when none stands out."""
+    a name also read as an actor still names the place), among those it names at least once
+    as a location; None when none stands out."""
     first: dict[str, Place] = {}
     for p in ix.places:
         if p.lat is None or (p.feature or "").startswith("PCL") or _dateline(p, ix):
             continue
         if not ix.names_no_place(p):
             first.setdefault(p.name, p)
+    located = {p.name for p in ix.places if p.name in first and locative(p, ix)}
     counts = sorted(
-        ((ix.word_count(name), p) for name, p in first.items()),
+        ((ix.word_count(name), p) for name, p in first.items() if name in located),
         key=lambda np: (-np[0], np[1].start),
     )
     if not counts or counts[0][0] < 2:
@@ -171,7 +176,7 @@ def place_in_content(trigger: Token, agent: Token | None, ix: ClaimIndex) -> Pla
         if t.i in own or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         for p in ix.places_in(t.idx, t.idx + len(t.text)):
-            if p not in found and not ix.names_no_place(p):
+            if p not in found and not ix.names_no_place(p) and not modifier(p, ix):
                 found.append(p)
     local = [p for p in found if not (p.feature or "").startswith("PCL")]
     return (local or found or [None])[0]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import PredicateCue
+from fogline.extract.claims.locatives import modifier
 from fogline.extract.claims.syntax import (
     agent_of,
     dobj,
@@ -156,9 +157,13 @@ class PropositionReader:
 
     def _verb_frame(self, tok: Token, cue: PredicateCue) -> Prop | None:
         """The proposition of a verb cue, its arguments read by the cue's frame."""
-        passive = is_passive(tok)
+        # "six people killed in the strike": a past participle modifying its patient
+        participle = tok.dep_ == "acl" and tok.tag_ == "VBN"
+        passive = participle or is_passive(tok)
         agent = agent_of(tok) if passive else subject_of(tok)
         patient = passive_patient(tok) if passive else dobj(tok)
+        if participle and patient is None:
+            patient = tok.head
         if patient is None and tok.dep_ == "relcl" and not passive:
             patient = tok.head  # "the town the militants had held"
         args = _Args(tok, cue, agent, patient, passive, negated(tok, self.lex))
@@ -418,6 +423,8 @@ class PropositionReader:
             ):
                 return t  # "Sake, a town west of Goma": the name the place noun describes
             found = self.ix.places_in(t.idx, t.idx + len(t.text))
+            if found and modifier(found[0], self.ix):
+                continue  # "a U.S. airstrike on cars near X": X, never the U.S.
             if found and (found[0].feature or "").startswith("PCL") and nouns:
                 continue
             if found:

@@ -37,8 +37,9 @@ def subject_of(verb: Token) -> Token | None:
         ):
             cur = cur.head  # "X shelled the market, killing five": X killed
             continue
-        if cur.dep_ in ("relcl", "acl") and cur.tag_ in ("VBG", "VBN"):
-            return cur.head
+        if cur.dep_ in ("relcl", "acl") and cur.tag_ == "VBG":
+            return cur.head  # "fighters attacking the town" (a past participle's head is
+            # its patient: "six people killed")
         break
     return None
 
