@@ -11,6 +11,8 @@ or an object, a date, the source that states it and a stance (``asserts``, ``den
 - ``WITHDREW(subject, place)``: forces left or were driven out of a place;
 - ``DISPLACED(subject, object)``: people forced to flee (subject: who displaced them);
 - ``DEPLOYED(subject, place)``: forces sent somewhere;
+- ``ADVANCED(subject, place)``: forces moving on or close to a place they do not hold
+  ("advancing on X", "near X", "10 km from X", "at the gates of X"), never CONTROL;
 - ``NEGOTIATE(subject, object)``: talks with the object; ``DEMAND(subject, object)``.
 
 Claims come from (1) the parse: a predicate cue and its arguments, inside or outside an
@@ -21,9 +23,11 @@ verified"), which copy the answered claim's proposition and point to it (``denie
 The source is the speaker; with none named, the outlet (``source``) or "the article".
 
 Modules, in the order the extractor uses them: ``lexicon`` (the data), ``index`` (claims'
-own lookups over the document, beside the shared :class:`DocContext`), ``propositions`` and
-``syntax`` (the parse), ``stance``, ``clauses`` and ``arguments`` (a draft per proposition),
-``from_events``, ``blame``, ``responses``, and ``draft`` (completion and the records).
+own lookups over the document, beside the shared :class:`DocContext`), ``propositions``,
+``advances`` and ``syntax`` (the parse), ``locatives`` (places from locative phrases and
+agent doers, as events read them), ``stance``, ``clauses`` and ``arguments`` (a draft per
+proposition), ``from_events``, ``blame``, ``responses``, and ``draft`` (completion and the
+records).
 
 Example:
     >>> claims = extract_claims(doc, DocContext.of(doc, source="Wire", quotes=q, events=e))

@@ -65,6 +65,12 @@ class ClaimLexicon:
     meeting_nouns: Words
     obligation: Words
     causatives: Words
+    advance_verbs: Words
+    advance_preps: Words
+    near_verbs: Words
+    near_preps: Words
+    distance_units: Words
+    front_parts: Words
     # predicate_sets.yaml
     people_predicates: Words
     content_predicates: Words
@@ -178,6 +184,8 @@ def _frame_words(predicates: Mapping[str, Any]) -> dict[str, Any]:
         "NEGOTIATE": ("meeting", "meeting_nouns"),
         "DEMAND": ("obligation",),
         "DISPLACED": ("causatives",),
+        "ADVANCED": ("advance_verbs", "advance_preps", "near_verbs", "near_preps",
+                     "distance_units", "front_parts"),
     }  # fmt: skip
     out: dict[str, Any] = {}
     for predicate, keys in fields.items():

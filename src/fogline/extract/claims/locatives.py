@@ -46,14 +46,12 @@ def locative(place: Place, ix: ClaimIndex) -> bool:
     memo = ix._memo
     if key not in memo:
         root = place_root(place, ix)
-        memo[key] = root is not None and (
-            is_locative(root, mentions(ix)) or _on_part_of(root, ix)
-        )
+        memo[key] = root is not None and (is_locative(root, mentions(ix)) or _on_part_of(root, ix))
     return bool(memo[key])
 
 
 def _on_part_of(root: Token, ix: ClaimIndex) -> bool:
-    """"on the outskirts of X", "on the edge of X": a part of the place, after "on"."""
+    """ "on the outskirts of X", "on the edge of X": a part of the place, after "on"."""
     parts = mentions(ix).lex.words("place_parts")
     host = root
     for _ in range(3):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from fogline.extract.claims.advances import advance_args
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import PredicateCue
 from fogline.extract.claims.locatives import modifier
@@ -108,6 +109,12 @@ class PropositionReader:
             prop = self._control_of(tok)
         if prop is None and lemma in self.lex.under_verbs:
             prop = self._under(tok)
+        if prop is None and (lemma in self.lex.advance_verbs or lemma in self.lex.near_verbs):
+            args = advance_args(tok, lemma, self.lex, self.armed, self.place_like)
+            if args is not None:  # "near X", "10 km from X": never CONTROL
+                agent, place = args
+                prop = Prop("ADVANCED", tok, "advance", agent, place=place,
+                            negated=negated(tok, self.lex))  # fmt: skip
         if prop is None and lemma in self.lex.presence:
             prop = self._presence(tok)
         if prop is not None:
@@ -361,8 +368,10 @@ class PropositionReader:
             self.place_like(place)
         ):
             return None
+        # "in the outskirts of X": close to the place, not in it
+        predicate = "ADVANCED" if place.lemma_.lower() in self.lex.front_parts else "CONTROL"
         return Prop(
-            "CONTROL", tok, "presence", agent=subject, place=place, negated=negated(tok, self.lex)
+            predicate, tok, "presence", agent=subject, place=place, negated=negated(tok, self.lex)
         )
 
     # --- nouns and adjectives -----------------------------------------------------------------
