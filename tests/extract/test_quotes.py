@@ -749,3 +749,43 @@ def test_a_rank_is_no_organisation_of_the_speaker(shipped):
         'spokesman, Air Commodore Bala Idris, said the strike followed "credible intelligence".'
     )
     assert speaker_of(quotes, "credible intelligence").affiliation == "NAF"
+
+
+@pytest.mark.issue(13)
+def test_added_after_a_quote_is_a_cue_even_read_as_a_modifier(shipped):
+    quotes = shipped(
+        '"The fight was tough. They came around 5:00pm and by 6:00pm, the fight was over," '
+        "added local trader Musa Garba."
+    )
+    assert speaker_of(quotes, "The fight was tough").name == "Musa Garba"
+
+
+@pytest.mark.issue(13)
+def test_who_after_a_comma_speaks_for_the_noun_before(shipped):
+    quotes = shipped(
+        "The account has been disputed by Turkish newspaper Daily Sabah, however, who said "
+        "the vehicle was a cement mixer."
+    )
+    assert speaker_of(quotes, "cement mixer").name == "Daily Sabah"
+
+
+@pytest.mark.issue(13)
+def test_a_that_clause_read_as_relative_is_the_reported_clause(shipped):
+    quotes = shipped(
+        "Pentagon press secretary John Hale acknowledged for the first time that a U.S. raid "
+        "last month had sought to rescue the hostage."
+    )
+    assert speaker_of(quotes, "raid last month had sought").name == "John Hale"
+
+
+@pytest.mark.issue(13)
+def test_an_envoy_to_an_organisation_speaks_for_the_state_of_the_title(shipped):
+    quotes = shipped(
+        "US Ambassador to the United Nations Samantha Power said on Sunday that other "
+        "countries were willing to join. “We will not do the air strikes alone,” she told CBS. "
+        "British Foreign Secretary Philip Hammond said the jets were lost."
+    )
+    first = speaker_of(quotes, "other countries")
+    assert (first.name, first.affiliation) == ("Samantha Power", "United States")
+    assert speaker_of(quotes, "air strikes alone").affiliation == "United States"
+    assert speaker_of(quotes, "jets were lost").affiliation == "United Kingdom"

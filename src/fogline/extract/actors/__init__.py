@@ -33,6 +33,7 @@ from fogline.extract.actors.names import MAX_NGRAM as _MAX_NGRAM
 from fogline.extract.actors.names import (
     apposed_names,
     defined_acronyms,
+    name_after_organisation,
     owned_unit,
     person_like,
     proper_chain,
@@ -331,6 +332,8 @@ def _named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to
     for ent in doc.ents:
         kind = _ENT_KINDS.get(ent.label_)
         span = _clean(with_nickname(ent)) if kind else None
+        if span is not None and kind == "organisation" and any(t.i in taken for t in span):
+            span, kind = name_after_organisation(span, taken), "person"
         if span is None or any(t.i in taken for t in span):
             continue
         entry = lookup(span.text) if dictionary is not None else None
@@ -453,7 +456,8 @@ class _Names:
             self._last2.setdefault(words[-2:], []).append(k)  # type: ignore[arg-type]
 
     def surname_key(self, span: Span) -> str | None:
-        """:func:`_surname_key` over the persons added so far."""
+        """The key of the most recent full name ending in these words (not one inside 'of X');
+        the surname may have several words ("Ben Rajab" after "Abdelhakim Ben Rajab")."""
         words = tuple(t.text for t in span)
         if not words:
             return None
@@ -536,20 +540,6 @@ def _missed_surnames(
             continue  # part of a longer name
         _add_mention(cluster, doc[token.i : token.i + 1], by_token, refs, quoted, sent_of)
     refs.sort(key=lambda r: r.start)
-
-
-def _surname_key(span: Span, persons: list[tuple[Span, Cluster]]) -> str | None:
-    """The cluster of the most recent full name ending in this surname (not one inside 'of X');
-    the surname may have several words ("Ben Rajab" after "Abdelhakim Ben Rajab")."""
-    words = [t.text for t in span]
-
-    def ends(s: Span) -> bool:
-        return len(s) > len(words) and [t.text for t in s[-len(words) :]] == words
-
-    matches = [c for s, c in persons if ends(s)]
-    prominent = [c for s, c in persons if ends(s) and not _in_of(s)]
-    best = (prominent or matches)[-1:] if (prominent or matches) else []
-    return best[0].key if best else None
 
 
 def _in_of(span: Span) -> bool:

@@ -53,6 +53,22 @@ def defined_acronyms(doc: Doc, dictionary: Any) -> dict[str, Any]:
     return defined
 
 
+def name_after_organisation(span: Span, taken: set[int]) -> Span | None:
+    """The person's name an organisation entity swallowed after a dictionary name ("the United
+    Nations Samantha Power" tagged ORG, "United Nations" read already): its last two or three
+    capitalised words, which no organisation word ends."""
+    free = [t for t in span if t.i not in taken]
+    if len(free) == len(span) or not 2 <= len(free) <= 3 or free[0].i in (span.start,):
+        return None
+    if free[0].i - 1 not in taken or free[-1].i != span.end - 1:
+        return None
+    if not all(t.pos_ == "PROPN" and t.is_title for t in free):
+        return None
+    if any(t.lower_ in lexicon().organisation_words for t in free):
+        return None
+    return span.doc[free[0].i : free[-1].i + 1]
+
+
 def without_honorific(span: Span) -> Span:
     """'Ms Sow' → 'Sow', so that the surname joins the full name given earlier."""
     if len(span) > 1 and span[0].lower_ in lexicon().honorifics:

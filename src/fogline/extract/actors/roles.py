@@ -196,10 +196,24 @@ def _affiliation_before(
             return None
         if t.lower_.startswith("anti"):
             return None
+        if accredited_to(t):
+            continue  # "US Ambassador to the United Nations X": the UN is his post, not his side
         cluster = by_token.get(t.i)
         if cluster is not None and cluster.kind != "person":
             return cluster
     return None
+
+
+def accredited_to(token: Token) -> bool:
+    """True for a word inside a 'to' phrase of a title ("envoy to the United Nations")."""
+    head = token
+    for _ in range(4):
+        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.dep_ == "prep":
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _affiliation_of(

@@ -42,7 +42,7 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
         elif token.pos_ in ("VERB", "AUX") and _is_cue_verb(token, lex):
             if _part_of_name(token):
                 continue  # "Brigadier General Said Al-Saudi told …": "Said" is a name
-            if token.dep_ in ("amod", "compound") or (
+            if (token.dep_ in ("amod", "compound") and not _after_quote(token, in_quote)) or (
                 token.tag_ == "VBN" and not _has_aux(token) and not _active_subject(token)
             ):
                 continue  # "the stated aim", "a reported attack"; "X boasted" tagged VBN speaks
@@ -67,6 +67,16 @@ def _fronted(
     if speaker is None or (content is None and f_content.start <= speaker.i < f_content.end):
         speaker = f_speaker
     return speaker, content or f_content
+
+
+def _after_quote(token: Token, in_quote: Callable[[int], bool]) -> bool:
+    """True for a word right after a closing quote and its comma ("‘…,’ added X"): a verb the
+    parse read as a modifier of the speaker's name."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].text in (",", ";"):
+        i -= 1
+    return i >= 0 and (doc[i].is_quote or in_quote(doc[i].idx))
 
 
 def _part_of_name(token: Token) -> bool:
@@ -191,18 +201,27 @@ def _reported_clause(verb: Token, in_quote: Callable[[int], bool]) -> Span | Non
         objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
         objects += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         comp = next(
-            (
-                c
-                for g in objects
-                for c in g.children
-                if c.dep_ in ("acl", "ccomp", "relcl")
-                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
-            ),
+            (c for g in objects for c in g.children if _that_clause(c)),
             None,
         )
     if comp is None:
         return None
     return _trim_clause(comp.doc[comp.left_edge.i : comp.right_edge.i + 1])
+
+
+def _that_clause(clause: Token) -> bool:
+    """A 'that' clause on an object of the verb: marked by 'that', or read as a relative clause
+    whose 'that' cannot be its object ("acknowledged for the first time that a raid had sought
+    to rescue him": the clause has its own subject and complement)."""
+    if clause.dep_ not in ("acl", "ccomp", "relcl"):
+        return False
+    if any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children):
+        return True
+    first = clause.doc[clause.left_edge.i]
+    if clause.dep_ != "relcl" or first.lower_ != "that" or first.dep_ != "dobj":
+        return False
+    deps = {c.dep_ for c in clause.children if c.i != first.i}
+    return "nsubj" in deps and bool(deps & {"xcomp", "ccomp", "dobj", "attr", "acomp"})
 
 
 def _according_content(according: Token) -> Span | None:
@@ -225,6 +244,8 @@ def _trim_clause(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
         start += 1
+    if start < end - 1 and start == span.start and doc[start].lower_ == "that":
+        start += 1  # "that" read as a relative pronoun (:func:`_that_clause`)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end - start >= 2 else None

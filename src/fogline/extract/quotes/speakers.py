@@ -13,14 +13,15 @@ from fogline.data import load_tsv
 from fogline.extract.actors import BODIES
 from fogline.extract.actors.coreference import noun_phrase
 from fogline.extract.actors.lexicon import lexicon
+from fogline.extract.actors.roles import accredited_to, title_of_owner
 from fogline.extract.actors.roles import self_named as _self_named
-from fogline.extract.actors.roles import title_of_owner
 from fogline.extract.actors.units import is_unit_name
 from fogline.extract.spans import Stabbing, text_of, word_in
 from fogline.model import Actor, Speaker
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _RELATIVE = {"who", "which", "that"}
+_TITLE_PREPS = ("to", "of", "for", "at")  # "Ambassador to the United Nations X"
 _DEMONYMS = "events/demonyms.tsv"
 _OFFICIAL = frozenset(
     {"official", "source", "spokesman", "spokeswoman", "spokesperson", "officer", "commander",
@@ -43,6 +44,7 @@ class SpeakerFinder:
         self._starts = [s for s, _, _ in self.spans]
         self._stabbing = Stabbing([(s, e) for s, e, _ in self.spans])
         self._short_names: dict[int, str] = {}
+        self._title_sides: dict[str, str | None] = {}
 
     def actor_at(self, start: int, end: int) -> tuple[int, int, Actor] | None:
         """The longest mention (the first in text order among equals) that contains ``start``
@@ -71,15 +73,14 @@ class SpeakerFinder:
         if token.dep_ == "poss" or token.lemma_.lower() in lexicon().document_nouns:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             token = owner or token
-        relative = token.lower_ in _RELATIVE and token.head.dep_ == "relcl"
         anchor = token
-        if relative:  # "…, who said": the antecedent speaks, the span stays the pronoun's
-            token = token.head.head
+        token = _antecedent(token)
+        relative = token is not anchor
         alias = _self_named(token)
         if alias is not None:  # "a man who identified himself as X", "a fighter calling himself X"
             token = alias
         phrase = noun_phrase(token)
-        hit = self.actor_at(token.idx, token.idx + len(token.text))
+        hit = self._name_closing(token) or self.actor_at(token.idx, token.idx + len(token.text))
         named = [c for c in token.children if c.dep_ == "appos"]
         if token.pos_ == "NOUN":  # "The governor of the X Region, NAME, said": NAME hangs on X
             for prep in (c for c in token.children if c.lower_ in ("of", "for")):
@@ -113,14 +114,52 @@ class SpeakerFinder:
         if relative:
             start, end = anchor.idx, anchor.idx + len(anchor.text)
         if actor.kind == "person" or actor.kind == "unknown":
-            affiliation = self._body_in_title(phrase.start_char, hit[0]) or self._side(actor)
+            affiliation = self._person_side(actor, phrase.start_char, hit[0])
         elif actor.code is None and actor.affiliation and is_unit_name(actor.name):
             affiliation = self._side(actor)  # "Russia's defence ministry" speaks for Russia
         else:
             affiliation = self.short_name(actor)
         if affiliation is None or (actor.code is None and affiliation == actor.name):
             affiliation = _nationality(self.doc, hit[0], hit[1]) or affiliation
+        if affiliation is not None:  # "British Foreign Secretary X": the state, not "British"
+            affiliation = _demonyms().get(affiliation.lower(), affiliation)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
+
+    def _name_closing(self, token: Token) -> tuple[int, int, Actor] | None:
+        """The person whose name closes a title phrase the parse headed by the title ("US
+        Ambassador to the United Nations Samantha Power said": Power, not the title)."""
+        if token.lower_ not in lexicon().roles:
+            return None
+        preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS]
+        for name in (g for p in preps for g in p.children if g.dep_ == "pobj"):
+            found = self.actor_at(name.idx, name.idx + 1) if name.pos_ == "PROPN" else None
+            if found is not None and found[2].kind == "person":
+                return found if found[1] == name.idx + len(name.text) else None
+        return None
+
+    def _person_side(self, actor: Actor, start: int, name_start: int) -> str | None:
+        """A person's side: the body in the title before the name, the record's affiliation,
+        else a title the parse headed at another mention."""
+        found = self._body_in_title(start, name_start) or self._side(actor)
+        return found or self._title_side(actor)
+
+    def _title_side(self, actor: Actor) -> str | None:
+        """The side a title the parse headed names for a person whose record has none ("US
+        Ambassador to the United Nations X said …; she told"): read at any of its mentions."""
+        if actor.id not in self._title_sides:
+            side = None
+            for mention in actor.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                root = span.root if span is not None and len(span) else None
+                if root is None or root.dep_ != "pobj" or root.head.dep_ != "prep":
+                    continue
+                title = root.head.head
+                if title.lower_ in lexicon().roles:
+                    side = self._body_in_title(noun_phrase(title).start_char, mention.start)
+                if side:
+                    break
+            self._title_sides[actor.id] = side
+        return self._title_sides[actor.id]
 
     def _side(self, actor: Actor) -> str | None:
         """A person's affiliation as a side: the acronym of the organisation the actor record
@@ -134,11 +173,35 @@ class SpeakerFinder:
         secretary X"): the body it speaks for, where the actor's affiliation may be the state
         that body serves (:func:`fogline.extract.actors.sides.state_served`)."""
         lo = bisect.bisect_left(self._starts, start)
+        state = None
         for _s, e, actor in self.spans[lo : bisect.bisect_left(self._starts, end)]:
             unit = actor.code is None and is_unit_name(actor.name)  # "police": the state's
-            if e <= end and actor.kind == "organisation" and not unit:
+            posted = accredited_to(self.doc.char_span(_s, e, alignment_mode="expand").root)
+            if e > end or unit or posted:
+                continue
+            if actor.kind == "organisation":
                 return self.short_name(actor)
-        return None
+            if actor.kind == "state" and state is None:
+                state = actor.name  # "US Ambassador to the UN X", "Syrian President X"
+        return state
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun speaks for ("…, who said": the antecedent), else ``token``."""
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        return token.head.head
+    if token.lower_ == "who" and token.i > 0:  # "disputed by X, however, who said"
+        return _noun_before(token) or token
+    return token
+
+
+def _noun_before(who: Token) -> Token | None:
+    """The noun a 'who' the parse attached to no noun refers to: the last noun before it, past
+    commas and adverbs ("disputed by newspaper X, however, who said" → X)."""
+    i = who.i - 1
+    while i >= 0 and (who.doc[i].text == "," or who.doc[i].pos_ == "ADV"):
+        i -= 1
+    return who.doc[i] if i >= 0 and who.doc[i].pos_ in ("PROPN", "NOUN") else None
 
 
 @functools.cache
