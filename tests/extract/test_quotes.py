@@ -789,3 +789,24 @@ def test_an_envoy_to_an_organisation_speaks_for_the_state_of_the_title(shipped):
     assert (first.name, first.affiliation) == ("Samantha Power", "United States")
     assert speaker_of(quotes, "air strikes alone").affiliation == "United States"
     assert speaker_of(quotes, "jets were lost").affiliation == "United Kingdom"
+
+
+@pytest.mark.issue(13)
+def test_a_list_ends_the_fronted_content_not_the_speakers_apposition(shipped):
+    quotes = shipped(
+        "The raid was a joint operation of agencies from Iraq, Syria and Lebanon, a security "
+        "source told CNN."
+    )
+    found = [q for q in quotes if q.speaker is not None and "Syria and Lebanon" in q.text]
+    assert found and found[0].speaker.name == "security source"
+
+
+@pytest.mark.issue(13)
+def test_an_outlet_named_in_apposition_or_as_member_speaks(shipped):
+    quotes = shipped(
+        "The ministry said the woman was arrested. The news agency Reuters, citing tribal "
+        "sources, said he has three. Other news organizations, including Agence France-Presse "
+        "and the Associated Press, also reported that it was a young boy."
+    )
+    assert speaker_of(quotes, "he has three").name == "Reuters"
+    assert speaker_of(quotes, "young boy").name == "Agence France-Presse"

@@ -36,6 +36,8 @@ def fronted_speech(
     while len(segments) > 1 and len(commas) > 0 and len(named) <= _MAX_SPEAKER:
         if segments[-1] and not _noun_phrase(segments[-1]):
             break
+        if named and any(t.pos_ == "CCONJ" for t in segments[-1]):
+            break  # "…from Iraq, Syria and Lebanon, an official said": a list ends the content
         named = named or segments[-1]  # "…, the governor of X, NAME, told AP": NAME
         segments.pop()
         comma = commas.pop()

@@ -21,6 +21,7 @@ from fogline.model import Actor, Speaker
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _RELATIVE = {"who", "which", "that"}
+_NAMED_KINDS = ("person", "media")  # "The news agency Reuters said": the name speaks
 _TITLE_PREPS = ("to", "of", "for", "at")  # "Ambassador to the United Nations X"
 _DEMONYMS = "events/demonyms.tsv"
 _OFFICIAL = frozenset(
@@ -81,7 +82,7 @@ class SpeakerFinder:
             token = alias
         phrase = noun_phrase(token)
         hit = self._name_closing(token) or self.actor_at(token.idx, token.idx + len(token.text))
-        named = [c for c in token.children if c.dep_ == "appos"]
+        named = _apposed(token)
         if token.pos_ == "NOUN":  # "The governor of the X Region, NAME, said": NAME hangs on X
             for prep in (c for c in token.children if c.lower_ in ("of", "for")):
                 for obj in (g for g in prep.children if title_of_owner(g) == token):
@@ -95,7 +96,7 @@ class SpeakerFinder:
         described = hit is None or token.pos_ == "NOUN"  # "The spokesman, Y, said": Y speaks
         for other in named if described else []:  # "one of the X's commanders, Y, said"
             found = self.actor_at(other.idx, other.idx + len(other.text))
-            if found is not None and (hit is None or found[2].kind == "person"):
+            if found is not None and (hit is None or found[2].kind in _NAMED_KINDS):
                 hit, phrase = found, noun_phrase(other)
                 break
         if hit is None:
@@ -184,6 +185,16 @@ class SpeakerFinder:
             if actor.kind == "state" and state is None:
                 state = actor.name  # "US Ambassador to the UN X", "Syrian President X"
         return state
+
+
+def _apposed(token: Token) -> list[Token]:
+    """Names a speaker's noun is given by: its appositions, and the first member a plural
+    names ("Other news organizations, including Agence France-Presse, reported")."""
+    found = [c for c in token.children if c.dep_ == "appos"]
+    if token.tag_ in ("NNS", "NNPS"):
+        for prep in (c for c in token.children if c.lower_ in ("including", "like")):
+            found += [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"][:1]
+    return found
 
 
 def _antecedent(token: Token) -> Token:
