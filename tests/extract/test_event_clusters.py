@@ -149,3 +149,26 @@ def test_page_furniture_never_speaks(analyze):
     for layer in (a.quotes, a.events, a.claims):
         assert not [r for r in layer if furniture <= r.start < end]
     assert any(e.trigger.text == "attacked" for e in a.events)  # the body still speaks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families hope for the release of the hostages held near Ansongo in Mali.",
+        "Activists feared she would be arrested by the police in Bamako, Mali.",
+        "Has the town of Menaka in Mali fallen to the rebels?",
+        "Officials said rebels could attack Gao in Mali.",
+    ],
+)
+def test_hoped_feared_asked_or_possible_events_are_not_reported_as_events(analyze, text):
+    a = analyze(text)
+    assert not [
+        e for e in a.events if e.trigger.text in ("release", "arrested", "fallen", "attack")
+    ]
+
+
+def test_an_abstract_noun_never_acts(analyze):
+    a = analyze("Desperation grew as gunmen abducted twenty women from Chibok in Nigeria.")
+    abducted = next(e for e in a.events if e.trigger.text == "abducted")
+    assert abducted.actor is None or abducted.actor.name.lower() != "desperation"
+    assert abducted.place is not None and abducted.place.name == "Chibok"  # "from": the origin

@@ -156,12 +156,33 @@ def would(c: Clause, r: Reading) -> None:
 
 
 def hypothetical(c: Clause, r: Reading) -> None:
-    """ "could attack", "might", "may"; "whether ... attacked"."""
+    """ "could attack", "might", "may"; "whether ... attacked"; the content of a hope, fear,
+    doubt or rumour ("hopes for the release", "feared he would be arrested", "doubts that
+    the group agreed"); a question ("Has Kidal fallen?")."""
     marks = c.lex.words("hypothetical_marks")
     if c.own_aux(c.lex.words("hypothetical_aux") - {"would"}) or any(
         x.dep_ == "mark" and x.lower_ in marks for x in c.own
     ):
         r.hypothetical = True
+    irrealis = c.lex.words("irrealis_heads")
+    for head, dep in c.path[:4]:
+        if head.lemma_.lower() in irrealis and dep in IRREALIS_DEPS:
+            r.hypothetical = True
+            break
+        if head.lemma_.lower() in c.lex.words("reporting_verbs"):
+            break  # "said they feared": the fear is the report's, read above it no further
+    if _question(c.anchor):
+        r.hypothetical = True
+
+
+IRREALIS_DEPS = frozenset({"ccomp", "xcomp", "pobj", "prep", "acl", "dobj", "advcl", "conj"})
+
+
+def _question(tok: Token) -> bool:
+    """Does the sentence of ``tok`` end in a question mark (outside a quotation)?"""
+    sent = sentence(tok)
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == "?"
 
 
 def reported_by(c: Clause, r: Reading) -> None:

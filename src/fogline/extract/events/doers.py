@@ -25,6 +25,8 @@ def agent_of(tok: Token | None, ref: ActorRef | None, ments: Mentions) -> ActorR
     lex = ments.lex
     if tok.ent_type_.lower() in lex.words("non_agent_entities"):
         return None
+    if ref.actor_id is None and _not_an_agent_noun(tok, lex):
+        return None  # "desperation set in as ... abducted": an abstract noun never acts
     if not _non_agent_head(tok, lex):
         return ref
     for child in tok.lefts:
@@ -35,6 +37,24 @@ def agent_of(tok: Token | None, ref: ActorRef | None, ments: Mentions) -> ActorR
             if child.lower_ in lex.words("state_force_modifiers"):
                 return ActorRef(f"{child.text} {tok.text}")  # "military aircraft": the forces'
     return None
+
+
+AGENT_LISTS = ("agent_nouns", "member_nouns", "person_nouns", "office_nouns", "state_forces",
+               "state_agents", "class:armed", "class:civilian", "class:protester")  # fmt: skip
+
+
+def _not_an_agent_noun(tok: Token, lex: EventLexicon) -> bool:
+    """An abstract common noun (by its ending or the list) that no list of agent nouns
+    names: "desperation", "violence", "time"."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    abstract = lemma in lex.words("abstract_nouns") or lemma.endswith(
+        tuple(lex.words("abstract_suffixes"))
+    )
+    if not abstract:
+        return False
+    return not any(lemma in lex.words(key) or lower in lex.words(key) for key in AGENT_LISTS)
 
 
 def _non_agent_head(tok: Token, lex: EventLexicon) -> bool:

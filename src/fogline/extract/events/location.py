@@ -63,6 +63,8 @@ def is_locative(tok: Token, ments: Mentions) -> bool:
     prep = root.head
     if prep.lower_ in lex.words("strong_place_preps"):
         return True
+    if prep.lower_ == "from" and prep.head.lemma_.lower() in lex.words("origin_heads"):
+        return True  # "abducted from Chibok"
     # a destination: "will travel to Accra", "returned to Mosul"
     return prep.lower_ in ("to", "toward", "towards") and prep.head.lemma_.lower() in lex.words(
         "purpose_heads"

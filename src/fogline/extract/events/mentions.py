@@ -61,6 +61,9 @@ def actor_index(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
     return index
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
 class Mentions:
     """Per-document lookups: actor and place mentions by token, entities, antecedents."""
 
@@ -275,6 +278,8 @@ class Mentions:
     def _by_pronoun(self, tok: Token, depth: int) -> Found:
         """First person (the speaker's side in a quote), else a pronoun's antecedent."""
         lower = tok.lower_
+        if lower in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            return self.actor_of(tok.head.head, depth=depth + 1)  # "the girls, who were taken"
         if lower in self.lex.words("first_person"):
             return self._speaker_of(tok)
         pronouns = self.lex.words("person_pronouns") | self.lex.words("group_pronouns")

@@ -32,8 +32,11 @@ def purpose_or_habit(tok: Token, lex: EventLexicon) -> bool:
 
 
 def reportable(event: Event, lex: EventLexicon) -> bool:
-    """Does a grouped event say enough to be coded: a doer or a recipient, a place stated in
-    the text ("protests in Bamako") or a count of the dead?"""
+    """Does a grouped event say that something happened (not "could", a hope, a fear or a
+    question), and enough to be coded: a doer or a recipient, a place stated in the text
+    ("protests in Bamako") or a count of the dead?"""
+    if "hypothetical" in (event.mode or "").split(","):
+        return False  # "could fall", "hopes for the release", "Has Kidal fallen?"
     if event.actor is not None or event.target is not None:
         return True
     stated = event.place is not None and not event.place.inferred
