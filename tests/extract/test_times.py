@@ -230,3 +230,83 @@ def test_times_an_onset_weekday_is_the_next_one(nlp, sentence, expression, value
 def test_times_an_onset_weekday_in_the_past_tense_goes_back(nlp):
     found = times(nlp, "Fighting raged from Saturday until the rebels withdrew.")
     assert found["from Saturday"] == "2024-03-02"
+
+
+def test_times_day_parts_relative_to_today(nlp):
+    text = "Gunmen shelled the market last night. Aid trucks reached the camp this morning."
+    found = times(nlp, text)
+    assert found["last night"] == "2024-03-03"
+    assert found["this morning"] == "2024-03-04"
+
+
+def test_times_the_last_night_of_a_period_is_no_date(nlp):
+    assert "last night" not in times(nlp, "Rockets fell on the last night of the festival.")
+
+
+def test_times_an_ago_with_a_smaller_unit_is_that_unit_back(nlp):
+    text = "The rebels took the dam a year ago this month, and the mayor fled a year ago today."
+    found = times(nlp, text)
+    assert found["a year ago this month"] == "2023-03"
+    assert found["a year ago today"] == "2023-03-04"
+
+
+def test_times_a_hedged_count_is_the_day_it_counts_to(nlp):
+    found = times(nlp, "The truce was signed nearly two weeks ago in Doha.")
+    assert found["nearly two weeks ago"] == "2024-02-19"
+    text = "The envoy arrived on February 20. The convoy had been attacked about a month earlier."
+    assert times(nlp, text)["about a month earlier"] == "2024-01-20"
+
+
+def test_times_a_part_of_a_month_or_year_is_that_month_or_year(nlp):
+    text = (
+        "The troops will leave within the last ten days of April. Talks collapsed at the "
+        "end of January, as they had at the end of 2019."
+    )
+    found = times(nlp, text)
+    assert found["the last ten days of April"] == "2024-04"
+    assert found["the end of January"] == "2024-01"
+    assert found["the end of 2019"] == "2019"
+
+
+def test_times_years_before_1500_only_as_dates(nlp):
+    found = times(nlp, "The charter dates to 1215; the garrison counted 1200 men.")
+    assert found == {"1215": "1215"}
+
+
+def test_times_since_a_month_points_back(nlp):
+    assert times(nlp, "Since April, the militia has held the crossing.")["April"] == "2023-04"
+
+
+def test_times_a_named_day_without_year_in_the_past_is_its_event(nlp):
+    text = "Officials recalled what the country learned on September 11 about hijacked planes."
+    assert times(nlp, text)["September 11"] == "2001-09-11"
+    assert times(nlp, "The vote will take place on September 11.")["September 11"] == "2024-09-11"
+
+
+def test_times_a_quoted_yesterday_counts_from_the_day_of_the_attribution(nlp):
+    text = (
+        "The militia spoke again on Friday.\n\n"
+        '"Our positions were shelled yesterday," the commander said on Saturday.'
+    )
+    found = times(nlp, text)
+    assert found["yesterday"] == "2024-03-01"  # the day before Saturday, not before Monday
+
+
+def test_times_a_quoted_past_today_after_a_narrated_recent_day_is_that_day(nlp):
+    text = (
+        "Engineers are still clearing the rubble left by Saturday's strike.\n\n"
+        "'Our aircraft struck a depot near the river today,' a spokesman said."
+    )
+    assert times(nlp, text)["today"] == "2024-03-02"
+
+
+def test_times_a_quoted_today_without_a_dated_attribution_is_publication(nlp):
+    text = "Fighting eased on Friday.\n\n'We are calm today,' the mayor said."
+    assert times(nlp, text)["today"] == "2024-03-04"
+
+
+def test_times_a_month_of_a_simple_past_verb_is_not_ahead(nlp):
+    found = times(nlp, "The militia formed a women's battalion in April.")
+    assert found["April"] == "2023-04"
+    found = times(nlp, "The board declared a dividend payable April 7 to holders of record.")
+    assert found["April 7"] == "2024-04-07"

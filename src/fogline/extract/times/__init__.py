@@ -7,15 +7,17 @@ and ``march`` as verbs, ``May`` as a surname, ``USA Today``) and the tense of th
 verb, which resolves bare weekdays and months: past → the latest such day on or before
 publication, future ("will", "is due to", "set to") → the next one on or after it,
 present → the nearest. Relative expressions ("a day earlier", "that day") count from the
-previous date of the text. Durations ("20 years of war", "a decade later") are not dates
-and are not emitted. Values follow TimeML: ``2021-09-05``, ``2021-W36``, ``2021-W35-WE``
-(a weekend), ``2021-08``, ``2021-Q3``, ``2021-SU``, ``2021``, ``199`` (the 1990s), ``19``
-(the 20th century).
+previous date of the text; "today", "yesterday" inside a quotation count from the day the
+speaker spoke when the text dates it (:mod:`fogline.extract.times.quoted`). Durations
+("20 years of war", "a decade later") are not dates and are not emitted. Values follow
+TimeML: ``2021-09-05``, ``2021-W36``, ``2021-W35-WE`` (a weekend), ``2021-08``,
+``2021-Q3``, ``2021-SU``, ``2021``, ``199`` (the 1990s), ``19`` (the 20th century).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -26,6 +28,7 @@ from fogline.extract.context import DocContext
 from fogline.extract.spans import text_of
 from fogline.extract.times.grammar import Candidate, ResolveState, resolve
 from fogline.extract.times.lexicon import Lexicon, Tense, load_lexicon
+from fogline.extract.times.quoted import reanchor_quoted
 from fogline.model import TimeRef
 
 LOGGER = logging.getLogger(__name__)
@@ -52,7 +55,7 @@ def extract_times(doc: Doc, ctx: DocContext, *, lexicon: Lexicon | None = None) 
     state = ResolveState(published=ctx.published)
     # token index where each sentence starts (span.sent would rescan the doc every time)
     starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    out: list[TimeRef] = []
+    out: list[tuple[Candidate, TimeRef]] = []
     for cand in _select(_candidates(doc, lex, starts)):
         try:
             ref = resolve(cand, lex, state)
@@ -61,10 +64,10 @@ def extract_times(doc: Doc, ctx: DocContext, *, lexicon: Lexicon | None = None) 
             continue
         if ref is None:
             continue
-        out.append(ref)
+        out.append((cand, ref))
         if ref.value is not None and ref.precision not in ("decade", "century"):
             state.last, state.last_sent = ref, cand.sent
-    return out
+    return reanchor_quoted(text_of(doc), out, ctx.published)
 
 
 def _candidates(doc: Doc, lex: Lexicon, starts: list[int]) -> list[Candidate]:
@@ -78,8 +81,32 @@ def _candidates(doc: Doc, lex: Lexicon, starts: list[int]) -> list[Candidate]:
                 continue
             tense = _lazy_tense(span, lex)
             sent = bisect.bisect_right(starts, span.start) - 1
-            out.append(Candidate(kind, m.start(), m.end(), m, sent, tense))
+            before = functools.partial(_before, span)
+            out.append(Candidate(kind, m.start(), m.end(), m, sent, tense, before))
     return out
+
+
+_OPEN_ENDS = frozenset({"until", "till", "by", "to", "through", "ahead"})
+
+
+def _before(span: Span) -> bool:
+    """Whether the text puts ``span`` on or before publication: "since April" (the start of
+    what lasts until now), or a date attached to a verb in the simple past ("ISIS formed the
+    battalion in February"), not one reached through a noun or a clause ("declared a dividend
+    payable Dec. 7", "said the talks would resume in March")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        return True
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ not in ("pobj", "prep", "npadvmod") or tok.head is tok:
+            return False
+        if tok.lower_ in _OPEN_ENDS:  # "gave him until mid-November": a deadline ahead
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.tag_ == "VBD"
+    return False
 
 
 def _lazy_tense(span: Span, lex: Lexicon) -> Callable[[], Tense]:
@@ -123,31 +150,16 @@ def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:
     if any(t.ent_type_ in _BLOCKING_ENTS for t in span):
         return False
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if kind == "deictic" and prev in ("the", "that", "every", "each"):
+        return False  # "the last night of the siege"
     if kind in ("date", "monthyear", "month"):
-        word = m.group("mon")
-        if not word[0].isupper():
+        if not m.group("mon")[0].isupper():
             return False
-        if kind == "month":
-            tok = span[-1]
-            if tok.pos_ in ("VERB", "AUX"):
-                return False
-            if word.lower() in lex.ambiguous_months and not (
-                m.group("mod") or prev in lex.preps or tok.ent_type_ == "DATE"
-            ):
-                return False
-            nxt = span.doc[span.end] if span.end < len(span.doc) else None
-            if (m.group("mod") or "").lower() == "that" and (
-                tok.dep_ in ("nsubj", "nsubjpass")
-                or (nxt is not None and nxt.tag_[:2] in _VERB_TAGS)
-            ):
-                return False  # "the offensive that March began": the month is a subject
+        return kind != "month" or _accept_month(m, span, lex, prev)
     if kind == "weekday":
         return m.group("wd")[0].isupper()
     if kind == "year":
-        tok = next((t for t in span if t.text[:1].isdigit()), span[-1])
-        if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
-            return False
-        return bool(m.group("mod")) or prev in lex.preps or tok.ent_type_ == "DATE"
+        return _accept_year(m, span, lex, prev)
     if kind == "season":
         if any(t.lower_ in lex.seasons and t.pos_ in ("VERB", "AUX") for t in span):
             return False
@@ -160,6 +172,33 @@ def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:
         return det not in ("", "the") or prev in lex.preps
     # "in their forties" is an age, not a decade
     return not (kind == "decade" and prev in ("his", "her", "their", "its", "my"))
+
+
+def _accept_month(m: re.Match[str], span: Span, lex: Lexicon, prev: str) -> bool:
+    """A month name alone: a noun, and for "May", "March" ... in a date context."""
+    tok = span[-1]
+    if tok.pos_ in ("VERB", "AUX"):
+        return False
+    if m.group("mon").lower() in lex.ambiguous_months and not (
+        m.group("mod") or m.group("part") or prev in lex.preps or tok.ent_type_ == "DATE"
+    ):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    # "the offensive that March began": the month is a subject
+    return not (
+        (m.group("mod") or "").lower() == "that"
+        and (tok.dep_ in ("nsubj", "nsubjpass") or (nxt is not None and nxt.tag_[:2] in _VERB_TAGS))
+    )
+
+
+def _accept_year(m: re.Match[str], span: Span, lex: Lexicon, prev: str) -> bool:
+    """A bare year: after a preposition or a modifier, or a DATE of the parse."""
+    tok = next((t for t in span if t.text[:1].isdigit()), span[-1])
+    if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False
+    if m.group("old"):  # before 1500: only "in 1351", "of 1351" that the parse calls a date
+        return tok.ent_type_ == "DATE" and prev in lex.preps
+    return bool(m.group("mod") or m.group("part")) or prev in lex.preps or tok.ent_type_ == "DATE"
 
 
 # --- tense of the governing verb ---------------------------------------------------------------

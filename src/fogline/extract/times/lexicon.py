@@ -31,6 +31,8 @@ class Lexicon:
     future_modals: frozenset[str]
     future_verbs: frozenset[str]
     holidays: dict[str, tuple[int, int | tuple[int, int]]]
+    deictic: dict[str, int]
+    named_days: dict[tuple[int, int], int]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -43,8 +45,46 @@ def _holiday(spec: str) -> tuple[int, int | tuple[int, int]]:
     return int(parts[0]), (days.index(parts[1]), int(parts[2]))
 
 
+def _day_key(spec: str) -> tuple[int, int]:
+    """ "09-11" → (9, 11)."""
+    month, day = spec.split("-")
+    return int(month), int(day)
+
+
 def _alt(words: object) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+def _phrases(words: object) -> str:
+    """Alternation of lexicon phrases, any run of spaces between their words."""
+    return _alt(words).replace("\\ ", r"\s+")
+
+
+def _relative_specs(raw: dict) -> list[tuple[str, str]]:
+    """Patterns of expressions counted from publication or from the previous date."""
+    units = r"(?P<unit>day|week|month|year)s?"
+    hedge = rf"(?:(?P<hedge>{_phrases(raw['approximate_words'])})\s+|(?:just|only)\s+)?"
+    return [
+        ("deictic", rf"\b(?:(?P<mod>early|late)\s+)?(?P<w>{_phrases(raw['deictic'])})\b"),
+        ("deictic", r"\bthe\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)\b"),
+        (
+            "unit",
+            r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+)?(?P<det>this|last|next|coming|current)"
+            r"\s+(?P<unit>week|month|year|quarter)\b",
+        ),
+        ("weekend", r"\b(?P<det>this|last|next|the|that)\s+weekend\b"),
+        (
+            "ago",  # "a year ago this month": that month a year back
+            rf"\b{hedge}(?P<n>{_NUM})\s+{units}\s+ago\b"
+            r"(?:\s+(?:(?P<adet>this|last)\s+(?P<aunit>week|month)|(?P<aday>today|yesterday))\b)?",
+        ),
+        ("shift", rf"\b{hedge}(?P<n>{_NUM})\s+{units}\s+(?P<dir>earlier|later)\b"),
+        ("shift", r"\bthe\s+(?P<dir>previous|following|next)\s+(?P<unit>day|week|month|year)\b"),
+        (
+            "same",
+            r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year)\b",
+        ),
+    ]
 
 
 @functools.cache
@@ -63,6 +103,11 @@ def load_lexicon() -> Lexicon:
     seasons = _alt(raw["seasons"])
     decade_words = _alt(raw["decade_words"])
     parts = _alt(raw["day_parts"])
+    # "the end of", "the last seven days of": a part of the month or year that follows
+    part = (
+        rf"(?:the\s+)?(?:{_phrases(raw['period_parts'])}|(?:first|last|final|closing|opening)"
+        rf"\s+(?:(?:{_NUM})\s+)?(?:days?|weeks?))\s+of\s+"
+    )
     holidays = _alt(raw["holidays"]).replace("\\ ", r"\s+")
     end = r"(?![\w-])"
     specs = [
@@ -75,7 +120,8 @@ def load_lexicon() -> Lexicon:
         ("holiday", rf"\b(?:(?P<det>last|this|next)\s+)?(?P<h>{holidays}){end}"),
         (
             "month",
-            rf"\b(?:(?P<mod>early|mid|late|last|next|this|coming|that)[\s-]+)?{mon_full}{end}",
+            rf"\b(?:(?P<part>{part})|(?P<mod>early|mid|late|last|next|this|coming|that)[\s-]+)?"
+            rf"{mon_full}{end}",
         ),
         (
             "weekday",
@@ -93,29 +139,12 @@ def load_lexicon() -> Lexicon:
             "century",
             r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b",
         ),
-        ("year", rf"(?:\b(?P<mod>fiscal|early|mid|late)[\s-]+)?\b{year}(?![\w'’]|-\d|/\d|,\d)"),
-        ("deictic", r"\b(?:(?P<mod>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b"),
-        ("deictic", r"\bthe\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)\b"),
         (
-            "unit",
-            r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+)?(?P<det>this|last|next|coming|current)"
-            r"\s+(?P<unit>week|month|year|quarter)\b",
+            "year",  # years before 1500 only where the parse calls them dates ("Act of 1351")
+            rf"(?:\b(?P<part>{part})|\b(?P<mod>fiscal|early|mid|late)[\s-]+)?"
+            rf"\b(?P<year>1[5-9]\d\d|20\d\d|(?P<old>1[0-4]\d\d))(?![\w'’]|-\d|/\d|,\d)",
         ),
-        ("weekend", r"\b(?P<det>this|last|next|the|that)\s+weekend\b"),
-        (
-            "ago",
-            rf"\b(?:(?:about|nearly|almost|some|roughly|just|only|more\s+than)\s+)?"
-            rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
-        ),
-        (
-            "shift",
-            rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later)\b",
-        ),
-        ("shift", r"\bthe\s+(?P<dir>previous|following|next)\s+(?P<unit>day|week|month|year)\b"),
-        (
-            "same",
-            r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year)\b",
-        ),
+        *_relative_specs(raw),
         (
             "quarter",
             rf"\b(?:(?:the|this\s+year's|(?P<ly>last\s+year's)|(?P<ny>next\s+year's))\s+)?"
@@ -148,5 +177,7 @@ def load_lexicon() -> Lexicon:
         future_modals=frozenset(raw["future_modals"]),
         future_verbs=frozenset(raw["future_verbs"]),
         holidays={k: _holiday(v) for k, v in raw["holidays"].items()},
+        deictic={" ".join(str(k).split()): int(v) for k, v in raw["deictic"].items()},
+        named_days={_day_key(str(k)): int(v) for k, v in raw["named_days"].items()},
         patterns=tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs),
     )
