@@ -810,3 +810,32 @@ def test_an_outlet_named_in_apposition_or_as_member_speaks(shipped):
     )
     assert speaker_of(quotes, "he has three").name == "Reuters"
     assert speaker_of(quotes, "young boy").name == "Agence France-Presse"
+
+
+@pytest.mark.issue(13)
+def test_a_statement_speaks_for_who_published_it(shipped):
+    quotes = shipped(
+        "Islamic State fighters took the town in June. A statement posted on a website used by "
+        "Isis fighters said that the hostage had been killed by a missile strike."
+    )
+    speaker = speaker_of(quotes, "hostage had been killed")
+    assert speaker.name == "Islamic State"  # "Isis": the acronym written as a word
+
+
+@pytest.mark.issue(13)
+def test_an_unnamed_official_of_a_state_body_speaks_for_the_state_of_the_report(shipped):
+    quotes = shipped(
+        "The Nigerian Army said its troops retook Damboa. Boko Haram fighters attacked Chibok "
+        "on Friday, the Nigerian Army said. Chad hosted the talks. A senior intelligence "
+        "official in the region said he had not received word about the ceasefire."
+    )
+    assert speaker_of(quotes, "not received word").affiliation == "Nigeria"
+
+
+@pytest.mark.issue(13)
+def test_a_foreign_secretary_speaks_for_the_first_state_of_his_sentence(shipped):
+    quotes = shipped(
+        "Syria's army shelled Raqqa. Britain may charge citizens who fight in Iraq and Syria "
+        "with treason, Foreign Secretary Philip Hammond said."
+    )
+    assert speaker_of(quotes, "charge citizens").affiliation == "United Kingdom"

@@ -31,6 +31,7 @@ from fogline.extract.actors.coreference import is_cue_head, read_led_by, resolve
 from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.actors.names import MAX_NGRAM as _MAX_NGRAM
 from fogline.extract.actors.names import (
+    acronym_as_word,
     apposed_names,
     defined_acronyms,
     name_after_organisation,
@@ -42,7 +43,7 @@ from fogline.extract.actors.names import (
     without_honorific,
 )
 from fogline.extract.actors.roles import read_role, self_named
-from fogline.extract.actors.sides import state_served
+from fogline.extract.actors.sides import dictionary_affiliations, state_served
 from fogline.extract.actors.units import attach_offices, resolve_unit, unit_noun, unit_phrase
 from fogline.extract.context import DocContext
 from fogline.extract.spans import Intervals, text_of
@@ -196,7 +197,7 @@ def analyse_actors(  # noqa: C901 - the resolution passes in order, one call eac
     for span, cluster in persons:  # "X, the group's spokesman": "the group" is resolved now
         if cluster.affiliation is None:
             read_role(doc, span, cluster, by_token, lex.roles, new_org)
-    _dictionary_affiliations(clusters, dictionary)
+    dictionary_affiliations(clusters, dictionary)
     attach_offices(doc, list(clusters.values()), by_token, known_states)
     ordered = sorted(clusters.values(), key=lambda c: min(c.mentions))
     return ActorIndex(ordered, by_token)
@@ -238,19 +239,6 @@ def _read_units(
         _add_mention(cluster, phrase, by_token, refs, quoted, sent_of)
         by_token.update(kept)  # "Russia's" stays a mention of Russia
     refs.sort(key=lambda r: r.start)
-
-
-def _dictionary_affiliations(clusters: dict[str, Cluster], dictionary: Any) -> None:
-    """Fall back on the dictionary's affiliation (an entry id) when the text gave none."""
-    for cluster in list(clusters.values()):
-        parent_id = getattr(cluster.entry, "affiliation", None)
-        if cluster.affiliation is not None or not parent_id or dictionary is None:
-            continue
-        parent = dictionary.get(parent_id) if hasattr(dictionary, "get") else None
-        if parent is None:
-            continue
-        key = f"d:{parent.id}"
-        cluster.affiliation = clusters.get(key) or Cluster(key, parent.name, parent.kind, parent)
 
 
 def _quoted_mask(text: str) -> Intervals:
@@ -337,6 +325,8 @@ def _named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to
         if span is None or any(t.i in taken for t in span):
             continue
         entry = lookup(span.text) if dictionary is not None else None
+        if entry is None and dictionary is not None and kind == "organisation":
+            entry = acronym_as_word(span.text, lookup)  # "Isis", "Nato": ISIS, NATO
         if entry is None and span.text.lower() in roles:
             continue  # a title read as a name ("Air Commodore") is no actor
         if entry is None and kind in ("group", "state") and not _acts(span, roles):

@@ -31,6 +31,7 @@ class Lexicon:
     honorifics: frozenset[str] = frozenset()  # "mr", "ms"
     media_nouns: frozenset[str] = frozenset()  # "broadcaster", "news agency"
     state_offices: frozenset[str] = frozenset()  # "governor", "prefect": the state's offices
+    state_body_words: frozenset[str] = frozenset()  # "intelligence official": a state's body
 
 
 @functools.cache
@@ -60,6 +61,7 @@ def lexicon() -> Lexicon:
             honorifics=frozenset(str(w) for w in desc.get("honorifics", ())),
             media_nouns=frozenset(str(w) for w in desc.get("media_nouns", ())),
             state_offices=frozenset(str(w).lower() for w in desc.get("state_offices", ())),
+            state_body_words=frozenset(str(w).lower() for w in desc.get("state_body_words", ())),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(f"quotes lexicon is malformed: {exc!r}") from exc

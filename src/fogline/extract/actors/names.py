@@ -53,6 +53,14 @@ def defined_acronyms(doc: Doc, dictionary: Any) -> dict[str, Any]:
     return defined
 
 
+def acronym_as_word(name: str, lookup: Any) -> Any:
+    """The entry of an acronym written as a word, as British style does ("Isis", "Nato",
+    "Unicef"), when the upper-case form is an alias the dictionary knows; else None."""
+    if not (3 <= len(name) <= 6 and name.isalpha() and name.istitle()):
+        return None
+    return lookup(name.upper())
+
+
 def name_after_organisation(span: Span, taken: set[int]) -> Span | None:
     """The person's name an organisation entity swallowed after a dictionary name ("the United
     Nations Samantha Power" tagged ORG, "United Nations" read already): its last two or three

@@ -10,10 +10,9 @@ or media entry (``NGO…``, ``IGO…``, ``…MED``) never does.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from fogline.extract.actors.clusters import Cluster
+from fogline.extract.actors.clusters import Cluster
 
 _MAX_DEPTH = 4
 _NOT_STATE_SEGMENTS = ("MED",)
@@ -47,3 +46,23 @@ def state_served(cluster: Cluster | None, dictionary: Any) -> str | None:
             return str(parent.name) if state_code and code.startswith(state_code) else None
         entry = parent
     return None
+
+
+def dictionary_affiliations(clusters: dict[str, Cluster], dictionary: Any) -> None:
+    """Fall back on the dictionary's affiliation (an entry id) when the text gave none; a
+    parent the text does not name gets its own, so the chain reaches the state."""
+    pending, made = list(clusters.values()), 0
+    while pending and made < 64:
+        cluster = pending.pop()
+        parent_id = getattr(cluster.entry, "affiliation", None)
+        if cluster.affiliation is not None or not parent_id or dictionary is None:
+            continue
+        parent = dictionary.get(parent_id) if hasattr(dictionary, "get") else None
+        if parent is None:
+            continue
+        key = f"d:{parent.id}"
+        cluster.affiliation = clusters.get(key)
+        if cluster.affiliation is None:  # not an actor of the text: climbed, not listed
+            cluster.affiliation = Cluster(key, parent.name, parent.kind, parent)
+            pending.append(cluster.affiliation)
+            made += 1

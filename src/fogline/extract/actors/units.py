@@ -170,7 +170,7 @@ def attach_offices(
     for cluster in clusters:
         if cluster.entry is not None or cluster.affiliation is not None or not cluster.mentions:
             continue
-        if cluster.kind == "person" and cluster.role in offices:  # "the governor, X": the state
+        if cluster.kind == "person" and (cluster.role in offices or _state_official(cluster)):
             cluster.affiliation = named.in_sentence(min(cluster.mentions)[0])
             cluster.affiliation = cluster.affiliation or named.main()
             continue
@@ -195,6 +195,15 @@ def attach_offices(
             cluster.unit = True
 
 
+def _state_official(cluster: Cluster) -> bool:
+    """An unnamed official or officer of a state body ("a senior intelligence official")."""
+    if cluster.entry is not None or cluster.role not in ("official", "officer", "source"):
+        return False
+    name = cluster.name.lower()
+    return any(word in name.split() or " " in word and word in name
+               for word in lexicon().state_body_words)  # fmt: skip
+
+
 class _NamedStates:
     """The states of the document with an entry, by where they are named, for
     :func:`attach_offices` (which changes no state): :func:`_state_in_sentence`,
@@ -214,10 +223,11 @@ class _NamedStates:
                 continue
             for m, (s, _) in enumerate(state.mentions):
                 named.append((s, k, m, state))
-                j = bisect.bisect_right(starts, s) - 1
-                if j >= 0 and s < sents[j].end_char:
-                    self.first_in.setdefault(starts[j], state)
         named.sort(key=lambda n: n[:3])
+        for s, _, _, state in named:  # in text order: the first state the sentence names
+            j = bisect.bisect_right(starts, s) - 1
+            if j >= 0 and s < sents[j].end_char:
+                self.first_in.setdefault(starts[j], state)
         self.named = named
         self.named_starts = [n[0] for n in named]
 
@@ -256,11 +266,27 @@ def _state_before(states: list[Cluster], position: int) -> Cluster | None:
 
 
 def main_state(clusters: list[Cluster]) -> Cluster | None:
-    """The state the document mentions most (ties: the first mentioned)."""
-    states = [c for c in clusters if c.kind == "state" and c.entry is not None and c.mentions]
-    if not states:
+    """The state the document mentions most, counting the mentions of its bodies ("the Nigerian
+    Army" counts for Nigeria, named or not; ties: the first mentioned)."""
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    found: dict[str, Cluster] = {}
+    for c in clusters:
+        state = c
+        for _ in range(3):  # "Nigerian Army" → "Nigerian Armed Forces" → Nigeria
+            if state is not None and state.kind != "state":
+                state = state.affiliation
+        if state is None or state.kind != "state" or state.entry is None or not c.mentions:
+            continue
+        if c is not state and c.kind not in ("organisation", "group"):
+            continue
+        count[state.key] = count.get(state.key, 0) + len(c.mentions)
+        first[state.key] = min(first.get(state.key, min(c.mentions)[0]), min(c.mentions)[0])
+        found.setdefault(state.key, state)
+    if not count:
         return None
-    return max(states, key=lambda c: (len(c.mentions), -min(c.mentions)[0]))
+    best = max(count, key=lambda k: (count[k], -first[k]))
+    return next((c for c in clusters if c.key == best), found[best])
 
 
 def resolve_unit(

@@ -41,6 +41,7 @@ class SpeakerFinder:
             ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda m: m[:2]
         )
         self.by_name = {a.name: a for a in actors}
+        self.by_alias = {n: a for a in actors for n in (a.name, *a.aliases) if " " not in n}
         self.bodies: dict[str, str] = doc.user_data.get(BODIES) or {}
         self._starts = [s for s, _, _ in self.spans]
         self._stabbing = Stabbing([(s, e) for s, e, _ in self.spans])
@@ -73,7 +74,7 @@ class SpeakerFinder:
             return None
         if token.dep_ == "poss" or token.lemma_.lower() in lexicon().document_nouns:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            token = owner or token
+            token = owner or _publisher(token) or token
         anchor = token
         token = _antecedent(token)
         relative = token is not anchor
@@ -100,7 +101,7 @@ class SpeakerFinder:
                 hit, phrase = found, noun_phrase(other)
                 break
         if hit is None:
-            hit = self.actor_at(phrase.start_char, phrase.end_char)
+            hit = self.actor_at(phrase.start_char, phrase.end_char) or self._named_by(phrase)
         if hit is None:
             if token.pos_ == "PRON":
                 return None
@@ -125,6 +126,17 @@ class SpeakerFinder:
         if affiliation is not None:  # "British Foreign Secretary X": the state, not "British"
             affiliation = _demonyms().get(affiliation.lower(), affiliation)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
+
+    def _named_by(self, phrase: Span) -> tuple[int, int, Actor] | None:
+        """The group or organisation a plural speaker's modifier names, in the words of an actor
+        name or alias the text gives elsewhere ("Isis fighters said" → Isis)."""
+        if phrase.root.tag_ not in ("NNS", "NNPS"):
+            return None
+        for tok in phrase:
+            actor = self.by_alias.get(tok.text) if tok.dep_ == "compound" else None
+            if actor is not None and actor.kind in ("group", "organisation"):
+                return phrase.start_char, phrase.end_char, actor
+        return None
 
     def _name_closing(self, token: Token) -> tuple[int, int, Actor] | None:
         """The person whose name closes a title phrase the parse headed by the title ("US
@@ -185,6 +197,24 @@ class SpeakerFinder:
             if actor.kind == "state" and state is None:
                 state = actor.name  # "US Ambassador to the UN X", "Syrian President X"
         return state
+
+
+def _publisher(document: Token) -> Token | None:
+    """Who published a statement noun, read in its own phrase: "a video uploaded by a media
+    group", "a statement posted on a website used by Isis fighters" (the first 'by' agent)."""
+    frontier = [document]
+    for _ in range(6):  # statement → posted → on → website → used → by
+        nxt = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+                    agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+                        return agent
+                if child.dep_ in ("acl", "prep", "pobj", "relcl"):
+                    nxt.append(child)
+        frontier = nxt
+    return None
 
 
 def _apposed(token: Token) -> list[Token]:
