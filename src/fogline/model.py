@@ -230,6 +230,13 @@ class Event(Record):
     # every mention of this one real-world event (the record's own span is the most
     # informative one); roles are merged from all of them
     mentions: list[SpanRef] = field(default_factory=list)
+    # a vague count of the dead, as read: "dozens: 24 or more" (``fatalities`` is the bound)
+    fatalities_note: str | None = None
+    # the party to the fighting that gives the count, when nobody else does
+    fatalities_claimed_by: str | None = None
+    # the event dates from well before the report ("a year ago", "in 2013"): history, not
+    # the current situation
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,3 +172,26 @@ def test_an_abstract_noun_never_acts(analyze):
     abducted = next(e for e in a.events if e.trigger.text == "abducted")
     assert abducted.actor is None or abducted.actor.name.lower() != "desperation"
     assert abducted.place is not None and abducted.place.name == "Chibok"  # "from": the origin
+
+
+def test_background_events_keep_their_dates_and_are_marked(analyze):
+    a = analyze(
+        "Rebels attacked an army post in Gao in northern Mali on Sunday. The group killed "
+        "more than 60 people in an attack on a market in Gao in 2012."
+    )
+    old = next(e for e in a.events if e.date is not None and e.date.value.startswith("2012"))
+    new = next(e for e in a.events if e.date is not None and e.date.value == "2024-03-03")
+    assert old.background and not new.background
+
+
+def test_a_vague_count_keeps_its_words_and_a_partys_count_is_marked(analyze):
+    a = analyze("Gunmen killed dozens of villagers near Gao in northern Mali on Sunday.")
+    killed = next(e for e in a.events if e.fatalities is not None)
+    assert killed.fatalities == 24 and killed.fatalities_note.startswith("dozens")
+    b = analyze(
+        "The Islamic State group said its fighters killed 40 soldiers near Menaka in Mali on "
+        "Sunday."
+    )
+    claimed = [e for e in b.events if e.fatalities == 40]
+    assert claimed and claimed[0].certainty == "claimed"
+    assert claimed[0].fatalities_claimed_by is not None

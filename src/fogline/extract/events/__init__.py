@@ -29,8 +29,9 @@ from fogline.extract.events.arguments import Frame, build_frame
 from fogline.extract.events.certainty import Certainty, assess
 from fogline.extract.events.clusters import cluster_events
 from fogline.extract.events.coding import code_frame, code_intention, code_recipient
-from fogline.extract.events.counts import fatalities
+from fogline.extract.events.counts import fatalities, fatalities_note
 from fogline.extract.events.dates import Timeline
+from fogline.extract.events.framing import frame_report
 from fogline.extract.events.lexicon import EventLexicon, load_lexicon
 from fogline.extract.events.location import event_place
 from fogline.extract.events.mentions import Mentions
@@ -107,7 +108,7 @@ def extract_events(
     grouped = cluster_events(
         events, doc, ctx, lex, is_country=lambda ref: ments.feature_of(ref) in COUNTRY_FEATURES
     )
-    return [e for e in grouped if reportable(e, lex)]
+    return [frame_report(e, timeline.published) for e in grouped if reportable(e, lex)]
 
 
 def _name(ref: ActorRef | PlaceRef | None) -> str | None:
@@ -156,6 +157,9 @@ def _events(frame: Frame, ments: Mentions, timeline: Timeline, ctx: DocContext) 
                 certainty=certainty,  # type: ignore[arg-type]
                 reported_by=list(reporters),
                 fatalities=fatalities(frame, tok, lex) if "lethal" in tests.flags else None,
+                fatalities_note=(
+                    fatalities_note(frame, tok, lex) if "lethal" in tests.flags else None
+                ),
                 trigger=SpanRef(
                     text=frame.token.text,
                     start=frame.token.idx,

@@ -28,6 +28,7 @@ from fogline.model import ActorRef, DateRef, Event, PlaceRef, SpanRef
 
 REFERRING_DETS = frozenset({"the", "this", "that", "its", "their"})
 CERTAINTY_KINDS = {"denied": "denied", "planned": "planned"}  # every other value: "report"
+SAME_MOMENT = frozenset({"when", "as", "while"})  # "killed when a drone fired on the car"
 RESULT_DEPS = frozenset({"advcl", "acl", "relcl", "xcomp"})  # "hit a car, killing four"
 RECENT_DAYS = 31  # an inferred date (the report's) is "now": within a month
 CERTAINTY_ORDER = ("asserted", "reported", "claimed", "hedged", "denied", "planned")
@@ -154,11 +155,14 @@ def _attached(a: Token, b: Token) -> bool:
 
 
 def _result_clause(dep: Token, head: Token) -> bool:
-    return (
-        dep.head.i == head.i
-        and dep.dep_ in RESULT_DEPS
-        and (dep.tag_ in ("VBG", "VBN") or dep.dep_ == "relcl")
+    """A participle or relative clause on ``head`` ("killing four"), or a clause of the same
+    moment ("killed when a drone fired")."""
+    if dep.head.i != head.i or dep.dep_ not in RESULT_DEPS:
+        return False
+    same_moment = any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SAME_MOMENT for c in dep.children
     )
+    return dep.tag_ in ("VBG", "VBN") or dep.dep_ == "relcl" or same_moment
 
 
 def _no_own_setting(event: Event) -> bool:
@@ -271,12 +275,12 @@ def _same_date(a: DateRef | None, b: DateRef | None) -> bool:
         return True
     if a.inferred or b.inferred:
         inferred, stated = (a, b) if a.inferred else (b, a)
-        day, other = _day(inferred.value), _day(stated.value)
+        day, other = day_of(inferred.value), day_of(stated.value)
         return day is None or other is None or abs((day - other).days) <= RECENT_DAYS
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def _day(value: str) -> dt.date | None:
+def day_of(value: str) -> dt.date | None:
     """The first day of an ISO date, month or year value; None for other forms."""
     try:
         if len(value) >= 10:
@@ -304,7 +308,9 @@ def merge(mentions: Sequence[Event], weapon_modes: frozenset[str] = frozenset())
     reporters: list[str] = []
     for m in mentions:
         reporters += [r for r in m.reported_by if r not in reporters]
-    deaths = [m.fatalities for m in mentions if m.fatalities is not None]
+    counted = [m for m in mentions if m.fatalities is not None]
+    deaths = [m.fatalities for m in counted]
+    most = max(counted, key=lambda m: m.fatalities or 0) if counted else None
     return replace(
         head,
         type=coded.type,
@@ -322,6 +328,7 @@ def merge(mentions: Sequence[Event], weapon_modes: frozenset[str] = frozenset())
         certainty=min((m.certainty for m in mentions), key=CERTAINTY_ORDER.index),
         reported_by=reporters,
         fatalities=max(deaths) if deaths else None,
+        fatalities_note=most.fatalities_note if most is not None else None,
         mentions=[_span(m) for m in mentions],
     )
 

@@ -26,7 +26,7 @@ def agent_of(tok: Token | None, ref: ActorRef | None, ments: Mentions) -> ActorR
     if tok.ent_type_.lower() in lex.words("non_agent_entities"):
         return None
     if ref.actor_id is None and _not_an_agent_noun(tok, lex):
-        return None  # "desperation set in as ... abducted": an abstract noun never acts
+        return _behind(tok, ments)
     if not _non_agent_head(tok, lex):
         return ref
     for child in tok.lefts:
@@ -36,6 +36,19 @@ def agent_of(tok: Token | None, ref: ActorRef | None, ments: Mentions) -> ActorR
                 return owner
             if child.lower_ in lex.words("state_force_modifiers"):
                 return ActorRef(f"{child.text} {tok.text}")  # "military aircraft": the forces'
+    return None
+
+
+def _behind(tok: Token, ments: Mentions) -> ActorRef | None:
+    """Who acts behind an abstract noun: "the deployment of NATO troops" (the troops), "the
+    party issued a declaration demanding ..." (the party); else nobody ("desperation")."""
+    of = [p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if of:
+        return ments.actor_of(of[0])
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return ments.actor_of(subject)
     return None
 
 
