@@ -21,9 +21,13 @@ WINDOW_DAYS = 2
 
 
 def event_rows(analysis: Analysis, canon: Canonicalizer) -> Iterator[dict[str, Any]]:
-    """One row per event of the analysis, with canonical place and actor keys."""
+    """One row per current event of the analysis, with canonical place and actor keys.
+    Background events (``Event.background``: "in 2013", "a year ago") stay in the document's
+    analysis but not in the situation: the clusters, boards and maps of what is happening."""
     doc = analysis.document
     for i, e in enumerate(analysis.events):
+        if e.background:
+            continue
         place_key, lat, lon = canon.place_key(e.place.name if e.place else None, analysis)
         yield {
             "document_id": doc.id,
