@@ -839,3 +839,27 @@ def test_a_foreign_secretary_speaks_for_the_first_state_of_his_sentence(shipped)
         "with treason, Foreign Secretary Philip Hammond said."
     )
     assert speaker_of(quotes, "charge citizens").affiliation == "United Kingdom"
+
+
+@pytest.mark.issue(13)
+def test_reporting_verbs_the_parse_hides(shipped):
+    quotes = shipped(
+        "Members of Iraqi Parliament from Diwaniyah Province report that militants have killed "
+        "300 soldiers. But Reuters later revised its reporting to say that she was with a "
+        "daughter. Rep. Adam Schiff expressed confidence that the United States would be able "
+        'to "gain some intelligence" from her.'
+    )
+    members = speaker_of(quotes, "killed 300 soldiers")
+    assert members.affiliation == "Iraqi Parliament"
+    assert speaker_of(quotes, "with a daughter").name == "Reuters"
+    assert speaker_of(quotes, "gain some intelligence").name == "Adam Schiff"
+
+
+@pytest.mark.issue(13)
+def test_a_person_named_after_his_state_and_title_is_the_speaker(shipped):
+    quotes = shipped(
+        "In response, Jordan’s King Abdullah vowed to step up his country’s role in the "
+        "coalition, promising to wage “relentless war” against the militant group."
+    )
+    speaker = speaker_of(quotes, "relentless war")
+    assert (speaker.name, speaker.affiliation) == ("Abdullah", "Jordan")

@@ -320,8 +320,13 @@ def _named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to
     for ent in doc.ents:
         kind = _ENT_KINDS.get(ent.label_)
         span = _clean(with_nickname(ent)) if kind else None
-        if span is not None and kind == "organisation" and any(t.i in taken for t in span):
-            span, kind = name_after_organisation(span, taken), "person"
+        if (
+            span is not None
+            and kind in ("organisation", "person")
+            and taken.intersection(range(span.start, span.end))
+        ):
+            span = name_after_organisation(span, taken, person=kind == "person")
+            kind = "person"
         if span is None or any(t.i in taken for t in span):
             continue
         entry = lookup(span.text) if dictionary is not None else None

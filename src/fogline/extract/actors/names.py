@@ -61,14 +61,18 @@ def acronym_as_word(name: str, lookup: Any) -> Any:
     return lookup(name.upper())
 
 
-def name_after_organisation(span: Span, taken: set[int]) -> Span | None:
-    """The person's name an organisation entity swallowed after a dictionary name ("the United
-    Nations Samantha Power" tagged ORG, "United Nations" read already): its last two or three
-    capitalised words, which no organisation word ends."""
+def name_after_organisation(span: Span, taken: set[int], *, person: bool) -> Span | None:
+    """The person's name an entity swallowed after a dictionary name ("the United Nations
+    Samantha Power" tagged ORG, "Jordan's King Abdullah" tagged PERSON, the dictionary name
+    read already): its last capitalised words after any title, which no organisation word ends."""
     free = [t for t in span if t.i not in taken]
-    if len(free) == len(span) or not 2 <= len(free) <= 3 or free[0].i in (span.start,):
+    while free and (free[0].tag_ == "POS" or free[0].lower_ in lexicon().roles):
+        free = free[1:]  # "Jordan's King Abdullah": the possessive and the title
+    if len(free) == len(span) or not 1 <= len(free) <= 3 or free[0].i == span.start:
         return None
-    if free[0].i - 1 not in taken or free[-1].i != span.end - 1:
+    if len(free) == 1 and not person:  # a one-word name needs the tagger's PERSON
+        return None
+    if any(t.i in taken for t in span[free[0].i - span.start :]) or free[-1].i != span.end - 1:
         return None
     if not all(t.pos_ == "PROPN" and t.is_title for t in free):
         return None

@@ -39,7 +39,9 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             end = to.idx + len(to.text)
             cues.append(Cue(token, token.idx, end, obj, _according_content(token)))
-        elif token.pos_ in ("VERB", "AUX") and _is_cue_verb(token, lex):
+        elif (token.pos_ in ("VERB", "AUX") or _verb_read_as_noun(token)) and _is_cue_verb(
+            token, lex
+        ):
             if _part_of_name(token):
                 continue  # "Brigadier General Said Al-Saudi told …": "Said" is a name
             if (token.dep_ in ("amod", "compound") and not _after_quote(token, in_quote)) or (
@@ -67,6 +69,13 @@ def _fronted(
     if speaker is None or (content is None and f_content.start <= speaker.i < f_content.end):
         speaker = f_speaker
     return speaker, content or f_content
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """A reporting verb the tagger read as a noun though it has a subject and a clausal
+    complement ("Members of Parliament report that …")."""
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
 
 
 def _after_quote(token: Token, in_quote: Callable[[int], bool]) -> bool:
@@ -120,7 +129,10 @@ def subject_of(verb: Token, in_quote: Callable[[int], bool] | None = None) -> To
             return current.head
         if current.dep_ not in _CLIMB or current.head.i == current.i:
             return None
+        came = current.dep_
         current = current.head
+        if came == "acl" and current.dep_ == "dobj":  # "revised its reporting to say that"
+            current = current.head
         if current.dep_ == "prep" and current.head.i != current.i:  # "as saying", "by saying"
             current = current.head
     return None

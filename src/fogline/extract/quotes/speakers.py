@@ -108,7 +108,7 @@ class SpeakerFinder:
             if relative:
                 return Speaker(phrase.text, anchor.idx, anchor.idx + len(anchor.text))
             bare = _without_article(phrase)  # "a man" -> "man": descriptors carry no article
-            side = _nationality(self.doc, bare.start_char, bare.end_char)
+            side = _nationality(self.doc, bare.start_char, bare.end_char) or _members_of(bare)
             return Speaker(bare.text, bare.start_char, bare.end_char, affiliation=side)
         start, end, actor = hit
         if start > phrase.start_char or end < phrase.end_char:  # a title around the name
@@ -122,7 +122,9 @@ class SpeakerFinder:
         else:
             affiliation = self.short_name(actor)
         if affiliation is None or (actor.code is None and affiliation == actor.name):
-            affiliation = _nationality(self.doc, hit[0], hit[1]) or affiliation
+            affiliation = (
+                _nationality(self.doc, hit[0], hit[1]) or _members_of(phrase) or affiliation
+            )
         if affiliation is not None:  # "British Foreign Secretary X": the state, not "British"
             affiliation = _demonyms().get(affiliation.lower(), affiliation)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
@@ -197,6 +199,19 @@ class SpeakerFinder:
             if actor.kind == "state" and state is None:
                 state = actor.name  # "US Ambassador to the UN X", "Syrian President X"
         return state
+
+
+def _members_of(phrase: Span) -> str | None:
+    """The body unnamed members belong to ("Members of Iraqi Parliament from X" → Iraqi
+    Parliament): the proper name after 'of'."""
+    head = phrase.root
+    if head.lower_ not in ("member", "members"):
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+            words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]
+            return phrase.doc[words[0].i : obj.i + 1].text if words else None
+    return None
 
 
 def _publisher(document: Token) -> Token | None:
