@@ -863,3 +863,17 @@ def test_a_person_named_after_his_state_and_title_is_the_speaker(shipped):
     )
     speaker = speaker_of(quotes, "relentless war")
     assert (speaker.name, speaker.affiliation) == ("Abdullah", "Jordan")
+
+
+@pytest.mark.issue(13)
+def test_an_appeal_reports_what_it_asks_for(shipped):
+    quotes = shipped(
+        "The Islamic State group called on Muslims to kill citizens of all countries in the "
+        "coalition. The UN Support Mission in Libya (UNSMIL) called on all sides for « an "
+        "immediate ceasefire ». He called on Sunday, but nobody answered."
+    )
+    assert speaker_of(quotes, "kill citizens").name == "Islamic State"
+    assert (
+        speaker_of(quotes, "immediate ceasefire").name == "United Nations Support Mission in Libya"
+    )
+    assert not [q for q in quotes if "nobody" in q.text]

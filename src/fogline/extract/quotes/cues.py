@@ -48,7 +48,7 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
                 token.tag_ == "VBN" and not _has_aux(token) and not _active_subject(token)
             ):
                 continue  # "the stated aim", "a reported attack"; "X boasted" tagged VBN speaks
-            content = _reported_clause(token, in_quote)
+            content = _reported_clause(token, in_quote) or _appeal(token)
             speaker = subject_of(token, in_quote) or adjacent_subject(token, in_quote)
             speaker, content = _fronted(token, in_quote, speaker, content)
             cues.append(Cue(token, token.idx, token.idx + len(token.text), speaker, content))
@@ -93,9 +93,36 @@ def _part_of_name(token: Token) -> bool:
     return token.ent_type_ == "PERSON" and token.is_title and not token.is_sent_start
 
 
+_APPEALS = {"call": ("on", "upon"), "urge": (), "appeal": ("to",)}  # 'called on X to VP'
+
+
+def _appeal(verb: Token) -> Span | None:
+    """What an appeal asks for: "called on Muslims to kill …" → "kill …" (its xcomp)."""
+    preps = _APPEALS.get(verb.lemma_.lower())
+    if preps is None:
+        return None
+    if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children):
+        return None
+    comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if comp is None:
+        return None
+    return _trim_clause(verb.doc[comp.i : comp.right_edge.i + 1])
+
+
+def _appealed_to(verb: Token) -> bool:
+    """'called on all sides for «…»': an appeal to someone (not 'called on Sunday')."""
+    preps = _APPEALS.get(verb.lemma_.lower()) or ()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        if any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in prep.children):
+            return True
+    return False
+
+
 def _is_cue_verb(token: Token, lex: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lex.cue_verbs:
+        return True
+    if lemma in _APPEALS and (_appeal(token) is not None or _appealed_to(token)):
         return True
     if lemma not in lex.document_verbs:
         return False
