@@ -877,3 +877,15 @@ def test_an_appeal_reports_what_it_asks_for(shipped):
         speaker_of(quotes, "immediate ceasefire").name == "United Nations Support Mission in Libya"
     )
     assert not [q for q in quotes if "nobody" in q.text]
+
+
+@pytest.mark.issue(13)
+def test_he_said_after_an_inverted_speaker_or_a_described_one(shipped):
+    quotes = shipped(
+        "Israel opened the dams, said Brigadier General Said Al-Saudi. Further harm could be "
+        "caused, warned civil defence spokesman Muhammad al-Midana. Water is flowing through "
+        "the valley, he said. Gertz reported that a counterterrorism expert, Sebastian Gorka, "
+        "explained the risks. “The first would be a missile,” he said."
+    )
+    assert speaker_of(quotes, "Water is flowing").name == "Muhammad al-Midana"
+    assert speaker_of(quotes, "would be a missile").name == "Sebastian Gorka"

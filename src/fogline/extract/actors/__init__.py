@@ -574,9 +574,10 @@ def _add_mention(
     root = span.root
     told = root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell"
     if not told and not _in_quote(span.start_char, quoted):
-        subject = span.root.dep_ in _SUBJECT
+        speaker = is_cue_head(root)  # a speaker is as salient as a subject ("he said" next)
+        subject = span.root.dep_ in _SUBJECT or speaker
         refs.append(Ref(span.start_char, span.end_char, span.root.i, cluster, subject,
-                         sent_of[span.root.i], is_cue_head(root)))  # fmt: skip
+                         sent_of[span.root.i], speaker))  # fmt: skip
 
 
 def _acts(span: Span, roles: frozenset[str]) -> bool:

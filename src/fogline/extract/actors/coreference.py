@@ -58,6 +58,9 @@ def is_cue_head(token: Token) -> bool:
     head = token.head
     if token.dep_ in SUBJECT and head.lemma_.lower() in lex.cue_verbs:
         return True
+    if token.dep_ == "dobj" and token.i > head.i and head.lemma_.lower() in lex.cue_verbs:
+        # "…, warned spokesman X": the speaker after an inverted verb with no subject
+        return token.pos_ == "PROPN" and not any(c.dep_ in SUBJECT for c in head.children)
     return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
@@ -101,14 +104,36 @@ def resolve_references(
             elif lemma in lex.roles and definite and len(span) <= 2:
                 target = _antecedent(token, refs, sent_of, {"person"}, role=lemma)
             elif (lemma in lex.roles or lemma in lex.people_nouns) and is_cue_head(token):
-                kind = "person" if token.tag_ == "NN" else "unknown"  # "a teacher": she
                 span = _without_setting(token, span)
-                target = new_cluster(span, kind, lemma if lemma in lex.roles else None)
-                if named:  # "a spokesman for the NRF"; "for President X": X's side, later
-                    target.affiliation = target.affiliation or named[-1]
+                target = _apposed_person(token, by_token)  # "an expert, X, explained": X
+                target = target or _unnamed(token, span, named, new_cluster)
         if target is None:
             continue
         add_mention(target, span)
+
+
+def _unnamed(
+    token: Token,
+    span: Span,
+    named: list[Cluster],
+    new_cluster: Callable[[Span, str, str | None], Cluster],
+) -> Cluster:
+    """A new actor for an unnamed speaker ("a teacher", "a spokesman for the NRF")."""
+    kind = "person" if token.tag_ == "NN" else "unknown"  # "a teacher": she
+    lemma = token.lemma_.lower()
+    target = new_cluster(span, kind, lemma if lemma in lexicon().roles else None)
+    if named:  # "a spokesman for the NRF"; "for President X": X's side, later
+        target.affiliation = target.affiliation or named[-1]
+    return target
+
+
+def _apposed_person(token: Token, by_token: dict[int, Cluster]) -> Cluster | None:
+    """The named person an unnamed description is in apposition with ("an expert, X,")."""
+    for child in token.children:
+        found = by_token.get(child.i) if child.dep_ == "appos" else None
+        if found is not None and found.kind == "person":
+            return found
+    return None
 
 
 _SETTING = ("in", "at", "with", "on", "near")
