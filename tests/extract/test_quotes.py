@@ -889,3 +889,15 @@ def test_he_said_after_an_inverted_speaker_or_a_described_one(shipped):
     )
     assert speaker_of(quotes, "Water is flowing").name == "Muhammad al-Midana"
     assert speaker_of(quotes, "would be a missile").name == "Sebastian Gorka"
+
+
+@pytest.mark.issue(13)
+def test_a_reported_clause_ending_in_a_direct_quote_keeps_its_own_words(shipped):
+    quotes = shipped(
+        "According to a report in the Free Beacon, the jets were taken by militias in Libya, "
+        "and reports distributed within the government “included a warning that one or more "
+        "of the aircraft could be used in an attack on the anniversary of the attacks”."
+    )
+    indirect = [q for q in quotes if not q.direct]
+    assert [q.text for q in indirect] == ["the jets were taken by militias in Libya"]
+    assert indirect[0].speaker.name == "Free Beacon"

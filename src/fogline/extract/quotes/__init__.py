@@ -411,14 +411,30 @@ def _indirect(
             continue
         start, end = content.start_char, content.end_char
         inside = coverage.overlap(start, end)
-        if inside * 2 > end - start:
-            continue  # the clause is a direct quote, reported already
+        if inside * 2 > end - start:  # the clause is a direct quote, reported already ...
+            end = _before_quote(text, start, end, quoted)
+            if end is None:  # ... unless it opens with words of its own ("X, and Y “…”")
+                continue
         speaker = speakers.speaker(cue.speaker)
         if speaker is None:
             continue
         channel = channel_of(cue, (start, end))
         out.append(_quote(text, start, end, False, cue, speaker, channel, where, kinds))
     return out
+
+
+def _before_quote(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> int | None:
+    """The end of a reported clause's own words before the first direct quote inside it, when
+    they are a clause of five words or more ("the jets were taken by militias, and reports
+    “included …”"); else None."""
+    opening = min((s for s, e in quoted if start < s < end), default=None)
+    if opening is None:
+        return None
+    cut = text.rfind(",", start, opening)
+    cut = cut if cut > start else opening - 1
+    while cut > start and not text[cut - 1].isalnum():
+        cut -= 1
+    return cut if len(text[start:cut].split()) >= 5 else None
 
 
 def _quote(
