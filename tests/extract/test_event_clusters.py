@@ -195,3 +195,21 @@ def test_a_vague_count_keeps_its_words_and_a_partys_count_is_marked(analyze):
     claimed = [e for e in b.events if e.fatalities == 40]
     assert claimed and claimed[0].certainty == "claimed"
     assert claimed[0].fatalities_claimed_by is not None
+
+
+def test_a_caption_retelling_the_strike_joins_the_body_event(analyze):
+    a = analyze(
+        "The Malian army said on Monday that a drone strike had killed the rebel commander "
+        "Ahmed Musa near Kidal on Sunday. His convoy was hit late in the evening.\n\n"
+        "Residents said the town was calm on Monday. Shops opened and traders returned.\n\n"
+        "Musa, seen here at a rally, died in a strike on his convoy (AP Photo/Baba Ahmed)\n\n"
+        "The army has fought rebels in the region for a decade."
+    )
+    caption = next(p for p in a.paragraphs if "AP Photo" in a.document.text[p.start : p.end])
+    assert caption.kind == "caption"
+    in_caption = [
+        e for e in a.events if any(caption.start <= m.start < caption.end for m in e.mentions)
+    ]
+    assert in_caption and all(
+        any(m.start < caption.start for m in e.mentions) for e in in_caption
+    ), [(e.trigger.text, [m.text for m in e.mentions]) for e in a.events]

@@ -29,6 +29,7 @@ from fogline.model import ActorRef, DateRef, Event, PlaceRef, SpanRef
 REFERRING_DETS = frozenset({"the", "this", "that", "its", "their"})
 CERTAINTY_KINDS = {"denied": "denied", "planned": "planned"}  # every other value: "report"
 SAME_MOMENT = frozenset({"when", "as", "while"})  # "killed when a drone fired on the car"
+SUMMARY_KINDS = frozenset({"highlight", "caption"})  # paragraphs that retell the body
 RESULT_DEPS = frozenset({"advcl", "acl", "relcl", "xcomp"})  # "hit a car, killing four"
 RECENT_DAYS = 31  # an inferred date (the report's) is "now": within a month
 CERTAINTY_ORDER = ("asserted", "reported", "claimed", "hedged", "denied", "planned")
@@ -42,6 +43,8 @@ class Cluster:
     sentence: int = 0  # index of the last mention's sentence
     paragraph: int = 0  # ordinal of the last mention's paragraph
     closed: bool = False  # a plural mention ("airstrikes") names many events: nothing joins
+    summary: bool = True  # every mention so far is in a highlight or a caption
+    lemmas: set[str] = field(default_factory=set)  # the trigger lemmas of its mentions
     verbs: dict[int, int] = field(default_factory=dict)  # its verb mentions: token → sentence
 
 
@@ -68,11 +71,17 @@ def cluster_events(
             paragraphs.get(para.start, 0) if para is not None else 0,
         )
         plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        summary = ctx.paragraph_kind_at(event.start) in SUMMARY_KINDS
         target = None if plural else _link(event, head, clusters, rules, where)
+        if target is None and not plural and head is not None:
+            target = _retold(event, head, clusters, rules, summary)
         if target is None:
             target = Cluster(closed=plural)
             clusters.append(target)
         target.mentions.append(event)
+        target.summary = target.summary and summary
+        if head is not None:
+            target.lemmas.add(head.lemma_.lower())
         target.sentence, target.paragraph = where
         if head is not None and head.pos_ == "VERB":
             target.verbs[head.i] = where[0]
@@ -170,6 +179,23 @@ def _no_own_setting(event: Event) -> bool:
     continued"), rather than a new setting ("on Tuesday, a drone hit a car")?"""
     dated = event.date is not None and not event.date.inferred
     return not dated and not _stated_place(event.place)
+
+
+def _retold(
+    event: Event, head: Token, clusters: list[Cluster], rules: Rules, summary: bool
+) -> Cluster | None:
+    """The event a highlight or caption retells, or that the body tells after its summary
+    ("Godane killed in U.S. strike" atop the story): a compatible event, anywhere, told
+    with the same word or sharing a named party or a stated place or date."""
+    lemma = head.lemma_.lower()
+    for cluster in reversed(clusters):
+        if cluster.closed or not (summary or cluster.summary):
+            continue
+        if not all(_compatible(event, m, rules) for m in cluster.mentions):
+            continue
+        if lemma in cluster.lemmas or _anchors(event, cluster) >= 1:
+            return cluster
+    return None
 
 
 def _trigger_token(event: Event, doc: Doc) -> Token | None:
