@@ -901,3 +901,14 @@ def test_a_reported_clause_ending_in_a_direct_quote_keeps_its_own_words(shipped)
     indirect = [q for q in quotes if not q.direct]
     assert [q.text for q in indirect] == ["the jets were taken by militias in Libya"]
     assert indirect[0].speaker.name == "Free Beacon"
+
+
+@pytest.mark.issue(13)
+def test_some_of_its_members_speak_for_the_group(shipped):
+    quotes = shipped(
+        "And ISIS certainly isn't confirming anything. Some of its members took to social "
+        "media Tuesday to deny that any wife of Baghdadi had been arrested. Residents of the "
+        "town and its surrounding villages said the militants were executing people."
+    )
+    assert speaker_of(quotes, "any wife of Baghdadi").name == "Islamic State"
+    assert speaker_of(quotes, "executing people").name != "Islamic State"

@@ -21,6 +21,7 @@ from fogline.model import Actor, Speaker
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _RELATIVE = {"who", "which", "that"}
+_PARTS = {"some", "many", "most", "several", "one", "two", "few", "all", "none", "both"}
 _NAMED_KINDS = ("person", "media")  # "The news agency Reuters said": the name speaks
 _TITLE_PREPS = ("to", "of", "for", "at")  # "Ambassador to the United Nations X"
 _DEMONYMS = "events/demonyms.tsv"
@@ -101,7 +102,7 @@ class SpeakerFinder:
                 hit, phrase = found, noun_phrase(other)
                 break
         if hit is None:
-            hit = self.actor_at(phrase.start_char, phrase.end_char) or self._named_by(phrase)
+            hit = self._in_phrase(phrase, token)
         if hit is None:
             if token.pos_ == "PRON":
                 return None
@@ -138,6 +139,29 @@ class SpeakerFinder:
             actor = self.by_alias.get(tok.text) if tok.dep_ == "compound" else None
             if actor is not None and actor.kind in ("group", "organisation"):
                 return phrase.start_char, phrase.end_char, actor
+        return None
+
+    def _in_phrase(self, phrase: Span, token: Token) -> tuple[int, int, Actor] | None:
+        """An actor named inside the speaker's phrase, by its modifier, or by 'its'."""
+        found = self.actor_at(phrase.start_char, phrase.end_char) or self._named_by(phrase)
+        return found or self._its_members(token)
+
+    def _its_members(self, token: Token) -> tuple[int, int, Actor] | None:
+        """'its members', 'their fighters' said: the group, organisation or state named last
+        before, in this sentence or the one before."""
+        owner = next((c for c in token.children if c.lower_ in ("its", "their")), None)
+        lex = lexicon()
+        people = lex.group_nouns | lex.people_nouns | {"member"}  # not "its villages"
+        if owner is None or token.tag_ not in ("NNS", "NNPS") or token.lemma_ not in people:
+            return None
+        sent = token.sent
+        first = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        k = bisect.bisect_left(self._starts, owner.idx)
+        for s, _e, actor in reversed(self.spans[:k]):
+            if s < first:
+                return None
+            if actor.kind in ("group", "organisation", "state"):
+                return owner.idx, token.idx + len(token.text), actor
         return None
 
     def _name_closing(self, token: Token) -> tuple[int, int, Actor] | None:
@@ -248,6 +272,10 @@ def _antecedent(token: Token) -> Token:
         return token.head.head
     if token.lower_ == "who" and token.i > 0:  # "disputed by X, however, who said"
         return _noun_before(token) or token
+    if token.pos_ == "PRON" and token.lower_ in _PARTS:  # "Some of its members": the members
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        return whole if whole is not None and whole.pos_ in ("NOUN", "PROPN") else token
     return token
 
 
