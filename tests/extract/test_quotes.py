@@ -912,3 +912,13 @@ def test_some_of_its_members_speak_for_the_group(shipped):
     )
     assert speaker_of(quotes, "any wife of Baghdadi").name == "Islamic State"
     assert speaker_of(quotes, "executing people").name != "Islamic State"
+
+
+@pytest.mark.issue(13)
+def test_the_message_read_is_the_statement_its_publisher_posted(shipped):
+    quotes = shipped(
+        "A statement posted on a website used by Isis fighters said that the hostage had been "
+        "killed in a strike.\n\nSeveral pictures were included in the statement.\n\n"
+        "“The coalition planes targeted sites outside Raqqa city today,” the message read."
+    )
+    assert speaker_of(quotes, "coalition planes targeted").name == "Islamic State"

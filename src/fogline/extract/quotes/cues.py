@@ -73,9 +73,11 @@ def _fronted(
 
 def _verb_read_as_noun(token: Token) -> bool:
     """A reporting verb the tagger read as a noun though it has a subject and a clausal
-    complement ("Members of Parliament report that …")."""
+    complement ("Members of Parliament report that …", "“…,” the message read")."""
     deps = {c.dep_ for c in token.children}
-    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
+    if token.pos_ != "NOUN" or "ccomp" not in deps:
+        return False
+    return "nsubj" in deps or (token.dep_ == "ROOT" and "compound" in deps)  # "the message read"
 
 
 def _after_quote(token: Token, in_quote: Callable[[int], bool]) -> bool:
@@ -126,7 +128,8 @@ def _is_cue_verb(token: Token, lex: Lexicon) -> bool:
         return True
     if lemma not in lex.document_verbs:
         return False
-    subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    subjects = _SUBJECTS + (("compound",) if token.pos_ == "NOUN" else ())
+    subject = next((c for c in token.children if c.dep_ in subjects), None)
     return subject is not None and subject.lemma_.lower() in lex.document_nouns
 
 

@@ -74,8 +74,7 @@ class SpeakerFinder:
         if token is None:
             return None
         if token.dep_ == "poss" or token.lemma_.lower() in lexicon().document_nouns:
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            token = owner or _publisher(token) or token
+            token = _author(token) or token
         anchor = token
         token = _antecedent(token)
         relative = token is not anchor
@@ -235,6 +234,31 @@ def _members_of(phrase: Span) -> str | None:
         for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
             words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]
             return phrase.doc[words[0].i : obj.i + 1].text if words else None
+    return None
+
+
+_BACK = 6  # sentences a definite statement noun looks back for the statement it names
+
+
+def _author(document: Token) -> Token | None:
+    """Who wrote a statement: its owner ("its statement"), its publisher ("a video uploaded by
+    X"), or for "the message" the publisher of a statement of the last sentences ("A statement
+    posted on a website used by Isis fighters said … “…,” the message read")."""
+    owner = next((c for c in document.children if c.dep_ == "poss"), None)
+    found = owner or _publisher(document)
+    if found is not None or document.lemma_.lower() not in lexicon().document_nouns:
+        return found
+    doc, sent = document.doc, document.sent
+    if document.i == 0 or doc[document.i - 1].lower_ not in ("the", "this"):
+        return None
+    first = sent.start
+    for _ in range(_BACK):
+        first = doc[first - 1].sent.start if first > 0 else first
+    for tok in reversed(doc[first : document.i]):
+        if tok.lemma_.lower() in lexicon().document_nouns:
+            found = _publisher(tok)
+            if found is not None:
+                return found
     return None
 
 
