@@ -366,3 +366,12 @@ def test_a_body_the_dictionary_lacks_belongs_to_the_state_that_owns_it(with_dict
         'said the Russian claim was "not true".'
     )
     assert named(actors, "Petro Bondar").affiliation == "Ukraine"
+
+
+@pytest.mark.issue(13)
+def test_an_office_named_after_a_state_body_serves_its_state(with_dictionary):
+    actors = with_dictionary(
+        "Bernadette Meehan, a spokeswoman for the White House National Security Council, said "
+        "they were concerned."
+    )
+    assert named(actors, "Bernadette Meehan").affiliation == "United States"

@@ -52,8 +52,9 @@ from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
 BODIES = "fogline.actor_bodies"
-"""``doc.user_data`` key: actor id → the state body a person speaks for ("the army's spokesman
-X": the army) where the actor record's affiliation is the state that body serves."""
+"""``doc.user_data`` key: actor id → the state body a person or office speaks for ("the army's
+spokesman X": the army; "the GNU's Ministry of Health": the GNU) where the actor record's
+affiliation is the state that body serves."""
 _KINDS = {"person", "group", "state", "organisation", "media", "unknown"}
 _ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
 _SUBJECT = {"nsubj", "nsubjpass"}
@@ -115,7 +116,7 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
             parent = None  # a descriptor or a title read as a name ("Brigadier General") is no side
         side = state_served(parent if c.kind == "person" else c, ctx.actor_dictionary)
         aff = side or (parent.name if parent is not None else None)  # speakers write it short
-        if side and parent is not None and c.kind == "person" and parent.kind != "state":
+        if side and parent is not None and parent.kind != "state":
             bodies[c.id] = parent.name  # the speaker's side is the body, the record's the state
         code = getattr(c.entry, "code", None) if c.entry is not None else None
         aliases = sorted((c.aliases | entry_aliases(c.entry)) - {c.name})
@@ -174,6 +175,9 @@ def analyse_actors(  # noqa: C901 - the resolution passes in order, one call eac
             _add_mention(cluster, span, by_token, refs, quoted, sent_of)
             by_token.update(kept)
             _keep_sorted(refs)
+            head = kept.get(span.start)  # "White House National Security Council": its body
+            if cluster.affiliation is None and head is not None and head.entry is not None:
+                cluster.affiliation = head if head.kind == "organisation" else None
         return cluster
 
     for span, cluster in persons:

@@ -26,6 +26,8 @@ def state_served(cluster: Cluster | None, dictionary: Any) -> str | None:
         return None  # an armed group is a side of its own, even when it serves a government
     owner = cluster.affiliation
     if cluster.entry is None:  # "Ukraine's Khortytsia group of forces": the owner the text names
+        if owner is not None and owner.kind == "organisation" and owner is not cluster:
+            return state_served(owner, dictionary)  # "White House National Security Council"
         return owner.name if owner is not None and owner.kind == "state" else None
     if dictionary is None or not hasattr(dictionary, "get"):
         return None
