@@ -33,7 +33,7 @@ from fogline.extract.events.counts import fatalities, fatalities_note
 from fogline.extract.events.dates import Timeline
 from fogline.extract.events.framing import frame_report
 from fogline.extract.events.lexicon import EventLexicon, load_lexicon
-from fogline.extract.events.location import event_place
+from fogline.extract.events.location import COUNTRY_FEATURES, event_place
 from fogline.extract.events.mentions import Mentions
 from fogline.extract.events.salience import purpose_or_habit, reportable
 from fogline.extract.events.triggers import find_triggers
@@ -41,8 +41,6 @@ from fogline.extract.spans import sentence
 from fogline.model import ActorRef, Event, PlaceRef, SpanRef
 
 __all__ = ["event_family", "extract_events", "is_territorial", "territorial_subtypes"]
-
-COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
 
 
 def territorial_subtypes() -> frozenset[str]:

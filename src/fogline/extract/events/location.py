@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from fogline.extract.events.arguments import Frame
 from fogline.extract.events.mentions import Mentions
 from fogline.extract.events.syntax import in_clause
-from fogline.model import PlaceRef
+from fogline.model import Place, PlaceRef
 
 PLACE_WINDOW = 150  # tokens either side of a trigger searched for its place
 
@@ -76,24 +76,42 @@ def _bounds(span: Span) -> tuple[int, int]:
 
 
 def focus_place(ments: Mentions) -> PlaceRef | None:
-    """The document's focus: the geocoded place it names most often as a location (the
-    first among equals), marked ``inferred`` for an event that no phrase places."""
+    """The document's focus, marked ``inferred`` for an event that no phrase places: the
+    country whose places the text names most often as locations, given as the country itself
+    when the text names it, else as that country's most named place. A country is the honest
+    guess; a town named often ("Chibok", the border town seen from "Turkey") is not where
+    every unplaced event happened."""
     if "focus" not in ments.memo:
-        counts: dict[str, list] = {}
+        by_country: dict[str, list] = {}  # country code → [count, {name: [count, place]}]
         for t in ments.doc:
             found = ments.place_mention(t) if t.i in ments.place_tokens else None
             if found is None or t.i != found[1].root.i or found[0].lat is None:
                 continue
-            if is_locative(t, ments):
-                counts.setdefault(found[0].name, [0, found[0]])[0] += 1
-        best = max(counts.values(), key=lambda item: item[0], default=None)
-        place = best[1] if best is not None else None
-        ments.memo["focus"] = (
-            PlaceRef(place.name, place.lat, place.lon, place.country_code, inferred=True)
-            if place is not None
-            else None
-        )
+            place = found[0]
+            if place.country_code is None or not is_locative(t, ments):
+                continue
+            entry = by_country.setdefault(place.country_code, [0, {}])
+            entry[0] += 1
+            entry[1].setdefault(place.name, [0, place])[0] += 1
+        ments.memo["focus"] = _country_focus(by_country, ments)
     return ments.memo["focus"]
+
+
+def _country_focus(by_country: dict[str, list], ments: Mentions) -> PlaceRef | None:
+    if not by_country:
+        return None
+    _, names = max(by_country.values(), key=lambda entry: entry[0])
+    countries = [p for _, p in names.values() if ments.feature_of(_ref(p)) in COUNTRY_FEATURES]
+    place = countries[0] if countries else max(names.values(), key=lambda item: item[0])[1]
+    return PlaceRef(place.name, place.lat, place.lon, place.country_code, inferred=True)
+
+
+def _ref(place: Place) -> PlaceRef:
+    return PlaceRef(place.name, place.lat, place.lon, place.country_code)
+
+
+COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+"""GeoNames feature codes of countries and dependent territories."""
 
 
 def _sentence_places(
