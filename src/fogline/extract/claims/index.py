@@ -186,7 +186,7 @@ class ClaimIndex:
                 and speaker.kind == "person"
                 and (head.lemma_.lower() in self.lex.armed_nouns)
             ):  # a spokesman's "our troops" are his side's forces, not him
-                return True, self._descriptor_actor(head) or speaker
+                return True, self._descriptor_actor(head) or self._side_forces(speaker, head)
             return True, speaker
         actor = self.actor_at(child.idx, child.idx + len(child.text))
         if actor is not None and self._linked_after(actor, child):
@@ -264,6 +264,14 @@ class ClaimIndex:
         """Is this mention of ``actor`` followed by "-linked", "-backed" …?"""
         me = self._mentions_of(actor)[3].at(token.idx)  # the first mention of it over the token
         return me is not None and bool(self.lex.linked_after.match(self.text, me))
+
+    def _side_forces(self, speaker: Actor, noun: Token) -> Actor | None:
+        """The forces of the side a person speaks for ("our troops", said by an army or a
+        ministry spokesman: the state's forces); None when the side is unknown."""
+        side = self.actor_named(speaker.affiliation)
+        if side is None:
+            return None
+        return (self.forces_of(side, noun) or side) if side.kind == "state" else side
 
     def forces_of(self, state: Actor, noun: Token) -> Actor | None:
         """The forces of a state (named in the document, else in the dictionary)."""

@@ -457,13 +457,13 @@ class PropositionReader:
         return not any(c.lower_ in nonspecific for c in token.children)
 
     def armed(self, token: Token | None) -> bool:
-        """Whether the token names an armed actor (by its resolved actor or its noun)."""
+        """Whether the token names an armed actor (by its noun, else by its resolved actor)."""
         if token is None:
             return False
+        if any(t.lemma_.lower() in self.lex.armed_nouns for t in phrase_tokens(token)):
+            return True  # "our troops": armed whoever they resolve to
         ref = self.ix.resolve(token)
-        if ref is not None and ref.actor is not None:
-            return ref.actor.kind in self.lex.armed_kinds
-        return any(t.lemma_.lower() in self.lex.armed_nouns for t in phrase_tokens(token))
+        return ref is not None and ref.actor is not None and ref.actor.kind in self.lex.armed_kinds
 
     def actorish(self, token: Token) -> bool:
         """Whether the token resolves to a known actor."""
