@@ -213,3 +213,12 @@ def test_a_caption_retelling_the_strike_joins_the_body_event(analyze):
     assert in_caption and all(
         any(m.start < caption.start for m in e.mentions) for e in in_caption
     ), [(e.trigger.text, [m.text for m in e.mentions]) for e in a.events]
+
+
+def test_insisting_that_is_a_view_but_insisting_on_is_a_demand(analyze):
+    a = analyze(
+        "The government insisted that talks with the rebels in Kidal were going on.\n\n"
+        "The rebels insisted on the release of their fighters held in Gao, Mali."
+    )
+    insisted = [e for e in a.events if e.trigger.text == "insisted"]
+    assert insisted and all(e.start >= a.document.text.index("The rebels") for e in insisted)

@@ -31,6 +31,14 @@ def purpose_or_habit(tok: Token, lex: EventLexicon) -> bool:
     return head.lemma_.lower() not in governing and tok.dep_ in ("xcomp", "advcl", "acl", "relcl")
 
 
+def asserts_a_view(tok: Token, lex: EventLexicon) -> bool:
+    """Is the trigger a verb that, with a that-clause, asserts a view ("insisted that the
+    talks were going on"): a claim for the claims layer, no event?"""
+    return tok.lemma_.lower() in lex.words("assertive_verbs") and any(
+        c.dep_ == "ccomp" for c in tok.children
+    )
+
+
 def reportable(event: Event, lex: EventLexicon) -> bool:
     """Does a grouped event say that something happened (not "could", a hope, a fear or a
     question), and enough to be coded: a doer or a recipient, a place stated in the text
