@@ -11,16 +11,6 @@ from fogline.model import ActorRef, DateRef, Event, PlaceRef
 
 pytestmark = [pytest.mark.issue(13), pytest.mark.slow]
 
-PUBLISHED = "2024-03-04"  # a Monday
-
-
-@pytest.fixture(scope="module")
-def analyze(analyzer):
-    def run(text: str, published: str = PUBLISHED):
-        return analyzer.analyze(text, published=published)
-
-    return run
-
 
 def _violent(events):
     return [e for e in events if e.type in ("FIGHT", "ASSAULT")]

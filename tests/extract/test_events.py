@@ -16,15 +16,7 @@ from fogline.model import Quote, Speaker
 
 pytestmark = pytest.mark.slow  # the real pipeline: spaCy model and gazetteer
 
-PUBLISHED = "2024-03-04"  # a Monday
-
-
-@pytest.fixture(scope="module")
-def analyze(analyzer):
-    def run(text: str, published: str = PUBLISHED):
-        return analyzer.analyze(text, published=published)
-
-    return run
+PUBLISHED = "2024-03-04"  # a Monday, as the `analyze` fixture (conftest.py) uses
 
 
 def _find(events, **want):

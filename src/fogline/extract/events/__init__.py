@@ -22,12 +22,14 @@ Example:
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span
 
 from fogline.extract.context import DocContext
 from fogline.extract.events.arguments import Frame, build_frame
 from fogline.extract.events.certainty import Certainty, assess
-from fogline.extract.events.clusters import cluster_events
+from fogline.extract.events.clusters import cluster_events, type_families
 from fogline.extract.events.coding import code_frame, code_intention, code_recipient
 from fogline.extract.events.counts import fatalities, fatalities_note
 from fogline.extract.events.dates import Timeline
@@ -51,10 +53,12 @@ def territorial_subtypes() -> frozenset[str]:
 def event_family(plover: str) -> str:
     """The family of a PLOVER type whose mentions may name one event (``type_families`` in
     ``cues.yaml``: a strike and the killing it caused); a type outside them is its own."""
-    for group in load_lexicon().cues.get("type_families", []):
-        if plover in group:
-            return group[0]
-    return plover
+    return _family_of().get(plover, plover)
+
+
+@functools.cache
+def _family_of() -> dict[str, str]:
+    return type_families(load_lexicon())
 
 
 def is_territorial(event: Event) -> bool:

@@ -59,7 +59,7 @@ def cluster_events(
     """One event per group of mentions, in the order of each event's first mention.
     ``is_country`` tells a country from a place inside it (a strike "in Somalia" and one
     "near Barawe" may be one)."""
-    rules = (_families(lex), is_country, frozenset(lex.nouns))
+    rules = (type_families(lex), is_country, frozenset(lex.nouns))
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
     paragraphs = {p.start: n for n, p in enumerate(ctx.paragraphs)}
     clusters: list[Cluster] = []
@@ -89,7 +89,8 @@ def cluster_events(
     return [merge(c.mentions, weapon_modes) for c in clusters]
 
 
-def _families(lex: EventLexicon) -> dict[str, str]:
+def type_families(lex: EventLexicon) -> dict[str, str]:
+    """PLOVER type → the first type of its family (``type_families`` in ``cues.yaml``)."""
     out: dict[str, str] = {}
     for group in lex.cues.get("type_families", []):
         for plover in group:

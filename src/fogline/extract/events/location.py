@@ -44,7 +44,7 @@ def is_locative(tok: Token, ments: Mentions) -> bool:
         if head is root:
             return False
         same = ments.place_mention(root)
-        if same is not None and root.i != same[1].root.i and head.i in range(*_bounds(same[1])):
+        if same is not None and root.i != same[1].root.i and same[1].start <= head.i < same[1].end:
             root = head  # inside one place name: "Lower Shabelle"
         elif root.dep_ in ("conj", "appos"):
             root = head
@@ -69,10 +69,6 @@ def is_locative(tok: Token, ments: Mentions) -> bool:
     return prep.lower_ in ("to", "toward", "towards") and prep.head.lemma_.lower() in lex.words(
         "purpose_heads"
     )
-
-
-def _bounds(span: Span) -> tuple[int, int]:
-    return span.start, span.end
 
 
 def focus_place(ments: Mentions) -> PlaceRef | None:
