@@ -148,3 +148,10 @@ def test_the_extract_readme_maps_every_step():
         for need in step.needs:
             assert need in reads, (step.name, need)
         assert sorted(re.findall(r"data/(\w+)/", data)) == sorted(step.data), step.name
+
+
+def test_extractor_tests_mirror_the_extractor_folders():
+    tests = Path(__file__).resolve().parent / "extract"
+    for step in EXTRACTORS:
+        if (SRC / "extract" / step.name).is_dir():
+            assert list((tests / step.name).glob("test_*.py")), f"tests/extract/{step.name}/"
