@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc
 
 from fogline.extract.spans import Intervals, text_of
+from fogline.extract.text import QuoteSpan, find_quote_spans, paragraph_bounds, split_unwrapped
 from fogline.model import Actor, Claim, Event, Paragraph, Place, Quote, TimeRef
 
 if TYPE_CHECKING:
@@ -106,6 +107,23 @@ class DocContext:
         k = max(0, bisect.bisect_right(starts, offset) - 1)
         end = starts[k + 1] if k + 1 < len(starts) else len(self.text)
         return starts[k], end
+
+    def paragraph_segments(self) -> list[tuple[tuple[int, int], int]]:
+        """((start, end), paragraph index) of each paragraph, its unwrapped lines cut apart.
+
+        The paragraph layer's bounds when it is finished, else the text cut without cues.
+        """
+        if "paragraphs:segments" not in self._cache:
+            bounds = [(p.start, p.end) for p in self.paragraphs] or paragraph_bounds(self.text)
+            self._cache["paragraphs:segments"] = split_unwrapped(self.text, bounds)
+        return self._cache["paragraphs:segments"]
+
+    def quote_spans(self) -> list[QuoteSpan]:
+        """The quoted segments of the text (:func:`fogline.extract.text.find_quote_spans`)."""
+        if "paragraphs:quotes" not in self._cache:
+            bounds = [b for b, _ in self.paragraph_segments()]
+            self._cache["paragraphs:quotes"] = find_quote_spans(self.text, bounds)
+        return self._cache["paragraphs:quotes"]
 
     # -- indexes over finished layers ---------------------------------------------------------
 

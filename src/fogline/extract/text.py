@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from fogline.data import load_lines
@@ -194,7 +195,12 @@ def _segment(
 
 # -- paragraphs and sentences -----------------------------------------------------------------
 
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+"""A paragraph's final punctuation (closing quote marks and brackets after it allowed)."""
+WORD = re.compile(r"[^\W_][\w’'-]*")
+"""A word: starts with a letter or digit."""
+UNWRAPPED_LINE = 100
+"""Characters: a line this long was not hard-wrapped, so its newline ends a paragraph."""
 
 
 @functools.cache
@@ -203,20 +209,80 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(load_lines("text/abbreviations.txt"))
 
 
+def segment_paragraphs(
+    text: str,
+    *,
+    bullet: re.Pattern[str] | None = None,
+    furniture: Callable[[str], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blank-line separated blocks, each ``bullet`` line its own.
+
+    A text without any blank line whose lines mostly end a sentence is read one paragraph a
+    line. A block with a line of :data:`UNWRAPPED_LINE` characters or a line that is page
+    ``furniture`` ("Tags: ...") is no hard-wrapped prose: each of its lines is a paragraph.
+    The paragraph layer cuts with the cues of ``data/clean/``; without cues this is the same
+    cut, used where no paragraph layer exists.
+    """
+    lines: list[tuple[int, int]] = []  # (start, end) of each line without its "\n"
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    filled = [(s, e) for s, e in lines if text[s:e].strip()]
+    inner = lines[lines.index(filled[0]) : lines.index(filled[-1]) + 1] if filled else []
+    one_per_line = len(filled) == len(inner) and len(filled) >= 3  # no blank line inside
+    if one_per_line:
+        ended = sum(bool(TERMINAL.search(text[s:e].rstrip())) for s, e in filled)
+        one_per_line = ended >= 0.6 * len(filled)
+    spans: list[tuple[int, int]] = []
+    block: list[tuple[int, int]] = []
+    for s, e in lines:
+        line = text[s:e]
+        if not line.strip():
+            _flush(text, block, spans, furniture)
+            continue
+        if one_per_line or (bullet is not None and bullet.match(line)):
+            _flush(text, block, spans, furniture)
+        block.append((s, e))
+    _flush(text, block, spans, furniture)
+    return spans
+
+
+def _flush(
+    text: str,
+    block: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
+    furniture: Callable[[str], bool] | None,
+) -> None:
+    """Close the paragraph of ``block`` (lines), or one per line when not wrapped prose."""
+    if len(block) > 1 and any(
+        e - s >= UNWRAPPED_LINE or (furniture is not None and furniture(text[s:e]))
+        for s, e in block
+    ):
+        for line in list(block):
+            block[:] = [line]
+            _flush(text, block, spans, furniture)
+        return
+    if block:
+        first = text[block[0][0] : block[0][1]]
+        start = block[0][0] + len(first) - len(first.lstrip())
+        end = block[-1][0] + len(text[block[-1][0] : block[-1][1]].rstrip())
+        spans.append((start, end))
+        block.clear()
+
+
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of blank-line separated paragraphs, as ``classify_paragraphs`` cuts them."""
-    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
-
-
-_UNWRAPPED = 100  # a line this long was not hard-wrapped: its newline ends a paragraph
+    """(start, end) of the paragraphs of ``text`` cut without the paragraph cues."""
+    return segment_paragraphs(text)
 
 
 def split_unwrapped(text: str, bounds: list[tuple[int, int]]) -> list[tuple[tuple[int, int], int]]:
     """Paragraphs cut at every single newline when their lines were not hard-wrapped.
 
     Scraped text often separates paragraphs by one newline. A block with a line of at least
-    100 characters is not hard-wrapped, so each of its lines is a paragraph; a hard-wrapped
-    block (all lines short) stays whole. Returns ((start, end), index of the original bound).
+    :data:`UNWRAPPED_LINE` characters is not hard-wrapped, so each of its lines is a
+    paragraph; a hard-wrapped block (all lines short) stays whole. Returns ((start, end),
+    index of the original bound).
     """
     out: list[tuple[tuple[int, int], int]] = []
     for index, (start, end) in enumerate(bounds):
@@ -225,7 +291,7 @@ def split_unwrapped(text: str, bounds: list[tuple[int, int]]) -> list[tuple[tupl
         for line in text[start:end].split("\n"):
             lines.append((pos, pos + len(line)))
             pos += len(line) + 1
-        if len(lines) == 1 or max(e - s for s, e in lines) < _UNWRAPPED:
+        if len(lines) == 1 or max(e - s for s, e in lines) < UNWRAPPED_LINE:
             out.append(((start, end), index))
             continue
         for s, e in lines:

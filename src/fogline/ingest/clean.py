@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 
 from fogline.data import load_lines, load_yaml
 from fogline.errors import LexiconError
-from fogline.ingest.layout import TERMINAL, WORD, mark_tabloid_layout
+from fogline.extract.text import TERMINAL, WORD
+from fogline.extract.text import segment_paragraphs as split_paragraphs
+from fogline.ingest.layout import mark_tabloid_layout
 from fogline.model import Paragraph, ParagraphKind
 
 if TYPE_CHECKING:
@@ -230,60 +232,13 @@ class _Cues:
     preamble_words: int
 
 
-UNWRAPPED_LINE = 100  # characters: hard-wrapped text has shorter lines
-
-
 def segment_paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: blank-line separated blocks, each bullet line its own.
-
-    A text without any blank line whose lines mostly end a sentence is read one paragraph a line.
-    """
+    """(start, end) of each paragraph, cut with the bullet and boilerplate cues of
+    ``data/clean/`` (see :func:`fogline.extract.text.segment_paragraphs`)."""
     cues = _cues()
-    lines: list[tuple[int, int]] = []  # (start, end) of each line without its "\n"
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    filled = [(s, e) for s, e in lines if text[s:e].strip()]
-    inner = lines[lines.index(filled[0]) : lines.index(filled[-1]) + 1] if filled else []
-    one_per_line = len(filled) == len(inner) and len(filled) >= 3  # no blank line inside
-    if one_per_line:
-        ended = sum(bool(TERMINAL.search(text[s:e].rstrip())) for s, e in filled)
-        one_per_line = ended >= 0.6 * len(filled)
-    spans: list[tuple[int, int]] = []
-    block: list[tuple[int, int]] = []
-
-    def flush() -> None:
-        if len(block) > 1 and any(
-            e - s >= UNWRAPPED_LINE or _boilerplate_line(text[s:e], cues) for s, e in block
-        ):
-            # a long line is not hard-wrapped prose, and page furniture ("Tags: ...") under a
-            # footer line is no continuation: each line is a paragraph of its own
-            lines_of_block = list(block)
-            for line in lines_of_block:
-                block[:] = [line]
-                flush()
-            return
-        if block:
-            start = (
-                block[0][0]
-                + len(text[block[0][0] : block[0][1]])
-                - len(text[block[0][0] : block[0][1]].lstrip())
-            )
-            end = block[-1][0] + len(text[block[-1][0] : block[-1][1]].rstrip())
-            spans.append((start, end))
-            block.clear()
-
-    for s, e in lines:
-        line = text[s:e]
-        if not line.strip():
-            flush()
-            continue
-        if one_per_line or cues.bullet.match(line):
-            flush()
-        block.append((s, e))
-    flush()
-    return spans
+    return split_paragraphs(
+        text, bullet=cues.bullet, furniture=lambda line: _boilerplate_line(line, cues)
+    )
 
 
 def _boilerplate_line(line: str, cues: _Cues) -> bool:

@@ -18,14 +18,10 @@ from dataclasses import dataclass
 
 from fogline.data import load_yaml
 from fogline.errors import LexiconError
+from fogline.extract.text import TERMINAL, WORD
 from fogline.model import ParagraphKind
 
 CUES_FILE = "clean/paragraph_cues.yaml"
-
-TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-"""A paragraph's final punctuation (closing quote marks and brackets after it allowed)."""
-WORD = re.compile(r"[^\W_][\w’'-]*")
-"""A word: starts with a letter or digit."""
 
 Kinds = list[tuple[ParagraphKind, "str | None"]]
 

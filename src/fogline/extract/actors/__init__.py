@@ -21,7 +21,6 @@ from fogline.extract.actors.clusters import (
     ACRONYM as _ACRONYM,
 )
 from fogline.extract.actors.clusters import (
-    ActorDictionary,
     ActorIndex,
     Cluster,
     Ref,
@@ -47,7 +46,7 @@ from fogline.extract.actors.sides import dictionary_affiliations, state_served
 from fogline.extract.actors.units import attach_offices, resolve_unit, unit_noun, unit_phrase
 from fogline.extract.context import DocContext
 from fogline.extract.spans import Intervals, text_of
-from fogline.extract.text import QUOTE_CHARS, find_quote_spans, paragraph_bounds, split_unwrapped
+from fogline.extract.text import QUOTE_CHARS
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
@@ -101,7 +100,7 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
         >>> extract_actors(doc, DocContext.of(doc))[0].role
         'spokesman'
     """
-    index = analyse_actors(doc, dictionary=ctx.actor_dictionary)
+    index = analyse_actors(doc, ctx)
     text = text_of(doc)
     out = []
     bodies = doc.user_data.setdefault(BODIES, {})
@@ -124,13 +123,12 @@ def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
     return out
 
 
-def analyse_actors(  # noqa: C901 - the resolution passes in order, one call each
-    doc: Doc, *, dictionary: ActorDictionary | None = None
-) -> ActorIndex:
+def analyse_actors(doc: Doc, ctx: DocContext) -> ActorIndex:  # noqa: C901 - the passes in order
     """The clusters behind :func:`extract_actors`, with the token → actor map."""
+    dictionary = ctx.actor_dictionary
     lex = lexicon()
     text = text_of(doc)
-    quoted = _quoted_mask(text)
+    quoted = Intervals((q.start, q.end) for q in ctx.quote_spans())
     spans = _named_spans(doc, dictionary)
     clusters: dict[str, Cluster] = {}
     by_token: dict[int, Cluster] = {}
@@ -243,11 +241,6 @@ def _read_units(
         _add_mention(cluster, phrase, by_token, refs, quoted, sent_of)
         by_token.update(kept)  # "Russia's" stays a mention of Russia
     refs.sort(key=lambda r: r.start)
-
-
-def _quoted_mask(text: str) -> Intervals:
-    bounds = [b for b, _ in split_unwrapped(text, paragraph_bounds(text))]
-    return Intervals((q.start, q.end) for q in find_quote_spans(text, bounds))
 
 
 def _in_quote(pos: int, quoted: Intervals) -> bool:

@@ -28,13 +28,7 @@ from fogline.extract.quotes.frames import (
 )
 from fogline.extract.quotes.speakers import SpeakerFinder
 from fogline.extract.spans import Coverage, FirstCover, Intervals, text_of
-from fogline.extract.text import (
-    QuoteSpan,
-    find_quote_spans,
-    paragraph_bounds,
-    sentence_ends,
-    split_unwrapped,
-)
+from fogline.extract.text import QuoteSpan, sentence_ends
 from fogline.model import Actor, Paragraph, Quote, SpanRef, Speaker, TimeRef
 
 __all__ = ["extract_quotes"]
@@ -59,12 +53,10 @@ def extract_quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
     paragraphs: Sequence[Paragraph] = ctx.paragraphs
     times: Sequence[TimeRef] = ctx.times
     text = text_of(doc)
-    given = [(p.start, p.end) for p in paragraphs] or paragraph_bounds(text)
-    given_kinds = [p.kind for p in paragraphs] or ["body"] * len(given)
-    split = split_unwrapped(text, given)
+    split = ctx.paragraph_segments()
     bounds = [b for b, _ in split]
-    kinds = [given_kinds[i] for _, i in split]
-    segments = find_quote_spans(text, bounds)
+    kinds = [paragraphs[i].kind if paragraphs else "body" for _, i in split]
+    segments = ctx.quote_spans()
     quoted = [(s.start, s.end) for s in segments]
     quoted_ranges = Intervals(quoted)
 

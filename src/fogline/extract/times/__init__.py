@@ -67,7 +67,7 @@ def extract_times(doc: Doc, ctx: DocContext, *, lexicon: Lexicon | None = None) 
         out.append((cand, ref))
         if ref.value is not None and ref.precision not in ("decade", "century"):
             state.last, state.last_sent = ref, cand.sent
-    return reanchor_quoted(text_of(doc), out, ctx.published)
+    return reanchor_quoted(text_of(doc), out, ctx.published, ctx.quote_spans)
 
 
 def _candidates(doc: Doc, lex: Lexicon, starts: list[int]) -> list[Candidate]:

@@ -13,8 +13,9 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 
-from fogline.extract.text import QuoteSpan, find_quote_spans, paragraph_bounds
+from fogline.extract.text import QuoteSpan
 from fogline.extract.times.units import NEAR_SENTENCES, Candidate, iso
 from fogline.model import TimeRef
 
@@ -26,14 +27,20 @@ _DATED_KINDS = frozenset({"weekday", "date"})
 Pair = tuple[Candidate, TimeRef]
 
 
-def reanchor_quoted(text: str, pairs: list[Pair], published: dt.date | None) -> list[TimeRef]:
+def reanchor_quoted(
+    text: str,
+    pairs: list[Pair],
+    published: dt.date | None,
+    quote_spans: Callable[[], list[QuoteSpan]],
+) -> list[TimeRef]:
     """The refs of ``pairs`` with deictic words inside quotations counted from the day
-    their speaker spoke, when the text says or implies it (see the module docstring)."""
+    their speaker spoke, when the text says or implies it (see the module docstring).
+    ``quote_spans`` gives the quoted segments (asked only when a deictic word needs them)."""
     refs = [r for _, r in pairs]
     deictic = [i for i, (c, r) in enumerate(pairs) if c.kind == "deictic" and r.value]
     if published is None or not deictic:
         return refs
-    spans = find_quote_spans(text, paragraph_bounds(text))
+    spans = quote_spans()
     if not spans:
         return refs
     starts = [q.start for q in spans]
