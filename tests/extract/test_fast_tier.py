@@ -20,7 +20,41 @@ LOADERS = [
     ("fogline.extract.times.lexicon", "load_lexicon"),
     ("fogline.extract.actors.lexicon", "lexicon"),
     ("fogline.extract.places.lexicon", "load_cues"),
+    ("fogline.extract.places.lexicon", "load_feature_words"),
+    ("fogline.extract.quotes.lexicon", "load_lexicon"),
+    ("fogline.extract.words", "reporting_verbs"),
 ]
+
+
+def test_shared_word_classes_are_read_by_every_extractor_that_needs_them():
+    from fogline.extract.actors.lexicon import lexicon as actor_lexicon
+    from fogline.extract.claims.lexicon import load_lexicon as claim_lexicon
+    from fogline.extract.quotes.lexicon import load_lexicon as quote_lexicon
+    from fogline.extract.words import grammar_words, reporting_verbs
+
+    verbs = reporting_verbs()
+    assert {"say", "deny", "tweet"} <= verbs
+    assert actor_lexicon().cue_verbs is verbs is quote_lexicon().cue_verbs
+    assert claim_lexicon().reporting_verbs is verbs
+    assert "would" in grammar_words("modals")
+    assert claim_lexicon().grammar["modals"] == grammar_words("modals")
+
+
+def test_a_paragraph_cut_without_cues_keeps_wrapped_prose_and_splits_long_lines():
+    from fogline.extract.text import segment_paragraphs
+
+    wrapped = "Rebels took the\ntown on Sunday.\n\nThe army denied it."
+    assert [wrapped[s:e] for s, e in segment_paragraphs(wrapped)] == [
+        "Rebels took the\ntown on Sunday.",
+        "The army denied it.",
+    ]
+    long_line = "x" * 120
+    text = f"{long_line}\nA second line.\n\nLast."
+    assert [text[s:e] for s, e in segment_paragraphs(text)] == [
+        long_line,
+        "A second line.",
+        "Last.",
+    ]
 
 
 @pytest.mark.parametrize(("module", "loader"), LOADERS)

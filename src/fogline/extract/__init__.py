@@ -7,13 +7,16 @@ Adding an extractor is adding a line here. No I/O, no database.
 
     step        reads                                         data
     paragraphs  text                                          data/clean/
-    times       published                                     data/times/
+    times       published, paragraphs (quoted spans)          data/times/
     places      gazetteer                                     data/places/
-    actors      actor dictionary                              data/actors/, data/quotes/
+    actors      actor dictionary, paragraphs (quoted spans)   data/actors/
     quotes      actors, paragraphs, times                     data/quotes/
-    events      times, places, actors, quotes, paragraphs     data/events/
+    events      times, places, actors, quotes, paragraphs,    data/events/
+                actor dictionary
     claims      quotes, events, actors, places, times,        data/claims/
-                paragraphs, source
+                paragraphs, source, actor dictionary
+
+Shared word classes (reporting verbs, closed-class grammar words): :mod:`.words`.
 """
 
 from __future__ import annotations
@@ -66,9 +69,9 @@ _claims = _lazy("fogline.extract.claims", "extract_claims")
 
 EXTRACTORS: tuple[Step, ...] = (
     Step("paragraphs", extract_paragraphs, needs=(), data=("clean",)),
-    Step("times", _times, needs=(), data=("times",)),
+    Step("times", _times, needs=("paragraphs",), data=("times",)),
     Step("places", _places, needs=(), data=("places",)),
-    Step("actors", _actors, needs=(), data=("actors", "quotes")),
+    Step("actors", _actors, needs=("paragraphs",), data=("actors",)),
     Step("quotes", _quotes, needs=("actors", "paragraphs", "times"), data=("quotes",)),
     Step(
         "events",

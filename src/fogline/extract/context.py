@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -29,6 +29,8 @@ from fogline.model import Actor, Claim, Event, Paragraph, Place, Quote, TimeRef
 if TYPE_CHECKING:
     from fogline.actordict import ActorDictionary
     from fogline.gazetteer import Gazetteer
+
+T = TypeVar("T")
 
 LAYERS = ("paragraphs", "times", "places", "actors", "quotes", "events", "claims")
 """The Analysis fields filled by the extractors, in the order the pipeline runs them."""
@@ -52,6 +54,7 @@ class DocContext:
     claims: list[Claim] = field(default_factory=list)
     finished: list[str] = field(default_factory=list)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _memo: dict[str, tuple[tuple[str, ...], Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(
@@ -85,6 +88,15 @@ class DocContext:
             self.finished.append(layer)
         for key in [k for k in self._cache if k.startswith(layer + ":")]:
             del self._cache[key]
+        for key in [k for k, v in self._memo.items() if layer in v[0]]:
+            del self._memo[key]
+
+    def memo(self, name: str, build: Callable[[], T], *, needs: Sequence[str]) -> T:
+        """A per-document value two steps share (built once, by ``build``); adding any layer
+        of ``needs`` again drops it."""
+        if name not in self._memo:
+            self._memo[name] = (tuple(needs), build())
+        return self._memo[name][1]
 
     # -- text ------------------------------------------------------------------------------
 

@@ -11,8 +11,6 @@ to the most recent compatible actor outside direct quotes (a salience resolver, 
 from __future__ import annotations
 
 import bisect
-import contextlib
-import weakref
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -28,25 +26,12 @@ from fogline.extract.actors.clusters import (
 )
 from fogline.extract.actors.coreference import is_cue_head, read_led_by, resolve_references
 from fogline.extract.actors.lexicon import lexicon
-from fogline.extract.actors.names import MAX_NGRAM as _MAX_NGRAM
-from fogline.extract.actors.names import (
-    acronym_as_word,
-    apposed_names,
-    defined_acronyms,
-    name_after_organisation,
-    owned_unit,
-    person_like,
-    proper_chain,
-    unit_entity,
-    with_nickname,
-    without_honorific,
-)
-from fogline.extract.actors.roles import read_role, self_named
+from fogline.extract.actors.named import SUBJECT_DEPS, clean_name, named_spans
+from fogline.extract.actors.roles import read_role
 from fogline.extract.actors.sides import dictionary_affiliations, state_served
 from fogline.extract.actors.units import attach_offices, resolve_unit, unit_noun, unit_phrase
 from fogline.extract.context import DocContext
 from fogline.extract.spans import Intervals, text_of
-from fogline.extract.text import QUOTE_CHARS
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
@@ -54,40 +39,7 @@ BODIES = "fogline.actor_bodies"
 """``doc.user_data`` key: actor id → the state body a person or office speaks for ("the army's
 spokesman X": the army; "the GNU's Ministry of Health": the GNU) where the actor record's
 affiliation is the state that body serves."""
-_KINDS = {"person", "group", "state", "organisation", "media", "unknown"}
-_ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
-_SUBJECT = {"nsubj", "nsubjpass"}
-_STRIP_WORDS = {"the", "a", "an"}
 _INDEFINITE = {"a", "an"}
-
-
-def _entry_kind(entry: Any, fallback: str) -> str:
-    kind = str(getattr(entry, "kind", "") or "").lower()
-    if kind in ("armed group", "rebel", "militia", "movement"):
-        return "group"
-    if kind in ("igo", "ngo", "organization", "agency"):
-        return "organisation"
-    return kind if kind in _KINDS else fallback
-
-
-_INDEXES: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
-
-
-def _alias_index(dictionary: Any) -> dict[str, Any]:
-    """Folded name/alias → entry, built once per dictionary object."""
-    try:
-        return _INDEXES[dictionary]
-    except (KeyError, TypeError):
-        pass
-    index: dict[str, Any] = {}
-    for entry in getattr(dictionary, "entries", None) or ():
-        for name in (getattr(entry, "name", ""), *(getattr(entry, "aliases", None) or ())):
-            key = fold(str(name))
-            if key and key not in index:
-                index[key] = entry
-    with contextlib.suppress(TypeError):
-        _INDEXES[dictionary] = index
-    return index
 
 
 def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
@@ -129,7 +81,7 @@ def analyse_actors(doc: Doc, ctx: DocContext) -> ActorIndex:  # noqa: C901 - the
     lex = lexicon()
     text = text_of(doc)
     quoted = Intervals((q.start, q.end) for q in ctx.quote_spans())
-    spans = _named_spans(doc, dictionary)
+    spans = named_spans(doc, dictionary)
     clusters: dict[str, Cluster] = {}
     by_token: dict[int, Cluster] = {}
     refs: list[Ref] = Refs()
@@ -182,9 +134,9 @@ def analyse_actors(doc: Doc, ctx: DocContext) -> ActorIndex:  # noqa: C901 - the
         read_role(doc, span, cluster, by_token, lex.roles, new_org)
 
     def new_cluster(span: Span, kind: str, role: str | None) -> Cluster:
-        key = f"u:{fold(_clean(span).text if _clean(span) is not None else span.text)}"
+        key = f"u:{fold(clean_name(span).text if clean_name(span) is not None else span.text)}"
         if key not in clusters:
-            name = (_clean(span) or span).text
+            name = (clean_name(span) or span).text
             clusters[key] = Cluster(key, name, kind, None, role=role)
         return clusters[key]
 
@@ -227,7 +179,7 @@ def _read_units(
             c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in token.lefts
         )
         heads = token.dep_ not in ("compound", "amod", "nmod")
-        if not (titled or (heads and (definite or token.dep_ in _SUBJECT))):
+        if not (titled or (heads and (definite or token.dep_ in SUBJECT_DEPS))):
             continue
         phrase = unit_phrase(token)
         if any(t.i in by_token and by_token[t.i].kind not in ("state", "group") for t in phrase):
@@ -253,110 +205,6 @@ def _sentence_ids(doc: Doc) -> list[int]:
         for i in range(sent.start, sent.end):
             ids[i] = n
     return ids
-
-
-def _clean(span: Span) -> Span | None:
-    """Drop determiners, possessive endings and stray quote marks at the edges of a name."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (
-        doc[start].lower_ in _STRIP_WORDS or doc[start].is_punct or doc[start].text in QUOTE_CHARS
-    ):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
-        end -= 1
-    opened = [t.i for t in doc[start:end] if t.text == "("]
-    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
-        end = opened[-1]  # "Centre for Democracy and Development (CDD": the acronym is apart
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to-right scan
-    doc: Doc, dictionary: Any
-) -> list[tuple[Span, str, Any]]:
-    """Dictionary names (longest first) and entity names, without overlaps, in text order."""
-    taken: set[int] = set()
-    found: list[tuple[Span, str, Any]] = []
-    defined = defined_acronyms(doc, dictionary) if dictionary is not None else {}
-
-    def lookup(name: str) -> Any:
-        return defined[name] if name in defined else dictionary.lookup(name)
-
-    if dictionary is not None:
-        index = _alias_index(dictionary)
-        # token attributes read once: indexing the Doc builds a new Token object every time
-        text = text_of(doc)
-        words = [t.text for t in doc]
-        starts = [t.idx for t in doc]
-        edges = [t.is_punct or t.is_space for t in doc]
-        size = len(doc)
-        i = 0
-        while i < size:
-            hit = None
-            if words[i][:1].isupper() or words[i][:1].isdigit():  # "444 Combat Brigade"
-                for n in range(min(_MAX_NGRAM, size - i), 0, -1):
-                    last = i + n - 1
-                    if edges[last]:
-                        continue
-                    name = text[starts[i] : starts[last] + len(words[last])]  # the span's text
-                    if fold(name) not in index:
-                        continue
-                    entry = lookup(name)
-                    if entry is not None:
-                        hit = (doc[i : i + n], _entry_kind(entry, "organisation"), entry)
-                        break
-            if hit is None:
-                i += 1
-                continue
-            found.append(hit)
-            taken.update(range(hit[0].start, hit[0].end))
-            i = hit[0].end
-    roles = lexicon().roles
-    for ent in doc.ents:
-        kind = _ENT_KINDS.get(ent.label_)
-        span = _clean(with_nickname(ent)) if kind else None
-        if (
-            span is not None
-            and kind in ("organisation", "person")
-            and taken.intersection(range(span.start, span.end))
-        ):
-            span = name_after_organisation(span, taken, person=kind == "person")
-            kind = "person"
-        if span is None or any(t.i in taken for t in span):
-            continue
-        entry = lookup(span.text) if dictionary is not None else None
-        if entry is None and dictionary is not None and kind == "organisation":
-            entry = acronym_as_word(span.text, lookup)  # "Isis", "Nato": ISIS, NATO
-        if entry is None and span.text.lower() in roles:
-            continue  # a title read as a name ("Air Commodore") is no actor
-        if entry is None and kind in ("group", "state") and not _acts(span, roles):
-            continue  # nationalities and places are actors only when they act or employ
-        if entry is None and (unit_entity(span) or owned_unit(span)):
-            continue  # "the defence ministry", "Army": a state body, read by _read_units
-        if entry is not None:
-            kind = _entry_kind(entry, kind)
-        elif kind == "person":
-            span = without_honorific(span)
-        elif kind == "organisation" and person_like(span, roles):
-            kind = "person"  # "Chantal Moreau, MSF's emergency coordinator", tagged ORG
-        found.append((span, kind, entry))
-        taken.update(range(span.start, span.end))
-    for span in apposed_names(doc, roles):  # "the sub-prefect of X, NAME": NAME is a person
-        span = without_honorific(span)
-        if not any(t.i in taken for t in span):
-            found.append((span, "person", None))
-            taken.update(range(span.start, span.end))
-    for token in doc:  # "a man who identified himself as General X": X is a person
-        name = self_named(token)
-        if name is None:
-            continue
-        span = without_honorific(_clean(proper_chain(name)) or doc[name.i : name.i + 1])
-        if not any(t.i in taken for t in span):
-            found.append((span, "person", None))
-            taken.update(range(span.start, span.end))
-    return sorted(found, key=lambda f: f[0].start)
 
 
 def _cluster_for(
@@ -572,17 +420,6 @@ def _add_mention(
     told = root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell"
     if not told and not _in_quote(span.start_char, quoted):
         speaker = is_cue_head(root)  # a speaker is as salient as a subject ("he said" next)
-        subject = span.root.dep_ in _SUBJECT or speaker
+        subject = span.root.dep_ in SUBJECT_DEPS or speaker
         refs.append(Ref(span.start_char, span.end_char, span.root.i, cluster, subject,
                          sent_of[span.root.i], speaker))  # fmt: skip
-
-
-def _acts(span: Span, roles: frozenset[str]) -> bool:
-    """A place or nationality that speaks or acts, or qualifies a title ("US General X")."""
-    root = span.root
-    if root.dep_ in _SUBJECT:
-        return True
-    head = root.head
-    return root.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
-        head.lower_ in roles or head.ent_type_ == "PERSON"
-    )

@@ -1,6 +1,6 @@
-"""The words of people and speech: actor descriptors and role titles (``data/actors/``) and the
-reporting verbs, phrases and channels that actors and quotes share (``data/quotes/``); loaded on
-first use and cached."""
+"""The words of people and organisations: actor descriptors and role titles (``data/actors/``)
+and the shared reporting verbs (a speaker's verbs); loaded on first use and cached. Quotes and
+claims read the descriptors from here too."""
 
 from __future__ import annotations
 
@@ -9,15 +9,14 @@ from dataclasses import dataclass
 
 from fogline.data import load_lines, load_yaml
 from fogline.errors import LexiconError
+from fogline.extract.words import reporting_verbs
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Cue verbs and phrases, channel triggers, role titles and descriptor nouns."""
+    """Reporting verbs, role titles and descriptor nouns."""
 
     cue_verbs: frozenset[str]
-    cue_phrases: tuple[tuple[str, ...], ...]
-    channels: tuple[tuple[str, tuple[str, ...]], ...]  # (channel, lower-case token sequences)
     roles: frozenset[str]  # lower-case titles, multi-word titles joined by spaces
     group_nouns: frozenset[str]
     state_nouns: frozenset[str]
@@ -38,16 +37,10 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The packaged lexicon (raises :class:`LexiconError` when a file is missing or malformed)."""
     desc = load_yaml("actors/descriptors.yaml")
-    channels = load_yaml("quotes/channels.yaml")
     try:
         pronouns = desc["pronouns"]
         return Lexicon(
-            cue_verbs=frozenset(load_lines("quotes/cue_verbs.txt")),
-            cue_phrases=tuple(tuple(p.split()) for p in load_lines("quotes/cue_phrases.txt")),
-            channels=tuple(
-                (name, tuple(str(t).lower() for t in triggers))
-                for name, triggers in channels.items()
-            ),
+            cue_verbs=reporting_verbs(),
             roles=frozenset(r.lower() for r in load_lines("actors/roles.txt")),
             group_nouns=frozenset(desc["group"]),
             state_nouns=frozenset(desc["state"]),
@@ -64,4 +57,4 @@ def lexicon() -> Lexicon:
             state_body_words=frozenset(str(w).lower() for w in desc.get("state_body_words", ())),
         )
     except (KeyError, TypeError, AttributeError) as exc:
-        raise LexiconError(f"quotes lexicon is malformed: {exc!r}") from exc
+        raise LexiconError(f"actors lexicon is malformed: {exc!r}") from exc

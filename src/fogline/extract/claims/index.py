@@ -41,6 +41,7 @@ class ClaimIndex:
         self.lex = lex
         self.quotes: list[Quote] = sorted(ctx.quotes, key=lambda q: (q.end - q.start, q.start))
         self.actors = list(ctx.actors)
+        self.dictionary = actor_dictionary(ctx)
         self.by_id = {a.id: a for a in self.actors}
         mentions = sorted(
             ((m.start, m.end, a) for a in self.actors for m in a.mentions), key=lambda m: m[:2]
@@ -208,7 +209,7 @@ class ClaimIndex:
         lemma = token.lemma_.lower()
         if lemma not in self.lex.armed_nouns and token.lower_ not in self.lex.armed_nouns:
             return frozenset()
-        return descriptor_ids(lemma, token.lower_)
+        return descriptor_ids(self.dictionary, lemma, token.lower_)
 
     def _descriptor_actor(self, token: Token) -> Actor | None:
         """ "the militants" → the most recently named compatible actor (else the first named
@@ -275,7 +276,9 @@ class ClaimIndex:
 
     def forces_of(self, state: Actor, noun: Token) -> Actor | None:
         """The forces of a state (named in the document, else in the dictionary)."""
-        compatible = self._compatible(noun) | descriptor_ids(*self.lex.generic_forces)
+        compatible = self._compatible(noun) | descriptor_ids(
+            self.dictionary, *self.lex.generic_forces
+        )
         found = [
             actor
             for actor_id in compatible
@@ -284,9 +287,9 @@ class ClaimIndex:
         ]
         if found:  # the first actor of the document with such an id and affiliation
             return min(found, key=self._actor_order)
-        dictionary = actor_dictionary()
+        dictionary = self.dictionary
         for actor_id in sorted(compatible):
-            entry = dictionary.get(actor_id) if dictionary is not None else None  # type: ignore[attr-defined]
+            entry = dictionary.get(actor_id) if dictionary is not None else None
             if entry is not None and entry.affiliation == state.id:
                 return Actor(entry.id, entry.name, entry.kind, state.name, None, entry.code,
                              list(entry.aliases))  # fmt: skip

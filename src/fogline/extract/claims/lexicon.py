@@ -2,8 +2,8 @@
 
 One loader, :func:`load_lexicon`, reads ``data/claims/*.yaml`` and the shared closed-class
 words of ``data/grammar.yaml`` into a frozen :class:`ClaimLexicon`. Two lists are borrowed,
-not copied: the reporting verbs of the quotes extractor (what counts as "said") and the place
-feature words of ``data/places/feature_words.tsv`` (what "Rutshuru territory" strips).
+not copied: the shared reporting verbs (what counts as "said", :mod:`fogline.extract.words`)
+and the places lexicon's feature words (what "Rutshuru territory" strips).
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, get_args
 
-from fogline.data import load_tsv, load_yaml
+from fogline.data import load_yaml
 from fogline.errors import LexiconError
+from fogline.extract.places.lexicon import load_feature_words
+from fogline.extract.words import grammar_words, reporting_verbs
 from fogline.model import Stance
 
 #: frames a predicate entry may list, in the order they are tried for one trigger word
@@ -284,16 +286,13 @@ def _from_events() -> dict[str, Any]:
 
 
 def _grammar() -> Mapping[str, Words]:
-    grammar = _mapping(load_yaml("grammar.yaml"), "grammar.yaml")
-    return MappingProxyType({key: _set(grammar, key, "grammar") for key in GRAMMAR_KEYS})
+    return MappingProxyType({key: grammar_words(key) for key in GRAMMAR_KEYS})
 
 
 def _borrowed() -> dict[str, Any]:
-    from fogline.extract.actors.lexicon import lexicon as quote_lexicon
-
-    words = {r["word"].lower() for r in load_tsv("places/feature_words.tsv")}
+    words = load_feature_words()
     return {
-        "reporting_verbs": quote_lexicon().cue_verbs,
+        "reporting_verbs": reporting_verbs(),
         # longest first, then alphabetical: not the set's order, which depends on the hash seed
         "feature_words": tuple(sorted(words, key=lambda w: (-len(w), w))),
     }

@@ -27,11 +27,8 @@ from fogline.model import ActorRef, Place
 
 
 def mentions(ix: ClaimIndex) -> Mentions:
-    """The events layer's lookups over this document (built once)."""
-    memo = ix._memo
-    if ("mentions",) not in memo:
-        memo[("mentions",)] = Mentions(ix.doc, ix.ctx, load_event_lexicon())
-    return memo[("mentions",)]  # type: ignore[return-value]
+    """The events layer's lookups over this document (shared with the events step)."""
+    return Mentions.of(ix.ctx, load_event_lexicon())
 
 
 def place_root(place: Place, ix: ClaimIndex) -> Token | None:

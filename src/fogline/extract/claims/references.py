@@ -5,8 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fogline.model import Actor
+
+if TYPE_CHECKING:
+    from fogline.actordict import ActorDictionary
+    from fogline.extract.context import DocContext
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
 
@@ -19,9 +24,11 @@ class Ref:
     actor: Actor | None = None
 
 
-@functools.cache
-def actor_dictionary() -> object | None:
-    """The default actor dictionary (descriptors of state forces and armed groups)."""
+def actor_dictionary(ctx: DocContext) -> ActorDictionary | None:
+    """The document's actor dictionary (the analyser's, with the user's actor files), else the
+    default one when the claims step runs without a pipeline."""
+    if ctx.actor_dictionary is not None:
+        return ctx.actor_dictionary
     try:
         from fogline.actordict import load_actor_dictionary
     except ImportError:  # pragma: no cover - dictionary module absent
@@ -30,15 +37,14 @@ def actor_dictionary() -> object | None:
 
 
 @functools.cache
-def descriptor_ids(lemma: str, word: str) -> frozenset[str]:
+def descriptor_ids(dictionary: ActorDictionary | None, lemma: str, word: str) -> frozenset[str]:
     """Ids of the dictionary actors a descriptor noun may refer to ("the militants")."""
-    dictionary = actor_dictionary()
     if dictionary is None:
         return frozenset()
     forms = {word, lemma, lemma + "s"}
     ids: set[str] = set()
     for form in (*forms, *(f"the {f}" for f in forms)):
-        ids |= {e.id for e in dictionary.with_descriptor(form)}  # type: ignore[attr-defined]
+        ids |= {e.id for e in dictionary.with_descriptor(form)}
     return frozenset(ids)
 
 

@@ -82,7 +82,7 @@ def extract_events(
         order of first mention.
     """
     lex = lexicon or load_lexicon()
-    ments = Mentions(doc, ctx, lex)
+    ments = Mentions.of(ctx, lex)
     timeline = Timeline.build(doc, ctx)
     matches = find_triggers(doc, lex)
     covered = {t.i for m in matches for t in m.tokens if t is not m.token}

@@ -67,18 +67,25 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 class Mentions:
     """Per-document lookups: actor and place mentions by token, entities, antecedents."""
 
+    @classmethod
+    def of(cls, ctx: DocContext, lex: EventLexicon) -> Mentions:
+        """The document's lookups, built once and shared by events and claims."""
+        return ctx.memo(
+            f"event-mentions:{id(lex)}",
+            lambda: cls(ctx.doc, ctx, lex),
+            needs=("times", "places", "actors", "quotes", "paragraphs"),
+        )
+
     def __init__(
         self,
         doc: Doc,
         ctx: DocContext,
         lex: EventLexicon,
-        *,
-        dictionary: ActorDictionary | None = None,
     ) -> None:
         self.doc = doc
         self.ctx = ctx
         self.lex = lex
-        self.dictionary = dictionary
+        self.dictionary: ActorDictionary | None = ctx.actor_dictionary
         self._quotes = [q for q in ctx.quotes if q.direct and q.speaker is not None]
         # the context's actor_at prefers the longer of two mentions starting together: events
         # need the shortest ("Russia", not "Russia's defence ministry"), so a token index here

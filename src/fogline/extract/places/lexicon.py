@@ -1,11 +1,11 @@
-"""The place lexicon under ``data/places/``: place cues and never-a-place words (cached)."""
+"""The place lexicon under ``data/places/``: place cues, never-a-place words and feature words."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 
-from fogline.data import load_lines, load_yaml
+from fogline.data import load_lines, load_tsv, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +31,10 @@ def load_cues() -> Cues:
         after_hyphen=frozenset(str(c).lower() for c in data.get("after_hyphen", ())),
         not_places=frozenset(load_lines("places/not_places.txt")),
     )
+
+
+@functools.cache
+def load_feature_words() -> frozenset[str]:
+    """Generic feature words ("province", "district of") of ``data/places/feature_words.tsv``,
+    lower case; the gazetteer keys fold them its own way (:mod:`fogline.gazetteer.keys`)."""
+    return frozenset(row["word"].lower() for row in load_tsv("places/feature_words.tsv"))

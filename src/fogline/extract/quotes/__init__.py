@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from fogline.extract.actors.lexicon import lexicon
+from fogline.extract.actors.lexicon import lexicon as actor_lexicon
 from fogline.extract.context import DocContext
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues
 from fogline.extract.quotes.frames import (
@@ -26,6 +26,7 @@ from fogline.extract.quotes.frames import (
     intro_cue,
     inverted_cue,
 )
+from fogline.extract.quotes.lexicon import load_lexicon
 from fogline.extract.quotes.speakers import SpeakerFinder
 from fogline.extract.spans import Coverage, FirstCover, Intervals, text_of
 from fogline.extract.text import QuoteSpan, sentence_ends
@@ -312,10 +313,10 @@ def _segment_cue(
         sent_start = index.sentence_start(seg.paragraph, seg.open)
         return _governing(doc, seg, index, sent_start, right), True
     if not before and not after and lead.endswith((":", ",")):  # "Limbaugh continued: ‘…’"
-        intro = inverted_cue(doc, left, seg.open, lexicon().cue_verbs)
+        intro = inverted_cue(doc, left, seg.open, load_lexicon().cue_verbs)
         intro = intro or intro_cue(doc, left, seg.open, in_quote)
         if intro is None and lead.endswith(":"):
-            intro = colon_cue(doc, left, seg.open, in_quote, lexicon().document_nouns)
+            intro = colon_cue(doc, left, seg.open, in_quote, actor_lexicon().document_nouns)
         before = [intro] if intro is not None else []
     ends_comma = text[seg.end : (seg.close or seg.end)].strip().startswith(",")
     if not after and seg.close is not None and (ends_comma or text[seg.end - 1] in "?!"):

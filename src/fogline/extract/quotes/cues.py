@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.actors.lexicon import Lexicon, lexicon
 from fogline.extract.quotes.fronted import fronted_speech
+from fogline.extract.quotes.lexicon import load_lexicon
 from fogline.extract.spans import entity_of
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -295,7 +296,7 @@ def _trim_clause(span: Span) -> Span | None:
 
 def channel_of(cue: Cue, exclude: tuple[int, int] | None) -> str | None:  # noqa: C901 - cases in order
     """The channel of a cue: 'told <outlet>' gives the outlet, else a trigger near the cue."""
-    lex = lexicon()
+    channels = load_lexicon().channels
     verb = cue.token
     if verb.lemma_ == "tell":
         for child in verb.children:
@@ -325,7 +326,7 @@ def channel_of(cue: Cue, exclude: tuple[int, int] | None) -> str | None:  # noqa
     lowered = {t.lower_ for t in words if exclude is None or not exclude[0] <= t.idx < exclude[1]}
     lowered |= {t.lemma_.lower() for t in words}
     text = " ".join(t.lower_ for t in words)
-    for name, triggers in lex.channels:
+    for name, triggers in channels:
         for trigger in triggers:
             if (" " in trigger and trigger in text) or trigger in lowered:
                 return name
@@ -358,7 +359,7 @@ def _outlet_after_verb(
                 if exclude is not None and exclude[0] <= obj.idx < exclude[1]:
                     continue
                 name = _name_ending_at(obj)
-                for channel, triggers in lexicon().channels:
+                for channel, triggers in load_lexicon().channels:
                     if name.lower() in triggers:
                         return channel
                 the = obj.doc[obj.left_edge.i]
