@@ -5,11 +5,15 @@ claims read the descriptors from here too."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from fogline.data import load_lines, load_yaml
+from fogline.data import load_lines, load_tsv, load_yaml
 from fogline.errors import LexiconError
 from fogline.extract.words import reporting_verbs
+
+DEMONYMS = "actors/demonyms.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,7 @@ class Lexicon:
     media_nouns: frozenset[str] = frozenset()  # "broadcaster", "news agency"
     state_offices: frozenset[str] = frozenset()  # "governor", "prefect": the state's offices
     state_body_words: frozenset[str] = frozenset()  # "intelligence official": a state's body
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # "russian" → "Russia"
 
 
 @functools.cache
@@ -55,6 +60,9 @@ def lexicon() -> Lexicon:
             media_nouns=frozenset(str(w) for w in desc.get("media_nouns", ())),
             state_offices=frozenset(str(w).lower() for w in desc.get("state_offices", ())),
             state_body_words=frozenset(str(w).lower() for w in desc.get("state_body_words", ())),
+            demonyms=MappingProxyType(
+                {r["demonym"].strip().lower(): r["state"].strip() for r in load_tsv(DEMONYMS)}
+            ),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(f"actors lexicon is malformed: {exc!r}") from exc

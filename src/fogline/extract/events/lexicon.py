@@ -2,8 +2,8 @@
 
 One loader, :func:`load_lexicon`, reads the trigger table (``triggers.tsv``), the coder
 (``coding.tsv``), the cue lists (``cues.yaml``), the closed-class words
-(``function_words.yaml``), the label sets (``labels.yaml``) and the nationality adjectives
-(``demonyms.tsv``) once and caches a frozen :class:`EventLexicon`.
+(``function_words.yaml``) and the label sets (``labels.yaml``) once and caches a frozen
+:class:`EventLexicon`; the nationality adjectives are borrowed from the actors lexicon.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from typing import Any
 
 from fogline.data import load_tsv, load_yaml
 from fogline.errors import LexiconError
+from fogline.extract.actors.lexicon import lexicon as actor_lexicon
 
 TRIGGERS = "events/triggers.tsv"
 CODING = "events/coding.tsv"
 CUES = "events/cues.yaml"
 WORDS = "events/function_words.yaml"
 LABELS = "events/labels.yaml"
-DEMONYMS = "events/demonyms.tsv"
 
 Instrument = tuple[tuple[str, ...], str, str | None]
 """Words of a weapon or method (lemmas), the mode and the ACLED code it sets."""
@@ -134,9 +134,7 @@ def load_lexicon() -> EventLexicon:
         instruments=tuple(
             (tuple(words.lower().split()), mode, code) for words, mode, code in cues["instruments"]
         ),
-        demonyms=dict(
-            {r["demonym"].strip().lower(): r["state"].strip() for r in load_tsv(DEMONYMS)}
-        ),
+        demonyms=actor_lexicon().demonyms,
         coding=dict(_coding(labels)),
         feature_rank=dict({str(k): int(v) for k, v in labels["feature_rank"].items()}),
         noun_class_order=tuple(labels["noun_class_order"]),

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from fogline.data import load_tsv
 from fogline.extract.actors import BODIES
 from fogline.extract.actors.coreference import noun_phrase
 from fogline.extract.actors.lexicon import lexicon
@@ -24,7 +22,6 @@ _RELATIVE = {"who", "which", "that"}
 _PARTS = {"some", "many", "most", "several", "one", "two", "few", "all", "none", "both"}
 _NAMED_KINDS = ("person", "media")  # "The news agency Reuters said": the name speaks
 _TITLE_PREPS = ("to", "of", "for", "at")  # "Ambassador to the United Nations X"
-_DEMONYMS = "events/demonyms.tsv"
 _OFFICIAL = frozenset(
     {"official", "source", "spokesman", "spokeswoman", "spokesperson", "officer", "commander",
      "minister", "ministry", "diplomat", "envoy", "ambassador", "intelligence", "security",
@@ -312,10 +309,9 @@ def _noun_before(who: Token) -> Token | None:
     return who.doc[i] if i >= 0 and who.doc[i].pos_ in ("PROPN", "NOUN") else None
 
 
-@functools.cache
-def _demonyms() -> dict[str, str]:
-    """Nationality adjective → the state it names (``data/events/demonyms.tsv``)."""
-    return {r["demonym"].strip().lower(): r["state"].strip() for r in load_tsv(_DEMONYMS)}
+def _demonyms() -> Mapping[str, str]:
+    """Nationality adjective → the state it names (the actors lexicon's demonyms)."""
+    return lexicon().demonyms
 
 
 def _nationality(doc: Doc, start: int, end: int) -> str | None:
