@@ -23,16 +23,13 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from fogline.extract.context import DocContext
-from fogline.extract.places.evidence import PLACE_LABELS
-from fogline.extract.places.lexicon import load_cues
+from fogline.extract.places.evidence import PLACE_LABELS, POSSESSIVE, STRONG_FEATURES
+from fogline.extract.places.lexicon import load_cues, load_words
 from fogline.extract.places.mentions import container, credible, name_end, outside, usable_box
 from fogline.gazetteer import Candidate, haversine_km
 from fogline.gazetteer.keys import name_keys
 from fogline.model import Place
 
-FEATURE_AFTER = frozenset(
-    {"province", "governorate", "district", "region", "state", "county", "oblast", "prefecture"}
-)
 BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA"})  # no coherence by distance
 COUNTRY_BONUS = 1.5  # candidate in the document's leading country (less for other countries)
 ADMIN_BONUS = 2.0  # candidate's province is named in the document
@@ -45,7 +42,6 @@ MAJOR_GAP = 2.0  # a place this far below such a namesake in prior gets no coher
 FAMOUS_POP = 1_000_000  # a city this large is a major namesake too (London, not London, CA)
 NEAR_CHECKED = 30  # distance checks only for the best candidates by prior (speed)
 APART_KM = 5.0  # a province's point this far from its namesake town's: two places
-STRONG_KINDS = frozenset({"PCLI", "ADM1", "CONT", "RGN", "OCN", "SEA"})
 APPROX_SCORE = 0.3  # confidence of a point taken from the place the text puts a name in
 
 
@@ -107,7 +103,7 @@ def _contradicts(best: tuple[Candidate, float] | None, box: Candidate, how: str)
     """Whether the reading of a name disagrees with where the text puts it (or is none)."""
     if best is None:
         return True
-    if how not in ("in", "of") or best[0].kind in STRONG_KINDS:
+    if how not in ("in", "of") or best[0].kind in STRONG_FEATURES:
         return False  # "X, 132 miles south of Y" may lie far off; a province is no village
     return outside(best[0], box)
 
@@ -170,7 +166,7 @@ def _approximate(m: Span, end: int, box: Candidate, how: str) -> Place:
 def _lookup_key(mention: Span) -> str:
     """The name to look up: the mention, with a feature word that follows it ("Idlib province")."""
     doc = mention.doc
-    if mention.end < len(doc) and doc[mention.end].lower_ in FEATURE_AFTER:
+    if mention.end < len(doc) and doc[mention.end].lower_ in load_words().feature_after:
         return f"{mention.text} {doc[mention.end].lower_}"
     return mention.text
 
@@ -192,7 +188,7 @@ def _mentions(ent: Span) -> list[Span]:
         a, b = part.start, part.end
         if b - a > 1 and doc[a].lower_ == "the" and (doc[a].text == "the" or doc[a].is_sent_start):
             a += 1
-        while b - a > 1 and (doc[b - 1].lower_ in ("'s", "’s") or doc[b - 1].is_lower):
+        while b - a > 1 and (doc[b - 1].lower_ in POSSESSIVE or doc[b - 1].is_lower):
             b -= 1
         span = doc[a:b]
         if span.text.strip() and not span[0].is_punct:

@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 
 from fogline.extract.places.evidence import (
     PLACE_LABELS,
+    POSSESSIVE,
     _doc_countries,
     _has_cue,
     _is_cap,
@@ -36,7 +37,8 @@ from fogline.extract.places.evidence import (
     _strong,
     _variant_in,
 )
-from fogline.extract.places.lexicon import Cues, load_cues
+from fogline.extract.places.lexicon import Cues, load_cues, load_words
+from fogline.extract.words import grammar_words
 from fogline.textnorm import fold
 
 LOGGER = logging.getLogger(__name__)
@@ -44,15 +46,8 @@ LOGGER = logging.getLogger(__name__)
 NAME = "fogline_entities"
 MAX_RUN = 4
 RELABEL_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW"})
-CONNECTORS = frozenset({"of", "al", "el", "de", "du", "la", "le", "-", "'", "’", "bin", "ibn"})
-# the Arabic article as transliterated before a sun letter ("Deir ez-Zor", "Ras an-Naqb")
-ARTICLES = frozenset({"ez", "ed", "es", "en", "er", "et", "esh", "ash", "as", "ad", "an", "ar"})
+NAME_JOINS = frozenset({"-", "'", "’"})  # punctuation inside a name ("Deir ez-Zor", "Sana'a")
 RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
-# lower-case particles inside place names of Spanish, Portuguese, French, Italian and Arabic
-# usage ("Lanao del Norte", "Davao de Oro", "Rio das Ostras", "Ras al Ain")
-NAME_PARTICLES = frozenset(
-    {"del", "de", "la", "las", "los", "el", "al", "du", "des", "da", "das", "do", "dos", "di"}
-)
 BREAKS = frozenset({":", "-", "—", "–", "--"})  # spaced, they end a dateline or a heading
 ACTOR_LABEL = {
     "person": "PERSON",
@@ -233,7 +228,7 @@ def _particle_whole(ent: Span, gaz) -> Span:
     best, j = ent.end, ent.end
     while (
         j + 1 < len(doc)
-        and doc[j].lower_ in NAME_PARTICLES
+        and doc[j].lower_ in load_words().name_particles
         and doc[j].text == doc[j].lower_
         and _is_cap(doc[j + 1])
     ):
@@ -262,7 +257,7 @@ def _possessive_whole(ent: Span, gaz) -> Span:
 
 def _possessive(doc: Doc, i: int) -> bool:
     """An "’s" at token ``i`` written against the word before it."""
-    return doc[i].lower_ in ("'s", "’s") and not doc[i - 1].whitespace_
+    return doc[i].lower_ in POSSESSIVE and not doc[i - 1].whitespace_
 
 
 def _split_pair(ent: Span, gaz, cues: Cues) -> list[Span]:
@@ -272,13 +267,13 @@ def _split_pair(ent: Span, gaz, cues: Cues) -> list[Span]:
     doc = ent.doc
     if (
         ent.label_ in PLACE_LABELS
-        or not any(t.lower_ in ("and", "or") for t in ent)
+        or not any(t.lower_ in grammar_words("coordinators") for t in ent)
         or not _has_cue(ent, cues, phrase=False)
     ):
         return [ent]
     parts, start = [], ent.start
     for i in range(ent.start, ent.end + 1):
-        if i == ent.end or doc[i].lower_ in ("and", "or", ","):
+        if i == ent.end or doc[i].lower_ in grammar_words("coordinators") or doc[i].text == ",":
             if i > start:
                 parts.append(doc[start:i])
             start = i + 1
@@ -307,7 +302,7 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
+        doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVE
     ):
         end -= 1
     # a spaced dash or colon ends a dateline or heading: "MARAWI CITY - Three soldiers"
@@ -333,6 +328,8 @@ def _trim(ent: Span) -> Span | None:
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised proper nouns (connectors allowed inside), as token ranges."""
     runs: list[tuple[int, int]] = []
+    words = load_words()
+    joins = words.name_connectors | words.arabic_articles | NAME_JOINS  # "ez -" of "Deir ez-Zor"
     i, n = 0, len(doc)
     while i < n:
         if not _run_start(doc[i]):
@@ -344,7 +341,7 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 1
                 continue
             k = j  # connectors, one or two ("ez -" of "Deir ez-Zor"), before a capital
-            while k < n and k - j < 2 and doc[k].lower_ in CONNECTORS | ARTICLES:
+            while k < n and k - j < 2 and doc[k].lower_ in joins:
                 k += 1
             if k == j or k >= n or not _is_cap(doc[k]):
                 break

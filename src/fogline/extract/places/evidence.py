@@ -7,18 +7,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from fogline.extract.places.lexicon import Cues
+from fogline.extract.times.lexicon import load_lexicon as time_lexicon
+from fogline.extract.words import grammar_words
 from fogline.textnorm import fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# GeoNames feature codes of a strong entry: a country, a province, a continent, a region, a sea
 STRONG_FEATURES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "OCN", "SEA"})
+LOOSE_MATCHES = frozenset({"skeleton", "alt"})  # matched by a skeleton or a non-primary name
+POSSESSIVE = frozenset({"'s", "’s"})  # the possessive clitic as spaCy splits it
 LARGE_CITY = 100_000
 SIZEABLE_TOWN = 5_000  # a town the size a possessive country names ("Russia's Belgorod")
 BYLINE_TOKENS = 16
 DASHES = frozenset({"-", "—", "–", "--"})
-_MONTHS = "january february march april may june july august september october november december"
-DATELINE_MONTHS = frozenset(
-    {m for m in _MONTHS.split(" ")} | {m[:3] for m in _MONTHS.split(" ")} | {"sept"}
-)
 
 
 def _name_text(span: Span) -> str:
@@ -56,7 +57,7 @@ def _doc_countries(ents: list[Span], gaz, *, provinces: bool = False) -> set[str
 
 def _strong(cands) -> bool:
     return bool(cands) and any(
-        c.match not in ("skeleton", "alt")
+        c.match not in LOOSE_MATCHES
         and (c.kind in STRONG_FEATURES or (c.kind.startswith("PPL") and c.population >= LARGE_CITY))
         for c in cands[:3]
     )
@@ -168,10 +169,11 @@ def _dateline(span: Span) -> bool:
     nxt, after = doc[span.end], doc[span.end + 1]
     if span.text.isupper() and len(span.text) > 2:
         return nxt.text in DASHES or (nxt.text == "," and (after.is_upper or after.is_title))
-    if nxt.text != "," or after.lower_.rstrip(".") in DATELINE_MONTHS or after.text == "(":
+    months = time_lexicon().months  # names and abbreviations ("Sept")
+    if nxt.text != "," or after.lower_.rstrip(".") in months or after.text == "(":
         return nxt.text == ","
     # "Kabul, 5 Sept (AP)" is a dateline, "Bary, 24, is said" is a name and an age
-    month = span.end + 2 < len(doc) and doc[span.end + 2].lower_.rstrip(".") in DATELINE_MONTHS
+    month = span.end + 2 < len(doc) and doc[span.end + 2].lower_.rstrip(".") in months
     return after.is_digit and month
 
 
@@ -179,7 +181,7 @@ def _possessor_country(span: Span, gaz) -> str | None:
     """The country of a possessive before the span: "Myanmar's" in "Myanmar's Rakhine State"."""
     doc = span.doc
     i = span.start - 1
-    if i < 1 or doc[i].lower_ not in ("'s", "’s"):
+    if i < 1 or doc[i].lower_ not in POSSESSIVE:
         return None
     for size in (3, 2, 1):
         if i - size < 0 or not all(_is_cap(t) for t in doc[i - size : i]):
@@ -204,7 +206,7 @@ def _coordinated_place(span: Span, place_ends: set[int]) -> bool:
     i = span.start
     return (
         i >= 2
-        and doc[i - 1].lower_ in ("and", "or", ",")
+        and (doc[i - 1].lower_ in grammar_words("coordinators") or doc[i - 1].text == ",")
         and (i - 1) in place_ends
         and not (span.end < len(doc) and doc[span.end].text == ",")  # "Goma, Jean said"
     )

@@ -1,4 +1,5 @@
-"""The place lexicon under ``data/places/``: place cues, never-a-place words and feature words."""
+"""The place lexicon under ``data/places/``: place cues, never-a-place words, feature words and
+the words around and inside place names (``words.yaml``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,44 @@ class Cues:
     after_words: frozenset[str]
     after_hyphen: frozenset[str]
     not_places: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """Words around and inside place names, from ``data/places/words.yaml`` (lower case)."""
+
+    feature_after: frozenset[str]
+    name_nouns: tuple[tuple[str, ...], ...]  # in the order tried
+    settlement_nouns: frozenset[str]
+    of_nouns: frozenset[str]
+    directions: frozenset[str]
+    skipped_before_place: frozenset[str]
+    distance_words: frozenset[str]
+    name_connectors: frozenset[str]
+    arabic_articles: frozenset[str]
+    name_particles: frozenset[str]
+
+
+@functools.cache
+def load_words() -> PlaceWords:
+    """The words of ``data/places/words.yaml`` (loaded once, on first use)."""
+    data = load_yaml("places/words.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return PlaceWords(
+        feature_after=words("feature_after"),
+        name_nouns=tuple(tuple(str(p).lower().split()) for p in data["name_nouns"]),
+        settlement_nouns=words("settlement_nouns"),
+        of_nouns=words("of_nouns"),
+        directions=words("directions"),
+        skipped_before_place=words("skipped_before_place"),
+        distance_words=words("distance_words"),
+        name_connectors=words("name_connectors"),
+        arabic_articles=words("arabic_articles"),
+        name_particles=words("name_particles"),
+    )
 
 
 @functools.cache

@@ -16,43 +16,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from fogline.extract.places.evidence import _has_cue
-from fogline.extract.places.lexicon import Cues
+from fogline.extract.places.evidence import LOOSE_MATCHES, STRONG_FEATURES, _has_cue
+from fogline.extract.places.lexicon import Cues, load_words
 from fogline.gazetteer import Candidate, haversine_km
 from fogline.gazetteer.keys import name_keys
 from fogline.textnorm import fold
 
-NAME_NOUNS = (("refugee", "camp"), ("camp",))  # part of the place's own name after it
-STRONG = frozenset({"PCLI", "ADM1", "CONT", "RGN", "OCN", "SEA"})
 LARGE_CITY = 100_000
 TOWN = 20_000  # a town this size is credible by itself unless the name is a person's too
 CONTAINERS = frozenset({"ADM1", "ADM2", "ADM3", "PPL", "PPLA", "PPLA2", "PPLC", "RGN"})
-SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "district", "area", "region"})
-OF_NOUNS = frozenset({"town", "village", "city"})  # "the Borno town of X", not "region of"
-DIRECTIONS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-    }
-)
-SKIPPED = frozenset({"the", "northern", "southern", "eastern", "western", "central"})
 OUTSIDE_KM = {"ADM1": 250.0, "RGN": 250.0, "ADM2": 100.0, "ADM3": 60.0}  # else 40 km (a town)
 
 
 def name_end(mention: Span) -> int:
     """The token index where the place's name ends: after "refugee camp" or "camp"."""
     doc = mention.doc
-    for nouns in NAME_NOUNS:
+    for nouns in load_words().name_nouns:  # part of the place's own name after it
         end = mention.end + len(nouns)
         if end <= len(doc) and tuple(t.lower_ for t in doc[mention.end : end]) == nouns:
             return end
@@ -69,9 +48,8 @@ def credible(
         return False  # "n't", "kimchi"; "Earth", "West"
     if " " in text or _has_cue(mention, cues, phrase=False):
         return True
-    if cand.match not in ("skeleton", "alt") and (
-        cand.kind in STRONG or (cand.kind.startswith("PPL") and cand.population >= LARGE_CITY)
-    ):
+    large = cand.kind.startswith("PPL") and cand.population >= LARGE_CITY
+    if cand.match not in LOOSE_MATCHES and (cand.kind in STRONG_FEATURES or large):
         return True
     if cand.kind.startswith("PPL") and cand.population >= TOWN and cand.match != "skeleton":
         return text.lower() not in person_words  # Kobani, not Bale of Christian Bale
@@ -82,31 +60,33 @@ def container(mention: Span, spans: dict[int, Span]) -> tuple[Span, str] | None:
     """The place the text puts ``mention`` in or near, and how: "in" ("Wadi Abdan in Shabwa
     province"), "of" ("the Borno town of Sabon Gida") or a direction ("Saqlawiyah, north of
     Fallujah", "Abadam, 20 km south of Maiduguri"); ``spans``: place mentions by first token."""
-    doc = mention.doc
+    doc, words = mention.doc, load_words()
     i = name_end(mention)
-    while i < len(doc) and doc[i].lower_ in SETTLEMENT_NOUNS and i - mention.end < 2:
+    while i < len(doc) and doc[i].lower_ in words.settlement_nouns and i - mention.end < 2:
         i += 1  # "Sablale district south of ..."
     if i < len(doc) and doc[i].lower_ == "in":
         return _span_after(doc, i + 1, spans, "in")
     j = i + 1 if i < len(doc) and doc[i].text == "," else i
-    while j < len(doc) and j - i < 5 and (doc[j].like_num or doc[j].lower_ in _UNITS):
+    while j < len(doc) and j - i < 5 and (doc[j].like_num or doc[j].lower_ in _distance(words)):
         j += 1
-    if j + 1 < len(doc) and doc[j].lower_ in DIRECTIONS and doc[j + 1].lower_ == "of":
+    if j + 1 < len(doc) and doc[j].lower_ in words.directions and doc[j + 1].lower_ == "of":
         return _span_after(doc, j + 2, spans, doc[j].lower_)
     k = mention.start
-    if k >= 3 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in OF_NOUNS:
+    if k >= 3 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in words.of_nouns:
         for place in spans.values():
             if place.end == k - 2:
                 return place, "of"
     return None
 
 
-_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "about", "some", "("})
+def _distance(words) -> frozenset[str]:
+    """Words of a distance ("20 km", "some 40 miles") and an opening bracket ("(20 km)")."""
+    return words.distance_words | {"("}
 
 
 def _span_after(doc: Doc, i: int, spans: dict[int, Span], how: str) -> tuple[Span, str] | None:
     """The place mention at token ``i``, past a determiner or a direction adjective."""
-    while i < len(doc) and doc[i].lower_ in SKIPPED:
+    while i < len(doc) and doc[i].lower_ in load_words().skipped_before_place:
         i += 1
     place = spans.get(i)
     return (place, how) if place is not None else None
