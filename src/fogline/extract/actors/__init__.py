@@ -24,14 +24,20 @@ from fogline.extract.actors.clusters import (
     Ref,
     entry_aliases,
 )
-from fogline.extract.actors.coreference import is_cue_head, read_led_by, resolve_references
+from fogline.extract.actors.coreference import (
+    SUBJECT,
+    is_cue_head,
+    read_led_by,
+    resolve_references,
+)
 from fogline.extract.actors.lexicon import lexicon
-from fogline.extract.actors.named import SUBJECT_DEPS, clean_name, named_spans
+from fogline.extract.actors.named import clean_name, named_spans
 from fogline.extract.actors.roles import read_role
 from fogline.extract.actors.sides import dictionary_affiliations, state_served
 from fogline.extract.actors.units import attach_offices, resolve_unit, unit_noun, unit_phrase
 from fogline.extract.context import DocContext
 from fogline.extract.spans import Intervals, text_of
+from fogline.extract.words import grammar_words
 from fogline.model import Actor, Mention
 from fogline.textnorm import fold
 
@@ -39,7 +45,6 @@ BODIES = "fogline.actor_bodies"
 """``doc.user_data`` key: actor id → the state body a person or office speaks for ("the army's
 spokesman X": the army; "the GNU's Ministry of Health": the GNU) where the actor record's
 affiliation is the state that body serves."""
-_INDEFINITE = {"a", "an"}
 
 
 def extract_actors(doc: Doc, ctx: DocContext) -> list[Actor]:
@@ -176,10 +181,11 @@ def _read_units(
             continue
         titled = token.dep_ in ("compound", "poss", "nmod") and token.head.lemma_.lower() in roles
         definite = any(
-            c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in token.lefts
+            c.dep_ in ("det", "poss") and c.lower_ not in grammar_words("indefinite_articles")
+            for c in token.lefts
         )
         heads = token.dep_ not in ("compound", "amod", "nmod")
-        if not (titled or (heads and (definite or token.dep_ in SUBJECT_DEPS))):
+        if not (titled or (heads and (definite or token.dep_ in SUBJECT))):
             continue
         phrase = unit_phrase(token)
         if any(t.i in by_token and by_token[t.i].kind not in ("state", "group") for t in phrase):
@@ -334,7 +340,7 @@ def _head_word(name: str) -> str | None:
     if len(words) < 2:
         return None
     for k, word in enumerate(words[1:], 1):
-        if word in ("for", "of"):
+        if word in lexicon().owner_prepositions:
             return words[k - 1]
     return words[-1]
 
@@ -420,6 +426,6 @@ def _add_mention(
     told = root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell"
     if not told and not _in_quote(span.start_char, quoted):
         speaker = is_cue_head(root)  # a speaker is as salient as a subject ("he said" next)
-        subject = span.root.dep_ in SUBJECT_DEPS or speaker
+        subject = span.root.dep_ in SUBJECT or speaker
         refs.append(Ref(span.start_char, span.end_char, span.root.i, cluster, subject,
                          sent_of[span.root.i], speaker))  # fmt: skip

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.actors.lexicon import lexicon
+from fogline.extract.words import grammar_words
 from fogline.textnorm import fold
 
 if TYPE_CHECKING:
     from fogline.extract.actors.clusters import Cluster, Ref
 
-SUBJECT = {"nsubj", "nsubjpass"}
+SUBJECT = {"nsubj", "nsubjpass"}  # spaCy subject dependencies, for all of actors
 _GROUPISH = {"group", "organisation", "state"}
 _WINDOW = 3  # sentences in which a subject antecedent is preferred
 _MAX_BACK = 12  # sentences beyond which nothing is resolved
@@ -30,21 +31,22 @@ _MAX_BACK = 12  # sentences beyond which nothing is resolved
 
 def noun_phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``: modifiers and 'for/of/from/at' phrases, no clauses."""
-    doc = token.doc
+    doc, lex = token.doc, lexicon()
     left = token.i
     for child in token.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod"):
             left = min(left, child.left_edge.i)
     right = token.i
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at", "with", "in"):
+        if child.dep_ == "prep" and child.lower_ in lex.phrase_prepositions:
             right = max(right, child.right_edge.i)
     for k in range(token.i + 1, right + 1):  # "a teacher in X, who asked ...": no clause
         if doc[k].text in (",", "(", ";", "—", "–") or doc[k].dep_ == "relcl":
             right = k - 1
             break
+    inclusive = grammar_words("inclusive_determiners")  # "both", "all"
     while left < token.i and (
-        doc[left].is_punct or doc[left].is_space or doc[left].lower_ in ("both", "all", "either")
+        doc[left].is_punct or doc[left].is_space or doc[left].lower_ in inclusive
     ):
         left += 1
     while right > token.i and (doc[right].is_punct or doc[right].is_space):
@@ -89,7 +91,9 @@ def resolve_references(
             if lower in lex.person_pronouns:
                 target = _antecedent(token, refs, sent_of, {"person"})
             elif lower in lex.group_pronouns:
-                kinds = _GROUPISH | ({"unknown"} if lower in ("they", "them") else set())
+                kinds = _GROUPISH | (
+                    {"unknown"} if lower in grammar_words("plural_pronouns") else set()
+                )
                 target = _antecedent(token, refs, sent_of, kinds)
         elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "ORG"):
             span = noun_phrase(token)
@@ -136,16 +140,17 @@ def _apposed_person(token: Token, by_token: dict[int, Cluster]) -> Cluster | Non
     return None
 
 
-_SETTING = ("in", "at", "with", "on", "near")
-
-
 def _without_setting(token: Token, span: Span) -> Span:
     """An unnamed speaker's name without the setting after it: "a senior officer in the
     northeast" → "a senior officer", "one official in the report" → "one official"; what it
     is ("members of parliament", "a spokesman for the NRF") and a named place stay."""
     end = span.end
     for child in token.rights:
-        if child.dep_ != "prep" or child.lower_ not in _SETTING or not span.start <= child.i < end:
+        if (
+            child.dep_ != "prep"
+            or child.lower_ not in lexicon().setting_prepositions
+            or not span.start <= child.i < end
+        ):
             continue
         place = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if not place:  # "a farmer in Kidal" stays: a named place tells who

@@ -1,6 +1,6 @@
-"""The words of people and organisations: actor descriptors and role titles (``data/actors/``)
-and the shared reporting verbs (a speaker's verbs); loaded on first use and cached. Quotes and
-claims read the descriptors from here too."""
+"""The words of people and organisations: actor descriptors, role titles and the words read
+around names and titles (``data/actors/``) and the shared reporting verbs (a speaker's verbs);
+loaded on first use and cached. Quotes and claims read the descriptors from here too."""
 
 from __future__ import annotations
 
@@ -14,6 +14,20 @@ from fogline.errors import LexiconError
 from fogline.extract.words import reporting_verbs
 
 DEMONYMS = "actors/demonyms.tsv"
+WORDS = (  # the word lists of data/actors/words.yaml, each a field of Lexicon
+    "title_modifiers",
+    "former_words",
+    "leadership_verbs",
+    "self_naming_verbs",
+    "partitive_heads",
+    "unnamed_official_roles",
+    "generic_name_words",
+    "phrase_prepositions",
+    "setting_prepositions",
+    "membership_prepositions",
+    "affiliation_prepositions",
+    "owner_prepositions",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +50,26 @@ class Lexicon:
     state_offices: frozenset[str] = frozenset()  # "governor", "prefect": the state's offices
     state_body_words: frozenset[str] = frozenset()  # "intelligence official": a state's body
     demonyms: Mapping[str, str] = field(default_factory=dict)  # "russian" → "Russia"
+    # data/actors/words.yaml (see there what each list is for)
+    title_modifiers: frozenset[str] = frozenset()  # "former", "acting"
+    former_words: frozenset[str] = frozenset()
+    leadership_verbs: frozenset[str] = frozenset()  # "run", "head"
+    self_naming_verbs: frozenset[str] = frozenset()  # "identify", "call"
+    partitive_heads: frozenset[str] = frozenset()  # "one" of "one of the commanders"
+    unnamed_official_roles: frozenset[str] = frozenset()
+    generic_name_words: frozenset[str] = frozenset()  # "republic", "united"
+    phrase_prepositions: frozenset[str] = frozenset()
+    setting_prepositions: frozenset[str] = frozenset()
+    membership_prepositions: frozenset[str] = frozenset()
+    affiliation_prepositions: frozenset[str] = frozenset()
+    owner_prepositions: frozenset[str] = frozenset()
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     """The packaged lexicon (raises :class:`LexiconError` when a file is missing or malformed)."""
     desc = load_yaml("actors/descriptors.yaml")
+    words = load_yaml("actors/words.yaml")
     try:
         pronouns = desc["pronouns"]
         return Lexicon(
@@ -63,6 +91,7 @@ def lexicon() -> Lexicon:
             demonyms=MappingProxyType(
                 {r["demonym"].strip().lower(): r["state"].strip() for r in load_tsv(DEMONYMS)}
             ),
+            **{key: frozenset(str(w).lower() for w in words[key]) for key in WORDS},
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(f"actors lexicon is malformed: {exc!r}") from exc

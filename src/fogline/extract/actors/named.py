@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from fogline.extract.actors.coreference import SUBJECT
 from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.actors.names import (
     MAX_NGRAM,
@@ -26,12 +27,11 @@ from fogline.extract.actors.names import (
 from fogline.extract.actors.roles import self_named
 from fogline.extract.spans import text_of
 from fogline.extract.text import QUOTE_CHARS
+from fogline.extract.words import grammar_words
 from fogline.textnorm import fold
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _KINDS = {"person", "group", "state", "organisation", "media", "unknown"}
 _ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
-_STRIP_WORDS = {"the", "a", "an"}
 
 
 def entry_kind(entry: Any, fallback: str) -> str:
@@ -69,7 +69,9 @@ def clean_name(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in _STRIP_WORDS or doc[start].is_punct or doc[start].text in QUOTE_CHARS
+        doc[start].lower_ in grammar_words("articles")
+        or doc[start].is_punct
+        or doc[start].text in QUOTE_CHARS
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
@@ -171,7 +173,7 @@ def named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to-
 def acts(span: Span, roles: frozenset[str]) -> bool:
     """A place or nationality that speaks or acts, or qualifies a title ("US General X")."""
     root = span.root
-    if root.dep_ in SUBJECT_DEPS:
+    if root.dep_ in SUBJECT:
         return True
     head = root.head
     return root.dep_ in ("compound", "amod", "nmod", "npadvmod") and (

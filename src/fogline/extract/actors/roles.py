@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.actors.coreference import noun_phrase
 from fogline.extract.actors.lexicon import lexicon
+from fogline.extract.words import grammar_words
 
 if TYPE_CHECKING:
     from fogline.extract.actors.clusters import Cluster
@@ -32,7 +33,7 @@ def _role_tokens(tokens: Iterable[Token], roles: frozenset[str]) -> tuple[str, i
         start = t.i
         while start > 0 and " ".join([w.lower_ for w in t.doc[start - 1 : t.i]] + [lemma]) in roles:
             start -= 1
-        if start > 0 and t.doc[start - 1].lower_ in ("former", "ex", "acting", "deputy", "senior"):
+        if start > 0 and t.doc[start - 1].lower_ in lexicon().title_modifiers:
             start -= 1
         title = " ".join([w.lower_ for w in t.doc[start : t.i]] + [lemma])
         if best is None or len(title) > len(best[0]):
@@ -61,7 +62,7 @@ def read_role(
     found = _role_tokens(before, roles)
     if found:
         affiliation = _affiliation_before(doc, [t for t in before if t.i < found[1]], by_token)
-        if any(t.lower_ in ("former", "ex") for t in before):
+        if any(t.lower_ in lexicon().former_words for t in before):
             affiliation = None  # "Former ALF commander X": no longer with them
         _set_role(cluster, found[0], affiliation)
     for other in _appositions(span):
@@ -72,7 +73,11 @@ def read_role(
         cluster.affiliation = _organisation_run(span, by_token)
     if cluster.affiliation is None:
         for child in span.root.children:
-            if child.dep_ == "prep" and child.lower_ in _MEMBER_OF and child.i >= span.end:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in lexicon().membership_prepositions
+                and child.i >= span.end
+            ):
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     org = _organisation(pobj, by_token, new_org)
                     if org is not None and org is not cluster:
@@ -80,14 +85,10 @@ def read_role(
                         return
 
 
-_MEMBER_OF = ("of", "at", "with")
-_RUNS = {"run", "head", "lead", "direct", "chair", "found", "co-found"}
-
-
 def _organisation_run(span: Span, by_token: dict[int, Cluster]) -> Cluster | None:
     """'X, who runs the Y' / 'X, who heads Y': the organisation X leads."""
     for clause in span.root.children:
-        if clause.dep_ != "relcl" or clause.lemma_.lower() not in _RUNS:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in lexicon().leadership_verbs:
             continue
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
             for t in (obj, *reversed(noun_phrase(obj))):
@@ -152,14 +153,14 @@ def _attached(token: Token, span: Span) -> bool:
 def _set_role(cluster: Cluster, role: str, affiliation: Cluster | None) -> None:
     cluster.role = cluster.role or role
     cluster.titles.add(role)  # "General X, a commander of Y": later "the commander" is X
-    former = role.startswith(("former", "ex"))
+    former = role.startswith(tuple(lexicon().former_words))
     if affiliation is not None and affiliation is not cluster and not former:
         cluster.affiliation = cluster.affiliation or affiliation
 
 
 def _title_tokens(head: Token) -> list[Token]:
     """The title words of an apposition: its head and modifiers, or 'one of <title>'."""
-    if head.lower_ in ("one", "some", "member", "part") or head.pos_ == "NUM":
+    if head.lower_ in lexicon().partitive_heads or head.pos_ == "NUM":
         heads = [g for c in head.children if c.lower_ == "of" for g in c.children]
         head = heads[0] if heads else head
     return [*(c for c in head.lefts if c.dep_ in ("amod", "compound")), head]
@@ -180,7 +181,11 @@ def title_of_owner(token: Token) -> Token | None:
     """The title noun whose 'of/for' object ``token`` is ("governor" for "the governor of the
     North-West Region"), when ``token`` names no person; else None."""
     prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
+    if (
+        token.dep_ != "pobj"
+        or prep.lower_ not in lexicon().owner_prepositions
+        or prep.dep_ != "prep"
+    ):
         return None
     title = prep.head
     if title.pos_ != "NOUN" or token.ent_type_ == "PERSON":
@@ -229,7 +234,7 @@ def _affiliation_of(
     for child in role.children:
         if child.dep_ == "poss":
             owners.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "from"):
+        elif child.dep_ == "prep" and child.lower_ in lexicon().affiliation_prepositions:
             members.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "in":
             places.extend(g for g in child.children if g.dep_ == "pobj")
@@ -238,7 +243,9 @@ def _affiliation_of(
     named = _named_body(modifiers, by_token)  # "HRW deputy director for the Africa Division"
     for cand in owners + members:
         org = _organisation(cand, by_token, None if named else new_org)
-        if org is None and (cand.lower_ in ("its", "their") or _descriptor(cand)):
+        if org is None and (
+            cand.lower_ in grammar_words("nonpersonal_possessives") or _descriptor(cand)
+        ):
             org = _antecedent_body(cand, by_token)  # "the LNA …, its spokesman, X"
         if org is not None and (named is None or org.entry is not None or cand in owners):
             return org
@@ -269,7 +276,10 @@ def _owner_state(cluster: Cluster, head: Token, by_token: dict[int, Cluster]) ->
 
 def _descriptor(owner: Token) -> bool:
     """True for a definite group noun owning a title ("the group's spokesman")."""
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in owner.children)
+    definite = any(
+        c.dep_ == "det" and c.lower_ in grammar_words("definite_determiners")
+        for c in owner.children
+    )
     return definite and owner.lemma_.lower() in lexicon().group_nouns
 
 
@@ -292,13 +302,13 @@ def _anti(token: Token) -> bool:
     return dashed or token.lower_.startswith("anti")
 
 
-_SELF_NAMING = {"identify", "call", "introduce", "name", "describe"}
-
-
 def self_named(token: Token) -> Token | None:
     """The name in "X who identified himself as NAME" / "X calling himself NAME", if any."""
     for clause in token.children:
-        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _SELF_NAMING:
+        if (
+            clause.dep_ not in ("relcl", "acl")
+            or clause.lemma_.lower() not in lexicon().self_naming_verbs
+        ):
             continue
         if not any(c.lower_.endswith(("self", "selves")) for c in clause.children):
             continue

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.spans import sentence
+from fogline.extract.words import grammar_words
 from fogline.textnorm import fold
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def unit_phrase(token: Token) -> Span:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
             left = min(left, child.left_edge.i)
     doc = token.doc
-    while left < token.i and (doc[left].lower_ in ("the", "a", "an") or doc[left].is_punct):
+    while left < token.i and (doc[left].lower_ in grammar_words("articles") or doc[left].is_punct):
         left += 1
     return doc[left : token.i + 1]
 
@@ -75,37 +76,16 @@ def _state_of(cluster: Cluster) -> Cluster:
     return cluster
 
 
-_GENERIC = {
-    "republic",
-    "democratic",
-    "united",
-    "kingdom",
-    "states",
-    "state",
-    "islamic",
-    "federal",
-    "arab",
-    "people",
-    "peoples",
-    "south",
-    "north",
-    "east",
-    "west",
-    "central",
-    "new",
-}
-
-
 def _adjective_state(token: Token, states: list[Cluster]) -> Cluster | None:
     """'Somali', 'Russian', 'Turkish' → the state of the document whose name shares the stem."""
     if token.pos_ not in ("ADJ", "PROPN") or not token.text[:1].isupper():
         return None
-    word = fold(token.text)
+    word, generic = fold(token.text), lexicon().generic_name_words  # "republic", "united"
     best: tuple[int, Cluster] | None = None
     for state in states:
         for name in (state.name, *state.aliases, *_entry_names(state.entry)):
             for part in fold(str(name)).split():
-                if len(part) < 4 or part in _GENERIC:
+                if len(part) < 4 or part in generic:
                     continue
                 common = len(os.path.commonprefix([word, part]))
                 if common >= max(4, len(part) - 2) and (best is None or common > best[0]):
@@ -197,7 +177,7 @@ def attach_offices(
 
 def _state_official(cluster: Cluster) -> bool:
     """An unnamed official or officer of a state body ("a senior intelligence official")."""
-    if cluster.entry is not None or cluster.role not in ("official", "officer", "source"):
+    if cluster.entry is not None or cluster.role not in lexicon().unnamed_official_roles:
         return False
     name = cluster.name.lower()
     return any(word in name.split() or " " in word and word in name
