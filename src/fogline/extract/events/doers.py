@@ -75,3 +75,9 @@ def _non_agent_head(tok: Token, lex: EventLexicon) -> bool:
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
     return lemma in lex.words("non_agent_heads") or (tok.pos_ == "NOUN" and lemma in lex.nouns)
+
+
+def names_no_agent(tok: Token, lex: EventLexicon) -> bool:
+    """A common noun that can name no doer or speaker: a weapon, vehicle or event ("drone",
+    "airstrikes"), or an abstract noun no list of agent nouns names ("death", "time")."""
+    return _non_agent_head(tok, lex) or _not_an_agent_noun(tok, lex)

@@ -71,12 +71,23 @@ def extract_quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
     out = [
         _quote(text, seg.start, _inner_end(text, seg), True, cue, speaker, channel, where, kinds)
         for seg, (cue, speaker, channel) in zip(segments, direct, strict=True)
+        if speaker is not None or not _marked_phrase(text[seg.start : _inner_end(text, seg)])
     ]
     out.extend(_indirect(doc, cues, quoted, speakers, where, kinds))
     _inherit_channels(out, bounds)
     if times:
         out = _attach_dates(doc, out, times)
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+MARKED_PHRASE_WORDS = 4
+"""An unattributed quotation this short that is no sentence is a marked phrase (a scare
+quote, a name, a slogan: "a more ‘inclusive’ transition"), not a quotation of anyone."""
+
+
+def _marked_phrase(quoted: str) -> bool:
+    words = quoted.split()
+    return len(words) <= MARKED_PHRASE_WORDS and not quoted.rstrip().endswith((".", "!", "?"))
 
 
 def _inner_end(text: str, seg: QuoteSpan) -> int:

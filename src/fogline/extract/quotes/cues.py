@@ -11,8 +11,10 @@ from fogline.extract.actors.lexicon import Lexicon, lexicon
 from fogline.extract.quotes.fronted import fronted_speech
 from fogline.extract.quotes.lexicon import load_lexicon
 from fogline.extract.spans import entity_of
+from fogline.extract.words import grammar_words
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_NEVER = grammar_words("negative_adverbs")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl")
 _RELATIVE = {"who", "which", "that"}
 
@@ -52,6 +54,8 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
             content = _reported_clause(token, in_quote) or _appeal(token)
             speaker = subject_of(token, in_quote) or adjacent_subject(token, in_quote)
             speaker, content = _fronted(token, in_quote, speaker, content)
+            if _negated(token):
+                content = None  # "officials have not confirmed X": nobody said X
             cues.append(Cue(token, token.idx, token.idx + len(token.text), speaker, content))
     return cues
 
@@ -63,6 +67,8 @@ def _fronted(
     a speaker inside the fronted content (the subject of a clause the verb hangs off)."""
     if content is not None and content.start > verb.i:
         return speaker, content
+    if verb.dep_ == "relcl":
+        return speaker, content  # "the massacre that claimed 67 lives": no attribution
     found = fronted_speech(verb, in_quote, pick_nominal)
     if found is None:
         return speaker, content
@@ -70,6 +76,13 @@ def _fronted(
     if speaker is None or (content is None and f_content.start <= speaker.i < f_content.end):
         speaker = f_speaker
     return speaker, content or f_content
+
+
+def _negated(verb: Token) -> bool:
+    """A reporting verb said not to have happened: "have not confirmed", "never said"."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEVER) for c in verb.children
+    )
 
 
 def _verb_read_as_noun(token: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 _CLAUSE_VERBS = ("VERB", "AUX")
 _STOPS = {",", ".", ";", ":", "?", "!", "—", "–", "--"}
 _MAX_SPEAKER = 12  # tokens of the attribution's noun phrase
+_FINITE = ("VBD", "VBZ", "VBP")  # "said X", "says X": only a finite verb precedes its speaker
 
 
 def fronted_speech(
@@ -52,6 +53,8 @@ def fronted_speech(
     if named:  # "…, the Observatory said"
         speaker = pick(named)
     else:  # "…, said one military officer, who …": the noun phrase follows the verb
+        if verb.tag_ not in _FINITE:
+            return None  # "…, denying reports of a truce": a participle inverts no speaker
         after = []
         for tok in doc[verb.i + 1 : sent.end]:
             if tok.text in _STOPS or in_quote(tok.idx) or len(after) >= _MAX_SPEAKER:

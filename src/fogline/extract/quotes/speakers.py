@@ -14,6 +14,8 @@ from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.actors.roles import accredited_to, title_of_owner
 from fogline.extract.actors.roles import self_named as _self_named
 from fogline.extract.actors.units import is_unit_name
+from fogline.extract.events.doers import names_no_agent
+from fogline.extract.events.lexicon import load_lexicon as load_event_lexicon
 from fogline.extract.spans import Stabbing, text_of, word_in
 from fogline.model import Actor, Speaker
 
@@ -80,17 +82,7 @@ class SpeakerFinder:
             token = alias
         phrase = noun_phrase(token)
         hit = self._name_closing(token) or self.actor_at(token.idx, token.idx + len(token.text))
-        named = _apposed(token)
-        if token.pos_ == "NOUN":  # "The governor of the X Region, NAME, said": NAME hangs on X
-            for prep in (c for c in token.children if c.lower_ in ("of", "for")):
-                for obj in (g for g in prep.children if title_of_owner(g) == token):
-                    named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-            nxt = token.i + 2  # "Its spokesman, NAME, said" with NAME mis-parsed (not appos)
-            if not named and nxt < len(token.doc) and token.doc[token.i + 1].text == ",":
-                found = self.actor_at(token.doc[nxt].idx, token.doc[nxt].idx + 1)
-                text = self.text
-                if found and found[2].kind == "person" and text[found[1] : found[1] + 1] == ",":
-                    named.append(token.doc[nxt])
+        named = self._names_given(token)
         described = hit is None or token.pos_ == "NOUN"  # "The spokesman, Y, said": Y speaks
         for other in named if described else []:  # "one of the X's commanders, Y, said"
             found = self.actor_at(other.idx, other.idx + len(other.text))
@@ -104,6 +96,8 @@ class SpeakerFinder:
                 return None
             if relative:
                 return Speaker(phrase.text, anchor.idx, anchor.idx + len(anchor.text))
+            if _names_no_speaker(token):
+                return None  # "reports that leaders were killed by airstrikes": not a speaker
             bare = _without_article(phrase)  # "a man" -> "man": descriptors carry no article
             side = _nationality(self.doc, bare.start_char, bare.end_char) or _members_of(bare)
             return Speaker(bare.text, bare.start_char, bare.end_char, affiliation=side)
@@ -125,6 +119,22 @@ class SpeakerFinder:
         if affiliation is not None:  # "British Foreign Secretary X": the state, not "British"
             affiliation = _demonyms().get(affiliation.lower(), affiliation)
         return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
+
+    def _names_given(self, token: Token) -> list[Token]:
+        """The names a speaker's word is given by: appositions, the name hanging on the
+        title's owner ("The governor of the X Region, NAME, said") or after a comma."""
+        named = _apposed(token)
+        if token.pos_ == "NOUN":  # "The governor of the X Region, NAME, said": NAME hangs on X
+            for prep in (c for c in token.children if c.lower_ in ("of", "for")):
+                for obj in (g for g in prep.children if title_of_owner(g) == token):
+                    named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+            nxt = token.i + 2  # "Its spokesman, NAME, said" with NAME mis-parsed (not appos)
+            if not named and nxt < len(token.doc) and token.doc[token.i + 1].text == ",":
+                found = self.actor_at(token.doc[nxt].idx, token.doc[nxt].idx + 1)
+                text = self.text
+                if found and found[2].kind == "person" and text[found[1] : found[1] + 1] == ",":
+                    named.append(token.doc[nxt])
+        return named
 
     def _named_by(self, phrase: Span) -> tuple[int, int, Actor] | None:
         """The group or organisation a plural speaker's modifier names, in the words of an actor
@@ -271,10 +281,38 @@ def _publisher(document: Token) -> Token | None:
                     agent = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
                         return agent
-                if child.dep_ in ("acl", "prep", "pobj", "relcl"):
+                if child.dep_ in ("prep", "pobj", "relcl") or (
+                    child.dep_ == "acl" and not _content_clause(child)
+                ):
                     nxt.append(child)
         frontier = nxt
     return None
+
+
+def _names_no_speaker(token: Token) -> bool:
+    """A common noun that names nobody who could speak: a time ("Thursday"), a weapon or an
+    event ("airstrikes"), an abstract noun ("death"); statements, outlets and the people,
+    group and state nouns of the actors lexicon speak (borrowed from the events' doers)."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return token.lower_ != "old"  # "the 41-year-old added": an age names a person
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    speakers = (lex.document_nouns, lex.media_nouns, lex.people_nouns, lex.group_nouns,
+                lex.state_nouns, lex.units, lex.roles, lex.organisation_words)  # fmt: skip
+    if any(lemma in words for words in speakers):
+        return False
+    if not names_no_agent(token, load_event_lexicon()):
+        return False
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    # "a number of residents said": the residents speak
+    return whole is None or whole.pos_ not in ("NOUN", "PROPN") or _names_no_speaker(whole)
+
+
+def _content_clause(verb: Token) -> bool:
+    """A noun's clause that says what the statement says ("reports that leaders were killed by
+    airstrikes"), not how it was published ("a video uploaded by a media group")."""
+    return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _apposed(token: Token) -> list[Token]:
