@@ -81,15 +81,12 @@ def _candidates(doc: Doc, lex: Lexicon, starts: list[int]) -> list[Candidate]:
                 continue
             tense = _lazy_tense(span, lex)
             sent = bisect.bisect_right(starts, span.start) - 1
-            before = functools.partial(_before, span)
+            before = functools.partial(_before, span, lex)
             out.append(Candidate(kind, m.start(), m.end(), m, sent, tense, before))
     return out
 
 
-_OPEN_ENDS = frozenset({"until", "till", "by", "to", "through", "ahead"})
-
-
-def _before(span: Span) -> bool:
+def _before(span: Span, lex: Lexicon) -> bool:
     """Whether the text puts ``span`` on or before publication: "since April" (the start of
     what lasts until now), or a date attached to a verb in the simple past ("ISIS formed the
     battalion in February"), not one reached through a noun or a clause ("declared a dividend
@@ -101,7 +98,7 @@ def _before(span: Span) -> bool:
     for _ in range(3):
         if tok.dep_ not in ("pobj", "prep", "npadvmod") or tok.head is tok:
             return False
-        if tok.lower_ in _OPEN_ENDS:  # "gave him until mid-November": a deadline ahead
+        if tok.lower_ in lex.deadline_words:  # "gave him until mid-November": a deadline ahead
             return False
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
@@ -150,7 +147,7 @@ def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:
     if any(t.ent_type_ in _BLOCKING_ENTS for t in span):
         return False
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if kind == "deictic" and prev in ("the", "that", "every", "each"):
+    if kind == "deictic" and prev in lex.not_deictic_after:
         return False  # "the last night of the siege"
     if kind in ("date", "monthyear", "month"):
         if not m.group("mon")[0].isupper():
@@ -171,7 +168,7 @@ def _accept(kind: str, m: re.Match[str], span: Span, lex: Lexicon) -> bool:
             return False
         return det not in ("", "the") or prev in lex.preps
     # "in their forties" is an age, not a decade
-    return not (kind == "decade" and prev in ("his", "her", "their", "its", "my"))
+    return not (kind == "decade" and prev in lex.age_possessives)
 
 
 def _accept_month(m: re.Match[str], span: Span, lex: Lexicon, prev: str) -> bool:
@@ -203,8 +200,6 @@ def _accept_year(m: re.Match[str], span: Span, lex: Lexicon, prev: str) -> bool:
 
 # --- tense of the governing verb ---------------------------------------------------------------
 
-_PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were", "'d", "’d"})
-
 
 def _tense(span: Span, lex: Lexicon) -> Tense:
     """Tense of the verb governing ``span``: past, present, future, conditional or None."""
@@ -223,7 +218,7 @@ def _tense(span: Span, lex: Lexicon) -> Tense:
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if auxes & lex.future_modals:
             return "future"
-        if auxes & {"would", "could", "might", "should"}:
+        if auxes & lex.conditional_modals:
             return "conditional"
         head = tok.head
         if tok.dep_ == "xcomp" and (
@@ -232,9 +227,9 @@ def _tense(span: Span, lex: Lexicon) -> Tense:
             or (head.lemma_ == "be" and "to" in auxes)  # "is to resume trading Tuesday"
         ):
             return "future"
-        if auxes & _PAST_AUX or tok.tag_ == "VBD":
+        if auxes & lex.past_auxiliaries or tok.tag_ == "VBD":
             return "past"
-        if auxes & {"is", "are", "am", "'s", "'re"} or tok.tag_ in ("VBZ", "VBP"):
+        if auxes & lex.present_auxiliaries or tok.tag_ in ("VBZ", "VBP"):
             return "present"
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT"):
             return "past"

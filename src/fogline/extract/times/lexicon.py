@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from fogline.data import load_yaml
 
 Tense = str | None  # "past" | "present" | "future" | "conditional" | None
-_NUM = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+
+
+_WORD_SETS = (  # lower-case word sets of lexicon.yaml read by the parse checks, one field each
+    "deadline_words",
+    "not_deictic_after",
+    "age_possessives",
+    "past_auxiliaries",
+    "conditional_modals",
+    "present_auxiliaries",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +39,25 @@ class Lexicon:
     future_heads: frozenset[str]
     future_modals: frozenset[str]
     future_verbs: frozenset[str]
+    deadline_words: frozenset[str]
+    not_deictic_after: frozenset[str]
+    age_possessives: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    conditional_modals: frozenset[str]
+    present_auxiliaries: frozenset[str]
     holidays: dict[str, tuple[int, int | tuple[int, int]]]
     deictic: dict[str, int]
     named_days: dict[tuple[int, int], int]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
-def _holiday(spec: str) -> tuple[int, int | tuple[int, int]]:
-    """ "12-25" → (12, 25); "11-thu-4" (4th Thursday of November) → (11, (3, 4))."""
+def _holiday(spec: str, weekdays: dict[str, int]) -> tuple[int, int | tuple[int, int]]:
+    """ "12-25" → (12, 25); "11-thu-4" (4th Thursday of November) → (11, (3, 4));
+    ``weekdays``: weekday names and abbreviations → 0 (Monday) .. 6."""
     parts = spec.split("-")
     if len(parts) == 2:
         return int(parts[0]), int(parts[1])
-    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    return int(parts[0]), (days.index(parts[1]), int(parts[2]))
+    return int(parts[0]), (weekdays[parts[1]], int(parts[2]))
 
 
 def _day_key(spec: str) -> tuple[int, int]:
@@ -60,8 +75,14 @@ def _phrases(words: object) -> str:
     return _alt(words).replace("\\ ", r"\s+")
 
 
+def _count(raw: dict) -> str:
+    """A count: one or two digits or a count word ("two", "several") of the lexicon."""
+    return "|".join([r"\d{1,2}", *(re.escape(str(w)) for w in raw["count_words"])])
+
+
 def _relative_specs(raw: dict) -> list[tuple[str, str]]:
     """Patterns of expressions counted from publication or from the previous date."""
+    num = _count(raw)
     units = r"(?P<unit>day|week|month|year)s?"
     hedge = rf"(?:(?P<hedge>{_phrases(raw['approximate_words'])})\s+|(?:just|only)\s+)?"
     return [
@@ -75,10 +96,10 @@ def _relative_specs(raw: dict) -> list[tuple[str, str]]:
         ("weekend", r"\b(?P<det>this|last|next|the|that)\s+weekend\b"),
         (
             "ago",  # "a year ago this month": that month a year back
-            rf"\b{hedge}(?P<n>{_NUM})\s+{units}\s+ago\b"
+            rf"\b{hedge}(?P<n>{num})\s+{units}\s+ago\b"
             r"(?:\s+(?:(?P<adet>this|last)\s+(?P<aunit>week|month)|(?P<aday>today|yesterday))\b)?",
         ),
-        ("shift", rf"\b{hedge}(?P<n>{_NUM})\s+{units}\s+(?P<dir>earlier|later)\b"),
+        ("shift", rf"\b{hedge}(?P<n>{num})\s+{units}\s+(?P<dir>earlier|later)\b"),
         ("shift", r"\bthe\s+(?P<dir>previous|following|next)\s+(?P<unit>day|week|month|year)\b"),
         (
             "same",
@@ -106,7 +127,7 @@ def load_lexicon() -> Lexicon:
     # "the end of", "the last seven days of": a part of the month or year that follows
     part = (
         rf"(?:the\s+)?(?:{_phrases(raw['period_parts'])}|(?:first|last|final|closing|opening)"
-        rf"\s+(?:(?:{_NUM})\s+)?(?:days?|weeks?))\s+of\s+"
+        rf"\s+(?:(?:{_count(raw)})\s+)?(?:days?|weeks?))\s+of\s+"
     )
     holidays = _alt(raw["holidays"]).replace("\\ ", r"\s+")
     end = r"(?![\w-])"
@@ -176,7 +197,8 @@ def load_lexicon() -> Lexicon:
         future_heads=frozenset(raw["future_heads"]),
         future_modals=frozenset(raw["future_modals"]),
         future_verbs=frozenset(raw["future_verbs"]),
-        holidays={k: _holiday(v) for k, v in raw["holidays"].items()},
+        **{key: frozenset(str(w) for w in raw[key]) for key in _WORD_SETS},
+        holidays={k: _holiday(v, weekdays) for k, v in raw["holidays"].items()},
         deictic={" ".join(str(k).split()): int(v) for k, v in raw["deictic"].items()},
         named_days={_day_key(str(k)): int(v) for k, v in raw["named_days"].items()},
         patterns=tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs),
