@@ -959,3 +959,11 @@ def test_a_quantity_of_people_speaks_for_them(run):
         run("A number of residents said at least ten people were killed in Gao."), "ten people"
     )
     assert q.speaker and q.speaker.name.endswith("residents")
+
+
+def test_a_clause_across_another_verb_is_not_the_reported_clause(run):
+    text = (
+        "Officials announced a ceasefire with the militia, raising hopes among relatives of the "
+        "missing fishermen, who vanished near Mopti in March, that the men would soon come home."
+    )  # parsed with the 'that' clause on "announced", across "raising hopes"
+    assert not [q for q in run(text) if "men would soon" in q.text]

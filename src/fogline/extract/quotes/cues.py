@@ -260,9 +260,20 @@ def _reported_clause(verb: Token, in_quote: Callable[[int], bool]) -> Span | Non
             (c for g in objects for c in g.children if _that_clause(c)),
             None,
         )
-    if comp is None:
+    if comp is None or _claimed_by_a_later_clause(verb, comp):
         return None
     return _trim_clause(comp.doc[comp.left_edge.i : comp.right_edge.i + 1])
+
+
+def _claimed_by_a_later_clause(verb: Token, comp: Token) -> bool:
+    """A complement the parse hung on the reporting verb across a clause of its own ("it
+    announced a deal, raising hopes among the families that their daughters would be freed":
+    the hopes, not the announcement, hold the 'that' clause)."""
+    first = comp.left_edge.i
+    return any(
+        c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and verb.i < c.i < first
+        for c in verb.children
+    )
 
 
 def _that_clause(clause: Token) -> bool:
