@@ -18,8 +18,7 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60
 
 # module (relative to src/fogline) -> why it is still longer than MAX_MODULE_LINES
-LONG_MODULES: dict[str, str] = {
-}
+LONG_MODULES: dict[str, str] = {}
 # "module:function" -> why it is still longer than MAX_FUNCTION_LINES
 LONG_FUNCTIONS: dict[str, str] = {
     "batch.py:ingest_paths": "the ingest loop with its per-document outcomes",

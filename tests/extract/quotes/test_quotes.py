@@ -967,3 +967,12 @@ def test_a_clause_across_another_verb_is_not_the_reported_clause(run):
         "missing fishermen, who vanished near Mopti in March, that the men would soon come home."
     )  # parsed with the 'that' clause on "announced", across "raising hopes"
     assert not [q for q in run(text) if "men would soon" in q.text]
+
+
+def test_who_has_not_confirmed_a_report_is_not_its_author(run):
+    text = (
+        "Airline managers in Gao have not confirmed the theft of the jets.\n\n"
+        "“Eleven jets are missing from the airport,” the report said."
+    )
+    q = only(run(text), "Eleven jets")
+    assert q.speaker is None or "managers" not in q.speaker.name

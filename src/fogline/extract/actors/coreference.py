@@ -59,7 +59,7 @@ def is_cue_head(token: Token) -> bool:
     lex = lexicon()
     head = token.head
     if token.dep_ in SUBJECT and head.lemma_.lower() in lex.cue_verbs:
-        return True
+        return not any(c.dep_ == "neg" for c in head.children)  # "they have not confirmed"
     if token.dep_ == "dobj" and token.i > head.i and head.lemma_.lower() in lex.cue_verbs:
         # "…, warned spokesman X": the speaker after an inverted verb with no subject
         return token.pos_ == "PROPN" and not any(c.dep_ in SUBJECT for c in head.children)
