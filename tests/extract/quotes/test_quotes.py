@@ -976,3 +976,11 @@ def test_who_has_not_confirmed_a_report_is_not_its_author(run):
     )
     q = only(run(text), "Eleven jets")
     assert q.speaker is None or "managers" not in q.speaker.name
+
+
+def test_a_verb_that_goes_on_closes_no_fronted_clause(run):
+    text = (
+        "Reuters reported that a security analyst, Amadou Diallo, explained the risks the "
+        "stolen trucks could pose."
+    )
+    assert not [q for q in run(text) if q.text.startswith("Reuters reported")]

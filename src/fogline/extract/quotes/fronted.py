@@ -44,6 +44,8 @@ def fronted_speech(
         comma = commas.pop()
     if comma is None or (not named and verb.lemma_.lower() == "tell"):
         return None
+    if named and _goes_on(verb):
+        return None  # "…, an expert, X, explained the events that …": X's words follow
     edge = doc[comma - 1]
     if edge.is_quote or in_quote(edge.idx):
         return None  # "‘…,’ X said": a direct quote's frame
@@ -66,6 +68,14 @@ def fronted_speech(
     if speaker is None or in_quote(speaker.idx):
         return None
     return speaker, content
+
+
+def _goes_on(verb: Token) -> bool:
+    """A verb with an object or clause of its own after it does not close the sentence (an
+    addressee of 'tell' does: "…, an official told AFP")."""
+    if verb.lemma_.lower() == "tell":
+        return False
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def _segments(span: Span) -> tuple[list[list[Token]], list[int]]:
