@@ -6,6 +6,7 @@ import functools
 import logging
 
 import spacy
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,13 +24,19 @@ BULLETS = frozenset("•·▪‣◦*-–")
 @Language.component("fogline_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line (or a line opening with a bullet) starts a sentence: the parser keeps it."""
-    prev = None  # one pass over the tokens: indexing the Doc builds a Token object each time
-    for tok in doc:
-        if prev is not None and prev.is_space and not tok.is_space:
-            gap = prev.text
-            if "\n" in gap and ("\n\n" in gap or tok.text in BULLETS):
-                tok.is_sent_start = True
-        prev = tok
+    if len(doc) < 2:
+        return doc
+    # token attributes read as one array: iterating the Doc builds a Token object per token
+    rows = doc.to_array([IS_SPACE, IDX, LENGTH]).tolist()
+    text = doc.text
+    for i in range(1, len(rows)):
+        (was_space, start, length), (is_space, tok_start, tok_length) = rows[i - 1], rows[i]
+        if was_space and not is_space:
+            gap = text[start : start + length]
+            if "\n" in gap and (
+                "\n\n" in gap or text[tok_start : tok_start + tok_length] in BULLETS
+            ):
+                doc[i].is_sent_start = True
     return doc
 
 

@@ -375,3 +375,14 @@ def test_an_office_named_after_a_state_body_serves_its_state(with_dictionary):
         "they were concerned."
     )
     assert named(actors, "Bernadette Meehan").affiliation == "United States"
+
+
+def test_a_surname_the_model_reads_as_a_place_joins_the_person(analyzer):
+    text = (
+        "US Ambassador to the United Nations Karen Power said on Sunday that other countries "
+        "would join the strikes.\n\n"
+        "“I will make you a prediction,” Power said. “We will not do this alone.”"
+    )  # the model tags the second "Power" as a place (GPE)
+    analysis = analyzer.analyze(text)
+    assert [a.name for a in analysis.actors if "Power" in a.name] == ["Karen Power"]
+    assert {q.speaker.affiliation for q in analysis.quotes if q.speaker} == {"United States"}

@@ -223,6 +223,8 @@ def _cluster_for(
 ) -> Cluster:
     name = span.text
     surname = names.surname_key(span) if kind in ("person", "organisation") else None
+    if surname is None and entry is None and kind in ("state", "group") and len(span) == 1:
+        surname = names.surname_key(span)  # "Power said", read as a place after "Samantha Power"
     if entry is not None:
         key = f"d:{getattr(entry, 'id', None) or fold(str(entry.name))}"
         name = str(getattr(entry, "name", name))
