@@ -386,3 +386,15 @@ def test_a_surname_the_model_reads_as_a_place_joins_the_person(analyzer):
     analysis = analyzer.analyze(text)
     assert [a.name for a in analysis.actors if "Power" in a.name] == ["Karen Power"]
     assert {q.speaker.affiliation for q in analysis.quotes if q.speaker} == {"United States"}
+
+
+@pytest.mark.parametrize(("named", "state"), [("near Gao in Mali", "Mali"), ("near Gao", None)])
+def test_an_office_holder_takes_the_state_a_nationality_names_just_before(analyzer, named, state):
+    text = (
+        f"The United States said on Friday that its drones had struck a convoy {named}. United "
+        "States officials said the convoy carried weapons for the United States' enemies.\n\n"
+        "Malian officials cast doubt on the reports. Foreign minister Amadou Keita said on "
+        "Twitter that no convoy had been hit."
+    )  # not the state the document names most (the United States)
+    keita = [a for a in analyzer.analyze(text).actors if a.name == "Amadou Keita"]
+    assert keita and keita[0].affiliation == state

@@ -151,8 +151,11 @@ def attach_offices(
         if cluster.entry is not None or cluster.affiliation is not None or not cluster.mentions:
             continue
         if cluster.kind == "person" and (cluster.role in offices or _state_official(cluster)):
-            cluster.affiliation = named.in_sentence(min(cluster.mentions)[0])
-            cluster.affiliation = cluster.affiliation or named.main()
+            where = min(cluster.mentions)[0]
+            nationality = named.nationality(where)
+            cluster.affiliation = named.in_sentence(where) or named.by_name.get(nationality or "")
+            if nationality is None:  # no guess against a nationality the text gives
+                cluster.affiliation = cluster.affiliation or named.main()
             continue
         if cluster.kind != "organisation" or not is_unit_name(cluster.name):
             continue
@@ -210,6 +213,7 @@ class _NamedStates:
                 self.first_in.setdefault(starts[j], state)
         self.named = named
         self.named_starts = [n[0] for n in named]
+        self.by_name = {n: c for c in states if c.entry is not None for n in _names_of(c)}
 
     def in_sentence(self, position: int) -> Cluster | None:
         """``_state_in_sentence(doc, states, position)``"""
@@ -217,6 +221,23 @@ class _NamedStates:
         if span is None:
             return None
         return self.first_in.get(sentence(span[0]).start_char)
+
+    def nationality(self, position: int) -> str | None:
+        """The state a nationality adjective names in the sentence of ``position`` or the one
+        before ("Jordanian officials cast doubt on the reports. Foreign minister X said")."""
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        here = sentence(span[0])
+        sents = [here]
+        if here.start > 0:
+            sents.append(sentence(self.doc[here.start - 1]))
+        demonyms = lexicon().demonyms
+        for sent in sents:
+            for tok in sent:
+                if tok.lower_ in demonyms:
+                    return demonyms[tok.lower_]
+        return None
 
     def before(self, position: int) -> Cluster | None:
         """``_state_before(states, position)``: the latest start before ``position``, the
@@ -231,6 +252,11 @@ class _NamedStates:
         if not self._main:
             self._main.append(main_state(self.clusters))
         return self._main[0]
+
+
+def _names_of(state: Cluster) -> set[str]:
+    """A state's name and the dictionary names it goes by ("Jordan", "Hashemite Kingdom")."""
+    return {state.name, str(getattr(state.entry, "name", state.name))}
 
 
 def _state_before(states: list[Cluster], position: int) -> Cluster | None:
