@@ -398,3 +398,13 @@ def test_an_office_holder_takes_the_state_a_nationality_names_just_before(analyz
     )  # not the state the document names most (the United States)
     keita = [a for a in analyzer.analyze(text).actors if a.name == "Amadou Keita"]
     assert keita and keita[0].affiliation == state
+
+
+@pytest.mark.parametrize("verb", ["worked for", "writes for"])
+def test_who_works_for_an_outlet_is_affiliated_to_it(analyzer, verb):
+    text = (
+        f"Sarah Miller, who {verb} the Sahel Times as a correspondent, was detained in Mali."
+        "\n\n“I have nothing to hide,” Miller said."
+    )
+    miller = [a for a in analyzer.analyze(text).actors if a.name == "Sarah Miller"]
+    assert miller and miller[0].affiliation == "Sahel Times"

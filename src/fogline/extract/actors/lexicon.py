@@ -18,6 +18,8 @@ WORDS = (  # the word lists of data/actors/words.yaml, each a field of Lexicon
     "title_modifiers",
     "former_words",
     "leadership_verbs",
+    "employment_verbs",
+    "employment_prepositions",
     "self_naming_verbs",
     "partitive_heads",
     "unnamed_official_roles",
@@ -54,6 +56,8 @@ class Lexicon:
     title_modifiers: frozenset[str] = frozenset()  # "former", "acting"
     former_words: frozenset[str] = frozenset()
     leadership_verbs: frozenset[str] = frozenset()  # "run", "head"
+    employment_verbs: frozenset[str] = frozenset()  # "work", "write" (for Y)
+    employment_prepositions: frozenset[str] = frozenset()  # "for", "with"
     self_naming_verbs: frozenset[str] = frozenset()  # "identify", "call"
     partitive_heads: frozenset[str] = frozenset()  # "one" of "one of the commanders"
     unnamed_official_roles: frozenset[str] = frozenset()

@@ -86,11 +86,26 @@ def read_role(
 
 
 def _organisation_run(span: Span, by_token: dict[int, Cluster]) -> Cluster | None:
-    """'X, who runs the Y' / 'X, who heads Y': the organisation X leads."""
+    """'X, who runs the Y' / 'X, who heads Y': the organisation X leads; 'X, who worked for
+    Y': the organisation X works for."""
+    lex = lexicon()
     for clause in span.root.children:
-        if clause.dep_ != "relcl" or clause.lemma_.lower() not in lexicon().leadership_verbs:
+        if clause.dep_ != "relcl":
             continue
-        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+        lemma = clause.lemma_.lower()
+        if lemma in lex.leadership_verbs:
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+        elif lemma in lex.employment_verbs:
+            objects = [
+                g
+                for c in clause.children
+                if c.dep_ == "prep" and c.lower_ in lex.employment_prepositions
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        else:
+            continue
+        for obj in objects:
             for t in (obj, *reversed(noun_phrase(obj))):
                 found = by_token.get(t.i)
                 if found is not None and found.kind in ("group", "organisation", "media"):
