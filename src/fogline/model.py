@@ -135,6 +135,7 @@ class Speaker(Record):
     actor_id: str | None = None
     affiliation: str | None = None
     role: str | None = None
+    affiliation_id: str | None = None  # the actor the affiliation names, when it is one
 
 
 @dataclass(frozen=True, slots=True)

@@ -984,3 +984,12 @@ def test_a_verb_that_goes_on_closes_no_fronted_clause(run):
         "stolen trucks could pose."
     )
     assert not [q for q in run(text) if q.text.startswith("Reuters reported")]
+
+
+def test_an_affiliation_in_short_form_names_its_actor(run):
+    text = (
+        "The Azawad Liberation Front (ALF) entered Gao on Sunday.\n\n"
+        "“We hold the bridge,” ALF spokesman Ali Musa said."
+    )
+    q = only(run(text), "hold the bridge")
+    assert q.speaker and q.speaker.affiliation == "ALF" and q.speaker.affiliation_id == "alf"

@@ -42,6 +42,7 @@ class SpeakerFinder:
         )
         self.by_name = {a.name: a for a in actors}
         self.by_alias = {n: a for a in actors for n in (a.name, *a.aliases) if " " not in n}
+        self._ids = {n: a.id for a in reversed(actors) for n in (a.name, *a.aliases)}
         self.bodies: dict[str, str] = doc.user_data.get(BODIES) or {}
         self._starts = [s for s, _, _ in self.spans]
         self._stabbing = Stabbing([(s, e) for s, e, _ in self.spans])
@@ -60,6 +61,10 @@ class SpeakerFinder:
             if best is None or (e - s) > (best[1] - best[0]):
                 best = (s, e, actor)
         return best
+
+    def id_of(self, affiliation: str | None) -> str | None:
+        """The id of the document's actor an affiliation names ("IS": Islamic State)."""
+        return self._ids.get(affiliation) if affiliation else None
 
     def short_name(self, actor: Actor) -> str:
         """The acronym (else the name) an analyst writes for ``actor`` as a side."""
@@ -100,7 +105,10 @@ class SpeakerFinder:
                 return None  # "reports that leaders were killed by airstrikes": not a speaker
             bare = _without_article(phrase)  # "a man" -> "man": descriptors carry no article
             side = _nationality(self.doc, bare.start_char, bare.end_char) or _members_of(bare)
-            return Speaker(bare.text, bare.start_char, bare.end_char, affiliation=side)
+            return Speaker(
+                bare.text, bare.start_char, bare.end_char, affiliation=side,
+                affiliation_id=self.id_of(side),
+            )  # fmt: skip
         start, end, actor = hit
         if start > phrase.start_char or end < phrase.end_char:  # a title around the name
             start, end = min(start, phrase.start_char), max(end, phrase.end_char)
@@ -118,7 +126,9 @@ class SpeakerFinder:
             )
         if affiliation is not None:  # "British Foreign Secretary X": the state, not "British"
             affiliation = _demonyms().get(affiliation.lower(), affiliation)
-        return Speaker(actor.name, start, end, actor.id, affiliation, actor.role)
+        return Speaker(
+            actor.name, start, end, actor.id, affiliation, actor.role, self.id_of(affiliation)
+        )
 
     def _names_given(self, token: Token) -> list[Token]:
         """The names a speaker's word is given by: appositions, the name hanging on the
