@@ -993,3 +993,17 @@ def test_an_affiliation_in_short_form_names_its_actor(run):
     )
     q = only(run(text), "hold the bridge")
     assert q.speaker and q.speaker.affiliation == "ALF" and q.speaker.affiliation_id == "alf"
+
+
+@pytest.mark.parametrize(
+    ("before", "author"),
+    [
+        ("Colonel Ali Musa said on Sunday that the army had retaken the town.", None),
+        ("Colonel Ali Musa filed a report on Sunday on the fighting in the town.", "Ali Musa"),
+    ],
+)
+def test_a_statement_noun_is_written_by_who_issued_one_not_by_who_spoke(run, before, author):
+    text = f"{before}\n\n“Eleven trucks are missing from the depot,” the report said."
+    q = only(run(text), "Eleven trucks")
+    name = q.speaker.name if q.speaker else None
+    assert (name == author) if author else (name is None or "Musa" not in name)

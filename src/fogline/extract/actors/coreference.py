@@ -211,7 +211,7 @@ def _antecedent(
         speakers = [
             r
             for r in before
-            if here - r.sentence <= _WINDOW and (r.speaker or speaking and _issues(doc[r.token]))
+            if here - r.sentence <= _WINDOW and (_issues(doc[r.token]) if speaking else r.speaker)
         ]
         if speakers or speaking:
             return speakers[-1].cluster if speakers else None
@@ -233,9 +233,11 @@ def _issues(subject: Token) -> bool:
     if subject.dep_ not in SUBJECT:
         return False
     nouns = lexicon().document_nouns
-    for prep in subject.head.children:
-        if prep.dep_ == "prep" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in prep.children
+    for child in subject.head.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in nouns:
+            return True  # "the ministry issued a statement", "Gertz filed a report"
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in child.children
         ):
             return True
     return False
