@@ -1007,3 +1007,19 @@ def test_a_statement_noun_is_written_by_who_issued_one_not_by_who_spoke(run, bef
     q = only(run(text), "Eleven trucks")
     name = q.speaker.name if q.speaker else None
     assert (name == author) if author else (name is None or "Musa" not in name)
+
+
+def test_a_clause_the_parse_split_into_two_complements_is_reported_whole():
+    import spacy
+    from spacy.tokens import Doc
+
+    from fogline.extract.quotes.cues import _reported_clause
+
+    words = ["sources", "gave", "a", "view", ",", "suggesting", "the", "person", "detained",
+             "was", "his", "wife", "."]  # fmt: skip
+    heads = [1, 1, 3, 1, 1, 1, 7, 8, 5, 5, 11, 9, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "det", "nsubj", "ccomp",
+            "ccomp", "poss", "attr", "punct"]  # fmt: skip
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    clause = _reported_clause(doc[5], lambda _: False)
+    assert clause is not None and clause.text == "the person detained was his wife"

@@ -262,7 +262,11 @@ def _reported_clause(verb: Token, in_quote: Callable[[int], bool]) -> Span | Non
         )
     if comp is None or _claimed_by_a_later_clause(verb, comp):
         return None
-    return _trim_clause(comp.doc[comp.left_edge.i : comp.right_edge.i + 1])
+    end = comp.right_edge.i
+    for other in verb.children:  # "suggesting the person detained was his ex-wife": the parse
+        if other.dep_ == "ccomp" and other.i > comp.i:  # splits one clause into two ccomps
+            end = max(end, other.right_edge.i)
+    return _trim_clause(comp.doc[comp.left_edge.i : end + 1])
 
 
 def _claimed_by_a_later_clause(verb: Token, comp: Token) -> bool:
