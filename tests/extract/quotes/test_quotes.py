@@ -1023,3 +1023,12 @@ def test_a_clause_the_parse_split_into_two_complements_is_reported_whole():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     clause = _reported_clause(doc[5], lambda _: False)
     assert clause is not None and clause.text == "the person detained was his wife"
+
+
+def test_a_surname_the_tagger_reads_as_a_function_word_still_speaks(analyzer):
+    text = (
+        "The governor of the Gao region, Abdiqadir Mohamed Nor, told reporters about the raid.\n\n"
+        "‘There was an airstrike near the town. We saw something,’ Nor said."
+    )
+    q = only(analyzer.analyze(text).quotes, "We saw something")
+    assert q.speaker and q.speaker.name == "Abdiqadir Mohamed Nor"

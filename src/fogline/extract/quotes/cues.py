@@ -208,6 +208,9 @@ def adjacent_subject(verb: Token, in_quote: Callable[[int], bool]) -> Token | No
         i -= 1
     after_quote = i >= 0 and (doc[i].is_quote or in_quote(doc[i].idx))
     left.reverse()
+    words = [t for t in left if not t.is_punct]
+    if after_quote and len(words) == 1 and words[0].is_title and not words[0].is_sent_start:
+        return words[0]  # "‘…,’ Nor said": a name whatever the tagger made of it
     if after_quote and left and len(left) <= _WINDOW and _noun_phrase_only(left):
         picked = pick_nominal(left)
         if picked is not None:

@@ -43,6 +43,11 @@ class SpeakerFinder:
         self.by_name = {a.name: a for a in actors}
         self.by_alias = {n: a for a in actors for n in (a.name, *a.aliases) if " " not in n}
         self._ids = {n: a.id for a in reversed(actors) for n in (a.name, *a.aliases)}
+        last_words: dict[str, list[Actor]] = {}
+        for a in actors:
+            if a.kind == "person" and " " in a.name:
+                last_words.setdefault(a.name.split()[-1], []).append(a)
+        self._surnames = {w: found[0] for w, found in last_words.items() if len(found) == 1}
         self.bodies: dict[str, str] = doc.user_data.get(BODIES) or {}
         self._starts = [s for s, _, _ in self.spans]
         self._stabbing = Stabbing([(s, e) for s, e, _ in self.spans])
@@ -61,6 +66,16 @@ class SpeakerFinder:
             if best is None or (e - s) > (best[1] - best[0]):
                 best = (s, e, actor)
         return best
+
+    def _surname(self, token: Token) -> tuple[int, int, Actor] | None:
+        """A capitalised word no mention covers that is the last word of one person's name
+        ("‘…,’ Nor said" after "Abdiqadir Mohamed Nor", the tagger reading "Nor" as "nor")."""
+        if not token.is_title or token.pos_ in ("PROPN", "PRON"):
+            return None
+        found = self._surnames.get(token.text)
+        if found is None:
+            return None
+        return token.idx, token.idx + len(token.text), found
 
     def id_of(self, affiliation: str | None) -> str | None:
         """The id of the document's actor an affiliation names ("IS": Islamic State)."""
@@ -87,6 +102,7 @@ class SpeakerFinder:
             token = alias
         phrase = noun_phrase(token)
         hit = self._name_closing(token) or self.actor_at(token.idx, token.idx + len(token.text))
+        hit = hit or self._surname(token)
         named = self._names_given(token)
         described = hit is None or token.pos_ == "NOUN"  # "The spokesman, Y, said": Y speaks
         for other in named if described else []:  # "one of the X's commanders, Y, said"
