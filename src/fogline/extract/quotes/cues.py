@@ -16,7 +16,6 @@ from fogline.extract.words import grammar_words
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NEVER = grammar_words("negative_adverbs")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl")
-_RELATIVE = {"who", "which", "that"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +108,10 @@ def _part_of_name(token: Token) -> bool:
     return token.ent_type_ == "PERSON" and token.is_title and not token.is_sent_start
 
 
-_APPEALS = {"call": ("on", "upon"), "urge": (), "appeal": ("to",)}  # 'called on X to VP'
-
-
 def _appeal(verb: Token) -> Span | None:
-    """What an appeal asks for: "called on Muslims to kill …" → "kill …" (its xcomp)."""
-    preps = _APPEALS.get(verb.lemma_.lower())
+    """What an appeal asks for: "called on Muslims to kill …" → "kill …" (its xcomp); the
+    appeal verbs and the prepositions naming their addressee are the quotes lexicon's."""
+    preps = load_lexicon().appeal_verbs.get(verb.lemma_.lower())
     if preps is None:
         return None
     if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children):
@@ -127,7 +124,7 @@ def _appeal(verb: Token) -> Span | None:
 
 def _appealed_to(verb: Token) -> bool:
     """'called on all sides for «…»': an appeal to someone (not 'called on Sunday')."""
-    preps = _APPEALS.get(verb.lemma_.lower()) or ()
+    preps = load_lexicon().appeal_verbs.get(verb.lemma_.lower()) or ()
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
         if any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in prep.children):
             return True
@@ -138,7 +135,7 @@ def _is_cue_verb(token: Token, lex: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lex.cue_verbs:
         return True
-    if lemma in _APPEALS and (_appeal(token) is not None or _appealed_to(token)):
+    if lemma in load_lexicon().appeal_verbs and (_appeal(token) is not None or _appealed_to(token)):
         return True
     if lemma not in lex.document_verbs:
         return False
@@ -364,25 +361,23 @@ def channel_of(cue: Cue, exclude: tuple[int, int] | None) -> str | None:  # noqa
     return None
 
 
-_OUTLET_VERBS = {"read", "broadcast", "air", "publish", "carry", "contact", "reach", "quote"}
-_OUTLET_PREPS = {"on", "by", "in"}
-
-
 def _outlet_after_verb(
     verb: Token, scope: list[Token], exclude: tuple[int, int] | None
 ) -> str | None:
     """The outlet named after a verb of publishing or reaching: "a statement read on CRTV",
     "when contacted by The Salween Post", "carried by AZERTAC"; a social network so named
-    ("posted on Facebook") gives that channel's name."""
+    ("posted on Facebook") gives that channel's name. The verbs and prepositions are the
+    quotes lexicon's."""
+    lex = load_lexicon()
     clauses = [verb] if verb.dep_ not in ("advcl", "xcomp", "conj") else [verb, verb.head]
-    candidates = [t for t in scope if t.lemma_.lower() in _OUTLET_VERBS]
+    candidates = [t for t in scope if t.lemma_.lower() in lex.outlet_verbs]
     for clause in clauses:  # "declined to confirm it when contacted by X, saying ..."
         candidates += [t for t in clause.subtree if t.dep_ == "advcl" and _own(t, clause)]
     for word in candidates:
-        if word.lemma_.lower() not in _OUTLET_VERBS:
+        if word.lemma_.lower() not in lex.outlet_verbs:
             continue
         for prep in word.children:
-            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _OUTLET_PREPS:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in lex.outlet_prepositions:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj" or not _is_name(obj):
@@ -390,7 +385,7 @@ def _outlet_after_verb(
                 if exclude is not None and exclude[0] <= obj.idx < exclude[1]:
                     continue
                 name = _name_ending_at(obj)
-                for channel, triggers in load_lexicon().channels:
+                for channel, triggers in lex.channels:
                     if name.lower() in triggers:
                         return channel
                 the = obj.doc[obj.left_edge.i]

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from fogline.extract.quotes.cues import Cue, adjacent_subject, pick_nominal, subject_of
 from fogline.extract.spans import entity_of, text_of
+from fogline.extract.words import grammar_words
 
 _OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}
 _VERB_MODIFIERS = {"advmod", "aux", "neg", "npadvmod", "prep", "agent", "prt", "punct"}
@@ -71,6 +72,7 @@ def inverted_cue(doc: Doc, left: int, right: int, lexicon_verbs: frozenset[str])
 
 
 _SPEAKING_ENTS = ("PERSON", "ORG", "NORP")
+_PRONOUNS = grammar_words("personal_pronouns") | grammar_words("nonpersonal_pronouns")
 
 
 def colon_cue(
@@ -97,7 +99,7 @@ def colon_cue(
     if subject is None or subject.i not in inside:
         return None
     named = subject.ent_type_ in _SPEAKING_ENTS or subject.pos_ == "PROPN"
-    pronoun = subject.lower_ in ("he", "she", "they", "it")
+    pronoun = subject.lower_ in _PRONOUNS  # "he", "she", "it", "they"
     if not (named or pronoun or subject.lemma_.lower() in document_nouns):
         return None
     return Cue(verb, verb.idx, verb.idx + len(verb.text), subject, None)

@@ -16,19 +16,19 @@ from fogline.extract.actors.roles import self_named as _self_named
 from fogline.extract.actors.units import is_unit_name
 from fogline.extract.events.doers import names_no_agent
 from fogline.extract.events.lexicon import load_lexicon as load_event_lexicon
+from fogline.extract.quotes.lexicon import load_lexicon
 from fogline.extract.spans import Stabbing, text_of, word_in
+from fogline.extract.words import grammar_words
 from fogline.model import Actor, Speaker
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
-_RELATIVE = {"who", "which", "that"}
-_PARTS = {"some", "many", "most", "several", "one", "two", "few", "all", "none", "both"}
+_RELATIVE = grammar_words("relative_pronouns")  # "…, who said"
+_PARTS = grammar_words("partitive_quantifiers")  # "Some of its members said"
+_OWNERS = grammar_words("nonpersonal_possessives")  # "its members", "their fighters"
+_DEFINITE = grammar_words("definite_determiners")  # "the message", "this statement"
+_EXAMPLES = grammar_words("example_prepositions")  # "news organizations, including AFP"
+_DETERMINERS = grammar_words("descriptor_determiners")  # "a man" → "man"
 _NAMED_KINDS = ("person", "media")  # "The news agency Reuters said": the name speaks
-_TITLE_PREPS = ("to", "of", "for", "at")  # "Ambassador to the United Nations X"
-_OFFICIAL = frozenset(
-    {"official", "source", "spokesman", "spokeswoman", "spokesperson", "officer", "commander",
-     "minister", "ministry", "diplomat", "envoy", "ambassador", "intelligence", "security",
-     "police", "army", "military", "force", "troop", "soldier", "prosecutor", "investigator"}
-)  # fmt: skip
 
 
 class SpeakerFinder:
@@ -151,7 +151,8 @@ class SpeakerFinder:
         title's owner ("The governor of the X Region, NAME, said") or after a comma."""
         named = _apposed(token)
         if token.pos_ == "NOUN":  # "The governor of the X Region, NAME, said": NAME hangs on X
-            for prep in (c for c in token.children if c.lower_ in ("of", "for")):
+            owners = lexicon().owner_prepositions  # "of", "for"
+            for prep in (c for c in token.children if c.lower_ in owners):
                 for obj in (g for g in prep.children if title_of_owner(g) == token):
                     named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
             nxt = token.i + 2  # "Its spokesman, NAME, said" with NAME mis-parsed (not appos)
@@ -181,9 +182,9 @@ class SpeakerFinder:
     def _its_members(self, token: Token) -> tuple[int, int, Actor] | None:
         """'its members', 'their fighters' said: the group, organisation or state named last
         before, in this sentence or the one before."""
-        owner = next((c for c in token.children if c.lower_ in ("its", "their")), None)
+        owner = next((c for c in token.children if c.lower_ in _OWNERS), None)
         lex = lexicon()
-        people = lex.group_nouns | lex.people_nouns | {"member"}  # not "its villages"
+        people = lex.group_nouns | lex.people_nouns | load_lexicon().member_words  # not villages
         if owner is None or token.tag_ not in ("NNS", "NNPS") or token.lemma_ not in people:
             return None
         sent = token.sent
@@ -201,7 +202,8 @@ class SpeakerFinder:
         Ambassador to the United Nations Samantha Power said": Power, not the title)."""
         if token.lower_ not in lexicon().roles:
             return None
-        preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS]
+        title_preps = load_lexicon().title_prepositions  # "Ambassador to the United Nations X"
+        preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in title_preps]
         for name in (g for p in preps for g in p.children if g.dep_ == "pobj"):
             found = self.actor_at(name.idx, name.idx + 1) if name.pos_ == "PROPN" else None
             if found is not None and found[2].kind == "person":
@@ -261,7 +263,7 @@ def _members_of(phrase: Span) -> str | None:
     """The body unnamed members belong to ("Members of Iraqi Parliament from X" → Iraqi
     Parliament): the proper name after 'of'."""
     head = phrase.root
-    if head.lower_ not in ("member", "members"):
+    if head.lower_ not in load_lexicon().member_words:
         return None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
@@ -282,7 +284,7 @@ def _author(document: Token) -> Token | None:
     if found is not None or document.lemma_.lower() not in lexicon().document_nouns:
         return found
     doc, sent = document.doc, document.sent
-    if document.i == 0 or doc[document.i - 1].lower_ not in ("the", "this"):
+    if document.i == 0 or doc[document.i - 1].lower_ not in _DEFINITE:
         return None
     first = sent.start
     for _ in range(_BACK):
@@ -346,7 +348,7 @@ def _apposed(token: Token) -> list[Token]:
     names ("Other news organizations, including Agence France-Presse, reported")."""
     found = [c for c in token.children if c.dep_ == "appos"]
     if token.tag_ in ("NNS", "NNPS"):
-        for prep in (c for c in token.children if c.lower_ in ("including", "like")):
+        for prep in (c for c in token.children if c.lower_ in _EXAMPLES):
             found += [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"][:1]
     return found
 
@@ -387,7 +389,7 @@ def _nationality(doc: Doc, start: int, end: int) -> str | None:
         return None
     head = span.root
     words = {head.lemma_.lower(), head.lower_}
-    if not words & (_OFFICIAL | lexicon().state_nouns):
+    if not words & (load_lexicon().state_speaker_words | lexicon().state_nouns):
         return None
     for tok in span:
         if tok.i < head.i and tok.dep_ in ("amod", "compound", "nmod") and tok.is_title:
@@ -398,7 +400,7 @@ def _nationality(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _without_article(phrase: Span) -> Span:
-    if len(phrase) > 1 and phrase[0].lower_ in ("a", "an", "the", "another"):
+    if len(phrase) > 1 and phrase[0].lower_ in _DETERMINERS:
         return phrase[1:]
     return phrase
 
