@@ -187,9 +187,6 @@ def _affiliation_ok(
         actor = actors.get(speaker.get("actor_id")) or {}
         if name_matches([affiliation], {norm(actor.get("affiliation"))}):
             return True
-        named = {"name": speaker.get("affiliation"), "actor_id": speaker.get("affiliation_id")}
-        if name_matches([affiliation], names_of(named, actors)):  # "IS": Islamic State
-            return True
     return False
 
 
