@@ -37,7 +37,12 @@ from fogline.extract.events.framing import frame_report
 from fogline.extract.events.lexicon import EventLexicon, load_lexicon
 from fogline.extract.events.location import COUNTRY_FEATURES, event_place
 from fogline.extract.events.mentions import Mentions
-from fogline.extract.events.salience import asserts_a_view, purpose_or_habit, reportable
+from fogline.extract.events.salience import (
+    asserts_a_view,
+    purpose_or_habit,
+    reportable,
+    talk_not_act,
+)
 from fogline.extract.events.triggers import find_triggers
 from fogline.extract.spans import sentence
 from fogline.model import ActorRef, Event, PlaceRef, SpanRef
@@ -92,7 +97,7 @@ def extract_events(
     for m in matches:
         if ctx.paragraph_kind_at(m.token.idx) == "boilerplate" or purpose_or_habit(m.token, lex):
             continue
-        if asserts_a_view(m.token, lex):
+        if asserts_a_view(m.token, lex) or talk_not_act(m.token, lex):
             continue
         frame = build_frame(m, by_token, ments, lex)
         if frame is not None:

@@ -39,6 +39,53 @@ def asserts_a_view(tok: Token, lex: EventLexicon) -> bool:
     )
 
 
+def talk_not_act(tok: Token, lex: EventLexicon) -> bool:
+    """Is the trigger a word about speech rather than an act: an order given in the imperative
+    ("kill him", "burn his home": an instruction, nothing done), a verb that names ("an area
+    called Wadi Abdan"), a refusal to speak ("declined to comment") or a question asked
+    ("asked whether it was permissible")?"""
+    lemma = tok.lemma_.lower()
+    if _imperative(tok):
+        return True
+    if lemma in lex.words("naming_verbs") and (
+        any(c.dep_ in ("oprd", "attr") for c in tok.children)
+        or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+    ):
+        return True
+    if lemma in lex.words("refusal_verbs"):
+        said = lex.words("speech_complements")
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in tok.children)
+    return lemma in lex.words("question_verbs") and _asks_a_question(tok, lex)
+
+
+def _imperative(tok: Token) -> bool:
+    """A bare verb with no subject heading its sentence or a quoted clause (or joined to one
+    that does)."""
+    if tok.tag_ != "VB" or tok.pos_ != "VERB":
+        return False
+    governed = ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark")
+    if any(c.dep_ in governed for c in tok.children):
+        return False
+    if tok.dep_ in ("ROOT", "ccomp", "dep", "parataxis"):
+        return True  # a quoted order is the complement of the verb that reports it
+    return tok.dep_ == "conj" and _imperative(tok.head)
+
+
+def _asks_a_question(tok: Token, lex: EventLexicon) -> bool:
+    """"asked whether ...", "asked about ...", "'Were they escaping?' asked X"."""
+    for c in tok.children:
+        if (c.dep_ == "prep" and c.lower_ == "about") or c.text == "?":
+            return True
+        if c.dep_ != "ccomp":
+            continue
+        if any(t.text == "?" for t in c.subtree):
+            return True
+        marks = lex.words("question_marks")
+        if any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in marks for t in c.children):
+            return True
+    return False
+
+
 def reportable(event: Event, lex: EventLexicon) -> bool:
     """Does a grouped event say that something happened (not "could", a hope, a fear or a
     question), and enough to be coded: a doer or a recipient, a place stated in the text
