@@ -62,3 +62,43 @@ def test_who_orders_a_massacre_is_its_party(analyze):
     assert [(e.type, e.actor.name if e.actor else None) for e in a.events] == [
         ("ASSAULT", "rebel leader")
     ]
+
+
+def test_a_warning_of_worse_to_come_is_a_view_not_a_threat(analyze):
+    a = analyze("Analysts warned that the situation in Gao would get worse.")
+    assert not [e for e in a.events if e.type == "THREATEN"]
+
+
+def test_a_source_asking_not_to_be_named_requests_nothing(analyze):
+    a = analyze(
+        "Rebels attacked Gao on Sunday, said an officer who asked not to be named. A "
+        "resident asked if the army would return."
+    )
+    assert not [e for e in a.events if e.type == "REQUEST"]
+
+
+def test_a_known_demand_referred_to_is_no_new_demand(analyze):
+    a = analyze(
+        "The rebels demanded the release of their leader on Monday. The army rejected the "
+        "rebels' demands on Tuesday."
+    )
+    assert [e.trigger.text for e in a.events if e.type == "DEMAND"] == ["demanded"]
+
+
+def test_a_journey_is_no_visit_but_a_trip_to_a_capital_is(analyze):
+    a = analyze(
+        "The rebel commander was travelling in a convoy when the drone struck. The French "
+        "foreign minister travelled to Bamako on Monday."
+    )
+    visits = [e for e in a.events if e.type == "CONSULT"]
+    assert [e.place.name for e in visits] == ["Bamako"]
+
+
+def test_an_alliance_of_nobody_is_no_event(analyze):
+    a = analyze("The group is known for an alliance with al-Qaida.")
+    assert not [e for e in a.events if e.type == "COOPERATE"]
+
+
+def test_warning_a_party_that_it_must_surrender_still_threatens(analyze):
+    a = analyze("The rebels warned the army that it must surrender or face death.")
+    assert [e.type for e in a.events if e.trigger.text == "warned"] == ["THREATEN"]

@@ -38,8 +38,10 @@ from fogline.extract.events.lexicon import EventLexicon, load_lexicon
 from fogline.extract.events.location import COUNTRY_FEATURES, event_place
 from fogline.extract.events.mentions import Mentions
 from fogline.extract.events.salience import (
+    aimless_travel,
     asserts_a_view,
     purpose_or_habit,
+    refers_to_known_talk,
     reportable,
     talk_not_act,
 )
@@ -99,6 +101,8 @@ def extract_events(
             continue
         if asserts_a_view(m.token, lex) or talk_not_act(m.token, lex):
             continue
+        if refers_to_known_talk(m.token, m.trigger.plover, lex):
+            continue
         frame = build_frame(m, by_token, ments, lex)
         if frame is not None:
             frames.append(frame)
@@ -128,7 +132,7 @@ def _events(frame: Frame, ments: Mentions, timeline: Timeline, ctx: DocContext) 
     """The events of one frame: one per recipient (or one without), coded by the table."""
     lex = ments.lex
     tests = code_frame(frame, ments, lex)
-    if tests is None:
+    if tests is None or aimless_travel(frame.token, tests.coding.mode, ments):
         return []
     cert = assess(frame.token, frame.anchor, lex, ctx.quotes, governor=frame.governor)
     certainty, aux = code_intention(tests, cert)

@@ -2,8 +2,10 @@
 
 Not events: a purpose or an attempt ("a raid to rescue him": the raid is the event, the
 rescue is not), a habit ("rarely discuss"), a generic noun with nothing said about it ("aid",
-"the demands"), and, after grouping, an event whose doer and recipient are both unknown
-unless it is placed or counted ("fighting in Gao", "the blast killed six").
+"the demands"), words about speech rather than acts (a quoted order "kill him", "an area
+called X", "declined to comment", "asked whether"), a journey with no destination, and, after
+grouping, an event whose doer and recipient are both unknown unless it is placed or counted
+("fighting in Gao", "the blast killed six").
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from fogline.extract.events.lexicon import EventLexicon
+from fogline.extract.events.mentions import Mentions
 from fogline.model import Event
 
 
@@ -32,11 +35,14 @@ def purpose_or_habit(tok: Token, lex: EventLexicon) -> bool:
 
 
 def asserts_a_view(tok: Token, lex: EventLexicon) -> bool:
-    """Is the trigger a verb that, with a that-clause, asserts a view ("insisted that the
-    talks were going on"): a claim for the claims layer, no event?"""
-    return tok.lemma_.lower() in lex.words("assertive_verbs") and any(
-        c.dep_ == "ccomp" for c in tok.children
-    )
+    """Is the trigger a verb that, with a that-clause and no addressee, asserts a view
+    ("insisted that the talks were going on", "warned that it would get worse"): a claim for
+    the claims layer, no event? Warning a party ("warned the rebels that they must surrender")
+    still threatens."""
+    if tok.lemma_.lower() not in lex.words("assertive_verbs"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "ccomp" in deps and not deps & {"dobj", "dative"}
 
 
 def talk_not_act(tok: Token, lex: EventLexicon) -> bool:
@@ -54,8 +60,10 @@ def talk_not_act(tok: Token, lex: EventLexicon) -> bool:
         return True
     if lemma in lex.words("refusal_verbs"):
         said = lex.words("speech_complements")
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in tok.children)
-    return lemma in lex.words("question_verbs") and _asks_a_question(tok, lex)
+        return any(c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in said for c in tok.children)
+    return lemma in lex.words("question_verbs") and (
+        _asks_a_question(tok, lex) or _asks_anonymity(tok, lex)
+    )
 
 
 def _imperative(tok: Token) -> bool:
@@ -72,11 +80,11 @@ def _imperative(tok: Token) -> bool:
 
 
 def _asks_a_question(tok: Token, lex: EventLexicon) -> bool:
-    """"asked whether ...", "asked about ...", "'Were they escaping?' asked X"."""
+    """"asked whether ...", "asked if ...", "asked about ...", "'Why?' asked X"."""
     for c in tok.children:
         if (c.dep_ == "prep" and c.lower_ == "about") or c.text == "?":
             return True
-        if c.dep_ != "ccomp":
+        if c.dep_ not in ("ccomp", "advcl"):
             continue
         if any(t.text == "?" for t in c.subtree):
             return True
@@ -89,10 +97,56 @@ def _asks_a_question(tok: Token, lex: EventLexicon) -> bool:
 def reportable(event: Event, lex: EventLexicon) -> bool:
     """Does a grouped event say that something happened (not "could", a hope, a fear or a
     question), and enough to be coded: a doer or a recipient, a place stated in the text
-    ("protests in Bamako") or a count of the dead?"""
+    ("protests in Bamako") or a count of the dead? A verbal or cooperative act needs a doer
+    or a stated place ("talks in Geneva"): said of nobody nowhere, it is no report."""
     if "hypothetical" in (event.mode or "").split(","):
         return False  # "could fall", "hopes for the release", "Has Kidal fallen?"
+    stated = event.place is not None and not event.place.inferred
+    if event.actor is None and event.type in lex.labels("verbal_types") and not stated:
+        return False  # "an alliance with al-Qaida": nobody's, nowhere
     if event.actor is not None or event.target is not None:
         return True
-    stated = event.place is not None and not event.place.inferred
     return stated or event.fatalities is not None
+
+
+def _asks_anonymity(tok: Token, lex: EventLexicon) -> bool:
+    """"asked not to be named", "asked to remain anonymous": a source's terms, no request."""
+    words = lex.words("anonymity_words")
+    return any(
+        t.lemma_.lower() in words
+        for c in tok.children
+        if c.dep_ in ("xcomp", "ccomp")
+        for t in c.subtree
+    )
+
+
+def refers_to_known_talk(tok: Token, plover: str, lex: EventLexicon) -> bool:
+    """Is the trigger a definite or possessed noun of a verbal or cooperative type ("its
+    demands", "the family's request", "the warnings"), not carried by a light verb ("made its
+    demands")? It names a speech act reported elsewhere or known, and reports none."""
+    if tok.pos_ != "NOUN" or plover not in lex.labels("verbal_types"):
+        return False
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.words("light_verbs"):
+        return False
+    referring = lex.words("referring_determiners")
+    return any(
+        (c.dep_ == "det" and c.lower_ in referring) or c.dep_ == "poss" for c in tok.children
+    )
+
+
+def aimless_travel(tok: Token, mode: str | None, ments: Mentions) -> bool:
+    """Is the event a visit read from a verb of travel ("was travelling in a convoy", "they
+    arrived") that names no destination, place or party: a journey, no visit?"""
+    if mode is None or "visit" not in mode.split(",") or tok.lemma_.lower() == "visit":
+        return False
+    if tok.pos_ != "VERB" or any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    dests = ments.lex.words("destination_preps")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in dests:
+            for p in c.children:
+                if p.dep_ == "pobj" and (ments.place_of(p) is not None or ments.is_place(p)):
+                    return False
+                if p.dep_ == "pobj" and ments.actor_of(p) is not None:
+                    return False
+    return True
