@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.context import DocContext
 from fogline.extract.events.arguments import Frame, build_frame
@@ -40,6 +40,9 @@ from fogline.extract.events.mentions import Mentions
 from fogline.extract.events.salience import (
     aimless_travel,
     asserts_a_view,
+    generic_plural,
+    leftover_reference,
+    modifies_a_noun,
     purpose_or_habit,
     refers_to_known_talk,
     reportable,
@@ -101,7 +104,7 @@ def extract_events(
             continue
         if asserts_a_view(m.token, lex) or talk_not_act(m.token, lex):
             continue
-        if refers_to_known_talk(m.token, m.trigger.plover, lex):
+        if refers_to_known_talk(m.token, m.trigger.plover, lex) or modifies_a_noun(m.token):
             continue
         frame = build_frame(m, by_token, ments, lex)
         if frame is not None:
@@ -121,7 +124,18 @@ def extract_events(
     grouped = cluster_events(
         events, doc, ctx, lex, is_country=lambda ref: ments.feature_of(ref) in COUNTRY_FEATURES
     )
-    return [frame_report(e, timeline.published) for e in grouped if reportable(e, lex)]
+    return [
+        frame_report(e, timeline.published)
+        for e in grouped
+        if reportable(e, lex) and not leftover_reference(e, _head(e, doc), lex)
+    ]
+
+
+def _head(event: Event, doc: Doc) -> Token | None:
+    if event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _name(ref: ActorRef | PlaceRef | None) -> str | None:
@@ -133,6 +147,8 @@ def _events(frame: Frame, ments: Mentions, timeline: Timeline, ctx: DocContext) 
     lex = ments.lex
     tests = code_frame(frame, ments, lex)
     if tests is None or aimless_travel(frame.token, tests.coding.mode, ments):
+        return []
+    if generic_plural(frame.token, frame.anchor, tests.actor_ref):
         return []
     cert = assess(frame.token, frame.anchor, lex, ctx.quotes, governor=frame.governor)
     certainty, aux = code_intention(tests, cert)

@@ -150,3 +150,36 @@ def aimless_travel(tok: Token, mode: str | None, ments: Mentions) -> bool:
                 if p.dep_ == "pobj" and ments.actor_of(p) is not None:
                     return False
     return True
+
+
+def modifies_a_noun(tok: Token) -> bool:
+    """Is the trigger a noun or gerund modifying another noun ("fighting positions", "attack
+    helicopters", "photo-sharing sites"): a kind of thing, no event?"""
+    if tok.tag_ not in ("NN", "NNS", "VBG"):
+        return False  # "had overrun Rokha district": a participle mis-read as an adjective
+    return tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def generic_plural(tok: Token, anchor: Token, actor: object) -> bool:
+    """Is the trigger a plural noun with no doer that no light verb carries ("terror
+    attacks", "recent air strikes in Syria", "the strikes"): many events summed up, none
+    reported? Plurals the clause reports on are events: carried by a verb ("students staged
+    demonstrations"), subjects ("attacks in Karak left seven dead") or passive agents ("hit
+    by attacks in 13 places")."""
+    if actor is not None or tok.tag_ not in ("NNS", "NNPS") or anchor.i != tok.i:
+        return False
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return False
+    return not (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
+def leftover_reference(event: Event, tok: Token | None, lex: EventLexicon) -> bool:
+    """After grouping, is the event a definite noun ("the operation", "the strikes") with
+    no doer, recipient, weapon or count that joined no other mention: a reference to an event
+    told (or known) elsewhere, which adds nothing of its own?"""
+    if tok is None or tok.pos_ != "NOUN" or len(event.mentions) > 1:
+        return False
+    if event.actor or event.target or event.mode or event.fatalities is not None:
+        return False
+    referring = lex.words("referring_determiners")
+    return any(c.dep_ == "det" and c.lower_ in referring for c in tok.children)

@@ -1,0 +1,41 @@
+"""Mentions that report no event of their own: a noun modifying another ("fighting
+positions"), a plural noun with no doer summing up many events ("terror attacks"), a
+definite noun with no doer that joins no other mention ("the operation")."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_noun_modifying_a_noun_is_no_event(analyze):
+    a = analyze("Jets struck rebel fighting positions near Gao on Sunday.")
+    assert [e.trigger.text for e in a.events] == ["struck"]
+
+
+def test_plural_nouns_with_no_doer_sum_up_no_event(analyze):
+    a = analyze(
+        "Mali has been a target of terror attacks for a decade. Rebels attacked an army post in "
+        "Gao on Sunday."
+    )
+    assert [e.trigger.text for e in a.events] == ["attacked"]
+
+
+def test_a_plural_carried_by_its_verb_is_an_event(analyze):
+    a = analyze("Thousands of students staged demonstrations in Bamako on Saturday.")
+    assert [e.type for e in a.events] == ["PROTEST"]
+
+
+def test_a_lone_definite_noun_with_no_doer_adds_nothing(analyze):
+    a = analyze(
+        "Rebels attacked an army post in Gao on Sunday. In Kidal, the operation was "
+        "criticised by local leaders."
+    )
+    assert "operation" not in {e.trigger.text for e in a.events}
+
+
+
+def test_a_plural_subject_is_reported_on(analyze):
+    a = analyze("Gun attacks near Gao left seven people dead on Sunday.")
+    assert [e.trigger.text for e in a.events if e.type in ("FIGHT", "ASSAULT")][:1] == ["attacks"]
