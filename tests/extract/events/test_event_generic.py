@@ -35,7 +35,6 @@ def test_a_lone_definite_noun_with_no_doer_adds_nothing(analyze):
     assert "operation" not in {e.trigger.text for e in a.events}
 
 
-
 def test_a_plural_subject_is_reported_on(analyze):
     a = analyze("Gun attacks near Gao left seven people dead on Sunday.")
     assert [e.trigger.text for e in a.events if e.type in ("FIGHT", "ASSAULT")][:1] == ["attacks"]

@@ -102,3 +102,20 @@ def test_an_alliance_of_nobody_is_no_event(analyze):
 def test_warning_a_party_that_it_must_surrender_still_threatens(analyze):
     a = analyze("The rebels warned the army that it must surrender or face death.")
     assert [e.type for e in a.events if e.trigger.text == "warned"] == ["THREATEN"]
+
+
+def test_what_a_kind_of_party_does_is_no_event(analyze):
+    a = analyze(
+        "Mali criticised countries that support armed groups. Refugees seeking shelter "
+        "crossed into Niger."
+    )
+    assert not [e for e in a.events if e.type in ("SUPPORT", "REQUEST")]
+
+
+def test_a_hostage_plea_is_no_political_event_a_state_demand_is(analyze):
+    a = analyze(
+        "In the video, hostage John Carter pleaded for his release. His family appealed to "
+        "the kidnappers on Friday. France demanded his release on Saturday."
+    )
+    verbal = [(e.type, e.actor.name) for e in a.events if e.type in ("REQUEST", "DEMAND")]
+    assert verbal == [("DEMAND", "France")]

@@ -40,9 +40,11 @@ from fogline.extract.events.mentions import Mentions
 from fogline.extract.events.salience import (
     aimless_travel,
     asserts_a_view,
+    describes_a_kind,
     generic_plural,
     leftover_reference,
     modifies_a_noun,
+    private_speaker,
     purpose_or_habit,
     refers_to_known_talk,
     reportable,
@@ -50,7 +52,7 @@ from fogline.extract.events.salience import (
 )
 from fogline.extract.events.triggers import find_triggers
 from fogline.extract.spans import sentence
-from fogline.model import ActorRef, Event, PlaceRef, SpanRef
+from fogline.model import Actor, ActorRef, Event, PlaceRef, SpanRef
 
 __all__ = ["event_family", "extract_events", "is_territorial", "territorial_subtypes"]
 
@@ -106,6 +108,8 @@ def extract_events(
             continue
         if refers_to_known_talk(m.token, m.trigger.plover, lex) or modifies_a_noun(m.token):
             continue
+        if describes_a_kind(m.token):
+            continue
         frame = build_frame(m, by_token, ments, lex)
         if frame is not None:
             frames.append(frame)
@@ -124,11 +128,24 @@ def extract_events(
     grouped = cluster_events(
         events, doc, ctx, lex, is_country=lambda ref: ments.feature_of(ref) in COUNTRY_FEATURES
     )
+    kinds = {
+        a.id: (a.kind, bool(a.role or a.affiliation) or not _a_person(a, doc)) for a in ctx.actors
+    }
     return [
         frame_report(e, timeline.published)
         for e in grouped
-        if reportable(e, lex) and not leftover_reference(e, _head(e, doc), lex)
+        if reportable(e, lex)
+        and not leftover_reference(e, _head(e, doc), lex)
+        and not private_speaker(e, kinds, lex)
     ]
+
+
+def _a_person(actor: Actor, doc: Doc) -> bool:
+    """Is the actor named as one person (a proper name), not a people ("Bosnian Serbs")?"""
+    for m in actor.mentions[:1]:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and all(t.pos_ == "PROPN" for t in span)
+    return False
 
 
 def _head(event: Event, doc: Doc) -> Token | None:

@@ -80,7 +80,7 @@ def _imperative(tok: Token) -> bool:
 
 
 def _asks_a_question(tok: Token, lex: EventLexicon) -> bool:
-    """"asked whether ...", "asked if ...", "asked about ...", "'Why?' asked X"."""
+    """ "asked whether ...", "asked if ...", "asked about ...", "'Why?' asked X"."""
     for c in tok.children:
         if (c.dep_ == "prep" and c.lower_ == "about") or c.text == "?":
             return True
@@ -110,7 +110,7 @@ def reportable(event: Event, lex: EventLexicon) -> bool:
 
 
 def _asks_anonymity(tok: Token, lex: EventLexicon) -> bool:
-    """"asked not to be named", "asked to remain anonymous": a source's terms, no request."""
+    """ "asked not to be named", "asked to remain anonymous": a source's terms, no request."""
     words = lex.words("anonymity_words")
     return any(
         t.lemma_.lower() in words
@@ -136,7 +136,7 @@ def refers_to_known_talk(tok: Token, plover: str, lex: EventLexicon) -> bool:
 
 def aimless_travel(tok: Token, mode: str | None, ments: Mentions) -> bool:
     """Is the event a visit read from a verb of travel ("was travelling in a convoy", "they
-    arrived") that names no destination, place or party: a journey, no visit?"""
+    arrived") that names no place it goes to: a journey, no visit?"""
     if mode is None or "visit" not in mode.split(",") or tok.lemma_.lower() == "visit":
         return False
     if tok.pos_ != "VERB" or any(c.dep_ == "dobj" for c in tok.children):
@@ -146,8 +146,6 @@ def aimless_travel(tok: Token, mode: str | None, ments: Mentions) -> bool:
         if c.dep_ == "prep" and c.lower_ in dests:
             for p in c.children:
                 if p.dep_ == "pobj" and (ments.place_of(p) is not None or ments.is_place(p)):
-                    return False
-                if p.dep_ == "pobj" and ments.actor_of(p) is not None:
                     return False
     return True
 
@@ -183,3 +181,35 @@ def leftover_reference(event: Event, tok: Token | None, lex: EventLexicon) -> bo
         return False
     referring = lex.words("referring_determiners")
     return any(c.dep_ == "det" and c.lower_ in referring for c in tok.children)
+
+
+def describes_a_kind(tok: Token) -> bool:
+    """Is the trigger a present-tense relative clause or participle on a plural common noun
+    ("countries that support terrorism", "groups seeking to topple Assad", "refugees seeking
+    shelter"): what such parties do, no event? A perfect ("pilots who have joined") or past
+    tense ("fighters who seized the town") still reports one."""
+    if tok.dep_ not in ("relcl", "acl") or tok.tag_ not in ("VBP", "VBZ", "VBG"):
+        return False
+    head = tok.head
+    if head.tag_ != "NNS" or head.ent_type_:
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def private_speaker(event: Event, kinds: dict[str, tuple[str, bool]], lex: EventLexicon) -> bool:
+    """Is a verbal or cooperative event's doer a private person (a hostage, a relative, a
+    resident, refugees: a person with no office or side, or a noun of ``private_nouns``)?
+    Their pleas and plans are the story's colour, no political event (PLOVER codes the acts
+    of states, organisations, groups and their officials). ``kinds`` maps an actor id to its
+    kind and whether it has a role or affiliation."""
+    actor = event.actor
+    if actor is None or event.type not in lex.labels("verbal_types"):
+        return False
+    if actor.actor_id is not None and actor.actor_id in kinds:
+        kind, placed = kinds[actor.actor_id]
+        if kind == "person" and not placed:
+            return True
+    words = actor.name.lower().split()
+    head = words[-1] if words else ""
+    private = lex.words("private_nouns")
+    return head in private or head.rstrip("s") in private or head[:-2] + "y" in private
