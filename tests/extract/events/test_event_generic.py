@@ -38,3 +38,18 @@ def test_a_lone_definite_noun_with_no_doer_adds_nothing(analyze):
 def test_a_plural_subject_is_reported_on(analyze):
     a = analyze("Gun attacks near Gao left seven people dead on Sunday.")
     assert [e.trigger.text for e in a.events if e.type in ("FIGHT", "ASSAULT")][:1] == ["attacks"]
+
+
+def test_a_death_in_a_car_crash_is_no_attack(analyze):
+    a = analyze("A French journalist was killed in a car crash near Gao on Sunday.")
+    assert not [e for e in a.events if e.type in ("FIGHT", "ASSAULT")]
+
+
+def test_one_attack_on_two_nationalities_is_one_event_named_victims_stay_apart(analyze):
+    a = analyze(
+        "Gunmen killed four Britons and two Canadians in Gao on Sunday. Rebels killed "
+        "Amadou Diallo and Moussa Traore in Kidal on Monday."
+    )
+    gao = [e for e in a.events if e.place and e.place.name == "Gao"]
+    kidal = [e for e in a.events if e.place and e.place.name == "Kidal"]
+    assert len(gao) == 1 and len(kidal) == 2

@@ -30,7 +30,13 @@ from fogline.extract.context import DocContext
 from fogline.extract.events.arguments import Frame, build_frame
 from fogline.extract.events.certainty import Certainty, assess
 from fogline.extract.events.clusters import cluster_events, type_families
-from fogline.extract.events.coding import code_frame, code_intention, code_recipient
+from fogline.extract.events.coding import (
+    Coding,
+    Tests,
+    code_frame,
+    code_intention,
+    code_recipient,
+)
 from fogline.extract.events.counts import fatalities, fatalities_note
 from fogline.extract.events.dates import Timeline
 from fogline.extract.events.framing import frame_report
@@ -160,13 +166,15 @@ def _name(ref: ActorRef | PlaceRef | None) -> str | None:
 
 
 def _events(frame: Frame, ments: Mentions, timeline: Timeline, ctx: DocContext) -> list[Event]:
-    """The events of one frame: one per recipient (or one without), coded by the table."""
+    """The events of one frame, coded by the table: one per coding its recipients get (an
+    attack on soldiers and on civilians is two; on Britons and Canadians, one with the first
+    as target), and one per person named (each killing of a named person is tracked)."""
     lex = ments.lex
     tests = code_frame(frame, ments, lex)
     if tests is None or aimless_travel(frame.token, tests.coding.mode, ments):
         return []
     if generic_plural(frame.token, frame.anchor, tests.actor_ref):
-        return []
+        return []  # "in terror attacks": many events summed up
     cert = assess(frame.token, frame.anchor, lex, ctx.quotes, governor=frame.governor)
     certainty, aux = code_intention(tests, cert)
     if "arrival" in tests.flags and certainty not in ("denied", "hedged"):
@@ -184,8 +192,7 @@ def _events(frame: Frame, ments: Mentions, timeline: Timeline, ctx: DocContext) 
         aux = "historical"
     evidence = _evidence(frame)
     out = []
-    for tok in frame.targets or [None]:
-        coding = code_recipient(tests, tok)
+    for tok, coding in _recipients(frame, tests):
         acled_type, acled_sub = lex.acled_pair(coding.acled)
         out.append(
             Event(
@@ -213,6 +220,20 @@ def _events(frame: Frame, ments: Mentions, timeline: Timeline, ctx: DocContext) 
                 ),
             )
         )
+    return out
+
+
+def _recipients(frame: Frame, tests: Tests) -> list[tuple[Token | None, Coding]]:
+    """Each recipient (or None) with its coding: one per coding, and every person named."""
+    out: list[tuple[Token | None, Coding]] = []
+    codings: set[tuple] = set()
+    for tok in frame.targets or [None]:
+        coding = code_recipient(tests, tok)
+        key = (coding.plover, coding.mode, coding.acled)
+        if key in codings and (tok is None or tok.ent_type_ != "PERSON"):
+            continue  # "killed two Britons and two Canadians": one attack, coded as one event
+        codings.add(key)
+        out.append((tok, coding))
     return out
 
 
