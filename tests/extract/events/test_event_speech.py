@@ -119,3 +119,12 @@ def test_a_hostage_plea_is_no_political_event_a_state_demand_is(analyze):
     )
     verbal = [(e.type, e.actor.name) for e in a.events if e.type in ("REQUEST", "DEMAND")]
     assert verbal == [("DEMAND", "France")]
+
+
+def test_pulling_out_a_knife_is_no_withdrawal_pulling_out_troops_is(analyze):
+    a = analyze(
+        "The man was pulling out a knife when police arrived. The army pulled its troops "
+        "out of Gao on Monday."
+    )
+    retreats = [e for e in a.events if e.type == "RETREAT"]
+    assert len(retreats) == 1 and "troops" in retreats[0].text
