@@ -53,3 +53,20 @@ def test_one_attack_on_two_nationalities_is_one_event_named_victims_stay_apart(a
     gao = [e for e in a.events if e.place and e.place.name == "Gao"]
     kidal = [e for e in a.events if e.place and e.place.name == "Kidal"]
     assert len(gao) == 1 and len(kidal) == 2
+
+
+def test_every_trigger_flag_is_known():
+    """Irregular forms belong in the last column: in the flags column they are silently
+    ignored (as 'sought', 'flew', 'gave' and five more were)."""
+    from fogline.data import load_tsv
+
+    known = {"lethal", "injure", "armed", "seize", "gain", "loss", "light", "cause", "intent",
+             "threat", "move", "needobj", "patient", "stop", "weapon", "arrival", "aid",
+             "intrans", "needrecip"}  # fmt: skip
+    flags = {
+        f.strip()
+        for row in load_tsv("events/triggers.tsv")
+        for f in (row.get("flags") or "").split(",")
+        if f.strip()
+    }
+    assert flags <= known, flags - known
