@@ -32,8 +32,8 @@ def test_naming_refusing_to_comment_and_questions_are_no_events(analyze):
 
 def test_a_released_video_is_published_released_hostages_are_freed(analyze):
     a = analyze(
-        "The rebels released a video on Thursday showing the hostage. They released two "
-        "hostages in Gao on Friday."
+        "The rebels released a video on Thursday showing the hostage. After the release of "
+        "the video, they released two hostages in Gao on Friday."
     )
     released = [e for e in a.events if e.type == "RETREAT"]
     assert len(released) == 1 and "hostages" in released[0].text

@@ -53,6 +53,7 @@ from fogline.extract.events.salience import (
     private_speaker,
     purpose_or_habit,
     refers_to_known_talk,
+    releases_a_message,
     reportable,
     talk_not_act,
 )
@@ -114,7 +115,7 @@ def extract_events(
             continue
         if refers_to_known_talk(m.token, m.trigger.plover, lex) or modifies_a_noun(m.token):
             continue
-        if describes_a_kind(m.token):
+        if describes_a_kind(m.token) or releases_a_message(m.token, m.trigger.mode, lex):
             continue
         frame = build_frame(m, by_token, ments, lex)
         if frame is not None:

@@ -120,6 +120,20 @@ def _asks_anonymity(tok: Token, lex: EventLexicon) -> bool:
     )
 
 
+def releases_a_message(tok: Token, mode: str | None, lex: EventLexicon) -> bool:
+    """Is the trigger a noun of release whose "of" complement is a message ("the release of
+    the video"): publishing, not freeing anyone (coding.tsv drops "released a video")?"""
+    if tok.pos_ != "NOUN" or mode != "release":
+        return False
+    messages = lex.words("class:message")
+    return any(
+        p.dep_ == "pobj" and p.lemma_.lower() in messages
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    )
+
+
 def refers_to_known_talk(tok: Token, plover: str, lex: EventLexicon) -> bool:
     """Is the trigger a definite or possessed noun of a verbal or cooperative type ("its
     demands", "the family's request", "the warnings"), not carried by a light verb ("made its
