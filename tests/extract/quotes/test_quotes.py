@@ -1032,3 +1032,11 @@ def test_a_surname_the_tagger_reads_as_a_function_word_still_speaks(analyzer):
     )
     q = only(analyzer.analyze(text).quotes, "We saw something")
     assert q.speaker and q.speaker.name == "Abdiqadir Mohamed Nor"
+
+
+def test_the_empty_it_of_a_passive_report_names_no_speaker(run):
+    text = (
+        "Mali said on Sunday the convoy had been attacked near Gao.\n\n"
+        "It is claimed she had been in a rental car on the way back to her hotel."
+    )
+    assert not [q for q in run(text) if "rental car" in q.text and q.speaker is not None]

@@ -55,6 +55,8 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
             speaker, content = _fronted(token, in_quote, speaker, content)
             if _negated(token):
                 content = None  # "officials have not confirmed X": nobody said X
+            if speaker is not None and _expletive(speaker):
+                speaker = None  # "it is claimed that X": nobody is named
             cues.append(Cue(token, token.idx, token.idx + len(token.text), speaker, content))
     return cues
 
@@ -75,6 +77,11 @@ def _fronted(
     if speaker is None or (content is None and f_content.start <= speaker.i < f_content.end):
         speaker = f_speaker
     return speaker, content or f_content
+
+
+def _expletive(subject: Token) -> bool:
+    """The empty 'it' of a passive reporting verb ("it is claimed that", "it was reported")."""
+    return subject.lower_ == "it" and subject.dep_ == "nsubjpass"
 
 
 def _negated(verb: Token) -> bool:
