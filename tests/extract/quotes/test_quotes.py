@@ -1040,3 +1040,17 @@ def test_the_empty_it_of_a_passive_report_names_no_speaker(run):
         "It is claimed she had been in a rental car on the way back to her hotel."
     )
     assert not [q for q in run(text) if "rental car" in q.text and q.speaker is not None]
+
+
+def test_reported_words_end_before_their_speaker():
+    import spacy
+    from spacy.tokens import Doc
+
+    from fogline.extract.quotes.cues import _without_speaker
+
+    words = ["Fighters", "took", "the", "town", ",", "the", "Observatory", "said"]
+    heads = [1, 7, 3, 1, 1, 6, 3, 7]  # the speaker parsed inside the clause it reports
+    deps = ["nsubj", "ccomp", "det", "dobj", "punct", "det", "appos", "ROOT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    content = _without_speaker(doc[0:7], doc[6], doc[7])
+    assert content is not None and content.text == "Fighters took the town"

@@ -57,6 +57,7 @@ def find_cues(doc: Doc, in_quote: Callable[[int], bool]) -> list[Cue]:
                 content = None  # "officials have not confirmed X": nobody said X
             if speaker is not None and _expletive(speaker):
                 speaker = None  # "it is claimed that X": nobody is named
+            content = _without_speaker(content, speaker, token)
             cues.append(Cue(token, token.idx, token.idx + len(token.text), speaker, content))
     return cues
 
@@ -77,6 +78,19 @@ def _fronted(
     if speaker is None or (content is None and f_content.start <= speaker.i < f_content.end):
         speaker = f_speaker
     return speaker, content or f_content
+
+
+def _without_speaker(content: Span | None, speaker: Token | None, verb: Token) -> Span | None:
+    """The reported words end before their speaker ("X fell into their hands, the Observatory
+    said": the parse may hang the attribution inside the clause it reports), or start after
+    the verb when nothing is left before ("planes, which witnesses said appeared to be ...")."""
+    if content is None or speaker is None or not content.start < speaker.i < content.end:
+        return content
+    doc = content.doc
+    before = _trim_clause(doc[content.start : speaker.left_edge.i])
+    if before is not None or verb.i + 1 >= content.end:
+        return before
+    return _trim_clause(doc[verb.i + 1 : content.end])
 
 
 def _expletive(subject: Token) -> bool:
