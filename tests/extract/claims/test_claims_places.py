@@ -61,3 +61,15 @@ def test_a_place_on_the_outskirts_of_a_town_is_that_town(analyzer):
     )
     killed = _one(claims, "KILLED")
     assert killed.place == "Monguno", killed
+
+
+def test_an_unplaced_incident_takes_the_focus_country_not_a_side_story_town(analyzer):
+    text = (
+        "Police in Mali arrested two smugglers in Gao on Monday, officials said.\n\n"
+        "Troops also clashed with militants in the region of Mopti and near Timbuktu, the "
+        "army said.\n\n"
+        "Diplomats in Washington said talks in Washington would resume.\n\n"
+        "Gunmen killed three traders on Tuesday, a local official said."
+    )
+    killed = _one(_claims(analyzer, text), "KILLED")
+    assert killed.place == "Mali", killed

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from fogline.extract.claims.draft import Draft
 from fogline.extract.claims.index import ClaimIndex
-from fogline.extract.claims.locatives import locative, modifier, recent_locative
+from fogline.extract.claims.locatives import locative, mentions, modifier, recent_locative
+from fogline.extract.events.location import focus_place
 from fogline.model import Place
 
 #: clause dependencies that start another clause inside a clause
@@ -104,9 +105,11 @@ def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
     """Give a place to incident claims whose sentence names none: the place of an earlier
     claim about the same victims nearby ("two children were killed at the camp … 'we received
     two children'"), else the last place named before it in its paragraph, else the place
-    the article is about (the one it names most often as a location). Only places named in
-    a locative phrase count ("a U.S. strike" places nothing in the United States)."""
-    topic = _topic_place(ix)
+    the article is about (the one it names most often as a location) when it lies in the
+    country the events take as the focus, else that country: a town repeated in a side story
+    ("sources in Washington") is not where every unplaced incident happened. Only places
+    named in a locative phrase count ("a U.S. strike" places nothing in the United States)."""
+    topic = _fallback_place(ix)
     for i, d in enumerate(drafts):
         if d.place is not None or d.predicate not in ix.lex.located_predicates:
             continue
@@ -131,12 +134,22 @@ def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
         if recent is not None and recent.start >= p_start:
             d.place, d.place_inferred = ix.place_name(recent), True
         elif topic is not None:
-            d.place, d.place_inferred = ix.place_name(topic), True
+            d.place, d.place_inferred = topic, True
 
 
 def _dateline(place: Place, ix: ClaimIndex) -> bool:
     text = ix.text[place.start : place.end]
     return text.isupper() and len(text) > 3
+
+
+def _fallback_place(ix: ClaimIndex) -> str | None:
+    """The name of the article's topic place if it lies in the focus country, else of the
+    focus (:func:`focus_place` of the events layer: the country, or its most named place)."""
+    focus = focus_place(mentions(ix))
+    topic = _topic_place(ix)
+    if topic is not None and (focus is None or topic.country_code == focus.country_code):
+        return ix.place_name(topic)
+    return focus.name if focus is not None else None
 
 
 def _topic_place(ix: ClaimIndex) -> Place | None:
