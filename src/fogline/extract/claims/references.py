@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from fogline.actordict import ActorDictionary
     from fogline.extract.context import DocContext
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+_ACRONYM = re.compile(r"^[A-Z](?:[A-Z0-9&-]|\.(?=[A-Z]|$)){1,7}$")  # "NRF", "U.S.", "U.N."
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,9 @@ _SHORT_NAMES: dict[int, tuple[Actor, str]] = {}  # id → (the actor, kept alive
 
 
 def short_name(actor: Actor) -> str:
-    """The actor's name as a claim subject: its acronym when the text uses one ("NRF"), else
-    its name, else the alias the text uses most ("Nigerian Army" for the armed forces entry).
+    """The actor's name as a claim subject: its acronym when the text uses one ("NRF"; of
+    "U.S." and "US", the one the text uses more), else its name, else the alias the text uses
+    most ("Nigerian Army" for the armed forces entry).
 
     Every form returned is the name or an alias, so reports across sources still meet on the
     actor dictionary's id. Computed once per actor: it counts the actor's mentions, and a
@@ -71,9 +72,11 @@ def short_name(actor: Actor) -> str:
 
 def _short_name(actor: Actor) -> str:
     used = [m.text for m in actor.mentions]
-    for alias in actor.aliases:
-        if _ACRONYM.match(alias) and alias in used and len(alias) < len(actor.name):
-            return alias
+    acronyms = [
+        a for a in actor.aliases if _ACRONYM.match(a) and a in used and len(a) < len(actor.name)
+    ]
+    if acronyms:
+        return max(acronyms, key=used.count)  # the first of the most used
     counts: dict[str, int] = {}
     for text in used:
         key = text.lower().removeprefix("the ")
