@@ -46,7 +46,8 @@ class Report:
 # Predicates whose object tells propositions apart: KILLED(group, soldiers) is not
 # KILLED(group, civilians). For CONTROL and the like the place alone is the object.
 OBJECT_PREDICATES = frozenset(
-    {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED", "ATTACKED", "NEGOTIATE", "DEMAND"}
+    {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED", "ATTACKED", "NEGOTIATE", "DEMAND",
+     "THREATEN", "CEASEFIRE"}
 )
 
 

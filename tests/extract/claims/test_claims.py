@@ -34,7 +34,7 @@ def test_lexicon_covers_the_closed_predicate_set():
     assert lex.predicates() == PREDICATES
     assert set(PREDICATES) == {
         "CONTROL", "CAPTURED", "ARRESTED", "KILLED", "WOUNDED", "ATTACKED", "WITHDREW",
-        "DISPLACED", "DEPLOYED", "ADVANCED", "NEGOTIATE", "DEMAND",
+        "DISPLACED", "DEPLOYED", "ADVANCED", "NEGOTIATE", "DEMAND", "THREATEN", "CEASEFIRE",
     }  # fmt: skip
     assert {"deny", "reject", "dismiss", "refute"} <= lex.denial_verbs
     assert "reportedly" in lex.hedge_words and "unconfirmed reports" in lex.hedge_phrases

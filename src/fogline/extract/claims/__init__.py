@@ -13,7 +13,10 @@ or an object, a date, the source that states it and a stance (``asserts``, ``den
 - ``DEPLOYED(subject, place)``: forces sent somewhere;
 - ``ADVANCED(subject, place)``: forces moving on or close to a place they do not hold
   ("advancing on X", "near X", "10 km from X", "at the gates of X"), never CONTROL;
-- ``NEGOTIATE(subject, object)``: talks with the object; ``DEMAND(subject, object)``.
+- ``NEGOTIATE(subject, object)``: talks with the object; ``DEMAND(subject, object)``;
+- ``THREATEN(subject, object)``: a threat against the object ("threatened to kill X");
+- ``CEASEFIRE(subject, object)``: a truce the subject agreed or announced with the object
+  (its place, when the clause names none, the country the article is about).
 
 Claims come from (1) the parse: a predicate cue and its arguments, inside or outside an
 attribution ("X said they had seized the town", "‘The rebels haven’t captured Kidal’");
@@ -24,10 +27,10 @@ The source is the speaker; with none named, the outlet (``source``) or "the arti
 
 Modules, in the order the extractor uses them: ``lexicon`` (the data), ``index`` (claims'
 own lookups over the document, beside the shared :class:`DocContext`), ``propositions``,
-``advances`` and ``syntax`` (the parse), ``locatives`` (places from locative phrases and
-agent doers, as events read them), ``stance``, ``clauses`` and ``arguments`` (a draft per
-proposition), ``from_events``, ``blame``, ``responses``, and ``draft`` (completion and the
-records).
+``advances``, ``agreements`` and ``syntax`` (the parse), ``locatives`` (places from
+locative phrases and agent doers, as events read them), ``stance``, ``clauses`` and
+``arguments`` (a draft per proposition), ``from_events``, ``blame``, ``responses``, and
+``draft`` (completion and the records).
 
 Example:
     >>> claims = extract_claims(doc, DocContext.of(doc, source="Wire", quotes=q, events=e))

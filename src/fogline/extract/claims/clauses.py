@@ -109,8 +109,10 @@ def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
     country the events take as the focus, else that country: a town repeated in a side story
     ("sources in Washington") is not where every unplaced incident happened. Only places
     named in a locative phrase count ("a U.S. strike" places nothing in the United States)."""
-    topic = _fallback_place(ix)
+    topic, country = _fallback_place(ix), _focus_country(ix)
     for i, d in enumerate(drafts):
+        if d.place is None and country is not None and d.predicate in ix.lex.national_predicates:
+            d.place, d.place_inferred = country, True  # a truce holds for the country
         if d.place is not None or d.predicate not in ix.lex.located_predicates:
             continue
         p_start, _ = ix.paragraph_of(d.pos)
@@ -150,6 +152,20 @@ def _fallback_place(ix: ClaimIndex) -> str | None:
     if topic is not None and (focus is None or topic.country_code == focus.country_code):
         return ix.place_name(topic)
     return focus.name if focus is not None else None
+
+
+def _focus_country(ix: ClaimIndex) -> str | None:
+    """The focus country's name as the text writes it anywhere ("Nigeria's army" counts),
+    else the focus itself."""
+    focus = focus_place(mentions(ix))
+    if focus is None:
+        return None
+    named = (
+        p.name
+        for p in ix.places
+        if (p.feature or "").startswith("PCL") and p.country_code == focus.country_code
+    )
+    return next(named, focus.name)
 
 
 def _topic_place(ix: ClaimIndex) -> Place | None:

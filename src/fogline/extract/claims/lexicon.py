@@ -73,6 +73,9 @@ class ClaimLexicon:
     near_preps: Words
     distance_units: Words
     front_parts: Words
+    agreement_verbs: Words
+    agreement_nouns: Words
+    messages: Words
     # predicate_sets.yaml
     people_predicates: Words
     content_predicates: Words
@@ -80,9 +83,12 @@ class ClaimLexicon:
     blamable_predicates: Words
     located_predicates: Words
     need_subject_predicates: Words
+    intent_predicates: Words
+    national_predicates: Words
     # stance.yaml and hedges.yaml
     denial_verbs: Words
     denial_phrases: tuple[str, ...]
+    belief_verbs: Words
     false_words: Words
     doubt_words: Words
     confirm_verbs: Words
@@ -188,6 +194,8 @@ def _frame_words(predicates: Mapping[str, Any]) -> dict[str, Any]:
         "DISPLACED": ("causatives",),
         "ADVANCED": ("advance_verbs", "advance_preps", "near_verbs", "near_preps",
                      "distance_units", "front_parts"),
+        "CEASEFIRE": ("agreement_verbs", "agreement_nouns"),
+        "THREATEN": ("messages",),
     }  # fmt: skip
     out: dict[str, Any] = {}
     for predicate, keys in fields.items():
@@ -201,7 +209,9 @@ def _frame_words(predicates: Mapping[str, Any]) -> dict[str, Any]:
 def _predicate_sets(known: tuple[str, ...]) -> dict[str, Words]:
     data = _mapping(load_yaml("claims/predicate_sets.yaml"), "predicate_sets.yaml")
     out = {}
-    for key in ("people", "content", "borrow_agent", "blamable", "located", "need_subject"):
+    keys = ("people", "content", "borrow_agent", "blamable", "located", "need_subject", "intent",
+            "national")  # fmt: skip
+    for key in keys:
         labels = _words(data.get(key), f"predicate_sets.{key}", lower=False)
         unknown = sorted(set(labels) - set(known))
         if unknown:
@@ -217,6 +227,7 @@ def _stance_words() -> dict[str, Any]:
             "anaphors", "unconfirmed_nouns", "unconfirmed_adjectives")  # fmt: skip
     out: dict[str, Any] = {key: _set(stance, key, "stance") for key in keys}
     out["blame_verbs"] = _set(stance, "blame_verbs", "stance", [])
+    out["belief_verbs"] = _set(stance, "belief_verbs", "stance", [])
     out["denial_phrases"] = tuple(_words(stance.get("denial_phrases"), "denial_phrases"))
     out["hedge_words"] = _set(hedges, "words", "hedges")
     out["hedge_phrases"] = tuple(_words(hedges.get("phrases"), "hedges.phrases"))

@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from fogline.extract.claims.advances import advance_args
+from fogline.extract.claims.agreements import (
+    agreement_args,
+    author,
+    intent_patient,
+    intent_verbs,
+)
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import PredicateCue
 from fogline.extract.claims.locatives import modifier
@@ -61,7 +67,7 @@ class PropositionReader:
     def __init__(self, ix: ClaimIndex) -> None:
         self.ix = ix
         self.lex = ix.lex
-        self.reporting = ix.lex.reporting_verbs
+        self.reporting = ix.lex.reporting_verbs - intent_verbs(ix.lex)  # not "threatened to"
 
     def read(self, doc: Doc) -> Iterator[Prop]:
         """Every proposition the document's clauses state."""
@@ -173,6 +179,11 @@ class PropositionReader:
             patient = tok.head
         if patient is None and tok.dep_ == "relcl" and not passive:
             patient = tok.head  # "the town the militants had held"
+        if cue.predicate in self.lex.intent_predicates:  # "threatened to kill the hostage"
+            patient = patient or intent_patient(tok, self.lex)
+            agent = author(agent, self.lex)  # "a video threatening …": who posted it
+            if agent is None or not (self.actorish(agent) or self.armed(agent)):
+                return None  # "the loss of the dam would threaten …": nobody threatens
         args = _Args(tok, cue, agent, patient, passive, negated(tok, self.lex))
         if self.caused(tok):
             return self._caused_frame(args)
@@ -379,6 +390,12 @@ class PropositionReader:
         for cue in self.lex.nouns.get(lemma, ()) or self.lex.nouns.get(tok.lower_, ()):
             if not self._rest_matches(tok, cue):
                 continue
+            if cue.predicate == "CEASEFIRE":  # who agreed it, from the verb that agrees it
+                found = agreement_args(tok, self.lex, self._factual)
+                if found is not None and found.party is not None:
+                    yield Prop(cue.predicate, tok, "noun", agent=found.party,
+                               patient=found.other, negated=found.negated)  # fmt: skip
+                return
             agent = next(
                 (c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")), None
             )
