@@ -436,3 +436,19 @@ def test_cannot_confirm_is_neither_assertion_nor_denial(analyzer, sentence):
     assert second, [(c.predicate, c.stance, c.text) for c in claims]
     assert all(c.stance == "unconfirmed" for c in second), [(c.stance, c.text) for c in second]
     assert _find(claims, "CONTROL", "asserts")  # the rebels' own claim stands
+
+
+def test_reports_a_named_outlet_carries_are_that_outlets_hedged_claim(analyzer):
+    claims = _claims(
+        analyzer, "Reports in Al Arabiya said rebels had seized the town of Kidal on Sunday."
+    )
+    control = _find(claims, "CONTROL")
+    assert control and control[0].source.name == "Al Arabiya", claims
+    assert control[0].stance == "hedges"
+
+
+def test_anonymous_reports_stay_the_outlets_hedge(analyzer):
+    claims = _claims(analyzer, "Media reports said rebels had seized the town of Kidal on Sunday.")
+    control = _find(claims, "CONTROL")
+    assert control and control[0].source.name == "Example Wire", claims
+    assert control[0].stance == "hedges"

@@ -144,14 +144,16 @@ def _pass_claim_noun(noun: Token, lemma: str, path: _Path, ix: ClaimIndex) -> No
 
 
 def _reporter_source(path: _Path, ix: ClaimIndex) -> tuple[Source | None, Ref | None]:
-    """The source the reporting verb's subject names (a mere "reports say" hedges instead)."""
+    """The source the reporting verb's subject names (a mere "reports say" hedges instead;
+    "reports in X say", "X reports say": X's report, hedged, as after "according to")."""
     reporter = path.reporter
     if reporter is None:
         return None, None
     hedging = ix.lex.hedging_reporters
     if reporter.lemma_.lower() in hedging or reporter.lower_ in hedging:
         path.hedged = True
-        return None, None
+        carrier = _carrier(reporter, ix)
+        return (ix.source_of(carrier, reporter), carrier) if carrier is not None else (None, None)
     ref = ix.resolve(reporter)
     if ref is None:
         return None, None
