@@ -452,3 +452,22 @@ def test_anonymous_reports_stay_the_outlets_hedge(analyzer):
     control = _find(claims, "CONTROL")
     assert control and control[0].source.name == "Example Wire", claims
     assert control[0].stance == "hedges"
+
+
+def test_not_confirming_another_proposition_leaves_the_claim_alone(analyzer):
+    claims = _claims(
+        analyzer,
+        "Rebels seized the town of Kidal on Sunday, residents said. The army said it could not "
+        "confirm that foreign fighters had joined the rebels.",
+    )
+    assert not _find(claims, "CONTROL", "unconfirmed"), claims
+
+
+def test_not_confirming_the_claim_restated_leaves_it_unconfirmed(analyzer):
+    claims = _claims(
+        analyzer,
+        "Rebels seized the town of Kidal on Sunday, residents said. The army said it could not "
+        "confirm that the rebels had seized the town.",
+    )
+    unconfirmed = _find(claims, "CONTROL", "unconfirmed")
+    assert unconfirmed and unconfirmed[0].source.name == "army", claims

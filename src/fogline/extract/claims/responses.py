@@ -32,6 +32,7 @@ class Response:
     stance: Stance
     source: Source | None  # None: the outlet
     owner: Ref | None = None  # whose claim is answered ("the insurgents' claims")
+    predicates: frozenset[str] = frozenset()  # those its content clause restates; {}: any
 
 
 def find_responses(doc: Doc, ix: ClaimIndex, has_content: set[int]) -> Iterator[Response]:
@@ -53,10 +54,14 @@ def find_responses(doc: Doc, ix: ClaimIndex, has_content: set[int]) -> Iterator[
         elif tok.pos_ in ("VERB", "AUX") and lemma in lex.confirm_verbs:
             if not negated_verb(tok):
                 continue
+            content = _content_predicates(tok, ix)
+            if content is not None and not content:
+                continue  # "could not confirm that pilots had joined": no claim restated
             target = _target(tok, ix, any_noun=True)
             if target is _NOT_A_CLAIM:
                 continue
-            yield Response(tok, "unconfirmed", _source(tok, ix), _owner(target, ix))
+            source, owner = _source(tok, ix), _owner(target, ix)
+            yield Response(tok, "unconfirmed", source, owner, content or frozenset())
         elif lemma in lex.false_words or lemma in lex.doubt_words or tok.lower_ in lex.false_words:
             subject = _claim_subject(tok, ix)
             if subject is None or subject.i in has_content:
@@ -93,6 +98,20 @@ def _target(verb: Token, ix: ClaimIndex, *, any_noun: bool = False) -> Token | N
     if any_noun and obj.pos_ in ("NOUN", "PRON"):
         return obj
     return _NOT_A_CLAIM
+
+
+def _content_predicates(verb: Token, ix: ClaimIndex) -> frozenset[str] | None:
+    """The predicates whose cues the content clause of a response verb names ("could not
+    confirm that the rebels had seized the town": CONTROL, CAPTURED); None without one."""
+    content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if content is None:
+        return None
+    lex = ix.lex
+    return frozenset(
+        cue.predicate
+        for t in content.subtree
+        for cue in (*lex.verbs.get(t.lemma_.lower(), ()), *lex.nouns.get(t.lemma_.lower(), ()))
+    )
 
 
 def _claim_subject(word: Token, ix: ClaimIndex) -> Token | None:
@@ -148,6 +167,8 @@ def response_drafts(response: Response, drafts: list[Draft], ix: ClaimIndex) -> 
     its source stated in the same sentence ("X killed two and wounded five" - "X denied it")."""
     source = response.source or ix.outlet
     pos = response.token.idx
+    if response.predicates:
+        drafts = [d for d in drafts if d.predicate in response.predicates]
     target = _answered(pos, source, response.owner, drafts, ix)
     if target is None:
         return []
