@@ -471,3 +471,20 @@ def test_not_confirming_the_claim_restated_leaves_it_unconfirmed(analyzer):
     )
     unconfirmed = _find(claims, "CONTROL", "unconfirmed")
     assert unconfirmed and unconfirmed[0].source.name == "army", claims
+
+
+def test_not_confirming_that_it_happened_leaves_the_earlier_claim_unconfirmed(analyzer):
+    claims = _claims(
+        analyzer,
+        "Rebels seized the town of Kidal on Sunday, residents said. The army said it could not "
+        "confirm that it happened.",
+    )
+    assert _find(claims, "CONTROL", "unconfirmed"), claims
+
+
+def test_a_number_of_residents_are_the_residents(analyzer):
+    claims = _claims(
+        analyzer, "A number of residents said at least 30 people were killed in Gao on Thursday."
+    )
+    killed = _find(claims, "KILLED")
+    assert killed and killed[0].source.name == "residents", claims

@@ -118,6 +118,7 @@ class ClaimLexicon:
     same_incident: Words
     light_verbs: Words
     raising_verbs: Words
+    count_heads: Words
     # references.yaml
     armed_kinds: Words
     place_named_kinds: Words
@@ -261,7 +262,7 @@ def _syntax() -> dict[str, Any]:
     preps = _mapping(syntax.get("preps"), "syntax.preps")
     out: dict[str, Any] = {
         key: _set(syntax, key, "syntax")
-        for key in ("other_time", "same_incident", "light_verbs", "raising_verbs")
+        for key in ("other_time", "same_incident", "light_verbs", "raising_verbs", "count_heads")
     }
     out["preps"] = MappingProxyType({role: _set(preps, role, "syntax.preps") for role in preps})
     return out

@@ -102,15 +102,20 @@ def _target(verb: Token, ix: ClaimIndex, *, any_noun: bool = False) -> Token | N
 
 def _content_predicates(verb: Token, ix: ClaimIndex) -> frozenset[str] | None:
     """The predicates whose cues the content clause of a response verb names ("could not
-    confirm that the rebels had seized the town": CONTROL, CAPTURED); None without one."""
+    confirm that the rebels had seized the town": CONTROL, CAPTURED); None without one or
+    when it only points back ("that it happened")."""
     content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-    if content is None:
-        return None
     lex = ix.lex
+    if content is None or any(
+        c.dep_ in _SUBJ and c.lower_ in lex.anaphors for c in content.children
+    ):
+        return None  # "could not confirm that it happened": the earlier claim itself
+    tables = (lex.verbs, lex.nouns, lex.adjectives)
     return frozenset(
         cue.predicate
         for t in content.subtree
-        for cue in (*lex.verbs.get(t.lemma_.lower(), ()), *lex.nouns.get(t.lemma_.lower(), ()))
+        for table in tables
+        for cue in table.get(t.lemma_.lower(), ())
     )
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import ClaimLexicon
 from fogline.extract.claims.references import Ref
-from fogline.extract.claims.syntax import negated_verb
+from fogline.extract.claims.syntax import counted, negated_verb
 from fogline.model import Source, Stance
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -146,9 +146,9 @@ def _pass_claim_noun(noun: Token, lemma: str, path: _Path, ix: ClaimIndex) -> No
 def _reporter_source(path: _Path, ix: ClaimIndex) -> tuple[Source | None, Ref | None]:
     """The source the reporting verb's subject names (a mere "reports say" hedges instead;
     "reports in X say", "X reports say": X's report, hedged, as after "according to")."""
-    reporter = path.reporter
-    if reporter is None:
+    if path.reporter is None:
         return None, None
+    reporter = counted(path.reporter, ix.lex)  # "a number of residents said"
     hedging = ix.lex.hedging_reporters
     if reporter.lemma_.lower() in hedging or reporter.lower_ in hedging:
         path.hedged = True

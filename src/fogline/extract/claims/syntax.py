@@ -152,3 +152,10 @@ def negated_verb(verb: Token) -> bool:
             continue
         break
     return False
+
+
+def counted(token: Token, lex: ClaimLexicon) -> Token:
+    """The people a count word counts ("a number of residents": residents), else the token."""
+    if token.lemma_.lower() not in lex.count_heads and token.lower_ not in lex.count_heads:
+        return token
+    return prep_object(token, ("of",)) or token
