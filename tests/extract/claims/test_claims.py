@@ -488,3 +488,14 @@ def test_a_number_of_residents_are_the_residents(analyzer):
     )
     killed = _find(claims, "KILLED")
     assert killed and killed[0].source.name == "residents", claims
+
+
+def test_it_before_an_inverted_attribution_is_not_the_reporting_body(analyzer):
+    claims = _claims(
+        analyzer,
+        "Islamic State fighters pushed into the town of Kobani on Friday. It executed at least "
+        "11 civilians on Saturday, the Syrian Observatory for Human Rights said.",
+    )
+    killed = _find(claims, "KILLED")
+    assert killed and "Observatory" in killed[0].source.name, claims
+    assert "Observatory" not in (killed[0].subject or ""), killed

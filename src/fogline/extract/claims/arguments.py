@@ -30,7 +30,9 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
     reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ix), ix)
     agent = doer(prop.agent, ix.resolve(prop.agent), ix)
     if prop.agent is not None and prop.agent.pos_ == "PRON" and reading.reporter is not None:
-        agent = _same_as_reporter(prop.agent, reading.reporter, ix.lex) or agent
+        # "X said it took the town": X; not "It executed 11 civilians, the Observatory said"
+        if reading.reporter_i is None or reading.reporter_i < prop.agent.i:
+            agent = _same_as_reporter(prop.agent, reading.reporter, ix.lex) or agent
     elif (
         prop.agent is not None
         and reading.reporter is not None

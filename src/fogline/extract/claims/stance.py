@@ -37,6 +37,7 @@ class Reading:
     by_denial: bool = False
     claimant: Ref | None = None  # "the group's claim to …": who made the claim
     reporter: Ref | None = None  # the subject of the reporting verb, resolved
+    reporter_i: int | None = None  # that subject's token index
 
 
 @dataclass(slots=True)
@@ -72,7 +73,8 @@ def read_stance(trigger: Token, negated: bool, ix: ClaimIndex) -> Reading:
         stance = "unconfirmed"
     elif stance == "asserts" and path.hedged:
         stance = "hedges"
-    return Reading(stance, source, path.hedged, path.denial, path.claimant, reporter_ref)
+    at = path.reporter.i if path.reporter is not None else None
+    return Reading(stance, source, path.hedged, path.denial, path.claimant, reporter_ref, at)
 
 
 def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
