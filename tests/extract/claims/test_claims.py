@@ -499,3 +499,22 @@ def test_it_before_an_inverted_attribution_is_not_the_reporting_body(analyzer):
     killed = _find(claims, "KILLED")
     assert killed and "Observatory" in killed[0].source.name, claims
     assert "Observatory" not in (killed[0].subject or ""), killed
+
+
+def test_bare_reports_that_circulated_hedge_the_claim(analyzer):
+    claims = _claims(
+        analyzer,
+        "Reports that the militants had killed five soldiers in Gao circulated on social media "
+        "on Sunday.",
+    )
+    killed = _find(claims, "KILLED")
+    assert killed and killed[0].stance == "hedges", claims
+    assert killed[0].source.name == "Example Wire"
+
+
+def test_reports_a_body_denies_stay_its_denial(analyzer):
+    claims = _claims(
+        analyzer, "The army denied reports that the militants had killed five soldiers in Gao."
+    )
+    killed = _find(claims, "KILLED")
+    assert killed and killed[0].stance == "denies" and killed[0].source.name == "army", claims

@@ -50,6 +50,7 @@ class _Path:
     verb: Token | None = None  # the reporting or denial verb
     reporter: Token | None = None  # its subject
     claimant: Ref | None = None  # the owner of a claim noun passed through
+    anonymous: Token | None = None  # an unowned report noun passed through ("reports that")
 
 
 def read_stance(trigger: Token, negated: bool, ix: ClaimIndex) -> Reading:
@@ -108,6 +109,10 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
         if verbal and _hedged_here(head, ix):
             path.hedged = True
         cur = head
+    if path.verb is None and path.anonymous is not None:
+        # "reports that P circulated (in X)": no one vouches for P but the reports (X's)
+        path.hedged = True
+        path.claimant = path.claimant or _report_carrier(path.anonymous, ix)
     return path
 
 
@@ -137,12 +142,15 @@ def _clause_verb(tok: Token) -> Token:
 
 
 def _pass_claim_noun(noun: Token, lemma: str, path: _Path, ix: ClaimIndex) -> None:
-    """ "the group's claim to …": the owner is the claimant; "unconfirmed reports" hedge."""
+    """ "the group's claim to …": the owner is the claimant; "unconfirmed reports" hedge, and
+    so do bare "reports that …" that no verb above attributes."""
     owner = next((c for c in noun.children if c.dep_ in ("poss", "compound")), None)
     if owner is not None and path.claimant is None:
         path.claimant = ix.resolve(owner)
     if lemma in ix.lex.hedging_reporters and _unconfirmed(noun, ix):
         path.hedged = True
+    if lemma in ix.lex.hedging_reporters and path.claimant is None:
+        path.anonymous = noun  # hedges unless a reporting or denial verb takes it up
 
 
 def _reporter_source(path: _Path, ix: ClaimIndex) -> tuple[Source | None, Ref | None]:
@@ -209,6 +217,21 @@ def _carrier(report: Token, ix: ClaimIndex) -> Ref | None:
         ref = ix.resolve(t)
         if ref is not None and ref.actor is not None:
             return ref
+    return None
+
+
+def _report_carrier(report: Token, ix: ClaimIndex) -> Ref | None:
+    """The named outlet (not a country: "reports in Syria" say where) that carries a bare
+    report: "reports by X that …", "reports that … circulated in X"; never a name inside
+    the report's content."""
+    for host in (report, report.head):
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ix.lex.preps["carrier"]:
+                continue
+            for t in (g for g in prep.children if g.dep_ == "pobj"):
+                ref = ix.resolve(t)
+                if ref is not None and ref.actor is not None and ref.actor.kind != "state":
+                    return ref
     return None
 
 
