@@ -518,3 +518,12 @@ def test_reports_a_body_denies_stay_its_denial(analyzer):
     )
     killed = _find(claims, "KILLED")
     assert killed and killed[0].stance == "denies" and killed[0].source.name == "army", claims
+
+
+def test_some_of_its_members_are_not_a_source_of_their_own(analyzer):
+    claims = _claims(
+        analyzer,
+        "Lebanese forces arrested a woman in Tripoli on Monday, officials said. Some of its "
+        "members took to social media to deny that any wife of the leader had been arrested.",
+    )
+    assert all(c.source.name != "its members" for c in claims), claims

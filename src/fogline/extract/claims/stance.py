@@ -158,7 +158,10 @@ def _reporter_source(path: _Path, ix: ClaimIndex) -> tuple[Source | None, Ref | 
     "reports in X say", "X reports say": X's report, hedged, as after "according to")."""
     if path.reporter is None:
         return None, None
-    reporter = counted(path.reporter, ix.lex)  # "a number of residents said"
+    reporter = counted(path.reporter, ix.lex)  # "a number of residents said": residents
+    possessives = ix.lex.grammar["nonpersonal_possessives"]
+    if any(c.dep_ == "poss" and c.lower_ in possessives for c in reporter.children):
+        reporter = path.reporter  # "some of its members": the group's, read as before
     hedging = ix.lex.hedging_reporters
     if reporter.lemma_.lower() in hedging or reporter.lower_ in hedging:
         path.hedged = True
