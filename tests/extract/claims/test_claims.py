@@ -523,7 +523,8 @@ def test_reports_a_body_denies_stay_its_denial(analyzer):
 def test_some_of_its_members_are_not_a_source_of_their_own(analyzer):
     claims = _claims(
         analyzer,
-        "Lebanese forces arrested a woman in Tripoli on Monday, officials said. Some of its "
-        "members took to social media to deny that any wife of the leader had been arrested.",
+        "Lebanese forces arrested a woman in Tripoli on Monday, officials said. Islamic State "
+        "has not commented. Some of its members took to social media on Tuesday to deny that "
+        "any wife of its leader had been arrested.",
     )
     assert all(c.source.name != "its members" for c in claims), claims
