@@ -73,3 +73,13 @@ def test_an_unplaced_incident_takes_the_focus_country_not_a_side_story_town(anal
     )
     killed = _one(_claims(analyzer, text), "KILLED")
     assert killed.place == "Mali", killed
+
+
+def test_a_where_clause_happens_in_the_place_it_hangs_on(analyzer):
+    claims = _claims(
+        analyzer,
+        "Gunmen attacked a market near Gao on Monday. Authorities in Mali, where two "
+        "smugglers were arrested on Sunday, have not commented.",
+    )
+    arrested = _one(claims, "ARRESTED")
+    assert arrested.place == "Mali", arrested

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from fogline.extract.claims.clauses import borrowed_agent, borrowed_place, place_in_content
+from fogline.extract.claims.clauses import (
+    borrowed_agent,
+    borrowed_place,
+    place_in_content,
+    where_place,
+)
 from fogline.extract.claims.draft import Draft, evidence, is_question
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import ClaimLexicon
@@ -188,7 +193,8 @@ def _place_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> tuple[st
             salient = ix.salient_place(pt.idx, ix.lex.place_nouns.get(noun, ""))
         if salient is not None:
             return ix.place_name(salient), True
-    return None, False
+    where = where_place(prop.trigger, ix)  # "in Lebanon, where the woman was arrested"
+    return (ix.place_name(where), False) if where is not None else (None, False)
 
 
 def _named_by(noun: Token) -> str | None:

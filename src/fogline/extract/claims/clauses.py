@@ -209,3 +209,16 @@ def place_in_content(trigger: Token, agent: Token | None, ix: ClaimIndex) -> Pla
                 found.append(p)
     local = [p for p in found if not (p.feature or "").startswith("PCL")]
     return (local or found or [None])[0]
+
+
+def where_place(trigger: Token, ix: ClaimIndex) -> Place | None:
+    """The place a "where" clause hangs on: "in Lebanon, where the woman was arrested"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
+    ):
+        return None
+    host = verb.head
+    found = ix.places_in(host.idx, host.idx + len(host.text))
+    return found[0] if found and not ix.names_no_place(found[0]) else None
+
