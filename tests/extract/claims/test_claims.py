@@ -528,3 +528,11 @@ def test_some_of_its_members_are_not_a_source_of_their_own(analyzer):
         "any wife of its leader had been arrested.",
     )
     assert all(c.source.name != "its members" for c in claims), claims
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive_and_shares_its_agent(analyzer):
+    claims = _claims(analyzer, "Five soldiers were captured and killed by the militants in Gao.")
+    killed, captured = _find(claims, "KILLED"), _find(claims, "CAPTURED")
+    assert killed and killed[0].object == "soldiers", claims
+    assert killed[0].subject == "militants", killed
+    assert captured and captured[0].subject == "militants", claims

@@ -49,7 +49,9 @@ def passive_patient(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return c
-    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.dep_ == "conj" and (
+        any(c.dep_ == "auxpass" for c in verb.children) or shares_passive(verb)
+    ):
         return passive_patient(verb.head)
     return None
 
@@ -59,12 +61,26 @@ def agent_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
+    # "were captured and killed by X": the last conjunct's "by X" serves both
+    shared = next((c for c in verb.children if c.dep_ == "conj" and shares_passive(c)), None)
+    return agent_of(shared) if shared is not None else None
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether the verb is in the passive voice."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    """Whether the verb is in the passive voice (or a bare participle coordinated with one)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or shares_passive(verb)
+
+
+def shares_passive(verb: Token) -> bool:
+    """A bare participle coordinated with a passive: "killed" in "were captured and killed"."""
+    own = ("nsubj", "nsubjpass", "aux", "auxpass")
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and verb.head is not verb
+        and not any(c.dep_ in own for c in verb.children)
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
+    )
 
 
 def prep_object(token: Token, preps: Collection[str]) -> Token | None:
