@@ -536,3 +536,14 @@ def test_a_participle_coordinated_with_a_passive_is_passive_and_shares_its_agent
     assert killed and killed[0].object == "soldiers", claims
     assert killed[0].subject == "militants", killed
     assert captured and captured[0].subject == "militants", claims
+
+
+def test_the_subject_of_a_small_clause_participle_is_its_victim(analyzer):
+    claims = _claims(
+        analyzer,
+        "Enoch Mark said the attack in the village of Wagga on Saturday saw some 40 women "
+        "abducted.",
+    )
+    captured = _find(claims, "CAPTURED")
+    assert captured and captured[0].object == "women", claims
+    assert captured[0].subject is None, captured

@@ -119,6 +119,7 @@ class ClaimLexicon:
     light_verbs: Words
     raising_verbs: Words
     count_heads: Words
+    small_clause_heads: Words
     # references.yaml
     armed_kinds: Words
     place_named_kinds: Words
@@ -262,7 +263,8 @@ def _syntax() -> dict[str, Any]:
     preps = _mapping(syntax.get("preps"), "syntax.preps")
     out: dict[str, Any] = {
         key: _set(syntax, key, "syntax")
-        for key in ("other_time", "same_incident", "light_verbs", "raising_verbs", "count_heads")
+        for key in ("other_time", "same_incident", "light_verbs", "raising_verbs", "count_heads",
+                    "small_clause_heads")
     }
     out["preps"] = MappingProxyType({role: _set(preps, role, "syntax.preps") for role in preps})
     return out

@@ -32,6 +32,7 @@ from fogline.extract.claims.syntax import (
     passive_patient,
     phrase_tokens,
     prep_object,
+    small_clause_passive,
     subject_of,
 )
 
@@ -172,9 +173,10 @@ class PropositionReader:
         """The proposition of a verb cue, its arguments read by the cue's frame."""
         # "six people killed in the strike": a past participle modifying its patient
         participle = tok.dep_ == "acl" and tok.tag_ == "VBN"
-        passive = participle or is_passive(tok)
+        small = small_clause_passive(tok, self.lex)  # "saw some 40 women abducted"
+        passive = participle or small or is_passive(tok)
         agent = agent_of(tok) if passive else subject_of(tok)
-        patient = passive_patient(tok) if passive else dobj(tok)
+        patient = (subject_of(tok) if small else passive_patient(tok)) if passive else dobj(tok)
         if participle and patient is None:
             patient = tok.head
         if patient is None and tok.dep_ == "relcl" and not passive:

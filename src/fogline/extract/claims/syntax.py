@@ -175,3 +175,17 @@ def counted(token: Token, lex: ClaimLexicon) -> Token:
     if token.lemma_.lower() not in lex.count_heads and token.lower_ not in lex.count_heads:
         return token
     return prep_object(token, ("of",)) or token
+
+
+def small_clause_passive(verb: Token, lex: ClaimLexicon) -> bool:
+    """A participle with a subject but no auxiliary or object, the complement of "see",
+    "leave", "find" ("the attack saw some 40 women abducted"): passive, its subject the
+    patient."""
+    return (
+        verb.dep_ in ("ccomp", "oprd", "xcomp")
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.lemma_.lower() in lex.small_clause_heads
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    )
+
