@@ -46,8 +46,18 @@ class Report:
 # Predicates whose object tells propositions apart: KILLED(group, soldiers) is not
 # KILLED(group, civilians). For CONTROL and the like the place alone is the object.
 OBJECT_PREDICATES = frozenset(
-    {"KILLED", "WOUNDED", "CAPTURED", "ARRESTED", "DISPLACED", "ATTACKED", "NEGOTIATE", "DEMAND",
-     "THREATEN", "CEASEFIRE"}
+    {
+        "KILLED",
+        "WOUNDED",
+        "CAPTURED",
+        "ARRESTED",
+        "DISPLACED",
+        "ATTACKED",
+        "NEGOTIATE",
+        "DEMAND",
+        "THREATEN",
+        "CEASEFIRE",
+    }
 )
 
 

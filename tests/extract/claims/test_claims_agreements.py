@@ -85,4 +85,3 @@ def test_a_ceasefire_in_a_text_that_names_the_country_only_as_a_modifier_is_in_i
     )
     truce = _of(claims, "CEASEFIRE")
     assert truce and truce[0].place == "Nigeria", claims
-

@@ -221,4 +221,3 @@ def where_place(trigger: Token, ix: ClaimIndex) -> Place | None:
     host = verb.head
     found = ix.places_in(host.idx, host.idx + len(host.text))
     return found[0] if found and not ix.names_no_place(found[0]) else None
-

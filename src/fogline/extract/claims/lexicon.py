@@ -263,8 +263,14 @@ def _syntax() -> dict[str, Any]:
     preps = _mapping(syntax.get("preps"), "syntax.preps")
     out: dict[str, Any] = {
         key: _set(syntax, key, "syntax")
-        for key in ("other_time", "same_incident", "light_verbs", "raising_verbs", "count_heads",
-                    "small_clause_heads")
+        for key in (
+            "other_time",
+            "same_incident",
+            "light_verbs",
+            "raising_verbs",
+            "count_heads",
+            "small_clause_heads",
+        )
     }
     out["preps"] = MappingProxyType({role: _set(preps, role, "syntax.preps") for role in preps})
     return out

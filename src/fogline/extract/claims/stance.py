@@ -92,8 +92,10 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
         verbal = head.pos_ in ("VERB", "AUX")
         if head.pos_ == "NOUN" and lemma in lex.claim_nouns:
             _pass_claim_noun(head, lemma, path, ix)
-        elif verbal and head.i < trigger.i and (
-            lemma in lex.denial_verbs or (lemma in lex.belief_verbs and negated_verb(head))
+        elif (
+            verbal
+            and head.i < trigger.i
+            and (lemma in lex.denial_verbs or (lemma in lex.belief_verbs and negated_verb(head)))
         ):  # "denied that …", "did not think that …"
             path.denial, path.verb, path.reporter = True, head, _subject(head)
             break

@@ -188,4 +188,3 @@ def small_clause_passive(verb: Token, lex: ClaimLexicon) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
     )
-
