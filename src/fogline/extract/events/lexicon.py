@@ -16,11 +16,22 @@ from typing import Any
 from fogline.data import load_tsv, load_yaml
 from fogline.errors import LexiconError
 from fogline.extract.actors.lexicon import lexicon as actor_lexicon
+from fogline.extract.words import grammar_words
 
 TRIGGERS = "events/triggers.tsv"
 CODING = "events/coding.tsv"
 CUES = "events/cues.yaml"
 WORDS = "events/function_words.yaml"
+#: word lists the event rules name → the closed class of the shared data/grammar.yaml they are
+GRAMMAR_WORDS = {
+    "articles": "articles",
+    "negative_adverbs": "negative_adverbs",
+    "have_forms": "have_forms",
+    "relative_pronouns": "relative_pronouns",
+    "person_pronouns": "personal_pronoun_forms",
+    "group_pronouns": "nonpersonal_pronoun_forms",
+    "first_person": "first_person_plural",
+}
 LABELS = "events/labels.yaml"
 
 Instrument = tuple[tuple[str, ...], str, str | None]
@@ -117,6 +128,10 @@ def load_lexicon() -> EventLexicon:
                 if key in sets:
                     raise LexiconError(f"{source}: {key!r} is also a list of another events file")
                 sets[key] = frozenset(v.lower() for v in value)
+    for key, grammar_key in GRAMMAR_WORDS.items():
+        if key in sets:
+            raise LexiconError(f"{WORDS}: {key!r} is a class of grammar.yaml ({grammar_key!r})")
+        sets[key] = grammar_words(grammar_key)
     for name, cls in cues["classes"].items():
         sets["class:" + name] = frozenset(w.lower() for w in cls)
     acled = {k: (v[0], v[1]) for k, v in cues["acled_codes"].items()}
