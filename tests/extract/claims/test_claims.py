@@ -547,3 +547,10 @@ def test_the_subject_of_a_small_clause_participle_is_its_victim(analyzer):
     captured = _find(claims, "CAPTURED")
     assert captured and captured[0].object == "women", claims
     assert captured[0].subject is None, captured
+
+
+@pytest.mark.parametrize(("verb", "stance"), [("denied", "denies"), ("said", "asserts")])
+def test_a_state_adjective_takes_the_stance_of_the_verb_above_it(analyzer, verb, stance):
+    text = f"A Malian army spokesman {verb} that the rebel commander was dead."
+    killed = _find(_claims(analyzer, text), "KILLED")
+    assert killed and {c.stance for c in killed} == {stance}, killed

@@ -24,7 +24,7 @@ from fogline.model import Source, Stance
 
 _SUBJ = ("nsubj", "nsubjpass")
 _PATH_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "conj", "advcl", "acl", "relcl", "pobj",
-              "prep", "attr", "nsubj", "nsubjpass", "oprd", "csubj"}  # fmt: skip
+              "prep", "attr", "acomp", "nsubj", "nsubjpass", "oprd", "csubj"}  # fmt: skip
 
 
 @dataclass(slots=True)
