@@ -554,3 +554,12 @@ def test_a_state_adjective_takes_the_stance_of_the_verb_above_it(analyzer, verb,
     text = f"A Malian army spokesman {verb} that the rebel commander was dead."
     killed = _find(_claims(analyzer, text), "KILLED")
     assert killed and {c.stance for c in killed} == {stance}, killed
+
+
+def test_no_truth_to_a_claim_denies_it(analyzer):
+    text = (
+        "“There is no validity to the rumor that we have killed the rebel commander,” an army "
+        "spokesman in Bamako said."
+    )
+    killed = _find(_claims(analyzer, text), "KILLED")
+    assert killed and {c.stance for c in killed} == {"denies"}, killed

@@ -90,6 +90,7 @@ class ClaimLexicon:
     denial_phrases: tuple[str, ...]
     belief_verbs: Words
     false_words: Words
+    groundless_nouns: Words  # "no truth to", "no validity to" reports that …
     doubt_words: Words
     confirm_verbs: Words
     unconfirmed_nouns: Words
@@ -230,6 +231,7 @@ def _stance_words() -> dict[str, Any]:
     out: dict[str, Any] = {key: _set(stance, key, "stance") for key in keys}
     out["blame_verbs"] = _set(stance, "blame_verbs", "stance", [])
     out["belief_verbs"] = _set(stance, "belief_verbs", "stance", [])
+    out["groundless_nouns"] = _set(stance, "groundless_nouns", "stance", [])
     out["denial_phrases"] = tuple(_words(stance.get("denial_phrases"), "denial_phrases"))
     out["hedge_words"] = _set(hedges, "words", "hedges")
     out["hedge_phrases"] = tuple(_words(hedges.get("phrases"), "hedges.phrases"))

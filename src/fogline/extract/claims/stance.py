@@ -92,6 +92,8 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
         verbal = head.pos_ in ("VERB", "AUX")
         if head.pos_ == "NOUN" and lemma in lex.claim_nouns:
             _pass_claim_noun(head, lemma, path, ix)
+        elif head.pos_ == "NOUN" and lemma in lex.groundless_nouns and _with_no(head):
+            path.denial = True  # "there is no validity to the rumor that we killed X"
         elif (
             verbal
             and head.i < trigger.i
@@ -116,6 +118,11 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
         path.hedged = True
         path.claimant = path.claimant or _report_carrier(path.anonymous, ix)
     return path
+
+
+def _with_no(noun: Token) -> bool:
+    """The noun is negated by its determiner ('no truth')."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _cannot_confirm(head: Token, lemma: str, verbal: bool, lex: ClaimLexicon) -> bool:
