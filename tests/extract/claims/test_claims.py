@@ -563,3 +563,12 @@ def test_no_truth_to_a_claim_denies_it(analyzer):
     )
     killed = _find(_claims(analyzer, text), "KILLED")
     assert killed and {c.stance for c in killed} == {"denies"}, killed
+
+
+def test_a_town_that_lies_near_a_border_denies_nothing(analyzer):
+    text = (
+        "Rebels seized a cache of weapons near Gao on Monday, witnesses said.\n\n"
+        "The caches were dropped early Monday to soldiers in the town of Gao that lies near "
+        "the Niger border."
+    )
+    assert not [c for c in _claims(analyzer, text) if c.stance == "denies"]

@@ -62,7 +62,9 @@ def find_responses(doc: Doc, ix: ClaimIndex, has_content: set[int]) -> Iterator[
                 continue
             source, owner = _source(tok, ix), _owner(target, ix)
             yield Response(tok, "unconfirmed", source, owner, content or frozenset())
-        elif lemma in lex.false_words or lemma in lex.doubt_words or tok.lower_ in lex.false_words:
+        elif (
+            lemma in lex.false_words or lemma in lex.doubt_words or tok.lower_ in lex.false_words
+        ) and (tok.pos_ != "VERB" or tok.tag_ == "VBN"):  # "that lies near the border": no lie
             subject = _claim_subject(tok, ix)
             if subject is None or subject.i in has_content:
                 continue
