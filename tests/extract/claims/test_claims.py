@@ -572,3 +572,14 @@ def test_a_town_that_lies_near_a_border_denies_nothing(analyzer):
         "the Niger border."
     )
     assert not [c for c in _claims(analyzer, text) if c.stance == "denies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("The rebel commander ordered the massacre in Gao last year.", False),
+        ("The rebel commander ordered the release of the prisoners in Gao.", True),
+    ],
+)
+def test_ordering_an_act_of_violence_is_no_demand(analyzer, text, demand):
+    assert bool(_find(_claims(analyzer, text), "DEMAND")) == demand

@@ -20,6 +20,7 @@ from fogline.extract.claims.agreements import (
     intent_patient,
     intent_verbs,
 )
+from fogline.extract.claims.event_words import violent_act
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import PredicateCue
 from fogline.extract.claims.locatives import modifier
@@ -104,6 +105,8 @@ class PropositionReader:
             if not self._rest_matches(tok, cue) or (particles - set(cue.rest)):
                 continue
             prop = self._verb_frame(tok, cue)
+            if prop is not None and prop.predicate == "DEMAND" and violent_act(prop.patient):
+                return None  # "ordered the massacre": its author's act, not a demand
             if prop is not None:
                 return prop
         return None
