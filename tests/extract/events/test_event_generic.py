@@ -70,3 +70,9 @@ def test_every_trigger_flag_is_known():
         if f.strip()
     }
     assert flags <= known, flags - known
+
+
+def test_a_weapon_word_that_names_a_trade_is_no_weapon(analyze):
+    text = "A strike killed the group's top explosives expert near Gao on Monday."
+    events = analyze(text).events
+    assert events and not [e for e in events if "explosive" in (e.acled_subtype or "")], events

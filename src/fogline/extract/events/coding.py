@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from fogline.extract.actors.lexicon import lexicon as actor_lexicon
 from fogline.extract.events.arguments import Frame, is_actorlike
 from fogline.extract.events.certainty import Certainty
 from fogline.extract.events.classes import actor_class, is_state_force, noun_class
@@ -277,6 +278,7 @@ def instrument(
         tokens += list(frame.cause.token.subtree)
     if frame.actor is not None:
         tokens += list(frame.actor.subtree)
+    tokens = [t for t in tokens if not _names_a_person(t, lex)]
     lemmas = [t.lemma_.lower() for t in tokens]
     text = " ".join(lemmas)
     rank = {c: i for i, (_, _, c) in reversed(list(enumerate(lex.instruments))) if c}
@@ -292,3 +294,18 @@ def instrument(
             return i_mode, i_code
         return mode or i_mode, code
     return mode, code
+
+
+def _names_a_person(token: Token, lex: EventLexicon) -> bool:
+    """A weapon word that only qualifies a person ("explosives expert", "bomb maker"): the
+    person's trade, not the weapon of the event."""
+    head = token.head
+    if token.dep_ not in ("compound", "amod", "nmod") or head.i == token.i:
+        return False
+    lemma = head.lemma_.lower()
+    people = actor_lexicon()
+    return head.ent_type_ == "PERSON" or any(
+        lemma in words
+        for words in (people.people_nouns, people.roles, lex.words("person_nouns"),
+                      lex.words("agent_nouns"))
+    )  # fmt: skip
