@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -49,6 +50,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_INPUTS)
     parser.add_argument("--docs", type=int, default=120, help="documents per measurement")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (median)")
     args = parser.parse_args()
 
     base = load_texts([p for p in args.paths if p.exists()])
@@ -62,27 +64,41 @@ def main() -> None:
     raw_nlp = spacy.load(MODEL)
     list(raw_nlp.pipe(base[:2]))
 
-    t0 = time.perf_counter()
-    for _ in raw_nlp.pipe(texts, batch_size=args.batch_size):
-        pass
-    raw_s = time.perf_counter() - t0
-
     from fogline.ingest.readers import RawDocument
 
-    # distinct ids and a marker so every copy is a different document to the pipeline
-    raws = (
-        RawDocument(id=f"d{i}", origin=f"d{i}", text=t, published="2021-09-06")
-        for i, t in enumerate(texts)
-    )
-    analyzer.step_seconds.clear()
-    t0 = time.perf_counter()
-    n = sum(1 for _ in analyzer.analyze_many(raws))
-    fog_s = time.perf_counter() - t0
+    def raw_seconds() -> float:
+        t0 = time.perf_counter()
+        for _ in raw_nlp.pipe(texts, batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - t0
+
+    def fogline_seconds(round_no: int) -> float:
+        # distinct ids so every copy is a different document to the pipeline
+        raws = (
+            RawDocument(id=f"r{round_no}d{i}", origin=f"d{i}", text=t, published="2021-09-06")
+            for i, t in enumerate(texts)
+        )
+        t0 = time.perf_counter()
+        n = sum(1 for _ in analyzer.analyze_many(raws))
+        assert n == len(texts)
+        return time.perf_counter() - t0
+
+    # rounds alternate raw spaCy and fogline, so that a machine slowing down or speeding up
+    # in the middle weighs on both; the medians are compared
+    raw_runs, fog_runs = [], []
+    for round_no in range(args.rounds):
+        raw_runs.append(raw_seconds())
+        analyzer.step_seconds.clear()
+        fog_runs.append(fogline_seconds(round_no))
+    raw_s, fog_s = statistics.median(raw_runs), statistics.median(fog_runs)
+    n = len(texts)
 
     print(f"texts: {len(texts)} documents, {words:,} words (from {len(base)} distinct)")
     print(f"raw spaCy nlp.pipe : {words / raw_s:9,.0f} words/s  {len(texts) / raw_s:7.1f} docs/s")
     print(f"fogline analyze    : {words / fog_s:9,.0f} words/s  {n / fog_s:7.1f} docs/s")
-    print(f"ratio (fogline / raw spaCy throughput): {raw_s / fog_s:.2f}")
+    print(f"ratio (fogline / raw spaCy throughput): {raw_s / fog_s:.2f} (median of {args.rounds})")
+    rounds = zip(raw_runs, fog_runs, strict=True)
+    print("ratio per round: " + ", ".join(f"{r / f:.2f}" for r, f in rounds))
     steps = sorted(analyzer.step_seconds.items(), key=lambda kv: -kv[1])
     print("time per step: " + ", ".join(f"{k} {v:.2f}s" for k, v in steps))
     print(f"peak memory (RSS): {peak_rss_mb():.0f} MB")
