@@ -1054,3 +1054,13 @@ def test_reported_words_end_before_their_speaker():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     content = _without_speaker(doc[0:7], doc[6], doc[7])
     assert content is not None and content.text == "Fighters took the town"
+
+
+def test_reported_speech_inside_reported_speech_is_one_statement(analyzer):
+    text = (
+        "Sarah Miller, a correspondent for the Sahel Times, died in Gao on Sunday.\n\n"
+        "Miller said army officers had accused her of spying after one of her reports "
+        "suggested that weapons were being smuggled into Gao."
+    )
+    quotes = [q for q in analyzer.analyze(text).quotes if "smuggled" in q.text]
+    assert len(quotes) == 1, [(q.text, q.speaker) for q in quotes]

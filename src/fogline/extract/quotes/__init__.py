@@ -27,6 +27,7 @@ from fogline.extract.quotes.frames import (
     inverted_cue,
 )
 from fogline.extract.quotes.lexicon import load_lexicon
+from fogline.extract.quotes.nesting import without_nested
 from fogline.extract.quotes.speakers import SpeakerFinder
 from fogline.extract.spans import Coverage, FirstCover, Intervals, text_of
 from fogline.extract.text import QuoteSpan, sentence_ends
@@ -73,7 +74,7 @@ def extract_quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
         for seg, (cue, speaker, channel) in zip(segments, direct, strict=True)
         if speaker is not None or not _marked_phrase(text[seg.start : _inner_end(text, seg)])
     ]
-    out.extend(_indirect(doc, cues, quoted, speakers, where, kinds))
+    out.extend(without_nested(_indirect(doc, cues, quoted, speakers, where, kinds)))
     _inherit_channels(out, bounds)
     if times:
         out = _attach_dates(doc, out, times)
