@@ -168,7 +168,7 @@ def modifies_a_noun(tok: Token) -> bool:
     """Is the trigger a noun or gerund modifying another noun ("fighting positions", "attack
     helicopters", "photo-sharing sites"): a kind of thing, no event?"""
     if tok.tag_ not in ("NN", "NNS", "VBG"):
-        return False  # "had overrun Rokha district": a participle mis-read as an adjective
+        return False  # "had overrun the district": a participle mis-read as an adjective
     return tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
