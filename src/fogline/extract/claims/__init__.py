@@ -29,7 +29,8 @@ Modules, in the order the extractor uses them: ``lexicon`` (the data), ``index``
 own lookups over the document, beside the shared :class:`DocContext`), ``propositions``,
 ``advances``, ``agreements`` and ``syntax`` (the parse), ``locatives`` (places from
 locative phrases and agent doers, as events read them), ``stance``, ``clauses`` and
-``arguments`` (a draft per proposition), ``from_events``, ``blame``, ``responses``, and
+``arguments`` (a draft per proposition), ``from_events``, ``blame``, ``responses``,
+``survival`` ("X is alive" denies that X was killed), and
 ``draft`` (completion and the records).
 
 Example:
@@ -52,6 +53,7 @@ from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import ClaimLexicon, load_lexicon
 from fogline.extract.claims.propositions import PropositionReader
 from fogline.extract.claims.responses import find_responses, response_drafts
+from fogline.extract.claims.survival import survival_drafts
 from fogline.extract.context import DocContext
 from fogline.model import Claim
 
@@ -102,6 +104,7 @@ def extract_claims(
         for d in response_drafts(response, drafts, ix)
     ]
     drafts.extend(answers)
+    drafts.extend(survival_drafts(doc, drafts, ix))
     drafts.sort(key=lambda d: d.pos)
     drafts = complete(drafts, ix.lex)
     return to_claims(dedupe(drafts), ix)

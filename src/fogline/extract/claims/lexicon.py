@@ -103,6 +103,7 @@ class ClaimLexicon:
     hedging_reporters: Words
     hedge_modals: Words
     rumour_nouns: Words
+    survival_words: Mapping[str, Words]  # "X is alive" denies KILLED(…, X)
     # nouns.yaml
     place_nouns: Mapping[str, str]
     armed_nouns: Words
@@ -238,6 +239,11 @@ def _stance_words() -> dict[str, Any]:
     out["hedging_reporters"] = _set(hedges, "hedging_reporters", "hedges")
     out["hedge_modals"] = _set(hedges, "modals", "hedges")
     out["rumour_nouns"] = _set(hedges, "rumour_nouns", "hedges")
+    survival = _mapping(stance.get("survival_words", {}), "stance.survival_words")
+    out["survival_words"] = {
+        word.lower(): frozenset(_words(preds, f"survival_words.{word}", lower=False))
+        for word, preds in survival.items()
+    }
     return out
 
 

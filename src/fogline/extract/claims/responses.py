@@ -50,7 +50,7 @@ def find_responses(doc: Doc, ix: ClaimIndex, has_content: set[int]) -> Iterator[
                 continue  # "women were denied work"
             if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
                 continue  # "denied that …": the clause is read as a claim
-            yield Response(tok, "denies", _source(tok, ix), _owner(target, ix))
+            yield Response(tok, "denies", response_source(tok, ix), _owner(target, ix))
         elif tok.pos_ in ("VERB", "AUX") and lemma in lex.confirm_verbs:
             if not negated_verb(tok):
                 continue
@@ -60,7 +60,7 @@ def find_responses(doc: Doc, ix: ClaimIndex, has_content: set[int]) -> Iterator[
             target = _target(tok, ix, any_noun=True)
             if target is _NOT_A_CLAIM:
                 continue
-            source, owner = _source(tok, ix), _owner(target, ix)
+            source, owner = response_source(tok, ix), _owner(target, ix)
             yield Response(tok, "unconfirmed", source, owner, content or frozenset())
         elif (
             lemma in lex.false_words or lemma in lex.doubt_words or tok.lower_ in lex.false_words
@@ -73,7 +73,7 @@ def find_responses(doc: Doc, ix: ClaimIndex, has_content: set[int]) -> Iterator[
                 if lemma in lex.false_words or tok.lower_ in (lex.false_words)
                 else "hedges"
             )
-            yield Response(tok, stance, _source(tok, ix), _owner(subject, ix))
+            yield Response(tok, stance, response_source(tok, ix), _owner(subject, ix))
 
 
 class _NotAClaim:
@@ -139,7 +139,7 @@ def _claim_subject(word: Token, ix: ClaimIndex) -> Token | None:
     return None
 
 
-def _source(tok: Token, ix: ClaimIndex) -> Source | None:
+def response_source(tok: Token, ix: ClaimIndex) -> Source | None:
     """Whoever gives the response: its subject, the reporter of its clause, or the speaker."""
     cur = tok
     reporting = ix.lex.reporting_verbs
