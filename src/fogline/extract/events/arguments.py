@@ -94,11 +94,13 @@ def expand(tok: Token) -> list[Token]:
 
 def subject(verb: Token, lex: EventLexicon, depth: int = 0) -> tuple[Token | None, bool]:
     """The agent of ``verb`` (active subject or "by" object) and whether it is passive."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
-    if passive:
-        for c in children(verb, "agent"):
-            for p in children(c, "pobj"):
-                return p, True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass", "agent") for c in verb.children)
+    if passive or _shares_passive(verb):
+        # "was ambushed and killed by X": the last conjunct's agent is every conjunct's
+        for v in (verb, *(c for c in children(verb, "conj") if c.tag_ == "VBN")):
+            for c in children(v, "agent"):
+                for p in children(c, "pobj"):
+                    return p, True
         return None, True
     subj = next(iter(children(verb, "nsubj")), None)
     if subj is not None and subj.lower_ in lex.words("relative_pronouns") and verb.dep_ == "relcl":
@@ -112,6 +114,17 @@ def subject(verb: Token, lex: EventLexicon, depth: int = 0) -> tuple[Token | Non
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return verb.head, False
     return None, False
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A participle conjoined to a passive verb ("was ambushed and killed"): passive too."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not children(verb, "nsubj", "dobj", "aux")
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    )
 
 
 def _raised_subject(verb: Token, lex: EventLexicon, depth: int) -> tuple[Token | None, bool]:
@@ -133,6 +146,8 @@ def patient(verb: Token) -> Token | None:
         return c
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
+    if _shares_passive(verb) and children(verb, "agent"):
+        return patient(verb.head)  # "was ambushed and killed by X": the subject of both
     for c in children(verb, "dobj", "obj"):
         return c
     return None
@@ -324,6 +339,27 @@ def _noun_actor(noun: Token, ments: Mentions, *, fight: bool = False) -> Token |
     return None
 
 
+def responsible_party(noun: Token, lex: EventLexicon) -> Token | None:
+    """Who is said to have done an event named by a noun: "X was responsible for the
+    bombing", "X claimed responsibility for the attack", "X claimed the attack", "X was
+    behind the attack"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("claiming_verbs"):
+        return subject(head, lex)[0]
+    if noun.dep_ != "pobj" or head.lower_ not in ("for", "behind"):
+        return None
+    holder = head.head
+    if head.lower_ == "behind":
+        return subject(holder, lex)[0] if holder.lemma_ == "be" else None
+    lemma = holder.lemma_.lower()
+    if lemma in lex.words("responsibility_words") and holder.dep_ == "acomp":
+        return subject(holder.head, lex)[0]  # "was responsible for"
+    if lemma in lex.words("responsibility_words") and holder.dep_ == "dobj":
+        verb = holder.head  # "claimed responsibility for"
+        return subject(verb, lex)[0] if verb.lemma_.lower() in lex.words("claiming_verbs") else None
+    return None
+
+
 def _noun_frame(
     m: TriggerMatch, by_token: dict[int, TriggerMatch], ments: Mentions, lex: EventLexicon
 ) -> Frame:
@@ -333,6 +369,8 @@ def _noun_frame(
     frame.actor = _noun_actor(tok, ments, fight=trig.plover == "FIGHT")
     if frame.actor is None and anchor is not tok and tok.dep_ == "dobj":
         frame.actor = subject(anchor, lex)[0]
+    if frame.actor is None:
+        frame.actor = responsible_party(tok, lex)
     between = [p for _prep, p in pobjs(tok, {"between"})]
     if between:
         parties = expand(between[0])
@@ -385,5 +423,7 @@ def _place_tokens(tok: Token, obj: Token | None, lex: EventLexicon) -> list[Toke
         if holder is None:
             continue
         for prep, p in pobjs(holder, lex.words("place_preps")):
+            if holder is obj and prep not in surely:
+                continue  # "seized Mueller, originally from Prescott": where she is from
             (strong if prep in surely else weak).append(p)
     return ([obj] if obj is not None else []) + strong + weak

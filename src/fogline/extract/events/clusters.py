@@ -167,7 +167,15 @@ def _attached(a: Token, b: Token) -> bool:
 def _result_clause(dep: Token, head: Token) -> bool:
     """A participle or relative clause on ``head`` ("killing four"), or a clause of the same
     moment ("killed when a drone fired")."""
-    if dep.head.i != head.i or dep.dep_ not in RESULT_DEPS:
+    if dep.head.i != head.i:
+        return False
+    if (
+        dep.dep_ == "conj"
+        and dep.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in dep.children)
+    ):  # "was ambushed and killed by X": one act told by two participles of one subject
+        return any(c.dep_ == "nsubjpass" for c in head.children)
+    if dep.dep_ not in RESULT_DEPS:
         return False
     same_moment = any(
         c.dep_ in ("mark", "advmod") and c.lower_ in SAME_MOMENT for c in dep.children

@@ -23,6 +23,9 @@ def agent_of(tok: Token | None, ref: ActorRef | None, ments: Mentions) -> ActorR
     if tok is None or ref is None:
         return ref
     lex = ments.lex
+    counted = _counted(tok)
+    if counted is not None:  # "dozens of gunmen stormed": the gunmen act, not the count
+        return agent_of(counted, ref, ments)
     if tok.ent_type_.lower() in lex.words("non_agent_entities"):
         return None
     if ref.actor_id is None and _not_an_agent_noun(tok, lex):
@@ -36,6 +39,16 @@ def agent_of(tok: Token | None, ref: ActorRef | None, ments: Mentions) -> ActorR
                 return owner
             if child.lower_ in lex.words("state_force_modifiers"):
                 return ActorRef(f"{child.text} {tok.text}")  # "military aircraft": the forces'
+    return None
+
+
+def _counted(tok: Token) -> Token | None:
+    """What a count names: "gunmen" in "dozens of gunmen", "30 of the fighters"."""
+    if tok.pos_ != "NUM" and tok.ent_type_ not in ("CARDINAL", "QUANTITY"):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
     return None
 
 

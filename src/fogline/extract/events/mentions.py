@@ -150,7 +150,7 @@ class Mentions:
             tok.dep_ == "pobj"
             and tok.head.lower_ in self.lex.words("locative_preps")
             and tok.pos_ == "PROPN"
-            and tok.ent_type_ not in ("NORP", "DATE", "TIME", "ORG")
+            and tok.ent_type_ not in self.lex.labels("non_place_entities")
             and (
                 tok.i not in self._actor_at
                 or self._actor_at[tok.i].kind in self.lex.labels("individual_kinds")
@@ -256,6 +256,8 @@ class Mentions:
             return True
         if tok.ent_type_ in ("LOC", "FAC"):
             return True
+        if tok.ent_type_ in ("ORG", "NORP", "PERSON") and tok.i in self._actor_at:
+            return False  # "Islamic State", "the Free State Party": a party's name
         return tok.lemma_.lower() in self.lex.words("class:territory")
 
     def has_place(self, tok: Token) -> bool:
@@ -354,6 +356,8 @@ class Mentions:
                 found = self.actor_of(owner or child, depth=depth + 1)
                 if found is not None:
                     return found
+            if child.lower_.rsplit("-", 1)[-1] in self.lex.words("sponsor_participles"):
+                continue  # "the U.S.-led coalition" is the coalition, not the U.S.
             if child.dep_ in ("compound", "amod", "nmod", "poss") and (
                 child.ent_type_ in actor_labels or child.i in self._actor_at
             ):

@@ -86,6 +86,10 @@ def noun_phrase(tok: Token) -> str:
     start = mods[0].i if mods else tok.i
     # keep the run contiguous
     start = max(start, min((c.i for c in mods), default=tok.i))
-    words = [t for t in tok.doc[start : tok.i + 1] if t.dep_ not in ("det", "poss", "nummod")]
+    words = [  # the head itself may be a possessor ("the coalition's strikes")
+        t
+        for t in tok.doc[start : tok.i + 1]
+        if t.i == tok.i or t.dep_ not in ("det", "poss", "nummod")
+    ]
     words = [t for t in words if t.tag_ != "POS" and not t.is_punct]
     return " ".join(t.text for t in words) if words else tok.text

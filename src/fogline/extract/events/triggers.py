@@ -38,6 +38,8 @@ def find_triggers(doc: Doc, lex: EventLexicon) -> list[TriggerMatch]:
 
 def match_token(tok: Token, lex: EventLexicon) -> TriggerMatch | None:
     """The longest lexicon trigger headed by ``tok``, if any."""
+    if tok.ent_type_ in lex.labels("non_trigger_entities"):
+        return None  # "in March": a month, not a march
     if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
         noun = _match_noun(tok, lex)
         if noun is not None:
