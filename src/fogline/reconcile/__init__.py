@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from fogline.reconcile.actors import ActorCanon
 from fogline.reconcile.events import cluster_events, event_rows
-from fogline.reconcile.independence import copy_clusters
-from fogline.reconcile.propositions import Canonicalizer, claim_reports, place_base
+from fogline.reconcile.independence import copy_links
+from fogline.reconcile.origins import merge_retold
+from fogline.reconcile.propositions import Canonicalizer, adopt_doers, claim_reports, place_base
 from fogline.reconcile.status import REPORT_COLUMNS, STATUSES, PropositionView, build_views
 from fogline.store import Store
 from fogline.textnorm import fold
@@ -44,27 +46,29 @@ class ReconcileSummary:
     event_clusters: int = 0
 
 
-def _default_lookup() -> Callable[[str], object | None] | None:
-    try:
-        from fogline.actordict import load_actor_dictionary
-    except ImportError:  # pragma: no cover - dictionary module absent
-        return None
-    return load_actor_dictionary().lookup
+def _canon(actor_lookup: Callable[[str], object | None] | None) -> Canonicalizer:
+    """The canonicalizer: over ``actor_lookup`` when given, else the actor dictionary."""
+    if actor_lookup is not None:
+        return Canonicalizer(actor_lookup)
+    return Canonicalizer(actors=ActorCanon.default())
 
 
 def reconcile(
     store: Store, *, actor_lookup: Callable[[str], object | None] | None = None
 ) -> ReconcileSummary:
-    """Recompute copy clusters and proposition reports from every stored analysis."""
-    clusters = copy_clusters(store.iter_texts())
-    canon = Canonicalizer(actor_lookup or _default_lookup())
+    """Recompute copy clusters, origins and proposition reports from every stored analysis."""
+    clusters, similarity = copy_links(store.iter_texts())
+    canon = _canon(actor_lookup)
     reports: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     for analysis in store.iter_analyses():
-        reports.extend(dataclasses.asdict(r) for r in claim_reports(analysis, canon))
+        copies = clusters.get(analysis.document.id)
+        reports.extend(dataclasses.asdict(r) for r in claim_reports(analysis, canon, copies=copies))
         events.extend(event_rows(analysis, canon))
+    merge_retold(reports, clusters)
+    adopt_doers(reports)
     events = cluster_events(events)
-    n = store.replace_reconciliation(clusters, reports, events)
+    n = store.replace_reconciliation(clusters, reports, events, similarity)
     summary = ReconcileSummary(
         documents=len(clusters),
         copy_clusters=len(set(clusters.values())),
@@ -91,11 +95,14 @@ def _place_keys(store: Store, place: str) -> set[str]:
     return {key for written, key in store.report_places() if _place_names_match(written, place)}
 
 
-def _matches_actor(view: PropositionView, actor: str) -> bool:
+def _matches_actor(view: PropositionView, actor: str, key: str) -> bool:
+    """Whether ``actor`` (canonical ``key``) is the doer, the victim or target, or a source."""
     wanted = fold(actor)
-    names = [view.subject or ""]
+    if key and key in view.keys:
+        return True
+    names = [view.subject or "", view.object or ""]
     names += [s["source"] for side in view.sources.values() for s in side]
-    return any(wanted == fold(n) or wanted in fold(n).split(" ") for n in names)
+    return any(wanted == fold(n) or wanted in fold(n).split(" ") for n in names if n)
 
 
 def claims(
@@ -117,7 +124,8 @@ def claims(
     )
     views = build_views(reports, store.copy_clusters(), as_of=as_of)
     if actor:
-        views = [v for v in views if _matches_actor(v, actor)]
+        key = ActorCanon.default().key(actor)
+        views = [v for v in views if _matches_actor(v, actor, key)]
     if status:
         views = [v for v in views if v.status == status]
     return views

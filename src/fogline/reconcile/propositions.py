@@ -1,9 +1,11 @@
-"""Claims and events of one analysis → proposition reports with canonical keys.
+"""Claims of one analysis → proposition reports with canonical keys and their origin.
 
-A proposition is (predicate, subject, place or object); its key uses the actor
-dictionary's id for the subject when the name is known there, and the gazetteer
-id (else a folded base name) for the place, so that "the Taliban" / "Taliban" and
-"Idlib province" / "Idlib" meet.
+A proposition is (predicate, doer, place or object). The doer's key is its root in the
+actor dictionary's hierarchy (:mod:`fogline.reconcile.actors`: "Isis" / "ISIL" / an IS
+"province" meet as Islamic State, "the Lebanese army" as Lebanon); a victim or target is a
+known actor's root, a person by surname ("Gill Rosenberg" / "Ms Rosenberg"), else its folded
+phrase; the place is its gazetteer id (else a folded base name). A named victim identifies the
+proposition wherever it is placed; a generic one ("soldiers") needs the place too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from fogline.model import Analysis, Claim
+from fogline.reconcile.actors import ActorCanon
+from fogline.reconcile.origins import Origin, agency_credit, is_party_claim, origin_of
 from fogline.textnorm import fold
 
 
@@ -28,13 +32,16 @@ class Report:
     place: str | None
     place_key: str
     obj: str | None
+    object_key: str
     lat: float | None
     lon: float | None
     document_id: str
     claim_idx: int
     stance: str
     source_name: str
-    source_key: str  # who counts as one source: the speaker's organisation, else the speaker
+    source_key: str  # the origin independence counts (:mod:`fogline.reconcile.origins`)
+    origin: str  # the origin's chain, speaker first: "Saad Maan → Iraq"
+    party_claim: bool  # the doer vouches for its own gain or its enemy's loss
     outlet: str | None
     published: str | None
     date: str | None
@@ -70,23 +77,34 @@ def place_base(name: str) -> str:
 
 
 class Canonicalizer:
-    """Maps actor and place names to stable keys (actor dictionary id, gazetteer id)."""
+    """Maps actor, object and place names to stable keys (actor dictionary root, gazetteer id)."""
 
-    def __init__(self, actor_lookup: Callable[[str], object | None] | None = None) -> None:
-        self._lookup = actor_lookup
+    def __init__(
+        self,
+        actor_lookup: Callable[[str], object | None] | None = None,
+        *,
+        actors: ActorCanon | None = None,
+    ) -> None:
+        self.actors = actors or ActorCanon(None, actor_lookup)  # type: ignore[arg-type]
 
-    def actor_key(self, name: str | None, actor_id: str | None = None) -> str:
-        """``actor:<id>`` when the actor dictionary knows ``name``, else ``name:<folded name>``.
+    def actor_key(self, name: str | None, analysis: Analysis | None = None) -> str:
+        """The doer key: ``actor:<root id>`` when the dictionary (or the document, or a
+        state's organ) places ``name``, else ``name:<folded name>``; "" for no name."""
+        return self.actors.key(name, analysis)
 
-        A leading "the" is dropped from the folded name; "" for no name.
-        """
-        if not name:
+    def object_key(self, name: str | None, analysis: Analysis) -> str:
+        """The key of a victim or target: a known actor's root, a person by surname, else the
+        folded phrase without determiners and numbers ("six soldiers" → "soldiers")."""
+        if not name or not name.strip():
             return ""
-        if self._lookup is not None:
-            entry = self._lookup(name)
-            if entry is not None:
-                return f"actor:{entry.id}"  # type: ignore[attr-defined]
-        return "name:" + fold(name.removeprefix("the ").removeprefix("The "))
+        found = self.actors.resolve(name, analysis, descriptors=False)
+        if found is not None:
+            return found.doer_key
+        person = _person(name, analysis)
+        if person:
+            return "person:" + person
+        words = [w for w in fold(name).split() if w not in _DETERMINERS and not w.isdigit()]
+        return "thing:" + " ".join(words)
 
     def place_key(
         self, name: str | None, analysis: Analysis
@@ -110,51 +128,115 @@ class Canonicalizer:
         return f"place:{base}", None, None
 
 
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "some",
+     "several", "many", "dozens", "hundreds", "one", "two", "three", "four", "five", "six",
+     "seven", "eight", "nine", "ten"}
+)  # fmt: skip
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von"})
+
+
+def _person(name: str, analysis: Analysis) -> str:
+    """The surname of the person ``name`` names in ``analysis`` ("Ms Rosenberg" → "rosenberg"),
+    or "": a person of the document's actors whose name or alias ends with it."""
+    words = fold(name).split()
+    if not words or not name.split()[-1][:1].isupper():
+        return ""
+    for actor in analysis.actors:
+        if actor.kind != "person":
+            continue
+        for form in (actor.name, *actor.aliases):
+            full = fold(form).split()
+            if full and (full == words or full[-1] == words[-1]):
+                tail = [w for w in full if w not in _NAME_PARTICLES]
+                return tail[-1] if tail else full[-1]
+    return ""
+
+
 def proposition_id(predicate: str, subject_key: str, place_key: str, object_key: str) -> str:
     """A 16-hex-digit id hashed from the predicate and the three keys."""
     raw = "\x1f".join((predicate, subject_key, place_key, object_key))
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
-def claim_reports(analysis: Analysis, canon: Canonicalizer) -> Iterator[Report]:
-    """One :class:`Report` per claim of the analysis."""
+def claim_reports(
+    analysis: Analysis,
+    canon: Canonicalizer,
+    *,
+    copies: str | None = None,
+) -> Iterator[Report]:
+    """One :class:`Report` per claim of the analysis; ``copies`` is its copy cluster."""
     doc = analysis.document
+    credit = agency_credit(doc.text, canon.actors)
     for i, claim in enumerate(analysis.claims):
-        yield _report(analysis, canon, i, claim, doc.source, doc.published)
+        origin = origin_of(claim, analysis, canon.actors, credit=credit, copies=copies or doc.id)
+        yield _report(analysis, canon, i, claim, origin)
 
 
 def _report(
-    analysis: Analysis,
-    canon: Canonicalizer,
-    idx: int,
-    claim: Claim,
-    outlet: str | None,
-    published: str | None,
+    analysis: Analysis, canon: Canonicalizer, idx: int, claim: Claim, origin: Origin
 ) -> Report:
-    subject_key = canon.actor_key(claim.subject)
+    doc = analysis.document
+    subject = canon.actors.resolve(claim.subject, analysis) if claim.subject else None
+    subject_key = canon.actor_key(claim.subject, analysis)
     place_key, lat, lon = canon.place_key(claim.place, analysis)
     keep_object = claim.predicate in OBJECT_PREDICATES or not claim.place
-    object_key = fold(claim.object or "") if keep_object else ""
-    source_name = claim.source.name or outlet or "unknown"
+    object_key = canon.object_key(claim.object, analysis) if keep_object else ""
+    if subject_key and object_key and canon.object_key(claim.subject, analysis) == object_key:
+        subject, subject_key = None, ""  # nobody captures or kills himself: not a doer
+    # a named victim or target identifies the proposition wherever it is placed; a generic
+    # one ("soldiers") needs the place too
+    slot = _slot({"predicate": claim.predicate, "object_key": object_key, "place_key": place_key})
     return Report(
-        proposition_id=proposition_id(claim.predicate, subject_key, place_key, object_key),
+        proposition_id=proposition_id(claim.predicate, subject_key, *slot[1:]),
         predicate=claim.predicate,
-        subject=claim.subject,
+        subject=subject.doer_name if subject is not None else claim.subject,
         subject_key=subject_key,
         place=claim.place,
         place_key=place_key,
         obj=claim.object,
+        object_key=object_key,
         lat=lat,
         lon=lon,
-        document_id=analysis.document.id,
+        document_id=doc.id,
         claim_idx=idx,
         stance=claim.stance,
-        source_name=source_name,
-        source_key=canon.actor_key(claim.source.affiliation or source_name, claim.source.actor_id),
-        outlet=outlet,
-        published=published,
+        source_name=claim.source.name or doc.source or "unknown",
+        source_key=origin.key,
+        origin=origin.chain,
+        party_claim=is_party_claim(claim.predicate, subject_key, origin.key),
+        outlet=doc.source,
+        published=doc.published,
         date=claim.date,
         text=claim.text,
         start=claim.start,
         end=claim.end,
     )
+
+
+def adopt_doers(reports: list[dict[str, object]]) -> None:
+    """Give a report without a doer the doer every other report of its proposition names.
+
+    "Rosenberg was captured" (no doer) joins CAPTURED(Islamic State, Rosenberg) when Islamic
+    State is the only doer any document gives that capture; with two doers it stays apart.
+    """
+    doers: dict[tuple[str, str, str], dict[str, str]] = {}
+    for r in reports:
+        if r["subject_key"] and not str(r["subject_key"]).startswith("generic:"):
+            doers.setdefault(_slot(r), {})[str(r["subject_key"])] = str(r["subject"])
+    for r in reports:
+        if r["subject_key"]:
+            continue
+        found = doers.get(_slot(r), {})
+        if len(found) == 1:
+            ((key, name),) = found.items()
+            r["subject_key"], r["subject"] = key, name
+            r["party_claim"] = is_party_claim(str(r["predicate"]), key, str(r["source_key"]))
+            r["proposition_id"] = proposition_id(str(r["predicate"]), key, *_slot(r)[1:])
+
+
+def _slot(r: dict[str, object]) -> tuple[str, str, str]:
+    """(predicate, place part of the key, object key) of a report dict."""
+    obj = str(r["object_key"] or "")
+    specific = obj.startswith(("actor:", "person:")) and r["predicate"] in OBJECT_PREDICATES
+    return str(r["predicate"]), "" if specific else str(r["place_key"] or ""), obj

@@ -384,8 +384,10 @@ class Store:
         clusters: dict[str, str],
         reports: Iterable[dict[str, Any]],
         events: Iterable[dict[str, Any]] = (),
+        similarity: dict[str, float] | None = None,
     ) -> int:
-        """Swap in a new reconciliation (copies, proposition and event reports) atomically."""
+        """Swap in a new reconciliation (copies with their similarity, proposition and event
+        reports) atomically."""
         rows = list(reports)
         event_rows = list(events)
 
@@ -395,7 +397,10 @@ class Store:
             if clusters:
                 conn.execute(
                     insert(schema.copy_clusters),
-                    [{"document_id": d, "cluster_id": c} for d, c in clusters.items()],
+                    [
+                        {"document_id": d, "cluster_id": c, "similarity": (similarity or {}).get(d)}
+                        for d, c in clusters.items()
+                    ],
                 )
             for table, batch in (
                 (schema.proposition_reports, rows),
@@ -423,6 +428,13 @@ class Store:
                 r.document_id: r.cluster_id
                 for r in conn.execute(select(t.document_id, t.cluster_id))
             }
+
+    def copy_similarity(self) -> dict[str, float]:
+        """document id → estimated similarity to the first of its copies (copies only)."""
+        t = schema.copy_clusters.c
+        query = select(t.document_id, t.similarity).where(t.document_id != t.cluster_id)
+        with self.engine.connect() as conn:
+            return {r[0]: r[1] for r in conn.execute(query) if r[1] is not None}
 
     def proposition_reports(
         self,

@@ -25,7 +25,7 @@ from sqlalchemy import (
 
 from fogline.model import MAX_ID_CHARS, MAX_SOURCE_CHARS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -153,6 +153,7 @@ copy_clusters = Table(
     metadata,
     Column("document_id", String(255), primary_key=True),
     Column("cluster_id", String(255), nullable=False, index=True),
+    Column("similarity", Float),  # estimated Jaccard of its shingles with the cluster's first
 )
 
 proposition_reports = Table(
@@ -165,13 +166,16 @@ proposition_reports = Table(
     Column("place", Text),
     Column("place_key", Text, nullable=False, index=True),
     Column("obj", Text),
+    Column("object_key", Text, nullable=False, server_default=""),
     Column("lat", Float),
     Column("lon", Float),
     Column("document_id", String(255), nullable=False, index=True),
     Column("claim_idx", Integer, nullable=False),
     Column("stance", String(16), nullable=False),
     Column("source_name", Text, nullable=False),
-    Column("source_key", Text, nullable=False),
+    Column("source_key", Text, nullable=False),  # the origin independence counts
+    Column("origin", Text),  # the origin's chain: "Saad Maan → Iraq"
+    Column("party_claim", Boolean, nullable=False, server_default="0"),
     Column("outlet", Text),
     Column("published", String(10), index=True),
     Column("date", String(32)),
@@ -213,5 +217,17 @@ def _add_corpus_tables(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _rebuild_corpus_tables(conn: Connection) -> None:
+    """2 → 3: origins, party claims and copy similarity. The corpus tables are derived, so
+    they are recreated empty; the next ingest (or ``fogline reconcile``) refills them."""
+    for table in reversed(CORPUS_TABLES):
+        table.drop(conn, checkfirst=True)
+    for table in CORPUS_TABLES:
+        table.create(conn)
+
+
 # version n -> n + 1; each runs inside the upgrade transaction.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_corpus_tables}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _add_corpus_tables,
+    2: _rebuild_corpus_tables,
+}
