@@ -80,3 +80,25 @@ def test_a_party_named_state_is_a_target_not_a_place(analyze):
 def test_a_month_is_no_march(analyze):
     a = analyze("Aid workers were kidnapped by gunmen in March near Gao.")
     assert not [e for e in a.events if e.type == "PROTEST"], [_brief(e) for e in a.events]
+
+
+def test_a_person_noun_carries_the_party_it_serves(analyze):
+    a = analyze("A drone strike in March killed a senior logistics officer for the Taliban.")
+    e = _one(a.events, "killed")
+    names = {e.target.name, e.target.affiliation} if e.target else set()
+    assert "Taliban" in " ".join(n for n in names if n), _brief(e)
+
+
+def test_members_of_the_group_are_the_group(analyze):
+    a = analyze(
+        "Al-Shabaab fighters attacked a base near Baidoa on Monday. A drone strike on Tuesday "
+        "killed at least four members of the group near Baidoa."
+    )
+    e = _one(a.events, "members")
+    assert e.target is not None and e.target.name == "al-Shabaab", _brief(e)
+
+
+def test_a_religious_modifier_names_a_kind_of_group(analyze):
+    a = analyze("Clashes between government troops and Islamist rebel groups erupted near Idlib.")
+    e = _one(a.events, "Clashes")
+    assert e.target is not None and e.target.name == "Islamist rebel groups", _brief(e)

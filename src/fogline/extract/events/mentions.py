@@ -363,6 +363,8 @@ class Mentions:
             ):
                 if child.lower_ in self.lex.demonyms:
                     return self._demonym(child, tok)
+                if child.ent_type_ == "NORP" and child.dep_ == "amod" and not self.has_actor(child):
+                    return self._resolve(noun_phrase(tok))  # "Islamic rebel groups": a kind
                 return self.actor_of(child, depth=depth + 1)
             if (  # "AA fighters": an unlabelled name on a fighters/forces noun
                 member
@@ -386,7 +388,26 @@ class Mentions:
         if tok.pos_ == "PROPN" and not self.is_place(tok):
             return self._resolve(title(tok, self.lex))
         if tok.pos_ == "NOUN" and not self.is_place(tok):
-            return self._resolve(noun_phrase(tok))
+            ref = self._resolve(noun_phrase(tok))
+            if ref.actor_id is None and ref.affiliation is None:
+                side = self._side_of(tok, depth)
+                ref = ActorRef(ref.name, None, side.name) if side is not None else ref
+            return ref
+        return None
+
+    def _side_of(self, tok: Token, depth: int) -> ActorRef | None:
+        """The party a person is of ("an intelligence officer for al-Shabab", "a leader of
+        the group"): the affiliation of a common noun naming a person."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.lex.words("person_nouns") | self._armed:
+            return None
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        right = [after] if after is not None and after.head.i == tok.head.i else []
+        for prep in [*tok.children, *right]:  # "killed an officer for X": often on the verb
+            if prep.dep_ == "prep" and prep.lower_ in self.lex.words("affiliation_preps"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and self._names_party(pobj):
+                        return self.actor_of(pobj, depth=depth + 1)
         return None
 
     def _speaker_of(self, tok: Token) -> ActorRef | None:
@@ -423,6 +444,10 @@ class Mentions:
             return False
         if tok.i in self._actor_at or tok.ent_type_ in ("ORG", "NORP"):
             return True
+        if tok.lower_ in self.lex.words("anaphoric_group_nouns") and any(
+            c.lower_ == "the" for c in tok.lefts
+        ):
+            return True  # "members of the group"
         return any(c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG" for c in tok.lefts)
 
     def state_of(self, tok: Token | None) -> Token | None:
