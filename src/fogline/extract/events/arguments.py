@@ -236,7 +236,8 @@ def _verb_frame(
         frame.targets = expand(obj)
     else:
         _add_recipients(frame, verb, obj, ments, lex)
-    frame.place_tokens = _place_tokens(verb, obj, lex)
+    party = obj is not None and bool(frame.targets) and frame.targets[0].i == obj.i
+    frame.place_tokens = _place_tokens(verb, obj, lex, party=party)
     if frame.cause is not None:  # "killed in fighting near Gao"
         frame.place_tokens += _place_tokens(frame.cause.token, None, lex)
     return frame
@@ -342,13 +343,20 @@ def _noun_actor(noun: Token, ments: Mentions, *, fight: bool = False) -> Token |
 def responsible_party(noun: Token, lex: EventLexicon) -> Token | None:
     """Who is said to have done an event named by a noun: "X was responsible for the
     bombing", "X claimed responsibility for the attack", "X claimed the attack", "X was
-    behind the attack"."""
+    behind the attack", "X announced a ceasefire"."""
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("claiming_verbs"):
-        return subject(head, lex)[0]
-    if noun.dep_ != "pobj" or head.lower_ not in ("for", "behind"):
+    verbs = lex.words("claiming_verbs") | lex.words("declaring_verbs")
+    if noun.dep_ == "dobj" and head.lemma_.lower() in verbs:
+        return subject(head, lex)[0]  # "claimed the attack", "announced a ceasefire"
+    if noun.dep_ != "pobj" or head.lower_ not in ("for", "behind", "of"):
         return None
     holder = head.head
+    if holder.lemma_.lower() in lex.words("blaming_verbs"):  # "blamed X for the thefts"
+        return next(iter(children(holder, "dobj", "nsubjpass")), None)
+    if holder.dep_ == "dobj" and holder.head.lemma_.lower() in lex.words("blaming_verbs"):
+        return holder  # the parser hangs "for the thefts" on X
+    if head.lower_ == "of":
+        return None
     if head.lower_ == "behind":
         return subject(holder, lex)[0] if holder.lemma_ == "be" else None
     lemma = holder.lemma_.lower()
@@ -414,8 +422,11 @@ def _light_verb(tok: Token, lex: EventLexicon) -> Token:
     return tok
 
 
-def _place_tokens(tok: Token, obj: Token | None, lex: EventLexicon) -> list[Token]:
-    """Tokens that may name the event's place: object, then locative, then other preps."""
+def _place_tokens(
+    tok: Token, obj: Token | None, lex: EventLexicon, *, party: bool = False
+) -> list[Token]:
+    """Tokens that may name the event's place: object, then locative, then other preps; of a
+    party as the object ("seized Mueller, originally from Prescott") only locatives."""
     strong: list[Token] = []
     weak: list[Token] = []
     surely = lex.words("strong_place_preps")
@@ -423,7 +434,7 @@ def _place_tokens(tok: Token, obj: Token | None, lex: EventLexicon) -> list[Toke
         if holder is None:
             continue
         for prep, p in pobjs(holder, lex.words("place_preps")):
-            if holder is obj and prep not in surely:
+            if party and holder is obj and prep not in surely:
                 continue  # "seized Mueller, originally from Prescott": where she is from
             (strong if prep in surely else weak).append(p)
     return ([obj] if obj is not None else []) + strong + weak

@@ -348,6 +348,12 @@ class Mentions:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and self._names_party(pobj):
                             return self.actor_of(pobj, depth=depth + 1)
+        if member and any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.lex.words("coalition_nouns")
+            for c in tok.lefts
+        ):  # "U.S.-led coalition forces": forces of the coalition
+            name = noun_phrase(tok)
+            return ActorRef(name, None, name.rsplit(" ", 1)[0]) if " " in name else MISS
         actor_labels = self.lex.labels("actor_entities")
         for child in reversed(list(tok.lefts)):  # "Taliban fighters", "their forces"
             if child.dep_ == "poss" and (child.pos_ == "PRON"):

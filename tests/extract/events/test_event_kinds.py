@@ -1,0 +1,47 @@
+"""Event kinds analysts code besides violence: flight bans, airdrops, thefts, declared
+measures (texts written for the project: a fictional crisis, real places)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow  # the real pipeline: spaCy model and gazetteer
+
+
+def _brief(e):
+    return (e.type, e.mode, e.actor and e.actor.name, e.target and e.target.name,
+            e.place and e.place.name)  # fmt: skip
+
+
+def test_halting_flights_is_a_sanction_placed_at_their_origin(analyze):
+    a = analyze("Kenya halted all flights from Mogadishu and Baidoa on Monday.")
+    e = next((e for e in a.events if e.type == "SANCTION"), None)
+    assert e is not None, [_brief(e) for e in a.events]
+    assert e.actor.name == "Kenya" and e.place.name == "Mogadishu", _brief(e)
+
+
+def test_halting_production_is_no_event(analyze):
+    a = analyze("The factory halted production on Monday.")
+    assert not a.events, [_brief(e) for e in a.events]
+
+
+def test_an_airdrop_of_weapons_is_aid(analyze):
+    a = analyze("Coalition planes airdropped weapons and ammunition to Kurdish fighters.")
+    e = next((e for e in a.events if e.type == "AID"), None)
+    assert e is not None, [_brief(e) for e in a.events]
+
+
+def test_a_theft_is_looting_by_the_party_blamed_for_it(analyze):
+    a = analyze("The report blames the rebels for the theft of eleven aircraft.")
+    e = next((e for e in a.events if e.type == "COERCE"), None)
+    assert e is not None and e.acled_subtype == "Looting/property destruction", [
+        _brief(e) for e in a.events
+    ]
+    assert e.actor is not None and e.actor.name == "rebels", _brief(e)
+
+
+def test_who_announces_a_ceasefire_is_its_party(analyze):
+    a = analyze("The government of Mali announced a ceasefire with the rebels on Sunday.")
+    e = next((e for e in a.events if e.mode == "ceasefire"), None)
+    assert e is not None and e.actor is not None, [_brief(e) for e in a.events]
+    assert e.actor.name in ("Mali", "government of Mali", "government"), _brief(e)
