@@ -83,3 +83,23 @@ def test_a_where_clause_happens_in_the_place_it_hangs_on(analyzer):
     )
     arrested = _one(claims, "ARRESTED")
     assert arrested.place == "Mali", arrested
+
+
+def test_an_incident_takes_a_place_later_in_its_sentence_not_the_topic_town(analyzer):
+    text = (
+        "Fighting continued in Kidal on Monday. Heavy clashes have shaken Kidal for a week.\n\n"
+        "Members of parliament report that militants have killed over 300 soldiers using "
+        "chlorine gas for the first time in Menaka, north of Gao."
+    )
+    killed = _one(_claims(analyzer, text), "KILLED")
+    assert killed.place == "Menaka", killed
+
+
+def test_a_place_in_the_attribution_is_not_where_the_incident_happened(analyzer):
+    text = (
+        "Fighting continued in Kidal on Monday. Heavy clashes have shaken Kidal for a week.\n\n"
+        "Militants have killed 20 soldiers in an ambush, the army said in a statement issued "
+        "in Bamako."
+    )
+    killed = _one(_claims(analyzer, text), "KILLED")
+    assert killed.place == "Kidal", killed

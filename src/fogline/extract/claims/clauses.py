@@ -102,18 +102,23 @@ def borrowed_agent(trigger: Token, ix: ClaimIndex) -> Token | None:
 
 
 def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
-    """Give a place to incident claims whose sentence names none: the place of an earlier
-    claim about the same victims nearby ("two children were killed at the camp … 'we received
-    two children'"), else the last place named before it in its paragraph, else the place
-    the article is about (the one it names most often as a location) when it lies in the
-    country the events take as the focus, else that country: a town repeated in a side story
-    ("sources in Washington") is not where every unplaced incident happened. Only places
-    named in a locative phrase count ("a U.S. strike" places nothing in the United States)."""
+    """Give a place to incident claims whose clause names none: a place named as a location
+    later in the sentence's account of the incident (not in its attribution), else the place
+    of an earlier claim about the same victims nearby ("two children were killed at the camp
+    … 'we received two children'"), else the last place named before it in its paragraph,
+    else the place the article is about (the one it names most often as a location) when it
+    lies in the country the events take as the focus, else that country: a town repeated in a
+    side story ("sources in Washington") is not where every unplaced incident happened. Only
+    places named in a locative phrase count ("a U.S. strike" places nothing in the U.S.)."""
     topic, country = _fallback_place(ix), _focus_country(ix)
     for i, d in enumerate(drafts):
         if d.place is None and country is not None and d.predicate in ix.lex.national_predicates:
             d.place, d.place_inferred = country, True  # a truce holds for the country
         if d.place is not None or d.predicate not in ix.lex.located_predicates:
+            continue
+        own = _sentence_locative(d, ix)
+        if own is not None:
+            d.place, d.place_inferred = ix.place_name(own), True
             continue
         p_start, _ = ix.paragraph_of(d.pos)
         window = ix.paragraph_of(max(0, p_start - 2))[0]
@@ -137,6 +142,29 @@ def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:
             d.place, d.place_inferred = ix.place_name(recent), True
         elif topic is not None:
             d.place, d.place_inferred = topic, True
+
+
+def _sentence_locative(d: Draft, ix: ClaimIndex) -> Place | None:
+    """The first place named as a location after the trigger in the words its sentence says
+    about the incident ("… have killed 300 soldiers using gas for the first time in X"), not
+    in the words reporting it ("…, the army said in a statement issued in X")."""
+    span = ix.doc.char_span(d.pos, d.pos + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    reporting = ix.lex.reporting_verbs
+    top = span.root
+    while top.head.i != top.i and top.head.lemma_.lower() not in reporting:
+        top = top.head
+    found = [
+        p
+        for p in ix.places_in(d.pos, top.right_edge.idx + len(top.right_edge.text))
+        if p.lat is not None
+        and not ix.names_no_place(p)
+        and not _dateline(p, ix)
+        and locative(p, ix)
+    ]
+    local = [p for p in found if not (p.feature or "").startswith("PCL")]
+    return (local or found or [None])[0]
 
 
 def _dateline(place: Place, ix: ClaimIndex) -> bool:
