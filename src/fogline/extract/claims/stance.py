@@ -105,6 +105,14 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
             path.unconfirmed, path.verb = True, _clause_verb(head)
             path.reporter = _subject(path.verb)
             break
+        elif _belief_of(head, cur, lex) is not None:
+            # "officials believe X was killed": the believers hedge it ("they think …" under
+            # "X say": the sayers, further up)
+            path.hedged = True
+            believer = _belief_of(head, cur, lex)
+            if believer is not None and believer.pos_ != "PRON":
+                path.verb, path.reporter = head, believer
+                break
         elif verbal and lemma in lex.reporting_verbs and cur.dep_ != "nsubj":
             path.verb, path.reporter = head, _subject(head)
             if any(c.dep_ == "neg" for c in head.children):
@@ -118,6 +126,16 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
         path.hedged = True
         path.claimant = path.claimant or _report_carrier(path.anonymous, ix)
     return path
+
+
+def _belief_of(head: Token, cur: Token, lex: ClaimLexicon) -> Token | None:
+    """The named subject of a belief verb whose complement holds the proposition ("U.S.
+    officials believe that …"), not of "it is believed" or a negated belief (a denial)."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lex.belief_verbs:
+        return None
+    if cur.dep_ != "ccomp" or negated_verb(head):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _with_no(noun: Token) -> bool:
