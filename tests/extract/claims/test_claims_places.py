@@ -103,3 +103,13 @@ def test_a_place_in_the_attribution_is_not_where_the_incident_happened(analyzer)
     )
     killed = _one(_claims(analyzer, text), "KILLED")
     assert killed.place == "Kidal", killed
+
+
+def test_a_pronoun_doer_is_the_actor_the_events_layer_takes_it_for(analyzer):
+    text = (
+        "Al-Shabaab fighters stormed the town of Jilib on Monday. "
+        '"Every village they pass through, they kill and kidnap people," a doctor said.'
+    )
+    captured = _one(_claims(analyzer, text), "CAPTURED")
+    assert captured.subject == "al-Shabaab", captured
+    assert captured.source.name == "doctor", captured

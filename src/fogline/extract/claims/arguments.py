@@ -19,7 +19,7 @@ from fogline.extract.claims.clauses import (
 from fogline.extract.claims.draft import Draft, evidence, is_question
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import ClaimLexicon
-from fogline.extract.claims.locatives import doer, instrument_agent
+from fogline.extract.claims.locatives import antecedent_actor, doer, instrument_agent
 from fogline.extract.claims.propositions import Prop, PropositionReader
 from fogline.extract.claims.references import Ref, short_name
 from fogline.extract.claims.stance import read_stance
@@ -34,6 +34,8 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
         return None
     reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ix), ix)
     agent = doer(prop.agent, ix.resolve(prop.agent), ix)
+    if agent is None and prop.agent is not None:
+        agent = antecedent_actor(prop.agent, ix)
     if prop.agent is not None and prop.agent.pos_ == "PRON" and reading.reporter is not None:
         # "X said it took the town": X; not "It executed 11 civilians, the Observatory said"
         if reading.reporter_i is None or reading.reporter_i < prop.agent.i:

@@ -8,7 +8,8 @@ airstrike", "the US-led coalition", "Somalia's army"). The test is the events la
 
 A claim's subject is an agent: "the drone", "the strike", "rockets" never act; the owner a
 modifier names does ("a U.S. drone": U.S.), else nobody
-(:func:`~fogline.extract.events.doers.agent_of`).
+(:func:`~fogline.extract.events.doers.agent_of`). A pronoun the claims' own index leaves
+unresolved ("they kill and kidnap people") stands for the actor the events layer takes it for.
 """
 
 from __future__ import annotations
@@ -136,3 +137,20 @@ def instrument_agent(trigger: Token, ix: ClaimIndex) -> Ref | None:
             if found is not None and found.name != noun.text:
                 return found
     return None
+
+
+def antecedent_actor(token: Token, ix: ClaimIndex) -> Ref | None:
+    """The actor a third-person pronoun stands for, found as the events layer finds it (the
+    subject of an earlier clause, else the entity named last: "IS advanced on the town …
+    ‘they kill and kidnap people’"); None for any other word or an antecedent no actor names."""
+    grammar = ix.lex.grammar
+    if token.pos_ != "PRON" or token.lower_ in grammar["first_person"]:
+        return None
+    if token.lower_ in grammar["relative_pronouns"]:
+        return None
+    found = mentions(ix).actor_of(token)
+    if found is None:
+        return None
+    actor = ix.by_id.get(found.actor_id) if found.actor_id else None
+    actor = actor or ix.actor_named(found.name)
+    return Ref(short_name(actor), actor) if actor is not None else None
