@@ -66,11 +66,14 @@ def test_score_story_status_origins_and_must_not():
     assert scores["denied_by"] == (1, 2)
     assert scores["unconfirmed_by"] == (0, 2)  # nobody reports stance "unconfirmed"
     assert scores["must_not"] == (2, 3)  # any matching view with a forbidden status
+    assert scores["split"] == (2, 1)  # the one real claim found is split over two views
 
 
 def test_stories_metrics_name_every_figure():
-    totals = {"propositions": [1, 2], "status": [1, 1], "asserted_by": [2, 4], "must_not": [2, 3]}
+    totals = {"propositions": [1, 2], "status": [1, 1], "asserted_by": [2, 4], "must_not": [2, 3],
+              "split": [3, 1]}  # fmt: skip
     metrics = {(m.section, m.name): m for m in stories._metrics(totals, 10)}
+    assert metrics[("propositions", "per real claim")].value == 3.0
     assert metrics[("must_not", "violations")].value == 2.0
     assert metrics[("must_not", "violations")].support == 3
     assert metrics[("propositions", "output per gold")].value == 5.0

@@ -14,7 +14,9 @@ A gold proposition is *found* when a reconciled one has its predicate, a subject
   asserts or hedges it under one of the origin's names; ``denied_by`` needs a denial and
   ``unconfirmed_by`` a report with stance ``unconfirmed``;
 - ``must_not``: violated when any matching proposition has a forbidden status (lower is
-  better).
+  better);
+- propositions per real claim: the matching propositions of each found gold proposition
+  (1.0 when every real claim is one proposition; lower is better down to 1).
 """
 
 from __future__ import annotations
@@ -83,6 +85,11 @@ def _metrics(totals: Mapping[str, list[int]], output: int) -> list[Metric]:
         bad, n = totals["must_not"]
         note = f"{bad} of {n} must_not records given a forbidden status (lower is better)"
         out.append(Metric("stories", "must_not", "violations", float(bad), n, note))
+    if "split" in totals:
+        views, found = totals["split"]
+        note = f"{views} propositions for {found} real claims found (lower is better)"
+        split = views / found if found else 0.0
+        out.append(Metric("stories", "propositions", "per real claim", split, found, note))
     gold = totals.get("propositions", [0, 0])[1]
     if gold:
         note = f"{output} propositions output for {gold} gold"
@@ -144,6 +151,8 @@ def score_story(gold: Mapping[str, Any], views: Sequence[PropositionView]) -> Co
         if found:
             main = max(found, key=lambda v: sum(len(r) for r in v.sources.values()))
             _count(scores, "status", main.status == prop["status"])
+            split, n = scores.get("split", (0, 0))
+            scores["split"] = (split + len(found), n + 1)
         for key, stances in ORIGIN_STANCES.items():
             for names in prop.get(key, []):
                 _count(scores, key, _origin_found(names, stances, found))

@@ -178,8 +178,9 @@ class ActorCanon:
                 parent = self.resolve(actor.affiliation)
                 if parent is not None:
                     return Resolved(
-                        "name:" + key, name, parent.root_key, parent.root_name, parent.kind
-                    )
+                        "name:" + key, name, parent.root_key, parent.root_name, parent.kind,
+                        person=actor.kind == "person",
+                    )  # fmt: skip
         return self._descriptor(name, key, analysis) if descriptors else None
 
     def _descriptor(self, name: str, key: str, analysis: Analysis) -> Resolved | None:

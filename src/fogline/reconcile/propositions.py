@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from fogline.data import load_yaml
 from fogline.model import Analysis, Claim
-from fogline.reconcile.actors import ActorCanon
+from fogline.reconcile.actors import ORIGIN_WORDS, ActorCanon
 from fogline.reconcile.origins import Origin, agency_credit, is_party_claim, origin_of
 from fogline.textnorm import fold
 
@@ -95,16 +97,16 @@ class Canonicalizer:
     def object_key(self, name: str | None, analysis: Analysis) -> str:
         """The key of a victim or target: a known actor's root, a person by surname, else the
         folded phrase without determiners and numbers ("six soldiers" → "soldiers")."""
-        if not name or not name.strip():
+        if not name or not name.strip() or fold(name) in empty_objects():
             return ""
+        person = _person(name, analysis, self.actors)
+        if person:
+            return "person:" + person
         found = self.actors.resolve(name, analysis, descriptors=False)
         if found is not None:
             return found.doer_key
-        person = _person(name, analysis)
-        if person:
-            return "person:" + person
         words = [w for w in fold(name).split() if w not in _DETERMINERS and not w.isdigit()]
-        return "thing:" + " ".join(words)
+        return "thing:" + " ".join(words) if words else ""
 
     def place_key(
         self, name: str | None, analysis: Analysis
@@ -136,12 +138,58 @@ _DETERMINERS = frozenset(
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von"})
 
 
-def _person(name: str, analysis: Analysis) -> str:
-    """The surname of the person ``name`` names in ``analysis`` ("Ms Rosenberg" → "rosenberg"),
-    or "": a person of the document's actors whose name or alias ends with it."""
+@functools.cache
+def event_nouns() -> frozenset[str]:
+    """Folded nouns of incidents, which are no doer (``data/reconcile/origins.yaml``)."""
+    return frozenset(fold(w) for w in load_yaml(ORIGIN_WORDS)["event_nouns"])
+
+
+@functools.cache
+def empty_objects() -> frozenset[str]:
+    """Folded words that alone name no victim or target ("her", "one", "many others")."""
+    return frozenset(fold(w) for w in load_yaml(ORIGIN_WORDS)["empty_objects"])
+
+
+def person_key(full_name: str) -> str:
+    """A person's key from a full name: given name and surname, particles dropped and doubled
+    letters collapsed ("Gill Rosenberg" / "Gil Rosenberg" → "gil rosenberg", "Saja Abdul Hamid
+    al-Dulaimi" / "Saja al-Dulaimi" → "saja dulaimi"); the surname alone for one word."""
+    words = [w for w in fold(full_name).split() if w not in _NAME_PARTICLES]
+    words = [_DOUBLED.sub(r"\1", w) for w in words]
+    return " ".join((words[0], words[-1])) if len(words) > 1 else "".join(words)
+
+
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def _person(name: str, analysis: Analysis, canon: ActorCanon) -> str:
+    """The key of the person ``name`` names (:func:`person_key`), or "": a person of the
+    dictionary, or of the document's actors; a surname alone ("Ms Rosenberg") takes the full
+    name of the one person of the document who bears it."""
     words = fold(name).split()
-    if not words or not name.split()[-1][:1].isupper():
+    last = name.split()[-1] if words else ""
+    if not any(part[:1].isupper() for part in last.split("-")):  # "woman", not "al-Baghdadi"
         return ""
+    entry = canon.entry(name)
+    if entry is not None and entry.kind == "person":
+        return person_key(entry.name)
+    surname = person_key(words[-1])
+    full: set[str] = set()
+    for actor in analysis.actors:
+        if actor.kind != "person":
+            continue
+        forms = [fold(f).split() for f in (actor.name, *actor.aliases)]
+        if any(f == words for f in forms):
+            return person_key(actor.name)
+        if any(f and person_key(f[-1]) == surname for f in forms):
+            full.add(person_key(actor.name))
+    if len(full) == 1:
+        return full.pop()
+    return surname if full else ""  # several of that surname: the surname alone
+    entry = canon.entry(name)
+    if entry is not None and entry.kind == "person":
+        tail = [w for w in fold(entry.name).split() if w not in _NAME_PARTICLES]
+        return tail[-1] if tail else ""
     for actor in analysis.actors:
         if actor.kind != "person":
             continue
@@ -165,10 +213,17 @@ def claim_reports(
     *,
     copies: str | None = None,
 ) -> Iterator[Report]:
-    """One :class:`Report` per claim of the analysis; ``copies`` is its copy cluster."""
+    """One :class:`Report` per claim of the analysis; ``copies`` is its copy cluster.
+
+    A claim whose victim or target is only a pronoun or quantifier ("killed one") files under
+    no proposition: it would stand for a claim nobody can tell apart from others.
+    """
     doc = analysis.document
     credit = agency_credit(doc.text, canon.actors)
     for i, claim in enumerate(analysis.claims):
+        empty = claim.object is not None and fold(claim.object) in empty_objects()
+        if empty and claim.predicate in OBJECT_PREDICATES:
+            continue
         origin = origin_of(claim, analysis, canon.actors, credit=credit, copies=copies or doc.id)
         yield _report(analysis, canon, i, claim, origin)
 
@@ -177,20 +232,21 @@ def _report(
     analysis: Analysis, canon: Canonicalizer, idx: int, claim: Claim, origin: Origin
 ) -> Report:
     doc = analysis.document
-    subject = canon.actors.resolve(claim.subject, analysis) if claim.subject else None
-    subject_key = canon.actor_key(claim.subject, analysis)
+    doer = None if fold(claim.subject or "") in event_nouns() else claim.subject
+    subject = canon.actors.resolve(doer, analysis) if doer else None
+    subject_key = canon.actor_key(doer, analysis)
     place_key, lat, lon = canon.place_key(claim.place, analysis)
     keep_object = claim.predicate in OBJECT_PREDICATES or not claim.place
     object_key = canon.object_key(claim.object, analysis) if keep_object else ""
-    if subject_key and object_key and canon.object_key(claim.subject, analysis) == object_key:
-        subject, subject_key = None, ""  # nobody captures or kills himself: not a doer
+    if subject_key and object_key and canon.object_key(doer, analysis) == object_key:
+        doer, subject, subject_key = None, None, ""  # nobody captures or kills himself
     # a named victim or target identifies the proposition wherever it is placed; a generic
     # one ("soldiers") needs the place too
     slot = _slot({"predicate": claim.predicate, "object_key": object_key, "place_key": place_key})
     return Report(
         proposition_id=proposition_id(claim.predicate, subject_key, *slot[1:]),
         predicate=claim.predicate,
-        subject=subject.doer_name if subject is not None else claim.subject,
+        subject=subject.doer_name if subject is not None else doer,
         subject_key=subject_key,
         place=claim.place,
         place_key=place_key,
@@ -212,6 +268,25 @@ def _report(
         start=claim.start,
         end=claim.end,
     )
+
+
+def complete_people(reports: list[dict[str, object]]) -> None:
+    """Give a victim known by surname alone the full name of the one person of that surname
+    any report names ("person:rosenberg" → "person:gil rosenberg"); with two, it stays."""
+    full: dict[str, set[str]] = {}
+    for r in reports:
+        key = str(r["object_key"])
+        if key.startswith("person:") and " " in key:
+            full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+    for r in reports:
+        key = str(r["object_key"])
+        if key.startswith("person:") and " " not in key:
+            names = full.get(key.removeprefix("person:"), set())
+            if len(names) == 1:
+                r["object_key"] = next(iter(names))
+                r["proposition_id"] = proposition_id(
+                    str(r["predicate"]), str(r["subject_key"]), *_slot(r)[1:]
+                )
 
 
 def adopt_doers(reports: list[dict[str, object]]) -> None:
