@@ -94,14 +94,21 @@ class Canonicalizer:
         state's organ) places ``name``, else ``name:<folded name>``; "" for no name."""
         return self.actors.key(name, analysis)
 
-    def object_key(self, name: str | None, analysis: Analysis) -> str:
-        """The key of a victim or target: a known actor's root, a person by surname, else the
-        folded phrase without determiners and numbers ("six soldiers" → "soldiers")."""
+    def object_key(self, name: str | None, analysis: Analysis, text: str = "") -> str:
+        """The key of a victim or target: a relative of a person ("kin:wife <person>"), a
+        person (:func:`person_key`), a known actor's root, else the folded phrase without
+        determiners and numbers ("six soldiers" → "soldiers"). A person whom the claim's
+        ``text`` names only through a relative ("detained a wife and daughter of Baghdadi")
+        is that relative."""
         if not name or not name.strip() or fold(name) in empty_objects():
             return ""
+        kin = _kin(name, analysis, self.actors)
+        if kin:
+            return "kin:" + kin
         person = _person(name, analysis, self.actors)
         if person:
-            return "person:" + person
+            relation = _kin_in_text(text, name)
+            return f"kin:{relation} {person}" if relation else "person:" + person
         found = self.actors.resolve(name, analysis, descriptors=False)
         if found is not None:
             return found.doer_key
@@ -148,6 +155,46 @@ def event_nouns() -> frozenset[str]:
 def empty_objects() -> frozenset[str]:
     """Folded words that alone name no victim or target ("her", "one", "many others")."""
     return frozenset(fold(w) for w in load_yaml(ORIGIN_WORDS)["empty_objects"])
+
+
+_KIN_OF = re.compile(r"^(?:the |a |an )?(?P<kin>[\w-]+) of (?P<who>.+)$", re.IGNORECASE)
+_KIN_POSSESSIVE = re.compile(r"^(?P<who>.+?)['\u2019]s? (?P<kin>[\w-]+)$")
+_KIN_PRONOUN = re.compile(r"^(?:his|her|their) (?P<kin>[\w-]+)$", re.IGNORECASE)
+
+
+def _kin(name: str, analysis: Analysis, canon: ActorCanon) -> str:
+    """``<relation> <person key>`` for a victim named after a person ("Baghdadi's wife", "the
+    son of Ali Musa"); ``<relation> ?`` after a pronoun ("his wife"); else ""."""
+    text = name.strip()
+    for pattern in (_KIN_OF, _KIN_POSSESSIVE, _KIN_PRONOUN):
+        hit = pattern.match(text)
+        if hit is None or fold(hit["kin"]) not in kin_nouns():
+            continue
+        who = hit.groupdict().get("who")
+        person = _person(who, analysis, canon) if who else "?"
+        if person:
+            return f"{fold(hit['kin'])} {person}"
+    return ""
+
+
+def _kin_in_text(text: str, name: str) -> str:
+    """The relation by which ``text`` names the person ``name`` ("a wife and daughter of
+    Baghdadi", "Baghdadi's son"), or "" when the text names the person directly too."""
+    surname = re.escape(name.split()[-1].split("-")[-1])
+    kin = "|".join(sorted(kin_nouns(), key=len, reverse=True))
+    of = rf"\b({kin})\b(?: and (?:{kin}))? of (?:[\w'’-]+ ){{0,3}}?(?:al-)?{surname}\b"
+    owner = rf"\b(?:al-)?{surname}['’]s? ({kin})\b"
+    found = [m for p in (of, owner) for m in re.finditer(p, text, re.IGNORECASE)]
+    mentions = len(re.findall(rf"\b{surname}\b", text, re.IGNORECASE))
+    if not found or mentions > len(found):
+        return ""
+    return fold(found[0].group(1))
+
+
+@functools.cache
+def kin_nouns() -> frozenset[str]:
+    """Folded relation nouns: a victim named after another person (``origins.yaml``)."""
+    return frozenset(fold(w) for w in load_yaml(ORIGIN_WORDS)["kin_nouns"])
 
 
 def person_key(full_name: str) -> str:
@@ -237,7 +284,14 @@ def _report(
     subject_key = canon.actor_key(doer, analysis)
     place_key, lat, lon = canon.place_key(claim.place, analysis)
     keep_object = claim.predicate in OBJECT_PREDICATES or not claim.place
-    object_key = canon.object_key(claim.object, analysis) if keep_object else ""
+    object_key = canon.object_key(claim.object, analysis, claim.text) if keep_object else ""
+    shown = claim.object
+    if (
+        object_key.startswith("kin:")
+        and claim.object
+        and not _kin(claim.object, analysis, canon.actors)
+    ):
+        shown = f"{claim.object}'s {object_key[4:].split(' ', 1)[0]}"  # as the text names it
     if subject_key and object_key and canon.object_key(doer, analysis) == object_key:
         doer, subject, subject_key = None, None, ""  # nobody captures or kills himself
     # a named victim or target identifies the proposition wherever it is placed; a generic
@@ -250,7 +304,7 @@ def _report(
         subject_key=subject_key,
         place=claim.place,
         place_key=place_key,
-        obj=claim.object,
+        obj=shown,
         object_key=object_key,
         lat=lat,
         lon=lon,
@@ -272,21 +326,31 @@ def _report(
 
 def complete_people(reports: list[dict[str, object]]) -> None:
     """Give a victim known by surname alone the full name of the one person of that surname
-    any report names ("person:rosenberg" → "person:gil rosenberg"); with two, it stays."""
+    any report names ("person:rosenberg" → "person:gil rosenberg"), and a relative named
+    after a pronoun ("his wife") the one person whose relative of that kind any report of the
+    same doer and predicate names; with two candidates, it stays."""
     full: dict[str, set[str]] = {}
     for r in reports:
         key = str(r["object_key"])
         if key.startswith("person:") and " " in key:
             full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+        elif key.startswith("kin:") and not key.endswith(" ?"):
+            kin = key.split(" ", 1)[0]
+            full.setdefault(f"{r['predicate']}\x1f{r['subject_key']}\x1f{kin}", set()).add(key)
     for r in reports:
         key = str(r["object_key"])
-        if key.startswith("person:") and " " not in key:
+        if key.startswith("kin:") and key.endswith(" ?"):
+            kin = key.split(" ", 1)[0]
+            names = full.get(f"{r['predicate']}\x1f{r['subject_key']}\x1f{kin}", set())
+        elif key.startswith("person:") and " " not in key:
             names = full.get(key.removeprefix("person:"), set())
-            if len(names) == 1:
-                r["object_key"] = next(iter(names))
-                r["proposition_id"] = proposition_id(
-                    str(r["predicate"]), str(r["subject_key"]), *_slot(r)[1:]
-                )
+        else:
+            continue
+        if len(names) == 1:
+            r["object_key"] = next(iter(names))
+            r["proposition_id"] = proposition_id(
+                str(r["predicate"]), str(r["subject_key"]), *_slot(r)[1:]
+            )
 
 
 def adopt_doers(reports: list[dict[str, object]]) -> None:
@@ -313,5 +377,5 @@ def adopt_doers(reports: list[dict[str, object]]) -> None:
 def _slot(r: dict[str, object]) -> tuple[str, str, str]:
     """(predicate, place part of the key, object key) of a report dict."""
     obj = str(r["object_key"] or "")
-    specific = obj.startswith(("actor:", "person:")) and r["predicate"] in OBJECT_PREDICATES
+    specific = obj.startswith(("actor:", "person:", "kin:")) and r["predicate"] in OBJECT_PREDICATES
     return str(r["predicate"]), "" if specific else str(r["place_key"] or ""), obj
