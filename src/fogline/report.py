@@ -189,8 +189,19 @@ def _side(sources: Sequence[Mapping[str, Any]]) -> str:
     return ", ".join(f"{n} ×{k}" if k > 1 else n for n, k in names.items())
 
 
+def _origin_side(origins: Sequence[Mapping[str, Any]]) -> str:
+    """One line per origin: its chains, "[party]" for a party's own claim, × its reports."""
+    lines = []
+    for o in origins:
+        mark = " (party's own claim)" if o.get("party_claim") else ""
+        count = f" ×{o['reports']}" if o.get("reports", 1) > 1 else ""
+        lines.append("; ".join(o["chains"]) + mark + count)
+    return "\n".join(lines)
+
+
 def print_propositions(console: Console, views: Sequence[Any]) -> None:
-    """The claims board as a table: proposition, status, sources per stance, dates."""
+    """The claims board as a table: proposition, status, origins per stance (each origin's
+    chains of reports), dates."""
     table = Table(title=f"claims ({len(views)})", title_justify="left", show_lines=True)
     for h in (
         "proposition",
@@ -208,10 +219,10 @@ def print_propositions(console: Console, views: Sequence[Any]) -> None:
         table.add_row(
             d["proposition"],
             f"[{STATUS_STYLE.get(v.status, '')}]{v.status}[/]",
-            _side(v.sources["asserts"]),
-            _side(v.sources["denies"]),
-            _side(v.sources["hedges"]),
-            _side(v.sources.get("unconfirmed", [])),
+            *(
+                _origin_side(v.origins[st]) if getattr(v, "origins", None) else _side(v.sources[st])
+                for st in ("asserts", "denies", "hedges", "unconfirmed")
+            ),
             v.first_seen or "",
             v.last_seen or "",
         )

@@ -11,7 +11,9 @@ from fogline.cli.app import DbOpt, app, out, print_json
 def claims_command(
     db: str | None = DbOpt,
     place: str | None = typer.Option(None, help="Only propositions about this place."),
-    actor: str | None = typer.Option(None, help="Only propositions naming this actor."),
+    actor: str | None = typer.Option(
+        None, help="Only propositions naming this actor as doer, victim, target or source."
+    ),
     status: str | None = typer.Option(
         None, help="corroborated, contested, denied or single-source."
     ),

@@ -107,6 +107,11 @@ def _matches_actor(view: PropositionView, actor: str, key: str) -> bool:
     wanted = fold(actor)
     if key and key in view.keys:
         return True
+    people = {
+        k.removeprefix("person:").split(" ")[-1] for k in view.keys if k.startswith("person:")
+    }
+    if wanted and wanted.split(" ")[-1] in people:  # "Rosenberg", "Gil Rosenberg"
+        return True
     names = [view.subject or "", view.object or ""]
     names += [s["source"] for side in view.sources.values() for s in side]
     return any(wanted == fold(n) or wanted in fold(n).split(" ") for n in names if n)

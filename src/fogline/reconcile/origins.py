@@ -91,11 +91,12 @@ def origin_of(
     speaker = claim.source.name
     if is_narration(speaker, outlet):
         who = outlet or "the outlet"
-        if credit is not None:
-            return Origin(credit[0], credit[1], f"{who} → {credit[1]} (agency credit)")
         media = canon.resolve(outlet) if outlet else None
-        if media is not None and media.kind == "media":
-            return Origin(media.root_key, media.root_name, media.root_name)
+        own = media.root_key if media is not None and media.kind == "media" else None
+        if credit is not None and credit[0] != own:
+            return Origin(credit[0], credit[1], f"{who} → {credit[1]} (agency credit)")
+        if media is not None and own is not None:  # an agency's or a paper's own story
+            return Origin(own, media.root_name, media.root_name)
         return Origin(f"copies:{copies}", who, who)
     found = canon.resolve(speaker, analysis)
     if found is None and claim.source.affiliation:

@@ -50,6 +50,8 @@ class PropositionView:
     def as_dict(self) -> dict[str, Any]:
         """The view for JSON, with a readable ``proposition``: ``CONTROL(Taliban, Kunduz)``."""
         target = self.place or self.object or "?"
+        if self.object and self.place and self.object != self.place:
+            target = f"{self.object}, in {self.place}"  # a victim or target, and where
         return {
             "id": self.id,
             "proposition": f"{self.predicate}({self.subject or '?'}, {target})",
