@@ -14,7 +14,21 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_type_hints
 
 ParagraphKind = Literal["body", "caption", "highlight", "boilerplate"]
-Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century"]
+Precision = Literal[
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "year",
+    "decade",
+    "century",
+    "minute",
+    "hour",
+    "daypart",
+]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+"""TimeML TIMEX3 types: a calendar date, a time of day, a length of time, a recurrence."""
 ActorKind = Literal["person", "group", "state", "organisation", "media", "unknown"]
 Stance = Literal["asserts", "denies", "hedges", "unconfirmed"]
 """``unconfirmed``: the source says it cannot confirm, has no information on, or has seen no
@@ -262,7 +276,13 @@ class Place(Record):
 
 @dataclass(frozen=True, slots=True)
 class TimeRef(Record):
-    """A date or time expression resolved against the publication date."""
+    """A date or time expression resolved against the publication date.
+
+    ``type`` is the TimeML type: ``DATE`` (``2021-09-05``, ``2021-W36``), ``TIME`` (a time of
+    day: ``2021-09-05T22:00``, ``2021-09-05TMO``), ``DURATION`` (``P3D``, ``PXW``) or ``SET``
+    (``P1W`` for "every week"; ``freq`` gives "twice a month" as ``2X``). ``precision`` is the
+    grain of the value: for a duration or set, its unit.
+    """
 
     text: str
     start: int
@@ -270,6 +290,18 @@ class TimeRef(Record):
     value: str | None
     precision: Precision | None = "day"
     anchor: Literal["absolute", "published", "relative"] = "published"
+    type: TimeType = "DATE"
+    freq: str | None = None
+
+    def as_date(self) -> tuple[str, Precision] | None:
+        """(value, precision) of the calendar date this names, for records that date things:
+        a DATE as it is, a TIME its day; None for a duration, a set or an unresolved time."""
+        if not self.value or self.type in ("DURATION", "SET") or not self.value[:1].isdigit():
+            return None
+        if self.type == "TIME":
+            day = self.value.partition("T")[0]
+            return (day, "day") if len(day) == 10 and day[:4].isdigit() else None
+        return self.value, self.precision or "day"
 
 
 @dataclass(frozen=True, slots=True)

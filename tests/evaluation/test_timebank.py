@@ -108,3 +108,41 @@ def test_timebank_runs_with_the_time_extractor(folder):
     m = {x.name: x.value for x in timebank.evaluate(folder, TimesOnly())}
     assert m["relaxed recall"] == pytest.approx(1.0)
     assert m["value accuracy"] == pytest.approx(1.0)
+
+
+class _TypedAnalyzer:
+    """Predicts (text, value, type) triples by search."""
+
+    def __init__(self, predictions: list[tuple[str, str, str]]) -> None:
+        self.predictions = predictions
+
+    def analyze_many(self, raws):
+        for raw in raws:
+            times = []
+            for text, value, kind in self.predictions:
+                start = raw.text.index(text)
+                times.append(TimeRef(text, start, start + len(text), value, "day", type=kind))
+            yield Analysis(document=Document(id=raw.id, text=raw.text), times=times)
+
+
+def test_timebank_scores_durations_per_type_and_keeps_them_out_of_dates(folder):
+    predictions = [
+        ("Sunday", "2024-03-03TNI", "TIME"),  # a time of day on the gold DATE's day: right
+        ("three days", "P3D", "DURATION"),  # right duration
+        ("the army", "P1D", "DURATION"),  # a duration where the gold has none
+        ("Gao", "XXXX-XX-XXTMO", "TIME"),  # a time of day where the gold has none
+    ]
+    m = {x.name: x.value for x in timebank.evaluate(folder, _TypedAnalyzer(predictions))}
+    assert m["relaxed precision"] == pytest.approx(1.0)  # neither stray record counts here
+    assert m["value accuracy"] == pytest.approx(1.0)
+    assert m["DURATION relaxed recall"] == pytest.approx(1.0)
+    assert m["DURATION relaxed precision"] == pytest.approx(1 / 2)
+    assert m["DURATION value accuracy"] == pytest.approx(1.0)
+    assert m["TIME relaxed precision"] == pytest.approx(0.0)
+
+
+def test_timebank_folds_duration_units():
+    assert timebank.normalize_value("P1E") == timebank.normalize_value("P10Y")
+    assert timebank.normalize_value("P2Q") == timebank.normalize_value("P6M")
+    assert timebank.normalize_value("1989-11-06T17") == "1989-11-06T17:00"
+    assert timebank.normalize_value("PT2H") == "PT2H"

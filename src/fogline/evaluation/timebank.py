@@ -2,7 +2,9 @@
 
 Each ``*.tml`` file is turned into plain text (tags stripped, entities unescaped) with
 its gold ``TIMEX3`` spans; the document creation time (the ``CREATION_TIME`` TIMEX3) is
-passed as the publication date. Only gold expressions of type DATE are scored:
+passed as the publication date. Gold expressions of type DATE are scored against the
+predicted calendar points (records of type DATE and TIME: before times of day had a type of
+their own they were dates, and a time of day is right against a gold DATE of its day):
 
 - relaxed extent precision/recall/F1 (a prediction overlaps a gold DATE; predictions
   overlapping a gold TIME, DURATION or SET are neither right nor wrong),
@@ -10,6 +12,11 @@ passed as the publication date. Only gold expressions of type DATE are scored:
 - value accuracy over relaxed matches, and TempEval-3 style value F1 (matched and the
   same value), after folding notational variants ("199X" = "199", "1998-W7" = "1998-W07",
   "1989-XX" = "1989").
+
+Gold TIME, DURATION and SET expressions are scored per type against predictions of that type:
+relaxed precision (a prediction of the type overlaps a gold one of the type), relaxed recall
+and value accuracy over those matches (more variants folded: "P1E" = "P10Y", "P1Q" = "P3M",
+"T17" = "T17:00").
 
 The cleaned text can differ slightly from the TimeML text, so predicted offsets are mapped
 back through an alignment of the two texts when they differ.
@@ -102,7 +109,21 @@ def normalize_value(value: str | None) -> str | None:
     v = re.sub(r"^(\d{3})X$", r"\1", v)  # 199X → 199 (a decade)
     v = re.sub(r"^(\d{2})XX$", r"\1", v)  # 19XX → 19 (a century)
     v = re.sub(r"(-XX)+$", "", v)  # 1989-XX, 1989-XX-XX → 1989
+    v = re.sub(r"T(\d\d)$", r"T\1:00", v)  # 1989-11-06T17 → 1989-11-06T17:00
+    v = re.sub(r"^(P|PT)(\d+)(DE|E|CE|C|ML|L|Q)$", _fold_unit, v)  # P1E → P10Y, P1Q → P3M
     return re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)  # 2000-W7 → 2000-W07
+
+
+_UNIT_FOLDS = {"DE": (10, "Y"), "E": (10, "Y"), "CE": (100, "Y"), "C": (100, "Y")}
+_UNIT_FOLDS |= {"ML": (1000, "Y"), "L": (1000, "Y"), "Q": (3, "M")}
+
+
+def _fold_unit(m: re.Match[str]) -> str:
+    """A duration in decades, centuries, millennia or quarters in years or months."""
+    if m.group(1) == "PT":
+        return m.group(0)
+    factor, unit = _UNIT_FOLDS[m.group(3)]
+    return f"P{int(m.group(2)) * factor}{unit}"
 
 
 def find_documents(folder: Path) -> list[Path]:
@@ -120,6 +141,7 @@ def evaluate(folder: Path, analyzer: Any, *, limit: int | None = None) -> list[M
     """
     docs = [read_timeml(p) for p in find_documents(folder)[:limit]]
     counts = _Counts()
+    typed = {t: TypeScore() for t in OTHER_TYPES}
     raws = (
         RawDocument(id=d.name, origin=d.name, text=d.text, published=d.dct, source=DATASET)
         for d in docs
@@ -128,22 +150,39 @@ def evaluate(folder: Path, analyzer: Any, *, limit: int | None = None) -> list[M
         if isinstance(result, Exception):
             LOGGER.warning("%s: not analysed: %s", doc.name, result)
             counts.gold += sum(t.type == "DATE" for t in doc.timexes)
+            for kind, score in typed.items():
+                score.gold += sum(t.type == kind for t in doc.timexes)
             continue
-        predicted = list(_mapped_times(doc.text, result))
+        predicted = list(_mapped_typed(doc.text, result))
         counts.add(score_document(doc.timexes, predicted))
-    return counts.metrics(len(docs))
+        for kind, score in typed.items():
+            score.add(score_type(kind, doc.timexes, predicted))
+    metrics = counts.metrics(len(docs))
+    for kind, score in typed.items():
+        metrics.extend(score.metrics(kind))
+    return metrics
 
 
-def _mapped_times(original: str, analysis: Any) -> Iterator[tuple[int, int, str | None]]:
-    """(start, end, value) of every predicted time, in offsets of ``original``."""
+Typed = tuple[int, int, str | None, str]
+
+
+def _mapped_times(original: str, analysis: Any) -> Iterator[Typed]:
+    """(start, end, value, type) of every predicted time, in offsets of ``original`` (what
+    :func:`score_document` scores)."""
+    return _mapped_typed(original, analysis)
+
+
+def _mapped_typed(original: str, analysis: Any) -> Iterator[Typed]:
+    """(start, end, value, type) of every predicted time, in offsets of ``original``."""
     cleaned = analysis.document.text
+    kinds = [getattr(t, "type", "DATE") for t in analysis.times]
     if cleaned == original:
-        for t in analysis.times:
-            yield t.start, t.end, t.value
+        for t, kind in zip(analysis.times, kinds, strict=True):
+            yield t.start, t.end, t.value, kind
         return
     mapping = _offset_map(cleaned, original)
-    for t in analysis.times:
-        yield mapping[t.start], mapping[max(t.start, t.end - 1)] + 1, t.value
+    for t, kind in zip(analysis.times, kinds, strict=True):
+        yield mapping[t.start], mapping[max(t.start, t.end - 1)] + 1, t.value, kind
 
 
 def _offset_map(a: str, b: str) -> list[int]:
@@ -169,16 +208,24 @@ class DocumentScore:
     value_ok: int = 0
 
 
-def score_document(
-    gold: tuple[GoldTimex, ...], predicted: list[tuple[int, int, str | None]]
-) -> DocumentScore:
-    """Match predictions to gold DATEs one to one by overlap, and count what agrees."""
+def score_document(gold: tuple[GoldTimex, ...], predicted: list[Any]) -> DocumentScore:
+    """Match predictions to gold DATEs one to one by overlap, and count what agrees.
+
+    ``predicted``: (start, end, value) of dates, or (start, end, value, type). Predictions of
+    type DURATION or SET are not scored here; one of type TIME only where it overlaps a gold
+    DATE (annotators type "Friday night" either way): each type has its own figures.
+    """
     score = DocumentScore(gold=sum(g.type == "DATE" for g in gold))
     used: set[int] = set()
-    for start, end, value in predicted:
+    for start, end, value, *kind in predicted:
+        typ = kind[0] if kind else "DATE"
+        if typ in ("DURATION", "SET"):
+            continue
         overlapping = [i for i, g in enumerate(gold) if g.start < end and start < g.end]
         if overlapping and all(gold[i].type != "DATE" for i in overlapping):
             continue  # a TIME, DURATION or SET: not scored here
+        if typ == "TIME" and not overlapping:
+            continue  # a time of day where the gold has none: scored with the TIMEs
         score.predicted += 1
         free = [i for i in overlapping if gold[i].type == "DATE" and i not in used]
         if not free:
@@ -190,8 +237,18 @@ def score_document(
         score.strict += (g.start, g.end) == (start, end)
         if value is not None:
             score.valued += 1
-            score.value_ok += normalize_value(value) == normalize_value(g.value)
+            score.value_ok += _same_date(value, g.value)
     return score
+
+
+def _same_date(value: str, gold: str) -> bool:
+    """Whether a predicted value is the gold DATE's: a time of day is right against the
+    day it falls on ("2024-03-03TNI" for a gold "2024-03-03") and against its own value."""
+    got, want = normalize_value(value), normalize_value(gold)
+    if got == want:
+        return True
+    day, _, part = (got or "").partition("T")
+    return bool(part) and len(day) == 10 and day == want
 
 
 @dataclass(slots=True)
@@ -229,3 +286,63 @@ def _ratio(a: int, b: int) -> float:
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+OTHER_TYPES = ("TIME", "DURATION", "SET")
+
+
+@dataclass(slots=True)
+class TypeScore:
+    """Counts of one TimeML type other than DATE (see :func:`score_type`)."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    value_ok: int = 0
+
+    def add(self, s: TypeScore) -> None:
+        """Add the counts of one document."""
+        self.gold += s.gold
+        self.predicted += s.predicted
+        self.matched += s.matched
+        self.value_ok += s.value_ok
+
+    def metrics(self, kind: str) -> list[Metric]:
+        """Relaxed precision and recall, and value accuracy over the matches."""
+        note = f"{kind} expressions"
+        p, r = _ratio(self.matched, self.predicted), _ratio(self.matched, self.gold)
+        return [
+            Metric(DATASET, "times", f"{kind} relaxed precision", p, self.predicted, note),
+            Metric(DATASET, "times", f"{kind} relaxed recall", r, self.gold, note),
+            Metric(
+                DATASET,
+                "times",
+                f"{kind} value accuracy",
+                _ratio(self.value_ok, self.matched),
+                self.matched,
+                "over relaxed matches",
+            ),
+        ]
+
+
+def score_type(kind: str, gold: tuple[GoldTimex, ...], predicted: list[Typed]) -> TypeScore:
+    """Match predictions of type ``kind`` to gold expressions of that type one to one by
+    overlap: a prediction of the type that overlaps no gold one of it is wrong."""
+    score = TypeScore(gold=sum(g.type == kind for g in gold))
+    used: set[int] = set()
+    for start, end, value, typ in predicted:
+        if typ != kind:
+            continue
+        score.predicted += 1
+        free = [
+            i
+            for i, g in enumerate(gold)
+            if g.type == kind and i not in used and g.start < end and start < g.end
+        ]
+        if not free:
+            continue
+        best = max(free, key=lambda i: min(end, gold[i].end) - max(start, gold[i].start))
+        used.add(best)
+        score.matched += 1
+        score.value_ok += normalize_value(value) == normalize_value(gold[best].value)
+    return score

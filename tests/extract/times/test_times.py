@@ -99,7 +99,7 @@ def test_times_relative_units_count_from_publication(nlp):
 
 def test_times_late_on_sunday_is_that_sunday(nlp):
     found = times(nlp, "Late on Sunday dozens of trucks were seen entering Timbuktu.")
-    assert found["Sunday"] == "2024-03-03"
+    assert found["Late on Sunday"] == "2024-03-03TNI"  # that Sunday, at night (a TIME)
 
 
 def test_times_a_day_earlier_counts_from_the_previous_date(nlp):
@@ -200,7 +200,8 @@ def test_times_quarters_and_seasons(nlp):
 )
 def test_times_non_dates_are_not_emitted(nlp, text):
     doc = nlp(text)
-    assert extract_times(doc, DocContext.of(doc, published=MONDAY)) == []
+    refs = extract_times(doc, DocContext.of(doc, published=MONDAY))
+    assert [r for r in refs if r.type in ("DATE", "TIME")] == []  # "20 years" is a DURATION
 
 
 def test_times_without_publication_date_keep_only_absolute_dates(nlp):
@@ -235,8 +236,8 @@ def test_times_an_onset_weekday_in_the_past_tense_goes_back(nlp):
 def test_times_day_parts_relative_to_today(nlp):
     text = "Gunmen shelled the market last night. Aid trucks reached the camp this morning."
     found = times(nlp, text)
-    assert found["last night"] == "2024-03-03"
-    assert found["this morning"] == "2024-03-04"
+    assert found["last night"] == "2024-03-03TNI"
+    assert found["this morning"] == "2024-03-04TMO"
 
 
 def test_times_the_last_night_of_a_period_is_no_date(nlp):

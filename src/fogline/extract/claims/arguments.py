@@ -134,7 +134,8 @@ def _date_of(trigger: Token, ix: ClaimIndex) -> str | None:
     best: tuple[int, str] | None = None
     other_time = ix.lex.other_time
     for t in ix.ctx.times_between(sent.start_char, sent.end_char):
-        if not t.value or t.end > sent.end_char:
+        date = t.as_date()  # a duration or a set dates nothing
+        if date is None or t.end > sent.end_char:
             continue
         span = ix.doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
@@ -146,7 +147,7 @@ def _date_of(trigger: Token, ix: ClaimIndex) -> str | None:
             head = head.head
         n = rank.get(head.i)
         if n is not None and (best is None or n < best[0]):
-            best = (n, t.value)
+            best = (n, date[0])
     return best[1] if best else None
 
 

@@ -34,11 +34,12 @@ class Timeline:
         times = ctx.times if "times" in ctx.finished else extract_times(doc, ctx)
         line = cls(doc, ctx.published, load_lexicon().weekday_full)
         for t in times:
-            if not t.value:
+            date = t.as_date()  # a duration or a set dates nothing; a time of day its day
+            if date is None:
                 continue
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None:
-                line.items.append((span.root, DateRef(t.value, t.precision or "day")))
+                line.items.append((span.root, DateRef(*date)))
         line.items.sort(key=lambda item: item[0].i)
         return line
 

@@ -102,7 +102,7 @@ def _inner_end(text: str, seg: QuoteSpan) -> int:
 def _attach_dates(doc: Doc, quotes: list[Quote], times: Sequence[TimeRef]) -> list[Quote]:
     """A quote's date: the resolved time expression of its cue's sentence, outside the quote
     ("…,’ he told Fox News on Saturday" → that Saturday)."""
-    dated = [t for t in times if t.value]
+    dated = [t for t in times if t.as_date()]  # a duration or a set dates no statement
     if not dated:
         return quotes
     bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]  # once per document
@@ -119,8 +119,9 @@ def _attach_dates(doc: Doc, quotes: list[Quote], times: Sequence[TimeRef]) -> li
             continue
         first, last = bounds[i]
         best = nearest.find(first, last, (q.start, q.end), q.cue.start)
-        if best is not None:
-            q = dataclasses.replace(q, date=best.value)
+        date = best.as_date() if best is not None else None
+        if date is not None:
+            q = dataclasses.replace(q, date=date[0])
         out.append(q)
     return out
 

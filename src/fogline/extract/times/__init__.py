@@ -8,15 +8,19 @@ verb, which resolves bare weekdays and months: past → the latest such day on o
 publication, future ("will", "is due to", "set to") → the next one on or after it,
 present → the nearest. Relative expressions ("a day earlier", "that day") count from the
 previous date of the text; "today", "yesterday" inside a quotation count from the day the
-speaker spoke when the text dates it (:mod:`fogline.extract.times.quoted`). Durations
-("20 years of war", "a decade later") are not dates and are not emitted. Values follow
+speaker spoke when the text dates it (:mod:`fogline.extract.times.quoted`). Values follow
 TimeML: ``2021-09-05``, ``2021-W36``, ``2021-W35-WE`` (a weekend), ``2021-08``,
 ``2021-Q3``, ``2021-SU``, ``2021``, ``199`` (the 1990s), ``19`` (the 20th century).
+Each record has its TimeML ``type``: lengths of time ("20 years of war" ``P20Y``), recurrences
+("every week" ``P1W``) and times of day ("Tuesday morning" ``2021-09-07TMO``, "10 p.m."
+``T22:00`` on the day the text gives) come from :mod:`fogline.extract.times.periods`; only
+dates and the days of times of day count as "the previous date" for relative expressions.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import logging
 import re
@@ -26,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from fogline.extract.context import DocContext
 from fogline.extract.spans import text_of
+from fogline.extract.times import daytime, periods
 from fogline.extract.times.grammar import Candidate, ResolveState, resolve
 from fogline.extract.times.lexicon import Lexicon, Tense, load_lexicon
 from fogline.extract.times.quoted import reanchor_quoted
@@ -34,6 +39,7 @@ from fogline.model import TimeRef
 LOGGER = logging.getLogger(__name__)
 
 _VERB_TAGS = frozenset({"VB", "MD"})
+_PERIOD_KINDS = frozenset({"duration", "set", "clock", "daypart"})
 _BLOCKING_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "GPE"})
 
 
@@ -65,8 +71,15 @@ def extract_times(doc: Doc, ctx: DocContext, *, lexicon: Lexicon | None = None) 
         if ref is None:
             continue
         out.append((cand, ref))
-        if ref.value is not None and ref.precision not in ("decade", "century"):
-            state.last, state.last_sent = ref, cand.sent
+        date = ref.as_date()  # what later relative expressions count from: dates, days of times
+        if date is not None and date[1] not in ("decade", "century"):
+            last = (
+                ref
+                if ref.type == "DATE"
+                else dataclasses.replace(ref, value=date[0], precision="day", type="DATE")
+            )
+            state.last, state.last_sent = last, cand.sent
+    out = daytime.attach_days(text_of(doc), out)
     return reanchor_quoted(text_of(doc), out, ctx.published, ctx.quote_spans)
 
 
@@ -75,14 +88,19 @@ def _candidates(doc: Doc, lex: Lexicon, starts: list[int]) -> list[Candidate]:
     out = []
     text = text_of(doc)
     for kind, rx in lex.patterns:
+        core = "t" in rx.groupindex  # the expression is group "t" ("for years": "years")
         for m in rx.finditer(text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            start, end = m.span("t") if core and m.group("t") else m.span()
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or not _accept(kind, m, span, lex):
+                continue
+            got = periods.vet(kind, m, span) if kind in _PERIOD_KINDS else kind
+            if got is None:
                 continue
             tense = _lazy_tense(span, lex)
             sent = bisect.bisect_right(starts, span.start) - 1
             before = functools.partial(_before, span, lex)
-            out.append(Candidate(kind, m.start(), m.end(), m, sent, tense, before))
+            out.append(Candidate(got, start, end, m, sent, tense, before))
     return out
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from fogline.extract.times import relative
+from fogline.extract.times import daytime, periods, relative
 from fogline.extract.times.lexicon import Lexicon, Tense
 from fogline.extract.times.units import (
     Candidate,
@@ -41,8 +41,17 @@ def resolve(c: Candidate, lex: Lexicon, ctx: ResolveState) -> TimeRef | None:
     if got is None:
         return None
     value, precision, anchor = got
+    if c.kind in ("weekday", "deictic"):  # "Tuesday morning", "late on Sunday", "tonight"
+        value, precision = daytime.with_part(value, precision, c.m.groupdict())
     return TimeRef(
-        text=c.m.group(0), start=c.start, end=c.end, value=value, precision=precision, anchor=anchor
+        text=c.m.string[c.start : c.end],
+        start=c.start,
+        end=c.end,
+        value=value,
+        precision=precision,
+        anchor=anchor,
+        type=periods.time_type(c.kind, value),
+        freq=periods.freq(c.m, lex) if c.kind == "set" else None,
     )
 
 
@@ -284,4 +293,8 @@ _RESOLVERS: dict[str, Callable[[Candidate, Lexicon, ResolveState], Resolved]] = 
     "same": relative.res_same,
     "quarter": _res_quarter,
     "season": _res_season,
+    "duration": periods.res_duration,
+    "set": periods.res_set,
+    "clock": daytime.res_clock,
+    "daypart": daytime.res_daypart,
 }

@@ -86,7 +86,11 @@ def _relative_specs(raw: dict) -> list[tuple[str, str]]:
     units = r"(?P<unit>day|week|month|year)s?"
     hedge = rf"(?:(?P<hedge>{_phrases(raw['approximate_words'])})\s+|(?:just|only)\s+)?"
     return [
-        ("deictic", rf"\b(?:(?P<mod>early|late)\s+)?(?P<w>{_phrases(raw['deictic'])})\b"),
+        (
+            "deictic",
+            rf"\b(?:(?P<mod>early|late)\s+)?(?P<w>{_phrases(raw['deictic'])})\b"
+            rf"(?:\s+(?P<part>{_alt(raw['day_parts'])})\b)?",
+        ),
         ("deictic", r"\bthe\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)\b"),
         (
             "unit",
@@ -131,7 +135,10 @@ def load_lexicon() -> Lexicon:
     )
     holidays = _alt(raw["holidays"]).replace("\\ ", r"\s+")
     end = r"(?![\w-])"
+    from fogline.extract.times import periods  # imports units, which imports this module
+
     specs = [
+        *periods.specs(raw),  # first: "the last year" is a length of time, not last year
         ("iso", rf"\b{year}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
         ("numeric", r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b"),
         ("date", rf"\b{wd_any}?(?:the\s+)?{day}(?:\s+of)?\s+{mon}(?:,?\s+{year})?{end}"),
@@ -146,7 +153,7 @@ def load_lexicon() -> Lexicon:
         ),
         (
             "weekday",
-            rf"\b(?:(?P<onset>{_alt(raw['onset_words'])})\s+)?"
+            rf"\b(?:(?P<onset>{_alt(raw['onset_words'])})\s+)?(?:(?P<edge>early|late)\s+on\s+)?"
             rf"(?:(?:the\s+)?(?P<mod>last|next|this|coming|previous|following|early|late)\s+)?"
             rf"{wd_full}{end}"
             rf"(?:\s+(?P<part>{parts}))?",

@@ -57,13 +57,19 @@ def reanchor_quoted(
             continue
         day = _attributed_day(text, q, dated) or _narrated_day(c, q, dated, published)
         if day is not None and day != published and r.value:
-            moved = dt.date.fromisoformat(r.value) + (day - published)
-            refs[i] = dataclasses.replace(r, value=iso(moved), anchor="relative")
+            date, part = r.value[:10], r.value[10:]  # "2024-03-04TMO": the day and its part
+            moved = dt.date.fromisoformat(date) + (day - published)
+            refs[i] = dataclasses.replace(r, value=iso(moved) + part, anchor="relative")
     return refs
 
 
 def _is_day(c: Candidate, r: TimeRef) -> bool:
-    return c.kind in _DATED_KINDS and r.precision == "day" and bool(r.value)
+    date = r.as_date()
+    return c.kind in _DATED_KINDS and date is not None and date[1] == "day"
+
+
+def _day_of(r: TimeRef) -> dt.date:
+    return dt.date.fromisoformat((r.as_date() or ("",))[0])
 
 
 def _attributed_day(text: str, q: QuoteSpan, dated: list[Pair]) -> dt.date | None:
@@ -72,10 +78,10 @@ def _attributed_day(text: str, q: QuoteSpan, dated: list[Pair]) -> dt.date | Non
     for _, r in dated:
         near = after is not None and 0 <= r.start - after <= _NEAR_CHARS
         if near and not _SENTENCE_BREAK.search(text, (after or 0) + 1, r.start):
-            return dt.date.fromisoformat(r.value or "")
+            return _day_of(r)
     for _, r in reversed(dated):
         if 0 <= q.open - r.end <= _NEAR_CHARS and not _SENTENCE_BREAK.search(text, r.end, q.open):
-            return dt.date.fromisoformat(r.value or "")
+            return _day_of(r)
     return None
 
 
@@ -90,7 +96,7 @@ def _narrated_day(
     if not before:
         return None
     d, r = before[-1]
-    day = dt.date.fromisoformat(r.value or "")
+    day = _day_of(r)
     if c.sent - d.sent > NEAR_SENTENCES or not 1 <= (published - day).days <= _RECENT_DAYS:
         return None
     return day
