@@ -494,7 +494,8 @@ def test_coding_table_steps_and_sets_are_known():
     lex = load_lexicon()
     assert list(lex.coding) == ["drop", "withdraw", "stop", "seize", "obstruct",
                                 "territory-place", "move", "territory", "transfer-place",
-                                "instrument", "unconventional", "intent", "recipient"]  # fmt: skip
+                                "instrument", "unconventional", "crowd-control", "site",
+                                "intent", "recipient"]  # fmt: skip
     first = lex.coding["seize"][0]
     assert (first.cue_any, first.roles) == ({"seize"}, (("object", {"site"}, False),))
     assert (first.acled, first.place) == ("TERR", "object")

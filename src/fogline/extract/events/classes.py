@@ -17,7 +17,8 @@ def noun_class(tok: Token | None, ments: Mentions) -> str | None:
     lex = ments.lex
     lemma = tok.lemma_.lower()
     phrase = noun_phrase(tok).lower()
-    if lemma in lex.words("quantity_heads") or tok.pos_ == "NUM":
+    counts = lex.words("quantity_heads")
+    if lemma in counts or tok.lower_ in counts or tok.pos_ == "NUM":  # "thousands of people"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:

@@ -1,0 +1,57 @@
+"""ACLED sub-event types of events (coding.tsv, cues.yaml), over reports written for the
+project: a fictional crisis, real places."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow  # the real pipeline: spaCy model and gazetteer
+
+
+def _subtypes(analyze, text: str) -> set[str | None]:
+    return {e.acled_subtype for e in analyze(text).events}
+
+
+def test_a_natural_force_that_hits_a_town_is_no_attack(analyze):
+    text = "An earthquake hit the town of Gao on Monday, killing twelve people."
+    subtypes = _subtypes(analyze, text)
+    assert not subtypes & {"Armed clash", "Attack"}, subtypes
+
+
+def test_an_armed_raid_on_a_hotel_or_a_village_targets_civilians(analyze):
+    assert "Attack" in _subtypes(analyze, "Gunmen attacked a hotel in Bamako on Monday.")
+    assert "Attack" in _subtypes(analyze, "Gunmen raided the village of Kasso on Monday.")
+    assert "Armed clash" in _subtypes(analyze, "Rebels attacked an army base near Gao on Monday.")
+
+
+def test_a_clash_with_protesters_is_a_violent_demonstration(analyze):
+    text = "Police clashed with protesters in Bamako on Saturday."
+    assert "Violent demonstration" in _subtypes(analyze, text)
+    text = "Rioters clashed with police in Bamako on Saturday."
+    assert _subtypes(analyze, text) == {"Violent demonstration"}
+
+
+def test_protesters_marching_protest(analyze):
+    text = "Thousands of protesters marched in Bamako on Friday."
+    assert _subtypes(analyze, text) == {"Peaceful protest"}
+    text = "Soldiers marched into the village of Kasso on Monday."
+    assert "Peaceful protest" not in _subtypes(analyze, text)
+
+
+def test_tear_gas_on_protesters_is_an_intervention(analyze):
+    text = "Police fired tear gas at protesters in Bamako on Saturday."
+    assert "Protest with intervention" in _subtypes(analyze, text)
+
+
+def test_a_protest_that_turned_violent_or_stones_thrown_at_police_riot(analyze):
+    text = "The protests in Bamako turned violent on Saturday."
+    assert "Violent demonstration" in _subtypes(analyze, text)
+    text = "Youths threw stones at police in Bamako on Friday."
+    assert "Violent demonstration" in _subtypes(analyze, text)
+    text = "The debate in Bamako turned violent on Saturday."
+    assert "Violent demonstration" not in _subtypes(analyze, text)
+
+
+def test_looters_ransacking_shops_are_mob_violence(analyze):
+    text = "Looters ransacked shops in Gao on Sunday."
+    assert "Mob violence" in _subtypes(analyze, text)
