@@ -55,3 +55,32 @@ def test_a_protest_that_turned_violent_or_stones_thrown_at_police_riot(analyze):
 def test_looters_ransacking_shops_are_mob_violence(analyze):
     text = "Looters ransacked shops in Gao on Sunday."
     assert "Mob violence" in _subtypes(analyze, text)
+
+
+def test_fighters_giving_themselves_up_agree_a_town_given_up_is_a_transfer(analyze):
+    assert "Agreement" in _subtypes(analyze, "Ten rebels surrendered to the army in Gao on Sunday.")
+    text = "The rebels surrendered the town of Gao to the army on Sunday."
+    assert "Agreement" not in _subtypes(analyze, text)
+
+
+def test_an_arrest_told_with_a_protest_is_an_intervention(analyze):
+    text = "Police detained twelve activists during a protest in Bamako on Saturday."
+    assert "Protest with intervention" in _subtypes(analyze, text)
+    text = "Police detained twelve activists in Bamako on Saturday."
+    assert _subtypes(analyze, text) == {"Arrests"}
+
+
+def test_weapons_used_or_dropped_give_the_subtype(analyze):
+    text = "Rebels used mustard gas against soldiers near Gao on Monday."
+    assert "Chemical weapon" in _subtypes(analyze, text)
+    text = "Rebels attacked the town of Gao with poisonous gas on Monday."
+    assert "Chemical weapon" in _subtypes(analyze, text)
+    text = "A helicopter dropped barrel bombs on the town of Gao on Monday."
+    assert "Air/drone strike" in _subtypes(analyze, text)
+    text = "The minister agreed to drop the charges against the rebels in Gao."
+    assert "Agreement" in _subtypes(analyze, text)
+
+
+def test_bases_set_up_are_a_base_established(analyze):
+    text = "Soldiers set up two bases near Gao on Monday."
+    assert "Headquarters or base established" in _subtypes(analyze, text)

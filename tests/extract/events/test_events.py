@@ -492,7 +492,7 @@ def test_certainty_verdicts_of_the_rules_in_order():
 
 def test_coding_table_steps_and_sets_are_known():
     lex = load_lexicon()
-    assert list(lex.coding) == ["drop", "withdraw", "stop", "seize", "obstruct",
+    assert list(lex.coding) == ["drop", "surrender", "withdraw", "stop", "seize", "obstruct",
                                 "territory-place", "move", "territory", "transfer-place",
                                 "instrument", "unconventional", "crowd-control", "site",
                                 "intent", "recipient"]  # fmt: skip

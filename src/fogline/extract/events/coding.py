@@ -135,6 +135,8 @@ class Tests:
             return "found" if c.place is not None else None
         if name == "intent":
             return self.cert.intent if self.cert is not None else None
+        if name == "pos":
+            return self.frame.trigger.pos
         value = c.plover if name == "plover" else c.mode if name == "mode" else c.acled
         return None if value == "-" else value
 
@@ -145,6 +147,10 @@ class Tests:
             return self.frame.actor_from_to
         if name == "caused":
             return self.frame.cause is not None
+        if name == "protest":
+            return self.memo(
+                "protest", self.frame.token, lambda: protest_nearby(self.frame, self.lex)
+            )
         return self.cert is not None and self.cert.scheduled  # "scheduled"
 
 
@@ -266,6 +272,12 @@ def accident(frame: Frame, lex: EventLexicon) -> bool:
     text = sentence(frame.token).text.lower()
     lemmas = {t.lemma_.lower() for t in sentence(frame.token)}
     return any((" " in cue and cue in text) or cue in lemmas for cue in lex.words("accident_cues"))
+
+
+def protest_nearby(frame: Frame, lex: EventLexicon) -> bool:
+    """Does the trigger's sentence name a protest ("detained during unsanctioned protests")?"""
+    words = lex.words("protest_cues")
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence(frame.token))
 
 
 def instrument(

@@ -93,7 +93,8 @@ def _verb_lemma(tok: Token, lex: EventLexicon) -> str | None:
 
 
 def _verb_rest(tok: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
-    """Tokens of a multiword verb's remaining words among the verb's right-hand neighbourhood."""
+    """Tokens of a multiword verb's remaining words among the verb's right-hand neighbourhood
+    (a plural counts: "set up two bases", which the model may lemmatise as "basis")."""
     found: list[Token] = []
     sent = sentence(tok)
     window = list(tok.doc[tok.i + 1 : min(tok.i + 6, sent.end)])
@@ -103,7 +104,7 @@ def _verb_rest(tok: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
         for t in window:
             if t in found:
                 continue
-            if (t.lemma_.lower() == word or t.lower_ == word) and (
+            if (t.lemma_.lower() == word or t.lower_ in (word, word + "s")) and (
                 t in window_children or t.head in window_children or t.head == tok
             ):
                 hit = t
