@@ -84,3 +84,17 @@ def test_weapons_used_or_dropped_give_the_subtype(analyze):
 def test_bases_set_up_are_a_base_established(analyze):
     text = "Soldiers set up two bases near Gao on Monday."
     assert "Headquarters or base established" in _subtypes(analyze, text)
+
+
+def test_what_is_seized_decides_the_event(analyze):
+    text = "Police seized counterfeit cosmetics in Bamako on Monday."
+    assert not _subtypes(analyze, text) & {
+        "Government regains territory",
+        "Looting/property destruction",
+    }
+    text = "The wounded man was taken to a hospital in Gao by his brother on Monday."
+    assert "Abduction/forced disappearance" not in _subtypes(analyze, text)
+    text = "Coast guards intercepted twenty migrants near Gao on Monday."
+    assert "Disrupted weapons use" not in _subtypes(analyze, text)
+    text = "A man was taken into custody in Gao on Monday."
+    assert "Arrests" in _subtypes(analyze, text)
