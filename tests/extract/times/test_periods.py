@@ -102,6 +102,7 @@ def test_periods_an_adjective_of_recurrence_is_no_set(nlp):
         ("Troops moved in on Sunday at dawn.", "dawn", "2024-03-03TMO", "daypart"),
         ("The curfew began on Friday at 10:35 a.m.", "10:35 a.m.", "2024-03-01T10:35", "minute"),
         ("Shells fell on the town tonight.", "tonight", "2024-03-04TNI", "daypart"),
+        ("Agents called at 5am this morning.", "5am this morning", "2024-03-04T05:00", "hour"),
     ],
 )
 def test_periods_times_of_day_have_a_day_and_a_precision(

@@ -311,3 +311,31 @@ def test_times_a_month_of_a_simple_past_verb_is_not_ahead(nlp):
     assert found["April"] == "2023-04"
     found = times(nlp, "The board declared a dividend payable April 7 to holders of record.")
     assert found["April 7"] == "2024-04-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Prices rose at the end of the month, traders said.", "the end of the month", "2024-03"),
+        ("Aid ran out earlier in the year.", "earlier in the year", "2024"),
+        ("The mandate ends at the end of next month.", "the end of next month", "2024-04"),
+        ("The budget for the current fiscal year was cut.", "the current fiscal year", "2024"),
+        ("Spending in fiscal year 2022 doubled.", "fiscal year 2022", "2022"),
+        ("The offensive began this past spring.", "this past spring", "2023-SP"),
+        ("The vote was held this past Sunday.", "this past Sunday", "2024-03-03"),
+        ("The truce was signed in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        ("The dam was finished a decade ago.", "a decade ago", "2014"),
+    ],
+)
+def test_times_more_calendar_forms(nlp, sentence, expression, value):
+    assert times(nlp, sentence)[expression] == value
+
+
+def test_times_the_end_of_the_year_after_a_year_in_its_sentence_is_that_year(nlp):
+    text = "The group split in 2019, and by the end of the year it had collapsed."
+    assert times(nlp, text)["the end of the year"] == "2019"
+
+
+def test_times_a_decade_later_counts_only_from_a_date_of_the_text(nlp):
+    text = "The war began in 2001. A decade later the troops left."
+    assert times(nlp, text)["A decade later"] == "2011"

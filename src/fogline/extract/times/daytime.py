@@ -120,7 +120,9 @@ def attach_days(
 
 
 def _is_day(r: TimeRef) -> bool:
-    return r.precision == "day" and r.type == "DATE" and bool(r.value) and r.value[:1].isdigit()
+    """A day of the calendar, or a time of day on a known day ("this morning")."""
+    date = r.as_date()
+    return date is not None and date[1] == "day" and r.type in ("DATE", "TIME")
 
 
 def _near_day(c: Candidate, pairs: list[tuple[Candidate, TimeRef]], i: int) -> TimeRef | None:
@@ -129,7 +131,7 @@ def _near_day(c: Candidate, pairs: list[tuple[Candidate, TimeRef]], i: int) -> T
     for d, r in reversed(pairs[:i]):
         if c.sent - d.sent > NEAR_SENTENCES:
             break
-        if _is_day(r) or (r.type == "TIME" and r.value and r.value[:1].isdigit()):
+        if _is_day(r):
             return r
         if r.type == "DATE" and d.sent != c.sent:
             break  # a coarser date named in between

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from fogline.extract.times import daytime, periods, relative
+from fogline.extract.times import daytime, forms, periods, relative
 from fogline.extract.times.lexicon import Lexicon, Tense
 from fogline.extract.times.units import (
     Candidate,
@@ -21,6 +21,7 @@ from fogline.extract.times.units import (
     has_year,
     iso,
     month_value,
+    past_last,
     ref_day,
     reference,
     shifted,
@@ -165,7 +166,7 @@ def _res_weekday(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
-    target, mod = lex.weekdays[c.m.group("wd").lower()], (c.m.group("mod") or "").lower()
+    target, mod = lex.weekdays[c.m.group("wd").lower()], past_last(c.m.group("mod"))
     back = (pub.weekday() - target) % 7  # days back to the latest such day, 0 = today
     ahead = (target - pub.weekday()) % 7
     if mod in ("previous", "following"):  # counted from the day named before
@@ -260,7 +261,7 @@ def _res_season(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
-    det = (g.get("det") or "").lower()
+    det = past_last(g.get("det"))
     year = pub.year if pub.month >= start else pub.year - 1  # latest instance started ≤ pub
     current = (pub.month - start) % 12 < 3
     tense = c.tense()
@@ -293,6 +294,9 @@ _RESOLVERS: dict[str, Callable[[Candidate, Lexicon, ResolveState], Resolved]] = 
     "same": relative.res_same,
     "quarter": _res_quarter,
     "season": _res_season,
+    "partof": forms.res_partof,
+    "fiscal": forms.res_fiscal,
+    "spelled": forms.res_spelled,
     "duration": periods.res_duration,
     "set": periods.res_set,
     "clock": daytime.res_clock,

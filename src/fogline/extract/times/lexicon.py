@@ -83,7 +83,7 @@ def _count(raw: dict) -> str:
 def _relative_specs(raw: dict) -> list[tuple[str, str]]:
     """Patterns of expressions counted from publication or from the previous date."""
     num = _count(raw)
-    units = r"(?P<unit>day|week|month|year)s?"
+    units = r"(?P<unit>day|week|month|year|decade)s?"
     hedge = rf"(?:(?P<hedge>{_phrases(raw['approximate_words'])})\s+|(?:just|only)\s+)?"
     return [
         (
@@ -94,8 +94,8 @@ def _relative_specs(raw: dict) -> list[tuple[str, str]]:
         ("deictic", r"\bthe\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow)\b"),
         (
             "unit",
-            r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+)?(?P<det>this|last|next|coming|current)"
-            r"\s+(?P<unit>week|month|year|quarter)\b",
+            r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+)?"
+            r"(?P<det>this\s+past|this|last|next|coming|current)\s+(?P<unit>week|month|year|quarter)\b",
         ),
         ("weekend", r"\b(?P<det>this|last|next|the|that)\s+weekend\b"),
         (
@@ -135,7 +135,7 @@ def load_lexicon() -> Lexicon:
     )
     holidays = _alt(raw["holidays"]).replace("\\ ", r"\s+")
     end = r"(?![\w-])"
-    from fogline.extract.times import periods  # imports units, which imports this module
+    from fogline.extract.times import forms, periods  # import units, which imports this
 
     specs = [
         *periods.specs(raw),  # first: "the last year" is a length of time, not last year
@@ -154,7 +154,7 @@ def load_lexicon() -> Lexicon:
         (
             "weekday",
             rf"\b(?:(?P<onset>{_alt(raw['onset_words'])})\s+)?(?:(?P<edge>early|late)\s+on\s+)?"
-            rf"(?:(?:the\s+)?(?P<mod>last|next|this|coming|previous|following|early|late)\s+)?"
+            rf"(?:(?:the\s+)?(?P<mod>last|this\s+past|next|this|coming|previous|following|early|late)\s+)?"
             rf"{wd_full}{end}"
             rf"(?:\s+(?P<part>{parts}))?",
         ),
@@ -173,6 +173,7 @@ def load_lexicon() -> Lexicon:
             rf"\b(?P<year>1[5-9]\d\d|20\d\d|(?P<old>1[0-4]\d\d))(?![\w'’]|-\d|/\d|,\d)",
         ),
         *_relative_specs(raw),
+        *forms.specs(raw),
         (
             "quarter",
             rf"\b(?:(?:the|this\s+year's|(?P<ly>last\s+year's)|(?P<ny>next\s+year's))\s+)?"
@@ -186,7 +187,7 @@ def load_lexicon() -> Lexicon:
         ),
         (
             "season",
-            rf"\b(?:(?P<det>last|this|next|the|early|late)\s+)?(?P<season>{seasons})\b"
+            rf"\b(?:(?P<det>last|this\s+past|this|next|the|early|late)\s+)?(?P<season>{seasons})\b"
             rf"(?:\s+(?:of\s+)?{year})?",
         ),
     ]

@@ -19,6 +19,7 @@ from fogline.extract.times.units import (
     ResolveState,
     add_to_day,
     iso,
+    past_last,
     reference,
     shifted,
     week,
@@ -46,7 +47,7 @@ def res_unit(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None
-    det, unit = c.m.group("det").lower(), c.m.group("unit").lower()
+    det, unit = past_last(c.m.group("det")), c.m.group("unit").lower()
     if det in ("last", "next") and re.search(r"\bthe\s+(?:last|next)", c.m.group(0), re.I):
         return None  # "the last year", "the next month" are durations
     n = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}[det]
@@ -85,6 +86,8 @@ def res_ago(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     pub, last = ctx.published, ctx.last
     if pub is None or n is None:
         return None
+    if unit == "decade":  # "a decade ago": that year
+        n, unit = n * 10, "year"
     if (
         unit == "year"
         and n == 1
@@ -110,9 +113,12 @@ def res_shift(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     g = c.m.groupdict()
     unit, direction = g["unit"].lower(), g["dir"].lower()
     n = 1 if g.get("n") is None else _count(g["n"], lex)
+    decade = unit == "decade"
+    if decade and n is not None:
+        n, unit = n * 10, "year"
     ref = reference(ctx, unit)
-    if n is None or ref is None:
-        return None
+    if n is None or ref is None or (decade and ref[1] != "relative"):
+        return None  # "returned a decade later" counts from a date the text gives, or none
     sign = -1 if direction in ("earlier", "previous") else 1
     last = ctx.last
     near = c.sent - ctx.last_sent <= NEAR_SENTENCES

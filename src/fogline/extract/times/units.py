@@ -47,6 +47,12 @@ IN_YEAR = frozenset({"day", "week", "month", "quarter", "season", "year"})
 NEAR_SENTENCES = 2  # how far back "a year earlier" looks for the period it compares
 
 
+def past_last(det: str | None) -> str:
+    """A determiner in lower case, "this past" (Sunday, week, spring) read as "last"."""
+    words = " ".join((det or "").lower().split())
+    return "last" if words == "this past" else words
+
+
 def iso(day: dt.date) -> str:
     """``2021-09-05``."""
     return day.isoformat()
