@@ -45,3 +45,28 @@ def test_who_announces_a_ceasefire_is_its_party(analyze):
     e = next((e for e in a.events if e.mode == "ceasefire"), None)
     assert e is not None and e.actor is not None, [_brief(e) for e in a.events]
     assert e.actor.name in ("Mali", "government of Mali", "government"), _brief(e)
+
+
+def test_a_possessor_of_a_killing_is_its_victim(analyze):
+    a = analyze("Police in Gao are investigating the aid worker's murder.")
+    e = next((e for e in a.events if e.type == "ASSAULT"), None)
+    assert e is not None and e.actor is None, [_brief(e) for e in a.events]
+    assert e.target is not None and e.target.name == "aid worker", _brief(e)
+
+
+def test_a_hostage_moved_or_an_expatriate_moving_mobilises_nothing(analyze):
+    a = analyze(
+        "The hostage had been moved days earlier. He was working in Gao, having moved to the "
+        "country in 2010."
+    )
+    assert not [e for e in a.events if e.type == "MOBILIZE"], [_brief(e) for e in a.events]
+
+
+def test_being_taken_to_a_shelter_is_no_abduction(analyze):
+    a = analyze("Evacuated families were taken to shelters in the camp on Sunday.")
+    assert not [e for e in a.events if e.mode == "abduct"], [_brief(e) for e in a.events]
+
+
+def test_crimes_committed_by_a_group_are_no_commitment(analyze):
+    a = analyze("Residents described atrocities committed by the militia in Beni.")
+    assert not [e for e in a.events if e.type == "AGREE"], [_brief(e) for e in a.events]

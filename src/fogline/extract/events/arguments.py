@@ -324,8 +324,9 @@ def _noun_actor(noun: Token, ments: Mentions, *, fight: bool = False) -> Token |
     offensive"), its "by"/"from"/"between" complement, and for a fight ("a firefight
     with X", "clashes with X") the opponent named with "with"."""
     lex = ments.lex
+    undergone = noun.lemma_.lower() in lex.words("patient_nouns")
     for c in noun.lefts:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and not undergone:  # "her arrest": she is arrested
             return c
         if c.dep_ in ("compound", "amod", "nmod") and (
             c.ent_type_ in lex.labels("actor_entities") and not ments.is_place(c)
@@ -379,6 +380,7 @@ def _noun_frame(
         frame.actor = subject(anchor, lex)[0]
     if frame.actor is None:
         frame.actor = responsible_party(tok, lex)
+    frame.targets = _undergoer(tok, ments)
     between = [p for _prep, p in pobjs(tok, {"between"})]
     if between:
         parties = expand(between[0])
@@ -406,6 +408,14 @@ def _noun_frame(
         extra = _place_tokens(anchor, None, lex)
         frame.place_tokens = frame.place_tokens[:1] + extra + frame.place_tokens[1:]
     return frame
+
+
+def _undergoer(noun: Token, ments: Mentions) -> list[Token]:
+    """The possessor of an event noun it happens to ("her arrest", "Foley's murder")."""
+    if noun.lemma_.lower() not in ments.lex.words("patient_nouns"):
+        return []
+    owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    return expand(owner) if owner is not None and is_actorlike(owner, ments) else []
 
 
 def _light_verb(tok: Token, lex: EventLexicon) -> Token:

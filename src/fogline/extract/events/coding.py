@@ -151,6 +151,11 @@ class Tests:
             return self.memo(
                 "protest", self.frame.token, lambda: protest_nearby(self.frame, self.lex)
             )
+        if name == "destination":  # "were taken to hospital"
+            return any(
+                p.lower_ in self.lex.words("motion_preps") - {"in"} and p.dep_ == "prep"
+                for p in self.frame.anchor.children
+            )
         return self.cert is not None and self.cert.scheduled  # "scheduled"
 
 
