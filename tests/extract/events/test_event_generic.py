@@ -62,7 +62,8 @@ def test_every_trigger_flag_is_known():
 
     known = {"lethal", "injure", "armed", "seize", "gain", "loss", "light", "cause", "intent",
              "threat", "move", "needobj", "patient", "stop", "weapon", "arrival", "aid",
-             "intrans", "needrecip", "mutual", "procession", "crowd", "surrender"}  # fmt: skip
+             "intrans", "needrecip", "mutual", "procession", "crowd", "surrender", "munition",
+             "force"}  # fmt: skip
     flags = {
         f.strip()
         for row in load_tsv("events/triggers.tsv")

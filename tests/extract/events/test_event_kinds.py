@@ -70,3 +70,19 @@ def test_being_taken_to_a_shelter_is_no_abduction(analyze):
 def test_crimes_committed_by_a_group_are_no_commitment(analyze):
     a = analyze("Residents described atrocities committed by the militia in Beni.")
     assert not [e for e in a.events if e.type == "AGREE"], [_brief(e) for e in a.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Government helicopters dropped barrel bombs on Daraya on Monday.", "FIGHT"),
+        ("The rebels dropped their weapons and fled.", None),
+        ("Prosecutors dropped the charges against the two men.", None),
+        ("Chad sent tanks and artillery to the border with Sudan on Monday.", "MOBILIZE"),
+        ("The minister sent a letter to the UN on Monday.", None),
+    ],
+)
+def test_dropping_munitions_and_sending_forces(analyze, text, kind):
+    a = analyze(text)
+    kinds = {e.type for e in a.events} - {"SANCTION", "RETREAT", "CONSULT"}
+    assert kinds == ({kind} if kind else set()), [_brief(e) for e in a.events]
