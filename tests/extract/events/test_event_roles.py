@@ -111,3 +111,12 @@ def test_a_capital_named_after_its_noun_is_the_place(analyze):
     )
     e = _one(a.events, "abducted")
     assert e.place is not None and e.place.name == "Sana'a", _brief(e)
+
+
+def test_a_village_named_with_its_noun_is_the_place_though_unknown(analyze):
+    a = analyze(
+        "Fighting was reported in the town of Gao on Sunday. Gunmen attacked the village of "
+        "Kwaghbuh on Monday."
+    )
+    e = _one(a.events, "Kwaghbuh")
+    assert e.place is not None and e.place.name == "Kwaghbuh", _brief(e)

@@ -22,7 +22,7 @@ def event_place(
     phrase), else the paragraph's most frequent such place, else the document's focus
     place marked ``inferred``. A place named as a modifier or an actor ("a U.S. strike",
     "Somalia's army") is never where an event happened."""
-    own = [hit[0] for t in frame.place_tokens if (hit := ments.place_of(t)) is not None]
+    own = [hit[0] for t in frame.place_tokens if (hit := _own_place(t, ments)) is not None]
     if own:
         return finest(own, ments)
     for group in _sentence_places(frame, ments, anchors, sent):
@@ -30,6 +30,15 @@ def event_place(
             return finest([ref for _, ref in sorted(group, key=lambda item: item[0])], ments)
     found = _paragraph_place(frame, ments, anchors, para) if para is not None else None
     return found or focus_place(ments)
+
+
+def _own_place(tok: Token, ments: Mentions) -> tuple[PlaceRef, Token] | None:
+    """The place a locative names, also a name the gazetteer lacks written on a territory
+    noun ("on the town of Nasib", "in Hawul district")."""
+    found = ments.place_of(tok)
+    if found is None and tok.lemma_.lower() in ments.lex.words("class:territory"):
+        return ments.territory_of(tok)
+    return found
 
 
 def is_locative(tok: Token, ments: Mentions) -> bool:

@@ -158,6 +158,8 @@ class Mentions:
             return None
         if any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.lefts):
             return None
+        if any(c.lower_ == "of" and any(p.pos_ == "PROPN" for p in c.children) for c in tok.rights):
+            return None  # "the town of Nasib" is named, not referred back to
         features = self.lex.cues.get("anaphoric_places", {}).get(lemma)
         best = None
         for place in self.ctx.places_between(tok.idx - 3000, tok.idx):
