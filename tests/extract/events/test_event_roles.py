@@ -120,3 +120,9 @@ def test_a_village_named_with_its_noun_is_the_place_though_unknown(analyze):
     )
     e = _one(a.events, "Kwaghbuh")
     assert e.place is not None and e.place.name == "Kwaghbuh", _brief(e)
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(analyze):
+    a = analyze("Army chief Ahmed Musa met the rebels in Gao. Musa later attacked them.")
+    kinds = [e for e in a.events if e.target is not None and e.actor is not None]
+    assert all(e.actor.name != e.target.name for e in kinds), [_brief(e) for e in a.events]

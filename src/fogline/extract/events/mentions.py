@@ -468,7 +468,7 @@ class Mentions:
         labels = ("PERSON",) if person else ("ORG", "NORP", "GPE")
         root = sentence(tok).root
         for cand in subjects_before(tok, self.lex):
-            if cand.pos_ == "PRON" or cand.head is tok.head:  # "X warned them": them is not X
+            if cand.pos_ == "PRON" or cand.head.i == tok.head.i:  # "X warned them": not X
                 continue
             if person and (
                 cand.ent_type_ == "PERSON"
