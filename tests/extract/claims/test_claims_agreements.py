@@ -85,3 +85,24 @@ def test_a_ceasefire_in_a_text_that_names_the_country_only_as_a_modifier_is_in_i
     )
     truce = _of(claims, "CEASEFIRE")
     assert truce and truce[0].place == "Nigeria", claims
+
+
+def test_a_threat_in_a_where_clause_threatens_the_object_of_its_to_verb(analyzer):
+    claims = _claims(
+        analyzer,
+        "Ahmed Hassan, a senior commander of al-Shabaab, spoke for two minutes in the video "
+        "where he threatened to kill the journalist within three days.",
+    )
+    threats = _of(claims, "THREATEN")
+    assert threats and threats[0].object == "journalist", claims
+
+
+def test_a_message_issued_with_a_video_threatens_for_its_issuer(analyzer):
+    claims = _claims(
+        analyzer,
+        "On Monday al-Shabaab issued a video with a message aimed at the Kenyan government "
+        "threatening to kill the hostages.",
+    )
+    threats = _of(claims, "THREATEN")
+    assert threats and threats[0].subject.lower() == "al-shabaab", claims
+    assert threats[0].object == "hostages", threats

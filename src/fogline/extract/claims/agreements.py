@@ -80,13 +80,18 @@ def intent_verbs(lex: ClaimLexicon) -> frozenset[str]:
 
 
 def author(agent: Token | None, lex: ClaimLexicon) -> Token | None:
-    """Who made the message that threatens ("the group posted a video threatening …": the
-    group; "a video posted by X threatened …": X); the agent itself when it is no message,
-    None when the message names no author."""
+    """Who made the message that threatens ("the group posted a video threatening …", "issued
+    a video with a message threatening …": the group; "a video posted by X threatened …": X);
+    the agent itself when it is no message, None when the message names no author."""
     if agent is None or agent.lemma_.lower() not in lex.messages:
         return agent
-    if agent.dep_ == "dobj":
-        return subject_of(agent.head)
+    host = agent
+    if host.dep_ == "pobj" and host.head.lower_ == "with":  # "issued a video with a message"
+        host = host.head.head
+        if host.pos_ == "VERB":
+            return subject_of(host)
+    if host.dep_ == "dobj":
+        return subject_of(host.head)
     posted = next((c for c in agent.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
     return agent_of(posted) if posted is not None else None
 

@@ -182,10 +182,12 @@ class PropositionReader:
         patient = (subject_of(tok) if small else passive_patient(tok)) if passive else dobj(tok)
         if participle and patient is None:
             patient = tok.head
+        intended = cue.predicate in self.lex.intent_predicates
+        if intended:  # "threatened to kill the hostage" (also in "the video where he …")
+            patient = patient or intent_patient(tok, self.lex)
         if patient is None and tok.dep_ == "relcl" and not passive:
             patient = tok.head  # "the town the militants had held"
-        if cue.predicate in self.lex.intent_predicates:  # "threatened to kill the hostage"
-            patient = patient or intent_patient(tok, self.lex)
+        if intended:
             agent = author(agent, self.lex)  # "a video threatening …": who posted it
             if agent is None or not (self.actorish(agent) or self.armed(agent)):
                 return None  # "the loss of the dam would threaten …": nobody threatens
