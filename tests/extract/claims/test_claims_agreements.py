@@ -106,3 +106,21 @@ def test_a_message_issued_with_a_video_threatens_for_its_issuer(analyzer):
     threats = _of(claims, "THREATEN")
     assert threats and threats[0].subject.lower() == "al-shabaab", claims
     assert threats[0].object == "hostages", threats
+
+
+def test_a_state_reporting_talks_with_the_other_side_is_a_party_to_them(analyzer):
+    claims = _claims(
+        analyzer,
+        "Mali insisted on Monday that negotiations with the rebels were ongoing in Algiers.",
+    )
+    talks = _of(claims, "NEGOTIATE")
+    assert talks and talks[0].subject == "Mali", claims
+    assert talks[0].place == "Algiers", talks
+
+
+def test_a_person_reporting_talks_is_no_party_to_them(analyzer):
+    claims = _claims(
+        analyzer, "A UN envoy said on Monday that negotiations with the rebels were ongoing."
+    )
+    talks = _of(claims, "NEGOTIATE")
+    assert talks and talks[0].subject is None, claims

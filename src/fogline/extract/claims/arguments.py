@@ -56,6 +56,8 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
         agent = ix.resolve(borrowed) if borrowed is not None else None
         if agent is None:
             agent = instrument_agent(prop.trigger, ix)
+    if agent is None and prop.predicate in ix.lex.reporter_party_predicates:
+        agent = _reporting_party(reading.reporter, prop, ix)
     place, inferred = _place_of(prop, ix, reader)
     if prop.predicate in ix.lex.content_predicates:  # the place of what is demanded or negotiated
         mention = place_in_content(prop.trigger, prop.agent, ix)
@@ -84,6 +86,23 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
         place_inferred=inferred,
         origin=prop.frame,
     )
+
+
+def _reporting_party(reporter: Ref | None, prop: Prop, ix: ClaimIndex) -> Ref | None:
+    """ "The government said talks with the rebels were ongoing": the reporting state, group
+    or state body is a party to the talks it reports, unless it is their other side (a
+    person or a body of no state may mediate or observe)."""
+    actor = reporter.actor if reporter is not None else None
+    if actor is None or actor.kind not in ix.lex.armed_kinds:
+        return None
+    if actor.kind == "organisation":
+        state = ix.actor_named(actor.affiliation)
+        if state is None or state.kind != "state":
+            return None
+    other = ix.resolve(prop.patient) if prop.patient is not None else None
+    if other is not None and other.actor is not None and other.actor.id == actor.id:
+        return None
+    return reporter
 
 
 def _same_as_reporter(pronoun: Token, reporter: Ref, lex: ClaimLexicon) -> Ref | None:

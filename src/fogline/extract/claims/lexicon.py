@@ -85,6 +85,7 @@ class ClaimLexicon:
     need_subject_predicates: Words
     intent_predicates: Words
     national_predicates: Words
+    reporter_party_predicates: Words
     # stance.yaml and hedges.yaml
     denial_verbs: Words
     denial_phrases: tuple[str, ...]
@@ -214,7 +215,7 @@ def _predicate_sets(known: tuple[str, ...]) -> dict[str, Words]:
     data = _mapping(load_yaml("claims/predicate_sets.yaml"), "predicate_sets.yaml")
     out = {}
     keys = ("people", "content", "borrow_agent", "blamable", "located", "need_subject", "intent",
-            "national")  # fmt: skip
+            "national", "reporter_party")  # fmt: skip
     for key in keys:
         labels = _words(data.get(key), f"predicate_sets.{key}", lower=False)
         unknown = sorted(set(labels) - set(known))
