@@ -124,3 +124,18 @@ def test_a_person_reporting_talks_is_no_party_to_them(analyzer):
     )
     talks = _of(claims, "NEGOTIATE")
     assert talks and talks[0].subject is None, claims
+
+
+def test_a_party_announcing_a_truce_deal_is_its_source(analyzer):
+    claims = _claims(analyzer, "Last month Mali announced a cease-fire deal with the rebels.")
+    truces = _of(claims, "CEASEFIRE")
+    assert truces and truces[0].subject == "Mali", claims
+    assert truces[0].source.name == "Mali", truces
+
+
+def test_a_reported_announcement_keeps_the_reporter_as_source(analyzer):
+    claims = _claims(
+        analyzer, "Last month the rebels said Mali had announced a cease-fire deal with them."
+    )
+    truces = _of(claims, "CEASEFIRE")
+    assert truces and truces[0].source.name == "rebels", claims

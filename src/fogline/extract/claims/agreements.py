@@ -29,6 +29,7 @@ class Agreement(NamedTuple):
     party: Token | None
     other: Token | None
     negated: bool
+    announced: bool = False  # by a verb of statement ("announced a truce"): the party says so
 
 
 def agreement_noun(noun: Token, lex: ClaimLexicon) -> Token | None:
@@ -67,7 +68,8 @@ def agreement_args(
         return None
     party = agent_of(verb) if passive else subject_of(verb)  # "agreed upon by the group"
     other = prep_object(head, WITH) or prep_object(verb, WITH)
-    return Agreement(party, other, negated(verb, lex))
+    announced = verb.lemma_.lower() in lex.announcement_verbs and not passive
+    return Agreement(party, other, negated(verb, lex), announced)
 
 
 def intent_verbs(lex: ClaimLexicon) -> frozenset[str]:

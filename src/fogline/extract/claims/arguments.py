@@ -25,6 +25,7 @@ from fogline.extract.claims.references import Ref, short_name
 from fogline.extract.claims.stance import read_stance
 from fogline.extract.claims.syntax import plural
 from fogline.extract.spans import sentence
+from fogline.model import Source
 
 
 def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | None:
@@ -81,11 +82,18 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
         start=start,
         end=end,
         pos=prop.trigger.idx,
-        source=reading.source or ix.outlet,
+        source=reading.source or _announcer(prop, agent, ix) or ix.outlet,
         stance=reading.stance,
         place_inferred=inferred,
         origin=prop.frame,
     )
+
+
+def _announcer(prop: Prop, agent: Ref | None, ix: ClaimIndex) -> Source | None:
+    """ "The government announced a truce with X": the announcing party states the truce."""
+    if prop.frame != "announced" or agent is None or agent.actor is None:
+        return None
+    return ix.source_of(agent, prop.agent)
 
 
 def _reporting_party(reporter: Ref | None, prop: Prop, ix: ClaimIndex) -> Ref | None:

@@ -75,6 +75,7 @@ class ClaimLexicon:
     front_parts: Words
     agreement_verbs: Words
     agreement_nouns: Words
+    announcement_verbs: Words
     messages: Words
     # predicate_sets.yaml
     people_predicates: Words
@@ -199,7 +200,7 @@ def _frame_words(predicates: Mapping[str, Any]) -> dict[str, Any]:
         "DISPLACED": ("causatives",),
         "ADVANCED": ("advance_verbs", "advance_preps", "near_verbs", "near_preps",
                      "distance_units", "front_parts"),
-        "CEASEFIRE": ("agreement_verbs", "agreement_nouns"),
+        "CEASEFIRE": ("agreement_verbs", "agreement_nouns", "announcement_verbs"),
         "THREATEN": ("messages",),
     }  # fmt: skip
     out: dict[str, Any] = {}

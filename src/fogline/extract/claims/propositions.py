@@ -400,7 +400,8 @@ class PropositionReader:
             if cue.predicate == "CEASEFIRE":  # who agreed it, from the verb that agrees it
                 found = agreement_args(tok, self.lex, self._factual)
                 if found is not None and found.party is not None:
-                    yield Prop(cue.predicate, tok, "noun", agent=found.party,
+                    frame = "announced" if found.announced else "noun"
+                    yield Prop(cue.predicate, tok, frame, agent=found.party,
                                patient=found.other, negated=found.negated)  # fmt: skip
                 return
             agent = next(
