@@ -113,3 +113,14 @@ def test_a_pronoun_doer_is_the_actor_the_events_layer_takes_it_for(analyzer):
     captured = _one(_claims(analyzer, text), "CAPTURED")
     assert captured.subject == "al-Shabaab", captured
     assert captured.source.name == "doctor", captured
+
+
+def test_an_attack_never_acts_through_a_relative_pronoun(analyzer):
+    claims = _claims(
+        analyzer,
+        "The army said its jets conducted four airstrikes near Kidal that destroyed rebel "
+        "positions. Rebels who stormed Kidal killed five soldiers.",
+    )
+    assert all(c.subject != "airstrikes" for c in claims), claims
+    killed = _one(claims, "KILLED")
+    assert killed.subject == "Rebels", killed

@@ -98,6 +98,9 @@ def focus_name(ix: ClaimIndex) -> str | None:
 def doer(token: Token | None, ref: Ref | None, ix: ClaimIndex) -> Ref | None:
     """The agent a subject token stands for: ``ref`` itself when the token can act, else the
     owner its modifier names ("Kenyan jets": Kenya), else None ("the drone", "the strike")."""
+    relative = ix.lex.grammar["relative_pronouns"]
+    if token is not None and token.lower_ in relative and token.head.dep_ == "relcl":
+        token = token.head.head  # "airstrikes that destroyed …": the airstrikes
     if token is None or ref is None or token.pos_ == "PRON":
         return ref
     probe = ActorRef(ref.name)
