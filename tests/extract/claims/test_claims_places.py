@@ -124,3 +124,14 @@ def test_an_attack_never_acts_through_a_relative_pronoun(analyzer):
     assert all(c.subject != "airstrikes" for c in claims), claims
     killed = _one(claims, "KILLED")
     assert killed.subject == "Rebels", killed
+
+
+def test_the_victim_is_never_a_noun_of_a_clause_describing_it(analyzer):
+    claims = _claims(
+        analyzer,
+        "A Canadian photographer held by al-Shabaab militants in Somalia has been killed in a "
+        "failed rescue attempt, his family said.",
+    )
+    killed = _one(claims, "KILLED")
+    assert killed.object not in ("militants", "Canada"), killed
+    assert "photographer" in (killed.object or ""), killed

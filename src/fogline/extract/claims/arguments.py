@@ -250,12 +250,32 @@ def _object_of(prop: Prop, ix: ClaimIndex) -> str | None:
     patient = prop.patient
     if patient is None or prop.predicate == "CONTROL":
         return None
-    if prop.predicate in ix.lex.people_predicates:
-        for t in [patient, *patient.subtree]:
+    people = prop.predicate in ix.lex.people_predicates
+    if people:
+        own_clause = prop.trigger in patient.subtree  # "every place they kill people"
+        for t in [patient, *(patient.subtree if own_clause else _phrase_core(patient))]:
             if t.lemma_.lower() in ix.lex.people_nouns:
                 return plural(t, ix.lex)
     ref = ix.resolve(patient)
+    state = ref is not None and ref.actor is not None and ref.actor.kind == "state"
+    if people and state and patient.pos_ == "NOUN":  # "a U.S. photojournalist" is no state
+        return patient.text
     return ref.name if ref is not None else patient.text
+
+
+#: dependents of a noun that tell more about it in a clause of their own ("a journalist held
+#: by militants", "the man, who was …"): the victims' class is never named in them
+_CLAUSES = {"relcl", "acl"}
+
+
+def _phrase_core(noun: Token) -> list[Token]:
+    """The tokens of a noun phrase without the clauses that modify it, in text order."""
+    out, stack = [], [c for c in noun.children if c.dep_ not in _CLAUSES]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+    return sorted(out, key=lambda t: t.i)
 
 
 def claim_nouns_above(trigger: Token, ix: ClaimIndex) -> set[int]:
