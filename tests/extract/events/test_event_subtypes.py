@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from fogline.extract.events.lexicon import load_lexicon
+from fogline.extract.events.triggers import find_triggers
+
 pytestmark = pytest.mark.slow  # the real pipeline: spaCy model and gazetteer
 
 
@@ -98,3 +101,26 @@ def test_what_is_seized_decides_the_event(analyze):
     assert "Disrupted weapons use" not in _subtypes(analyze, text)
     text = "A man was taken into custody in Gao on Monday."
     assert "Arrests" in _subtypes(analyze, text)
+
+
+def test_fire_opened_on_a_building_or_civilians_killed_in_a_raid_are_an_attack(analyze):
+    text = "Gunmen opened fire on a restaurant in Bamako on Monday."
+    assert "Attack" in _subtypes(analyze, text)
+    text = "Bandits killed nine villagers in a raid on Kasso on Monday."
+    assert _subtypes(analyze, text) == {"Attack"}
+    text = "Gunmen opened fire on an army patrol near Gao on Monday."
+    assert "Attack" not in _subtypes(analyze, text)
+
+
+def test_deaths_from_poisoning_or_a_plunge_are_no_attack(analyze):
+    text = "Twelve people died of alcohol poisoning in Gao on Monday."
+    assert "Attack" not in _subtypes(analyze, text)
+    text = "Nine people were killed when their bus plunged into the river near Gao on Monday."
+    assert "Attack" not in _subtypes(analyze, text)
+
+
+def test_a_month_is_no_march_and_a_frozen_river_no_sanction(analyze, analyzer):
+    doc = analyzer.nlp("Soldiers fought rebels near Gao on March 21.")
+    assert [m.token.text for m in find_triggers(doc, load_lexicon())] == ["fought"]
+    events = analyze("A bus slid onto a frozen river near Gao on Monday.").events
+    assert not [e for e in events if e.type == "SANCTION"]

@@ -126,6 +126,20 @@ class Tests:
             or obj.lemma_.lower() in self.lex.words("class:territory")
         )
 
+    def _aimed_at_site(self) -> bool:
+        """Is the trigger aimed "on", "at" or "against" a building, vehicle or village
+        ("opened fire on a teahouse")?"""
+        preps = self.lex.words("site_preps")
+        holders = [self.frame.token, *self.frame.match.tokens[1:]]
+        return any(
+            self.noun_class(p) in ("property", "village")
+            for h in holders
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
     def _value(self, name: str) -> str | None:
         c = self.coding
         if name == "stopped":
@@ -147,6 +161,8 @@ class Tests:
             return self.frame.actor_from_to
         if name == "caused":
             return self.frame.cause is not None
+        if name == "on-site":
+            return self.memo("on-site", self.frame.token, self._aimed_at_site)
         if name == "protest":
             return self.memo(
                 "protest", self.frame.token, lambda: protest_nearby(self.frame, self.lex)

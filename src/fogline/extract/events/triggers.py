@@ -73,6 +73,8 @@ def after_have(tok: Token, lex: EventLexicon) -> bool:
 
 
 def _match_noun(tok: Token, lex: EventLexicon) -> TriggerMatch | None:
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "on March 21": a month, no march
     for trig in lex.nouns.get(tok.lemma_.lower(), ()) or lex.nouns.get(tok.lower_, ()):
         rest = _noun_rest(tok, trig.words[:-1]) if len(trig.words) > 1 else ()
         if rest is not None:
