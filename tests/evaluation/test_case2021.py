@@ -25,7 +25,12 @@ def test_case2021_planned_events_yield_to_events_that_happened():
 
 def test_case2021_plover_type_is_the_fallback_and_none_when_nothing_maps():
     assert case2021.snippet_label([_event(None, "CONSULT")]) == "DIPLO"
-    assert case2021.snippet_label([_event(None, "THREATEN")]) == "NONE"
+    assert case2021.snippet_label([_event(None, "THREATEN")]) == "DIPLO"  # a state's threat
+    assert case2021.snippet_label([_event(None, "REQUEST")]) == "DIPLO"
+    assert case2021.snippet_label([_event(None, "DISAPPROVE")]) == "NONE"  # an accusation
+    assert case2021.snippet_label([_event(None, "THREATEN"), _event("Armed clash")]) == (
+        "ARMED_CLASH"
+    )
     assert case2021.snippet_label([]) == "NONE"
 
 

@@ -124,3 +124,19 @@ def test_a_month_is_no_march_and_a_frozen_river_no_sanction(analyze, analyzer):
     assert [m.token.text for m in find_triggers(doc, load_lexicon())] == ["fought"]
     events = analyze("A bus slid onto a frozen river near Gao on Monday.").events
     assert not [e for e in events if e.type == "SANCTION"]
+
+
+def test_grenades_hurled_and_crowds_gathered(analyze):
+    text = "A gunman hurled two grenades at a police station in Gao on Monday."
+    assert "Grenade" in _subtypes(analyze, text)
+    text = "Demonstrators gathered in Bamako on Friday to demand the release of the mayor."
+    assert "Peaceful protest" in _subtypes(analyze, text)
+    text = "Protesters poured into the streets of Bamako on Friday."
+    assert "Peaceful protest" in _subtypes(analyze, text)
+    text = "Investigators gathered evidence in Bamako on Friday."
+    assert "Peaceful protest" not in _subtypes(analyze, text)
+
+
+def test_a_gang_rape_is_sexual_violence(analyze):
+    text = "A girl was gang-raped by three men in Gao on Sunday, police said."
+    assert "Sexual violence" in _subtypes(analyze, text)
