@@ -140,3 +140,18 @@ def test_grenades_hurled_and_crowds_gathered(analyze):
 def test_a_gang_rape_is_sexual_violence(analyze):
     text = "A girl was gang-raped by three men in Gao on Sunday, police said."
     assert "Sexual violence" in _subtypes(analyze, text)
+
+
+def test_weapons_seized_by_nobody_named_are_still_reported(analyze):
+    text = "Twelve rifles and 300 rounds of ammunition were seized on Monday."
+    assert "Disrupted weapons use" in _subtypes(analyze, text)
+
+
+def test_protesters_blocking_roads_riot(analyze):
+    text = "Protesters blocked the main roads of Bamako on Friday."
+    assert "Violent demonstration" in _subtypes(analyze, text)
+
+
+def test_the_burning_of_shops_destroys_property(analyze):
+    text = "Traders in Gao condemned the burning of their shops by militants on Sunday."
+    assert "Looting/property destruction" in _subtypes(analyze, text)

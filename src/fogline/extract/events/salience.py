@@ -97,8 +97,9 @@ def _asks_a_question(tok: Token, lex: EventLexicon) -> bool:
 def reportable(event: Event, lex: EventLexicon) -> bool:
     """Does a grouped event say that something happened (not "could", a hope, a fear or a
     question), and enough to be coded: a doer or a recipient, a place stated in the text
-    ("protests in Bamako") or a count of the dead? A verbal or cooperative act needs a doer
-    or a stated place ("talks in Geneva"): said of nobody nowhere, it is no report."""
+    ("protests in Bamako"), a count of the dead or the weapons seized? A verbal or cooperative
+    act needs a doer or a stated place ("talks in Geneva"): said of nobody nowhere, it is no
+    report."""
     if "hypothetical" in (event.mode or "").split(","):
         return False  # "could fall", "hopes for the release", "Has Kidal fallen?"
     stated = event.place is not None and not event.place.inferred
@@ -106,6 +107,8 @@ def reportable(event: Event, lex: EventLexicon) -> bool:
         return False  # "an alliance with al-Qaida": nobody's, nowhere
     if event.actor is not None or event.target is not None:
         return True
+    if event.acled_subtype == "Disrupted weapons use":
+        return True  # coded only for weapons seized or found: "12 rifles were seized"
     return stated or event.fatalities is not None
 
 
