@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from fogline.extract.actors.lexicon import lexicon as actor_lexicon
 from fogline.extract.context import DocContext
+from fogline.extract.quotes.bounds import with_whole_quotes
 from fogline.extract.quotes.cues import Cue, channel_of, find_cues
 from fogline.extract.quotes.frames import (
     byline_cue,
@@ -27,7 +28,7 @@ from fogline.extract.quotes.frames import (
     inverted_cue,
 )
 from fogline.extract.quotes.lexicon import load_lexicon
-from fogline.extract.quotes.nesting import without_nested
+from fogline.extract.quotes.nesting import without_nested, without_quoted_fragments
 from fogline.extract.quotes.speakers import SpeakerFinder
 from fogline.extract.spans import Coverage, FirstCover, Intervals, text_of
 from fogline.extract.text import QuoteSpan, sentence_ends
@@ -74,7 +75,8 @@ def extract_quotes(doc: Doc, ctx: DocContext) -> list[Quote]:
         for seg, (cue, speaker, channel) in zip(segments, direct, strict=True)
         if speaker is not None or not _marked_phrase(text[seg.start : _inner_end(text, seg)])
     ]
-    out.extend(without_nested(_indirect(doc, cues, quoted, speakers, where, kinds)))
+    indirect = without_nested(_indirect(doc, cues, quoted, speakers, where, kinds))
+    out = [*without_quoted_fragments(out, indirect), *indirect]
     _inherit_channels(out, bounds)
     if times:
         out = _attach_dates(doc, out, times)
@@ -424,6 +426,7 @@ def _indirect(
         speaker = speakers.speaker(cue.speaker)
         if speaker is None:
             continue
+        start, end = with_whole_quotes(text, start, end, quoted)
         channel = channel_of(cue, (start, end))
         out.append(_quote(text, start, end, False, cue, speaker, channel, where, kinds))
     return out

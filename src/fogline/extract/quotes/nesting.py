@@ -1,4 +1,5 @@
-"""Reported speech inside reported speech: one statement, not two."""
+"""Reported speech inside reported speech, and quoted words inside reported speech: one
+statement, not two."""
 
 from __future__ import annotations
 
@@ -26,3 +27,16 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     if a.speaker.actor_id or b.speaker.actor_id:
         return a.speaker.actor_id == b.speaker.actor_id
     return a.speaker.name == b.speaker.name
+
+
+def without_quoted_fragments(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """Direct quotes minus the quoted phrases that lie inside the reported clause of the same
+    cue ("the governor said troops heard what sounded like an ‘earthquake’": the indirect record
+    holds the word; a record of "earthquake" alone would be a fragment of the same statement)."""
+    cues = {(q.cue.start, q.start, q.end) for q in indirect if q.cue is not None}
+    return [
+        q
+        for q in direct
+        if q.cue is None
+        or not any(c == q.cue.start and s <= q.start and q.end <= e + 2 for c, s, e in cues)
+    ]

@@ -1,0 +1,34 @@
+"""Quote records that must not be wrong: fragments, marks, channels, genders and sides."""
+
+from __future__ import annotations
+
+from fogline.model import Quote
+
+
+def _with(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote contains {fragment!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_a_quoted_word_inside_a_reported_clause_is_no_record_of_its_own(analyze):
+    quotes = analyze(
+        "Troops heading to the town heard what sounded like a 'thunderclap' as the depots "
+        "were hit, the district governor told reporters."
+    ).quotes
+    assert not [q for q in quotes if q.text.strip("'") == "thunderclap"]
+    assert _with(quotes, "'thunderclap'").speaker.name == "district governor"
+
+
+def test_a_reported_clause_keeps_the_marks_of_the_quotation_it_ends_with(analyze):
+    quotes = analyze(
+        "The rebel commander said the raid was revenge for the 'greed of their mining firms.'"
+    ).quotes
+    assert _with(quotes, "greed of their").text.endswith("firms.'")
+
+
+def test_a_reported_clause_keeps_the_marks_of_the_quotation_it_opens_with(analyze):
+    quotes = analyze(
+        "Ministry spokeswoman Jane Arden said “several aid workers” were still held by the gang."
+    ).quotes
+    assert _with(quotes, "several aid workers").text.startswith("“several aid workers”")
