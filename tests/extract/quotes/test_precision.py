@@ -32,3 +32,31 @@ def test_a_reported_clause_keeps_the_marks_of_the_quotation_it_opens_with(analyz
         "Ministry spokeswoman Jane Arden said “several aid workers” were still held by the gang."
     ).quotes
     assert _with(quotes, "several aid workers").text.startswith("“several aid workers”")
+
+
+def test_an_outlet_that_speaks_is_not_the_channel_of_its_own_words(analyze):
+    quotes = analyze("Nobody has found the driver of the lorry, Orbit TV claimed on Monday.").quotes
+    quote = _with(quotes, "found the driver")
+    assert quote.speaker.name == "Orbit TV"
+    assert quote.channel is None
+
+
+def test_a_video_message_is_the_channel(analyze):
+    quotes = analyze(
+        "In a new video message, rebel leader Tomas Vanek says the hostages have been moved."
+    ).quotes
+    assert _with(quotes, "hostages have been moved").channel == "video"
+
+
+def test_of_two_subjects_before_the_verb_the_nearer_speaks(blank_nlp):
+    from spacy.tokens import Doc
+
+    from fogline.extract.quotes.cues import subject_of
+
+    # the parse of "In her paper, the Ledger, Kowalski said she left": two subjects of "said"
+    words = ["In", "her", "paper", ",", "the", "Ledger", ",", "Kowalski", "said", "she", "left"]
+    heads = [8, 2, 0, 8, 5, 8, 8, 8, 8, 10, 8]
+    deps = ["prep", "poss", "pobj", "punct", "det", "nsubj", "punct", "nsubj", "ROOT",
+            "nsubj", "ccomp"]  # fmt: skip
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+    assert subject_of(doc[8]).text == "Kowalski"

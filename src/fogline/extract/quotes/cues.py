@@ -180,13 +180,19 @@ def subject_of(verb: Token, in_quote: Callable[[int], bool] | None = None) -> To
     """
     current = verb
     for _ in range(4):
-        for child in current.children:
-            if (
-                child.dep_ in _SUBJECTS
-                and not (in_quote and in_quote(child.idx))
-                and any(ch.isalnum() for ch in child.text)  # a dash parsed as subject is not
-            ):
-                return child
+        found = [
+            child
+            for child in current.children
+            if child.dep_ in _SUBJECTS
+            and not (in_quote and in_quote(child.idx))
+            and any(ch.isalnum() for ch in child.text)  # a dash parsed as subject is not
+        ]
+        if len(found) > 1 and found[-1].i < current.i:  # "In her paper, the X Courier, Ann
+            after = found[0].right_edge.i + 1  # said": the first, set off by a comma, is an
+            if after < len(verb.doc) and verb.doc[after].text == ",":  # apposition
+                return found[-1]
+        if found:
+            return found[0]
         if current.dep_ == "relcl":
             return current.head
         if current.dep_ not in _CLIMB or current.head.i == current.i:
@@ -359,8 +365,10 @@ def channel_of(cue: Cue, exclude: tuple[int, int] | None) -> str | None:  # noqa
                 if named:
                     return named
     scope = _channel_scope(verb)
+    who = cue.speaker  # "Press TV claimed": an outlet that speaks is no channel of its own words
+    own = {who.i, *(c.i for c in who.lefts if c.dep_ == "compound")} if who is not None else set()
     for token in scope:  # "on state television RTB", "its Amaq news agency", "Radio Andalus"
-        if exclude is not None and exclude[0] <= token.idx < exclude[1]:
+        if (exclude is not None and exclude[0] <= token.idx < exclude[1]) or token.i in own:
             continue
         if _media_noun(token):
             named = _outlet_name(token)
