@@ -48,6 +48,31 @@ def test_a_video_message_is_the_channel(analyze):
     assert _with(quotes, "hostages have been moved").channel == "video"
 
 
+def test_she_is_the_sister_not_the_brother_named_before(analyze):
+    quotes = analyze(
+        "Mr Daniel Hope was kidnapped in the capital last year. His sister Ruth told reporters "
+        "that she learned of his death from the police. 'We ask to be left in peace,' she said."
+    ).quotes
+    assert _with(quotes, "left in peace").speaker.name == "Ruth"
+
+
+def test_miss_with_a_surname_is_the_woman_of_that_name(analyze):
+    quotes = analyze(
+        "Ruth Hope said the police had called her. Her brother Daniel Hope was kidnapped last "
+        "year. In a video Miss Hope described him as a man who 'always sees the best in people.' "
+        "She added: 'Please let him live.'"
+    ).quotes
+    assert _with(quotes, "let him live").speaker.name == "Ruth Hope"
+
+
+def test_a_group_named_with_an_indefinite_article_is_no_earlier_group(analyze):
+    quotes = analyze(
+        "She had worked for aid groups in Chad and Niger. An independent citizens group in the "
+        "city told reporters they believed the claims were true."
+    ).quotes
+    assert "citizens group" in _with(quotes, "claims were true").speaker.name
+
+
 def test_of_two_subjects_before_the_verb_the_nearer_speaks(blank_nlp):
     from spacy.tokens import Doc
 

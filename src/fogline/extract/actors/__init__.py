@@ -30,6 +30,7 @@ from fogline.extract.actors.coreference import (
     read_led_by,
     resolve_references,
 )
+from fogline.extract.actors.gender import mention_gender
 from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.actors.named import clean_name, named_spans
 from fogline.extract.actors.roles import read_role
@@ -262,6 +263,7 @@ class _Names:
         self._last1: dict[str, list[int]] = {}  # last word → persons
         self._last2: dict[tuple[str, str], list[int]] = {}  # last two words → persons
         self._mentions: dict[int, tuple[int, set[tuple[int, int]]]] = {}
+        self._genders: dict[int, set[str]] = {}  # id(person cluster) → genders its names gave
 
     def add_cluster(self, cluster: Cluster) -> None:
         """A new cluster (clusters are created in this order and never removed)."""
@@ -299,6 +301,9 @@ class _Names:
         words = tuple(t.text for t in span)
         k = len(self._persons)
         self._persons.append((words, cluster, _in_of(span)))
+        gender = mention_gender(span.doc, span.start_char, span.end_char)
+        if gender is not None:  # "her brother Luke X": a later "Miss X" is not him
+            self._genders.setdefault(id(cluster), set()).add(gender)
         self._last1.setdefault(words[-1], []).append(k)
         if len(words) > 1:
             self._last2.setdefault(words[-2:], []).append(k)  # type: ignore[arg-type]
@@ -318,8 +323,11 @@ class _Names:
             )
         )
         latest = None
+        gender = mention_gender(span.doc, span.start_char, span.end_char)
         for k in reversed(bucket):
             full, cluster, in_of = self._persons[k]
+            if gender is not None and self._genders.get(id(cluster), {gender}) != {gender}:
+                continue  # "Miss X" after "Luke X, her brother": X's sister
             if len(full) > len(words) and full[-len(words) :] == words:
                 if not in_of:
                     return cluster.key  # the latest prominent one

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
+from fogline.extract.actors.gender import actor_gender, pronoun_gender
 from fogline.extract.actors.lexicon import lexicon
 from fogline.extract.words import grammar_words
 from fogline.textnorm import fold
@@ -77,6 +78,7 @@ def resolve_references(
 ) -> None:
     """Resolve pronouns, descriptions and unnamed speakers, adding their mentions in place."""
     lex = lexicon()
+    genders = _Genders(doc)
     for token in doc:
         if token.i in by_token or in_quote(token.idx):
             continue
@@ -89,7 +91,8 @@ def resolve_references(
         span: Span = doc[token.i : token.i + 1]
         if token.pos_ == "PRON":
             if lower in lex.person_pronouns:
-                target = _antecedent(token, refs, sent_of, {"person"})
+                agrees = genders.agreeing(pronoun_gender(lower))
+                target = _antecedent(token, refs, sent_of, {"person"}, agrees=agrees)
             elif lower in lex.group_pronouns:
                 kinds = _GROUPISH | (
                     {"unknown"} if lower in grammar_words("plural_pronouns") else set()
@@ -97,7 +100,9 @@ def resolve_references(
                 target = _antecedent(token, refs, sent_of, kinds)
         elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "ORG"):
             span = noun_phrase(token)
-            definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.lefts)
+            definite = any(
+                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.lefts
+            )
             named = [by_token[t.i] for t in span if t.i in by_token and t.i != token.i]
             if lemma in lex.document_nouns and definite and not named:
                 target = _antecedent(token, refs, sent_of, None, speaking=True)
@@ -188,6 +193,7 @@ def _antecedent(
     modifiers: set[str] | None = None,
     role: str | None = None,
     speaking: bool = False,
+    agrees: Callable[[Cluster], bool] | None = None,
 ) -> Cluster | None:
     """The most recent compatible actor before ``token``; subjects of recent sentences first.
 
@@ -205,6 +211,7 @@ def _antecedent(
         and (
             role is None or any(t.endswith(role) for t in {r.cluster.role or "", *r.cluster.titles})
         )
+        and (agrees is None or agrees(r.cluster))
     ]
     if speaking or (is_cue_head(token) and token.lower_ == "it"):
         doc = token.doc
@@ -225,6 +232,28 @@ def _antecedent(
     if recent_subjects:
         return recent_subjects[-1].cluster
     return before[-1].cluster
+
+
+class _Genders:
+    """The gender of each person cluster (:func:`actor_gender`), read once, for pronouns."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.known: dict[int, str | None] = {}
+
+    def of(self, cluster: Cluster) -> str | None:
+        key = id(cluster)
+        if key not in self.known:
+            titles = [cluster.role, *cluster.titles]
+            self.known[key] = actor_gender(self.doc, list(cluster.mentions), titles)
+        return self.known[key]
+
+    def agreeing(self, gender: str | None) -> Callable[[Cluster], bool] | None:
+        """A test that a person cluster may be what a pronoun of ``gender`` refers to ("she":
+        no person named as a man); None when the pronoun has no gender."""
+        if gender is None:
+            return None
+        return lambda cluster: self.of(cluster) in (None, gender)
 
 
 def _issues(subject: Token) -> bool:
