@@ -65,6 +65,14 @@ def test_miss_with_a_surname_is_the_woman_of_that_name(analyze):
     assert _with(quotes, "let him live").speaker.name == "Ruth Hope"
 
 
+def test_an_unnamed_official_speaks_for_the_state_named_before_him(analyze):
+    quotes = analyze(
+        "Yemen's government condemned the raid. The news comes after a suspected U.S. drone "
+        "strike in Yemen killed nine militants early Saturday, a security official said."
+    ).quotes
+    assert _with(quotes, "drone strike").speaker.affiliation == "Yemen"
+
+
 def test_a_group_named_with_an_indefinite_article_is_no_earlier_group(analyze):
     quotes = analyze(
         "She had worked for aid groups in Chad and Niger. An independent citizens group in the "

@@ -153,7 +153,10 @@ def attach_offices(
         if cluster.kind == "person" and (cluster.role in offices or _state_official(cluster)):
             where = min(cluster.mentions)[0]
             nationality = named.nationality(where)
-            cluster.affiliation = named.in_sentence(where) or named.by_name.get(nationality or "")
+            # "… a drone strike in X killed nine, a security official said": an unnamed
+            # official's state is named before him; the state after him is what he reports on
+            state = named.in_sentence(where) if cluster.role in offices else named.before_in(where)
+            cluster.affiliation = state or named.by_name.get(nationality or "")
             if nationality is None:  # no guess against a nationality the text gives
                 cluster.affiliation = cluster.affiliation or named.main()
             continue
@@ -246,6 +249,16 @@ class _NamedStates:
         if not k:
             return None
         return self.named[bisect.bisect_left(self.named_starts, self.named_starts[k - 1])][3]
+
+    def before_in(self, position: int) -> Cluster | None:
+        """The state named last before ``position`` in its sentence, else None."""
+        state = self.before(position)
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if state is None or span is None:
+            return None
+        first = sentence(span[0]).start_char
+        k = bisect.bisect_left(self.named_starts, position)
+        return state if self.named_starts[k - 1] >= first else None
 
     def main(self) -> Cluster | None:
         """``main_state(clusters)``, computed once."""
