@@ -73,6 +73,14 @@ def test_an_unnamed_official_speaks_for_the_state_named_before_him(analyze):
     assert _with(quotes, "drone strike").speaker.affiliation == "Yemen"
 
 
+def test_an_unnamed_speaker_loyal_to_a_group_speaks_for_it(analyze):
+    quotes = analyze(
+        "The cache included grenades and ammunition, according to a video uploaded by a media "
+        "group loyal to al-Shabaab."
+    ).quotes
+    assert _with(quotes, "cache included").speaker.affiliation == "al-Shabaab"
+
+
 def test_a_group_named_with_an_indefinite_article_is_no_earlier_group(analyze):
     quotes = analyze(
         "She had worked for aid groups in Chad and Niger. An independent citizens group in the "
@@ -93,3 +101,11 @@ def test_of_two_subjects_before_the_verb_the_nearer_speaks(blank_nlp):
             "nsubj", "ccomp"]  # fmt: skip
     doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
     assert subject_of(doc[8]).text == "Kowalski"
+
+
+def test_a_nationality_adjective_before_a_person_noun_is_not_the_speaker(analyze):
+    quotes = analyze(
+        "An American reporter died in a crash days after claiming the secret police had "
+        "threatened her."
+    ).quotes
+    assert _with(quotes, "threatened her").speaker.name == "American reporter"

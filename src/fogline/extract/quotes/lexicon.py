@@ -20,6 +20,7 @@ WORDS = (  # the word lists of data/quotes/words.yaml, each a field of QuoteLexi
     "title_prepositions",
     "state_speaker_words",
     "member_words",
+    "allegiance_adjectives",
 )
 
 
@@ -36,6 +37,7 @@ class QuoteLexicon:
     title_prepositions: frozenset[str] = frozenset()  # "Ambassador to the UN X"
     state_speaker_words: frozenset[str] = frozenset()  # "official", "commander", "army"
     member_words: frozenset[str] = frozenset()  # "member", "members"
+    allegiance_adjectives: frozenset[str] = frozenset()  # "loyal" (to), "close" (to)
 
 
 @functools.cache

@@ -112,6 +112,8 @@ class SpeakerFinder:
                 break
         if hit is None:
             hit = self._in_phrase(phrase, token)
+            if hit is not None and _adjective_of_person(phrase, hit, token):
+                hit = None  # "An American journalist claimed": the journalist, not America
         if hit is None:
             if token.pos_ == "PRON":
                 return None
@@ -121,6 +123,7 @@ class SpeakerFinder:
                 return None  # "reports that leaders were killed by airstrikes": not a speaker
             bare = _without_article(phrase)  # "a man" -> "man": descriptors carry no article
             side = _nationality(self.doc, bare.start_char, bare.end_char) or _members_of(bare)
+            side = side or self._allied_to(token)
             return Speaker(
                 bare.text, bare.start_char, bare.end_char, affiliation=side,
                 affiliation_id=self.id_of(side),
@@ -145,6 +148,18 @@ class SpeakerFinder:
         return Speaker(
             actor.name, start, end, actor.id, affiliation, actor.role, self.id_of(affiliation)
         )
+
+    def _allied_to(self, token: Token) -> str | None:
+        """The side an unnamed speaker is said to be loyal or close to ("a media group loyal to
+        X", "sources close to X"): the group, organisation or state the adjective's object
+        names."""
+        words = load_lexicon().allegiance_adjectives
+        for adj in (c for c in token.children if c.lower_ in words and c.i > token.i):
+            for obj in (g for p in adj.children if p.dep_ == "prep" for g in p.children):
+                found = self.actor_at(*_extent(noun_phrase(obj))) if obj.dep_ == "pobj" else None
+                if found is not None and found[2].kind != "person":
+                    return self.short_name(found[2])
+        return None
 
     def _names_given(self, token: Token) -> list[Token]:
         """The names a speaker's word is given by: appositions, the name hanging on the
@@ -257,6 +272,20 @@ class SpeakerFinder:
             if actor.kind == "state" and state is None:
                 state = actor.name  # "US Ambassador to the UN X", "Syrian President X"
         return state
+
+
+def _adjective_of_person(phrase: Span, hit: tuple[int, int, Actor], head: Token) -> bool:
+    """The actor found in a speaker's phrase is only an adjective before a noun for a person
+    ("An American journalist", "a Kurdish fighter"): the person speaks, not the actor."""
+    lex = lexicon()
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lex.roles | lex.people_nouns:
+        return False
+    words = [t for t in phrase if hit[0] <= t.idx < hit[1]]
+    return bool(words) and all(t.i < head.i and t.pos_ == "ADJ" for t in words)
+
+
+def _extent(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
 
 
 def _members_of(phrase: Span) -> str | None:
