@@ -109,3 +109,11 @@ def test_a_nationality_adjective_before_a_person_noun_is_not_the_speaker(analyze
         "threatened her."
     ).quotes
     assert _with(quotes, "threatened her").speaker.name == "American reporter"
+
+
+def test_a_title_given_by_a_copula_gives_the_side(analyze):
+    quotes = analyze(
+        "Ahmed Warsame is the spiritual leader of al-Shabaab. Warsame said at the time that "
+        "the attack was revenge."
+    ).quotes
+    assert _with(quotes, "attack was revenge").speaker.affiliation == "al-Shabaab"

@@ -184,6 +184,13 @@ def _title_tokens(head: Token) -> list[Token]:
 def _appositions(span: Span) -> list[Token]:
     root = span.root
     found = [c for c in root.children if c.dep_ == "appos"]
+    verb = root.head  # "X is the spiritual leader of Y": the title a copula gives the subject
+    if (
+        root.dep_ == "nsubj"
+        and verb.lemma_ == "be"
+        and not any(c.dep_ == "neg" for c in verb.children)
+    ):
+        found += [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     if root.dep_ == "appos":
         found.append(root.head)
         title = title_of_owner(root.head)
