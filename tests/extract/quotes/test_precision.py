@@ -117,3 +117,11 @@ def test_a_title_given_by_a_copula_gives_the_side(analyze):
         "the attack was revenge."
     ).quotes
     assert _with(quotes, "attack was revenge").speaker.affiliation == "al-Shabaab"
+
+
+def test_an_unnamed_official_in_a_report_is_not_on_the_reporters_side(analyze):
+    quotes = analyze(
+        "John Marsh is senior editor of the Daily Lantern. One official in the report written "
+        "by John Marsh said, “There are a number of airliners missing.”"
+    ).quotes
+    assert _with(quotes, "airliners missing").speaker.affiliation is None

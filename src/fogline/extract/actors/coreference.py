@@ -114,6 +114,8 @@ def resolve_references(
                 target = _antecedent(token, refs, sent_of, {"person"}, role=lemma)
             elif (lemma in lex.roles or lemma in lex.people_nouns) and is_cue_head(token):
                 span = _without_setting(token, span)
+                # "one official in the report by X": the setting dropped, X is not his side
+                named = [by_token[t.i] for t in span if t.i in by_token and t.i != token.i]
                 target = _apposed_person(token, by_token)  # "an expert, X, explained": X
                 target = target or _unnamed(token, span, named, new_cluster)
         if target is None:
