@@ -98,3 +98,9 @@ def test_variants_of_a_group_and_a_victim_meet_and_the_filter_matches_any_role(f
     assert [v.id for v in claims(fresh_store, actor="Halvorsen")] == [view.id]  # the victim
     assert [v.id for v in claims(fresh_store, actor="Daesh")] == [view.id]  # the doer, by alias
     assert [v.id for v in claims(fresh_store, actor="Kurdish officials")] == [view.id]  # a source
+
+
+def test_a_descriptor_resolves_through_the_root_of_the_one_named_force():
+    canon = ActorCanon.default()
+    doc = _analysis(Actor(id="a", name="Lebanese army", kind="organisation", affiliation="Lebanon"))
+    assert canon.key("the troops", doc) == "actor:lebanon"

@@ -16,16 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from fogline.reconcile.actors import ActorCanon
+from fogline.reconcile.completion import adopt_doers, complete_people, complete_places
 from fogline.reconcile.events import cluster_events, event_rows
 from fogline.reconcile.independence import copy_links
 from fogline.reconcile.origins import merge_retold
-from fogline.reconcile.propositions import (
-    Canonicalizer,
-    adopt_doers,
-    claim_reports,
-    complete_people,
-    place_base,
-)
+from fogline.reconcile.propositions import Canonicalizer, claim_reports, place_base
 from fogline.reconcile.status import REPORT_COLUMNS, STATUSES, PropositionView, build_views
 from fogline.store import Store
 from fogline.textnorm import fold
@@ -72,6 +67,7 @@ def reconcile(
         reports.extend(dataclasses.asdict(r) for r in claim_reports(analysis, canon, copies=copies))
         events.extend(event_rows(analysis, canon))
     merge_retold(reports, clusters)
+    complete_places(reports)
     complete_people(reports)
     adopt_doers(reports)
     events = cluster_events(events)

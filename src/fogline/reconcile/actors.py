@@ -183,8 +183,14 @@ class ActorCanon:
                     )  # fmt: skip
         return self._descriptor(name, key, analysis) if descriptors else None
 
+    def _entries(self, ids: set[str]) -> list[ActorEntry]:
+        if self.dictionary is None:
+            return []
+        return [e for e in (self.dictionary.get(i) for i in sorted(ids)) if e is not None]
+
     def _descriptor(self, name: str, key: str, analysis: Analysis) -> Resolved | None:
-        """A descriptor resolved to the one compatible dictionary actor the document names."""
+        """A descriptor resolved to the one actor of the document whose root is the root of an
+        actor the dictionary lists the descriptor for."""
         if self.dictionary is None:
             return None
         compatible = {e.id for e in self.dictionary.with_descriptor(key)}
@@ -192,12 +198,12 @@ class ActorCanon:
             compatible = {e.id for e in self.dictionary.with_descriptor("the " + key)}
         if not compatible:
             return None
+        roots = {f"actor:{self.root(e).id}" for e in self._entries(compatible)}
         named: dict[str, Resolved] = {}
-        for actor in analysis.actors:
-            entry = self.entry(actor.name)
-            if entry is not None and entry.id in compatible:
-                resolved = self._from_entry(entry)
-                named[resolved.root_key] = resolved
+        for actor in analysis.actors:  # by their roots: "the troops" and "Mozambique's army"
+            found = self.resolve(actor.name)
+            if found is not None and not found.person and found.root_key in roots:
+                named[found.root_key] = found
         if len(named) == 1:
             return next(iter(named.values()))
         return Resolved("generic:" + key, name, "generic:" + key, name, "unknown", generic=True)

@@ -296,9 +296,9 @@ def _report(
         doer, subject, subject_key = None, None, ""  # nobody captures or kills himself
     # a named victim or target identifies the proposition wherever it is placed; a generic
     # one ("soldiers") needs the place too
-    slot = _slot({"predicate": claim.predicate, "object_key": object_key, "place_key": place_key})
+    keyed = slot({"predicate": claim.predicate, "object_key": object_key, "place_key": place_key})
     return Report(
-        proposition_id=proposition_id(claim.predicate, subject_key, *slot[1:]),
+        proposition_id=proposition_id(claim.predicate, subject_key, *keyed[1:]),
         predicate=claim.predicate,
         subject=subject.doer_name if subject is not None else doer,
         subject_key=subject_key,
@@ -324,57 +324,7 @@ def _report(
     )
 
 
-def complete_people(reports: list[dict[str, object]]) -> None:
-    """Give a victim known by surname alone the full name of the one person of that surname
-    any report names ("person:rosenberg" → "person:gil rosenberg"), and a relative named
-    after a pronoun ("his wife") the one person whose relative of that kind any report of the
-    same doer and predicate names; with two candidates, it stays."""
-    full: dict[str, set[str]] = {}
-    for r in reports:
-        key = str(r["object_key"])
-        if key.startswith("person:") and " " in key:
-            full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
-        elif key.startswith("kin:") and not key.endswith(" ?"):
-            kin = key.split(" ", 1)[0]
-            full.setdefault(f"{r['predicate']}\x1f{r['subject_key']}\x1f{kin}", set()).add(key)
-    for r in reports:
-        key = str(r["object_key"])
-        if key.startswith("kin:") and key.endswith(" ?"):
-            kin = key.split(" ", 1)[0]
-            names = full.get(f"{r['predicate']}\x1f{r['subject_key']}\x1f{kin}", set())
-        elif key.startswith("person:") and " " not in key:
-            names = full.get(key.removeprefix("person:"), set())
-        else:
-            continue
-        if len(names) == 1:
-            r["object_key"] = next(iter(names))
-            r["proposition_id"] = proposition_id(
-                str(r["predicate"]), str(r["subject_key"]), *_slot(r)[1:]
-            )
-
-
-def adopt_doers(reports: list[dict[str, object]]) -> None:
-    """Give a report without a doer the doer every other report of its proposition names.
-
-    "Rosenberg was captured" (no doer) joins CAPTURED(Islamic State, Rosenberg) when Islamic
-    State is the only doer any document gives that capture; with two doers it stays apart.
-    """
-    doers: dict[tuple[str, str, str], dict[str, str]] = {}
-    for r in reports:
-        if r["subject_key"] and not str(r["subject_key"]).startswith("generic:"):
-            doers.setdefault(_slot(r), {})[str(r["subject_key"])] = str(r["subject"])
-    for r in reports:
-        if r["subject_key"]:
-            continue
-        found = doers.get(_slot(r), {})
-        if len(found) == 1:
-            ((key, name),) = found.items()
-            r["subject_key"], r["subject"] = key, name
-            r["party_claim"] = is_party_claim(str(r["predicate"]), key, str(r["source_key"]))
-            r["proposition_id"] = proposition_id(str(r["predicate"]), key, *_slot(r)[1:])
-
-
-def _slot(r: dict[str, object]) -> tuple[str, str, str]:
+def slot(r: dict[str, object]) -> tuple[str, str, str]:
     """(predicate, place part of the key, object key) of a report dict."""
     obj = str(r["object_key"] or "")
     specific = obj.startswith(("actor:", "person:", "kin:")) and r["predicate"] in OBJECT_PREDICATES
