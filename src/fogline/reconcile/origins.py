@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from fogline.actordict import ActorDictionary
 from fogline.data import load_yaml
 from fogline.model import Analysis, Claim
 from fogline.reconcile.actors import ORIGIN_WORDS, ActorCanon
@@ -44,6 +45,25 @@ def _credit_patterns() -> tuple[str, ...]:
     return tuple(load_yaml(ORIGIN_WORDS)["agency_credit"])
 
 
+@functools.cache
+def _credit_regexes(
+    dictionary: ActorDictionary | None,
+) -> tuple[tuple[str, bool, re.Pattern[str], str, str], ...]:
+    """(form, case-sensitive, regex of every credit pattern, key, name) per agency form."""
+    if dictionary is None:
+        return ()
+    out = []
+    for entry in dictionary.with_descriptor("the news agency"):
+        for form in entry.names:
+            exact = dictionary.case_sensitive(form, entry)
+            body = "|".join(
+                re.escape(p).replace("NAME", re.escape(form)) for p in _credit_patterns()
+            )
+            regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", 0 if exact else re.IGNORECASE)
+            out.append((form, exact, regex, f"actor:{entry.id}", entry.name))
+    return tuple(out)
+
+
 def agency_credit(text: str, canon: ActorCanon) -> tuple[str, str] | None:
     """(key, name) of the news agency ``text`` credits for itself ("(AP)", "[Reuters]"), or None.
 
@@ -51,24 +71,16 @@ def agency_credit(text: str, canon: ActorCanon) -> tuple[str, str] | None:
         >>> agency_credit("BEIRUT (AP) — Six soldiers were killed.", ActorCanon.default())
         ('actor:associated-press', 'Associated Press')
     """
-    if canon.dictionary is None:
-        return None
-    agencies = canon.dictionary.with_descriptor("the news agency")
+    lower = text.lower()
     found: list[tuple[int, str, str]] = []
-    for entry in agencies:
-        for form in entry.names:
-            name = re.escape(form)
-            for pattern in _credit_patterns():
-                regex = re.escape(pattern).replace("NAME", name)
-                flags = 0 if canon.dictionary.case_sensitive(form, entry) else re.IGNORECASE
-                hit = re.search(rf"(?<!\w){regex}(?!\w)", text, flags)
-                if hit:
-                    found.append((hit.start(), f"actor:{entry.id}", entry.name))
-    if not found:
-        return None
-    keys = {k for _, k, _ in found}
-    if len(keys) > 1:  # two agencies credited: the text is a blend, credit neither
-        return None
+    for form, exact, regex, key, name in _credit_regexes(canon.dictionary):
+        if (form not in text) if exact else (form.lower() not in lower):
+            continue  # a cheap test first: most texts name no agency
+        hit = regex.search(text)
+        if hit:
+            found.append((hit.start(), key, name))
+    if not found or len({k for _, k, _ in found}) > 1:
+        return None  # none, or two agencies credited: a blend, credit neither
     _, key, name = min(found)
     return key, name
 
