@@ -83,6 +83,7 @@ def test_two_near_copies_and_an_agency_rewrite_are_one_origin(fresh_store):
     assert view.status == "single-source"
     chains = {s["document_id"]: s["origin"] for s in view.sources["asserts"]}
     assert "Reuters (agency credit)" in chains["rewrite"]
+    assert "same text as copy (similarity 0." in chains["wire"]  # how near the copy is
 
 
 def test_officials_and_army_of_one_state_are_one_origin(fresh_store):

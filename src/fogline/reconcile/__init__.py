@@ -63,8 +63,11 @@ def reconcile(
     reports: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     for analysis in store.iter_analyses():
-        copies = clusters.get(analysis.document.id)
-        reports.extend(dataclasses.asdict(r) for r in claim_reports(analysis, canon, copies=copies))
+        doc_id = analysis.document.id
+        found = claim_reports(
+            analysis, canon, copies=clusters.get(doc_id), similarity=similarity.get(doc_id)
+        )
+        reports.extend(dataclasses.asdict(r) for r in found)
         events.extend(event_rows(analysis, canon))
     merge_retold(reports, clusters)
     complete_places(reports)

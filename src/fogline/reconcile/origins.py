@@ -97,19 +97,24 @@ def origin_of(
     *,
     credit: tuple[str, str] | None,
     copies: str,
+    similarity: float | None = None,
 ) -> Origin:
-    """The origin of one claim of ``analysis``; ``copies`` is the document's copy cluster."""
+    """The origin of one claim of ``analysis``; ``copies`` is the document's copy cluster and
+    ``similarity`` the estimated similarity that made it a copy (None for the cluster's first)."""
     outlet = analysis.document.source
     speaker = claim.source.name
     if is_narration(speaker, outlet):
         who = outlet or "the outlet"
+        if copies != analysis.document.id:  # near-copies are symmetric: "same text as"
+            near = f" (similarity {similarity:.2f})" if similarity is not None else ""
+            who = f"{who}, same text as {copies}{near}"
         media = canon.resolve(outlet) if outlet else None
         own = media.root_key if media is not None and media.kind == "media" else None
         if credit is not None and credit[0] != own:
             return Origin(credit[0], credit[1], f"{who} → {credit[1]} (agency credit)")
         if media is not None and own is not None:  # an agency's or a paper's own story
-            return Origin(own, media.root_name, media.root_name)
-        return Origin(f"copies:{copies}", who, who)
+            return Origin(own, media.root_name, who if who != outlet else media.root_name)
+        return Origin(f"copies:{copies}", outlet or who, who)
     found = canon.resolve(speaker, analysis)
     if found is None and claim.source.affiliation:
         found = canon.resolve(claim.source.affiliation, analysis)
@@ -166,4 +171,4 @@ def merge_retold(
         root = find(key)
         if root != key:
             r["source_key"] = root
-            r["origin"] = f"{r['origin']} → retold from {told.get(root, root)}"
+            r["origin"] = f"{r['origin']} → as told by {told.get(root, root)}"

@@ -259,8 +259,10 @@ def claim_reports(
     canon: Canonicalizer,
     *,
     copies: str | None = None,
+    similarity: float | None = None,
 ) -> Iterator[Report]:
-    """One :class:`Report` per claim of the analysis; ``copies`` is its copy cluster.
+    """One :class:`Report` per claim of the analysis; ``copies`` is its copy cluster and
+    ``similarity`` its estimated similarity to the cluster's first document.
 
     A claim whose victim or target is only a pronoun or quantifier ("killed one") files under
     no proposition: it would stand for a claim nobody can tell apart from others.
@@ -271,7 +273,10 @@ def claim_reports(
         empty = claim.object is not None and fold(claim.object) in empty_objects()
         if empty and claim.predicate in OBJECT_PREDICATES:
             continue
-        origin = origin_of(claim, analysis, canon.actors, credit=credit, copies=copies or doc.id)
+        origin = origin_of(
+            claim, analysis, canon.actors, credit=credit, copies=copies or doc.id,
+            similarity=similarity,
+        )  # fmt: skip
         yield _report(analysis, canon, i, claim, origin)
 
 
