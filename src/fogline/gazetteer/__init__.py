@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 import math
 import os
@@ -52,7 +53,14 @@ SKELETON_MIN_RATIO = 0.7
 # GeoNames lists towns of 500 people or more (cities500) and seats of any size; a town that
 # a source lists without a population (0) is taken to have that many
 UNKNOWN_TOWN_POP = 500
+FAMOUS_POP = 1_000_000  # a city this large: its alternate names are no rare variants
 WEAK_PRIOR = 4.0  # a feature-word query's exact candidates all below: variants looked up too
+# kinds whose every listed name is one of their real names (curated country, continent and
+# region names: "Britain", "Burma", "the Sahel"); other places' alternate names include rare
+# variants, other languages' names and jokes (GeoNames lists "Google" for Topeka)
+OWN_ALIASES = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA"})
+# abbreviated words of place names: "St. Petersburg" is Saint Petersburg by its own name
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +104,8 @@ def prior(feature: str, population: int, match: str, hint: str | None = None) ->
         score -= 1.0
     if "approx" in feature:  # no point of its own; worse still if the query lacked its suffix
         score -= 0.5 if match == "exact" else 1.2
+    if match == "alt" and population >= FAMOUS_POP:
+        match = "base"  # a city of world renown is known by its other names too (Manhattan)
     return score - {"exact": 0.0, "base": 0.3, "alt": 1.5, "skeleton": 1.5}.get(match, 0.0)
 
 
@@ -177,9 +187,11 @@ class Gazetteer:
         if not keys.base:
             return []
         rows = self.conn.execute(_SELECT + "WHERE n.base = ?", (keys.base,)).fetchall()
+        base = keys.base
         if not rows and keys.loose and keys.loose != keys.base:
             rows = self.conn.execute(_SELECT + "WHERE n.base = ?", (keys.loose,)).fetchall()
-        found = _candidates(rows, keys, skeleton=False)
+            base = keys.loose
+        found = _candidates(rows, keys, skeleton=False, base=base)
         # a province known only as a hamlet ("Shabwa province": a Burmese village) may be a
         # spelling variant of a province: those come too, after, for the context to weigh
         weak = keys.hint is not None and all(c.prior < WEAK_PRIOR for c in found)
@@ -198,13 +210,16 @@ class Gazetteer:
         return sorted(found, key=lambda c: (c.match == "skeleton", -c.prior, -c.population))
 
 
-def _candidates(rows: list[tuple], keys: NameKeys, *, skeleton: bool) -> list[Candidate]:
-    """One candidate per place of ``rows`` (its best-matching name), with its prior."""
+def _candidates(
+    rows: list[tuple], keys: NameKeys, *, skeleton: bool, base: str = ""
+) -> list[Candidate]:
+    """One candidate per place of ``rows`` (its best-matching name), with its prior; ``base``:
+    the key the rows were found by."""
     best: dict[str, Candidate] = {}
     for gid, name, lat, lon, cc, feature, admin1, pop, fold, _base, prim in rows:
         if skeleton:
             match = "skeleton"
-        elif not prim:
+        elif not prim or not _own_name(base or keys.base, name, feature):
             match = "alt"
         else:
             match = "exact" if fold == keys.fold else "base"
@@ -216,6 +231,26 @@ def _candidates(rows: list[tuple], keys: NameKeys, *, skeleton: bool) -> list[Ca
         if old is None or cand.prior > old.prior:
             best[gid] = cand
     return list(best.values())
+
+
+def _own_name(base: str, name: str, feature: str) -> bool:
+    """Whether a query (its base key) names a place by its own name, not through an alternate
+    one: the same base, or whole words of it ("Iguala" of Iguala de la Independencia, "New
+    York" of New York City); any listed name of a country or region."""
+    if feature.split(" ", 1)[0] in OWN_ALIASES:
+        return True
+    own, base = _spelled_out(_base_of(name)), _spelled_out(base)
+    return own == base or (bool(base) and f" {base} " in f" {own} ")
+
+
+def _spelled_out(base: str) -> str:
+    """A base key with the usual abbreviations of name words written out ("st petersburg")."""
+    return " ".join(ABBREVIATIONS.get(w, w) for w in base.split())
+
+
+@functools.lru_cache(maxsize=262144)
+def _base_of(name: str) -> str:
+    return name_keys(name).base
 
 
 @contextmanager

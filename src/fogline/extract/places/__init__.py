@@ -23,12 +23,22 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from fogline.extract.context import DocContext
-from fogline.extract.places.evidence import PLACE_LABELS, POSSESSIVE, STRONG_FEATURES
-from fogline.extract.places.lexicon import load_cues, load_words
-from fogline.extract.places.mentions import container, credible, name_end, outside, usable_box
+from fogline.extract.places.evidence import PLACE_LABELS, POSSESSIVE, STRONG_FEATURES, _has_cue
+from fogline.extract.places.lexicon import Cues, load_cues, load_words
+from fogline.extract.places.mentions import (
+    beside_place,
+    container,
+    credible,
+    name_end,
+    outside,
+    title_of_work,
+    usable_box,
+)
+from fogline.extract.places.senses import demonym_countries, other_sense, person_words
 from fogline.gazetteer import Candidate, haversine_km
 from fogline.gazetteer.keys import name_keys
 from fogline.model import Place
+from fogline.textnorm import fold
 
 BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA"})  # no coherence by distance
 COUNTRY_BONUS = 1.5  # candidate in the document's leading country (less for other countries)
@@ -70,13 +80,15 @@ def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
     votes = country_votes(cands, counts)
     cues = load_cues()
     spans = {m.start: m for m in mentions}
-    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    persons = person_words(doc, doc.ents, single=False)
+    tagged = {e[0].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    peoples = demonym_countries(doc, gazetteer)
     picked: dict[int, tuple[Candidate, float] | None] = {}
     for m, key in zip(mentions, keys, strict=True):
         best = choice.get(key)
-        context = {cc for n, cc in votes.items() if n != key}
+        context = {cc for n, cc in votes.items() if n != key} | peoples
         picked[m.start] = (
-            best if best and credible(m, best[0], context, cues, person_words) else None
+            best if best and credible(m, best[0], context, cues, persons, tagged) else None
         )
     out: list[Place] = []
     for m, key in zip(mentions, keys, strict=True):
@@ -87,6 +99,8 @@ def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
         if where and box and usable_box(box[0]) and _contradicts(best, box[0], where[1]):
             out.append(_approximate(m, end, box[0], where[1]))
         elif best is None:
+            if not _unresolved_kept(m, cands.get(key), cues, persons):
+                continue
             out.append(
                 Place(
                     name=doc[m.start : end].text,
@@ -97,6 +111,22 @@ def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
         else:
             out.append(_place(m, end, *best))
     return out
+
+
+def _unresolved_kept(m: Span, cands: list[Candidate] | None, cues: Cues, persons: set[str]) -> bool:
+    """Whether a mention no reading was credible for is still recorded as a place (without a
+    point): not a lower-case word, a never-a-place word, a handle or a link, a title of a work,
+    a word in another sense without a cue, nor a one-word name unknown to the gazetteer with
+    nothing around it that makes it a place ("Netflix", "Twister")."""
+    text = m.text
+    if not any(ch.isupper() for ch in text) or fold(text) in cues.not_places:
+        return False
+    if any(ch in text for ch in "@/#") or title_of_work(m):
+        return False
+    cued = _has_cue(m, cues, phrase=False) or beside_place(m)
+    if other_sense(text, persons):
+        return _has_cue(m, cues, phrase=True)
+    return " " in text or bool(cands) or cued
 
 
 def _contradicts(best: tuple[Candidate, float] | None, box: Candidate, how: str) -> bool:
@@ -257,6 +287,9 @@ def resolve(
         if not ranked:
             continue
         s1, best = ranked[0]
+        country = _namesake_country(ranked, best, name)
+        if country is not None:
+            s1, best = country
         # the runner-up that lies elsewhere (a city and its province are no rival)
         s2 = next(
             (s for s, c in ranked[1:20] if haversine_km(c.lat, c.lon, best.lat, best.lon) > 50),
@@ -264,6 +297,26 @@ def resolve(
         )
         out[name] = (best, 1.0 / (1.0 + math.exp(-(s1 - s2))))
     return out
+
+
+def _namesake_country(
+    ranked: list[tuple[float, Candidate]], best: Candidate, name: str
+) -> tuple[float, Candidate] | None:
+    """The country a name is the own name of, when a city of that country named otherwise
+    won ("Mexico" is Mexico, not Mexico City; "Kuwait" is Kuwait, not Kuwait City)."""
+    if not best.kind.startswith("PPL") or _fold(best.name) == _fold(name):
+        return None
+    return next(
+        (
+            (s, c)
+            for s, c in ranked
+            if c.kind == "PCLI"
+            and c.country_code == best.country_code
+            and c.match in ("exact", "base")
+            and _fold(c.name) == _fold(name)
+        ),
+        None,
+    )
 
 
 @functools.lru_cache(maxsize=65536)

@@ -38,6 +38,7 @@ from fogline.extract.places.evidence import (
     _variant_in,
 )
 from fogline.extract.places.lexicon import Cues, load_cues, load_words
+from fogline.extract.places.senses import person_words as words_of_persons
 from fogline.extract.words import grammar_words
 from fogline.textnorm import fold
 
@@ -124,7 +125,7 @@ class EntityFixer:
             ents = filter_spans([_particle_whole(e, gaz) for e in ents])
             ents = filter_spans([_possessive_whole(e, gaz) for e in ents])
             ents = filter_spans([p for e in ents for p in _split_pair(e, gaz, cues)])
-        person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        person_words = words_of_persons(doc, ents, single=False)
         taken = {i for e in ents for i in range(e.start, e.end)}
         runs = [r for r in _capitalised_runs(doc) if not any(i in taken for i in range(*r))]
         if gaz is not None:

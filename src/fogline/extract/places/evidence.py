@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from fogline.extract.places.lexicon import Cues
+from fogline.extract.places.senses import other_sense
 from fogline.extract.times.lexicon import load_lexicon as time_lexicon
 from fogline.extract.words import grammar_words
 from fogline.textnorm import fold
@@ -114,7 +115,8 @@ def _place_evidence(
             return False
     if _has_cue(span, cues, phrase=True):
         return True
-    personal = len(span) == 1 and span[0].lower_ in person_words
+    # a person's name, a common word, a people or a language ("Bale", "Media", "Hausa")
+    personal = len(span) == 1 and other_sense(span.text, person_words)
     owner = _possessor_country(span, gaz)
     if owner and not personal and any(c.country_code == owner and _sizeable(c) for c in cands):
         return True
@@ -134,7 +136,11 @@ def _place_evidence(
         return any(c.kind in STRONG_FEATURES for c in cands[:2]) or any(
             c.kind.startswith("ADM") for c in in_context
         )
-    return _strong(cands) or any(c.kind.startswith("ADM") for c in in_context)
+    # an organisation's name is a district of a named country only by that very name: US
+    # counties are named after people ("McDonald" is no McDonald County)
+    return _strong(cands) or any(
+        c.kind.startswith("ADM") and c.match == "exact" for c in in_context
+    )
 
 
 def _proper_noun(span: Span) -> bool:

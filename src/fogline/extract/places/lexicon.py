@@ -77,3 +77,31 @@ def load_feature_words() -> frozenset[str]:
     """Generic feature words ("province", "district of") of ``data/places/feature_words.tsv``,
     lower case; the gazetteer keys fold them its own way (:mod:`fogline.gazetteer.keys`)."""
     return frozenset(row["word"].lower() for row in load_tsv("places/feature_words.tsv"))
+
+
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """Words whose usual sense is not a place, from ``data/places/senses.yaml`` and the
+    nationality adjectives of ``data/actors/demonyms.tsv`` (lower case)."""
+
+    given_names: frozenset[str]
+    titles: frozenset[str]
+    common_words: frozenset[str]
+    peoples: frozenset[str]  # peoples, languages and nationality adjectives
+
+
+@functools.cache
+def load_senses() -> Senses:
+    """The words of ``data/places/senses.yaml`` (loaded once, on first use)."""
+    data = load_yaml("places/senses.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    demonyms = frozenset(row["demonym"].lower() for row in load_tsv("actors/demonyms.tsv"))
+    return Senses(
+        given_names=words("given_names"),
+        titles=words("titles"),
+        common_words=words("common_words"),
+        peoples=words("peoples") | demonyms,
+    )

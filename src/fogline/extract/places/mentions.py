@@ -16,14 +16,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from fogline.extract.places.evidence import LOOSE_MATCHES, STRONG_FEATURES, _has_cue
-from fogline.extract.places.lexicon import Cues, load_words
+from fogline.extract.places.evidence import LOOSE_MATCHES, PLACE_LABELS, STRONG_FEATURES, _has_cue
+from fogline.extract.places.lexicon import Cues, load_senses, load_words
+from fogline.extract.places.senses import other_sense
 from fogline.gazetteer import Candidate, haversine_km
 from fogline.gazetteer.keys import name_keys
 from fogline.textnorm import fold
 
 LARGE_CITY = 100_000
 TOWN = 20_000  # a town this size is credible by itself unless the name is a person's too
+FAMOUS_POP = 1_000_000  # a city this large is credible under any of its names
+LOCATIVE = frozenset({"in", "near", "outside", "inside", "around", "across", "into", "toward"})
 CONTAINERS = frozenset({"ADM1", "ADM2", "ADM3", "PPL", "PPLA", "PPLA2", "PPLC", "RGN"})
 OUTSIDE_KM = {"ADM1": 250.0, "RGN": 250.0, "ADM2": 100.0, "ADM3": 60.0}  # else 40 km (a town)
 
@@ -39,21 +42,68 @@ def name_end(mention: Span) -> int:
 
 
 def credible(
-    mention: Span, cand: Candidate, context: set[str], cues: Cues, person_words: set[str]
+    mention: Span,
+    cand: Candidate,
+    context: set[str],
+    cues: Cues,
+    person_words: set[str],
+    tagged: set[str] = frozenset(),
 ) -> bool:
     """Whether ``cand`` may stand for ``mention``; ``context``: the countries the document's
-    other place names point to; ``person_words``: words of the document's person names."""
+    other place names point to; ``person_words``: words of the document's person names (of
+    several words, or after a given name or a title); ``tagged``: words the model tagged as
+    a one-word person name somewhere (weaker: the document's countries outweigh it)."""
     text = mention.text
     if not any(ch.isupper() for ch in text) or fold(text) in cues.not_places:
         return False  # "n't", "kimchi"; "Earth", "West"
+    if title_of_work(mention):
+        return False  # "The Hollywood" of "The Hollywood Reporter"
+    large = cand.kind.startswith("PPL") and cand.population >= LARGE_CITY
+    strong = cand.match not in LOOSE_MATCHES and (cand.kind in STRONG_FEATURES or large)
+    if other_sense(text, person_words):  # a person's name, a common word, a people
+        if text.lower() in load_senses().peoples:
+            return _has_cue(mention, cues, phrase=True)
+        if _has_cue(mention, cues, phrase=True) or _locative(mention):
+            return True
+        if cand.kind == "PCLI" or (beside_place(mention) and cand.country_code in context):
+            return True
+        return text.lower() in person_words and strong and cand.country_code in context
     if " " in text or _has_cue(mention, cues, phrase=False):
         return True
-    large = cand.kind.startswith("PPL") and cand.population >= LARGE_CITY
-    if cand.match not in LOOSE_MATCHES and (cand.kind in STRONG_FEATURES or large):
+    if strong:
         return True
-    if cand.kind.startswith("PPL") and cand.population >= TOWN and cand.match != "skeleton":
-        return text.lower() not in person_words  # Kobani, not Bale of Christian Bale
+    if cand.match == "alt" and cand.kind.startswith("PPL") and cand.population >= FAMOUS_POP:
+        return True  # a city of world renown by another of its names (Bombay, Peking)
+    if cand.kind.startswith("PPL") and cand.population >= TOWN and cand.match not in LOOSE_MATCHES:
+        return text.lower() not in tagged
     return cand.country_code in context
+
+
+def _locative(mention: Span) -> bool:
+    """A locative preposition right before the mention ("in Media", "near Francis")."""
+    i = mention.start
+    return i > 0 and mention.doc[i - 1].lower_ in LOCATIVE
+
+
+def beside_place(mention: Span) -> bool:
+    """The mention is followed by a comma and a place: "Media, Pennsylvania"."""
+    doc, j = mention.doc, mention.end
+    return j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].ent_type_ in PLACE_LABELS
+
+
+def title_of_work(mention: Span) -> bool:
+    """A capitalised "The" opening the mention inside a sentence with a capitalised word right
+    after it: the name of a publication, a work or a firm ("The Hollywood Reporter")."""
+    doc = mention.doc
+    first, end = mention[0], mention.end
+    return (
+        len(mention) > 1
+        and first.text == "The"
+        and not first.is_sent_start
+        and end < len(doc)
+        and doc[end].is_title
+        and doc[end].is_alpha
+    )
 
 
 def container(mention: Span, spans: dict[int, Span]) -> tuple[Span, str] | None:
