@@ -101,3 +101,22 @@ def test_an_unknown_name_with_nothing_of_a_place_is_no_place_record(nlp, gaz):
 def test_the_title_of_a_publication_is_no_place(nlp, gaz):
     text = "A spokesman told The Hollywood Reporter that the deal was done."
     assert not any("Hollywood" in p.name for p in places(nlp, gaz, text))
+
+
+def test_a_lower_case_compass_word_is_not_part_of_the_place(nlp, gaz):
+    text = "He had lived in Maida Vale, in west London, before he left for Syria."
+    london = next(p for p in places(nlp, gaz, text) if p.name == "London")
+    assert london.country_code == "GB"
+
+
+def test_a_small_town_abroad_is_not_credible_beside_the_texts_countries(nlp):
+    from fogline.extract.places.lexicon import load_cues
+    from fogline.extract.places.mentions import credible
+    from fogline.gazetteer import Candidate
+
+    doc = nlp("Residents said Wagga was also attacked overnight.")
+    mention = doc[2:3]
+    town = Candidate("t:1", "Wagga Wagga", -35.1, 147.4, "AU", "PPL", None, 56_000, "exact", 4.7)
+    assert not credible(mention, town, {"NG"}, load_cues(), set())
+    assert credible(mention, town, {"AU"}, load_cues(), set())
+    assert credible(mention, town, set(), load_cues(), set())  # no country named: the prior

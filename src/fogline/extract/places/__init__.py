@@ -99,7 +99,7 @@ def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
         if where and box and usable_box(box[0]) and _contradicts(best, box[0], where[1]):
             out.append(_approximate(m, end, box[0], where[1]))
         elif best is None:
-            if not _unresolved_kept(m, cands.get(key), cues, persons):
+            if not _unresolved_kept(m, cues, persons):
                 continue
             out.append(
                 Place(
@@ -113,20 +113,19 @@ def extract_places(doc: Doc, ctx: DocContext) -> list[Place]:
     return out
 
 
-def _unresolved_kept(m: Span, cands: list[Candidate] | None, cues: Cues, persons: set[str]) -> bool:
+def _unresolved_kept(m: Span, cues: Cues, persons: set[str]) -> bool:
     """Whether a mention no reading was credible for is still recorded as a place (without a
     point): not a lower-case word, a never-a-place word, a handle or a link, a title of a work,
-    a word in another sense without a cue, nor a one-word name unknown to the gazetteer with
-    nothing around it that makes it a place ("Netflix", "Twister")."""
+    a word in another sense without a feature cue, nor a one-word name with nothing around it
+    that makes it a place ("Netflix", "Twister", "Magneto")."""
     text = m.text
     if not any(ch.isupper() for ch in text) or fold(text) in cues.not_places:
         return False
     if any(ch in text for ch in "@/#") or title_of_work(m):
         return False
-    cued = _has_cue(m, cues, phrase=False) or beside_place(m)
     if other_sense(text, persons):
         return _has_cue(m, cues, phrase=True)
-    return " " in text or bool(cands) or cued
+    return " " in text or _has_cue(m, cues, phrase=False) or beside_place(m)
 
 
 def _contradicts(best: tuple[Candidate, float] | None, box: Candidate, how: str) -> bool:
@@ -218,12 +217,21 @@ def _mentions(ent: Span) -> list[Span]:
         a, b = part.start, part.end
         if b - a > 1 and doc[a].lower_ == "the" and (doc[a].text == "the" or doc[a].is_sent_start):
             a += 1
+        while b - a > 1 and doc[a].is_lower and doc[a].text in _area_words():
+            a += 1  # "west London", "northeast Nigeria": the place is London, Nigeria
         while b - a > 1 and (doc[b - 1].lower_ in POSSESSIVE or doc[b - 1].is_lower):
             b -= 1
         span = doc[a:b]
         if span.text.strip() and not span[0].is_punct:
             out.append(span)
     return out
+
+
+@functools.cache
+def _area_words() -> frozenset[str]:
+    """Compass words and adjectives before a place name: "west", "northern", "south-east"."""
+    words = load_words()
+    return words.directions | (words.skipped_before_place - {"the"})
 
 
 def country_votes(cands: dict[str, list[Candidate]], counts: Counter[str]) -> dict[str, str]:

@@ -6,7 +6,9 @@ name the gazetteer cannot place lies by what the text says around it.
   the city of Aleppo);
 - credibility: a one-word name with no place cue around it is geocoded only to a strong
   entry (a country, a province, a large city) or to a place in a country the other names of
-  the text point to ("Bale", "Time" or "Earth" are no towns abroad);
+  the text point to ("Bale", "Time" or "Earth" are no towns abroad); a town abroad, when the
+  text names other countries, not at all (one sense per discourse); a person's name, a common
+  word or a people only with a locative cue (``senses``);
 - containment: a name the gazetteer lacks, or places in another province than the text says,
   takes the point of the place the text puts it in ("Wadi Abdan in Shabwa province", "the
   Borno town of Sabon Gida", "Saqlawiyah, north of Fallujah"), marked approximate.
@@ -16,7 +18,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from fogline.extract.places.evidence import LOOSE_MATCHES, PLACE_LABELS, STRONG_FEATURES, _has_cue
+from fogline.extract.places.evidence import (
+    LOOSE_MATCHES,
+    PLACE_LABELS,
+    STRONG_FEATURES,
+    _dateline,
+    _has_cue,
+)
 from fogline.extract.places.lexicon import Cues, load_senses, load_words
 from fogline.extract.places.senses import other_sense
 from fogline.gazetteer import Candidate, haversine_km
@@ -68,12 +76,15 @@ def credible(
         if cand.kind == "PCLI" or (beside_place(mention) and cand.country_code in context):
             return True
         return text.lower() in person_words and strong and cand.country_code in context
-    if " " in text or _has_cue(mention, cues, phrase=False):
-        return True
-    if strong:
+    if _has_cue(mention, cues, phrase=False) or _dateline(mention) or strong:
         return True
     if cand.match == "alt" and cand.kind.startswith("PPL") and cand.population >= FAMOUS_POP:
         return True  # a city of world renown by another of its names (Bombay, Peking)
+    # one sense per discourse: no small town abroad when the text names other countries
+    if bool(context) and cand.country_code not in context and not beside_place(mention):
+        return False
+    if " " in text:
+        return True
     if cand.kind.startswith("PPL") and cand.population >= TOWN and cand.match not in LOOSE_MATCHES:
         return text.lower() not in tagged
     return cand.country_code in context
