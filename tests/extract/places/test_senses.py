@@ -57,8 +57,7 @@ def test_a_surname_after_a_given_name_is_a_person_elsewhere_in_the_text(nlp, gaz
 
 def test_a_name_after_a_title_is_a_person(nlp, gaz):
     text = (
-        "Officer Darren Wilson was not indicted. Many linked the murder to Wilson's "
-        "non-indictment."
+        "Officer Darren Wilson was not indicted. Many linked the murder to Wilson's non-indictment."
     )
     assert "Wilson" not in resolved(nlp, gaz, text)
 
