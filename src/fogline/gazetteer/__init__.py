@@ -53,7 +53,6 @@ SKELETON_MIN_RATIO = 0.7
 # GeoNames lists towns of 500 people or more (cities500) and seats of any size; a town that
 # a source lists without a population (0) is taken to have that many
 UNKNOWN_TOWN_POP = 500
-FAMOUS_POP = 1_000_000  # a city this large: its alternate names are no rare variants
 WEAK_PRIOR = 4.0  # a feature-word query's exact candidates all below: variants looked up too
 # kinds whose every listed name is one of their real names (curated country, continent and
 # region names: "Britain", "Burma", "the Sahel"); other places' alternate names include rare
@@ -104,8 +103,6 @@ def prior(feature: str, population: int, match: str, hint: str | None = None) ->
         score -= 1.0
     if "approx" in feature:  # no point of its own; worse still if the query lacked its suffix
         score -= 0.5 if match == "exact" else 1.2
-    if match == "alt" and population >= FAMOUS_POP:
-        match = "base"  # a city of world renown is known by its other names too (Manhattan)
     return score - {"exact": 0.0, "base": 0.3, "alt": 1.5, "skeleton": 1.5}.get(match, 0.0)
 
 

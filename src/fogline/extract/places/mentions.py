@@ -76,10 +76,13 @@ def credible(
         if cand.kind == "PCLI" or (beside_place(mention) and cand.country_code in context):
             return True
         return text.lower() in person_words and strong and cand.country_code in context
-    if _has_cue(mention, cues, phrase=False) or _dateline(mention) or strong:
-        return True
     if cand.match == "alt" and cand.kind.startswith("PPL") and cand.population >= FAMOUS_POP:
         return True  # a city of world renown by another of its names (Bombay, Peking)
+    if cand.match == "alt" and " " not in text:  # another place's other name: "to Fox"
+        strict = _has_cue(mention, cues, phrase=True) or _locative(mention)
+        return strict or _dateline(mention) or cand.country_code in context
+    if _has_cue(mention, cues, phrase=False) or _dateline(mention) or strong:
+        return True
     # one sense per discourse: no small town abroad when the text names other countries
     if bool(context) and cand.country_code not in context and not beside_place(mention):
         return False
