@@ -32,7 +32,7 @@ from fogline.extract.context import DocContext
 from fogline.extract.spans import text_of
 from fogline.extract.times import daytime, periods
 from fogline.extract.times.grammar import Candidate, ResolveState, resolve
-from fogline.extract.times.lexicon import Lexicon, Tense, load_lexicon
+from fogline.extract.times.lexicon import Lexicon, Tense, load_lexicon, matches
 from fogline.extract.times.quoted import reanchor_quoted
 from fogline.model import TimeRef
 
@@ -87,9 +87,10 @@ def _candidates(doc: Doc, lex: Lexicon, starts: list[int]) -> list[Candidate]:
     """Grammar matches over the text that the parse accepts as dates."""
     out = []
     text = text_of(doc)
-    for kind, rx in lex.patterns:
+    triggers = lex.triggers or (None,) * len(lex.patterns)
+    for (kind, rx), trigger in zip(lex.patterns, triggers, strict=True):
         core = "t" in rx.groupindex  # the expression is group "t" ("for years": "years")
-        for m in rx.finditer(text):
+        for m in matches(rx, trigger, text):
             start, end = m.span("t") if core and m.group("t") else m.span()
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or not _accept(kind, m, span, lex):

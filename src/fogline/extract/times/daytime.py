@@ -18,7 +18,7 @@ from fogline.extract.times.units import NEAR_SENTENCES, Candidate, Resolved, Res
 from fogline.model import TimeRef
 
 if TYPE_CHECKING:
-    from fogline.extract.times.lexicon import Lexicon
+    from fogline.extract.times.words import Lexicon
 
 _BEFORE_CLOCK = re.compile(r"\s*,?\s*(?:on\s+)?$")  # "10 p.m. Wednesday", "noon, Thursday"
 

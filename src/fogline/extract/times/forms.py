@@ -23,7 +23,7 @@ from fogline.extract.times.units import (
 )
 
 if TYPE_CHECKING:
-    from fogline.extract.times.lexicon import Lexicon
+    from fogline.extract.times.words import Lexicon
 
 _SHIFTS = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "next": 1}
 _SHIFTS |= {"coming": 1}
@@ -33,7 +33,7 @@ def _alt(words: Any) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
-def specs(lex_raw: dict[str, Any]) -> list[tuple[str, str]]:
+def specs(lex_raw: dict[str, Any]) -> list[tuple[str, ...]]:
     """Patterns of the forms above (kinds ``partof``, ``fiscal``, ``spelled``)."""
     raw = load_periods().raw
     parts = r"the\s+(?:end|beginning|start|middle|rest|remainder)\s+of"
@@ -57,6 +57,7 @@ def specs(lex_raw: dict[str, Any]) -> list[tuple[str, str]]:
             rf"\b(?:(?P<mon>{_alt(lex_raw['months'])})\s+|(?:the\s+)?(?P<season>"
             rf"{_alt(lex_raw['seasons'])})\s+of\s+)?nineteen[\s-](?:(?P<tens>{tens})"
             rf"(?:[\s-](?P<d>{digits}))?|(?P<teen>{teens}))\b",
+            r"\bnineteen\b",
         ),
         ("spelled", rf"\bthe\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?P<d2>{digits}))?\b"),
     ]

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 
 from fogline.extract.times import daytime, forms, periods, relative
-from fogline.extract.times.lexicon import Lexicon, Tense
 from fogline.extract.times.units import (
     Candidate,
     Resolved,
@@ -27,6 +26,7 @@ from fogline.extract.times.units import (
     shifted,
     year_back,
 )
+from fogline.extract.times.words import Lexicon, Tense
 from fogline.model import TimeRef
 
 __all__ = ["Candidate", "ResolveState", "resolve"]

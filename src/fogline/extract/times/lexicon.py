@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from fogline.data import load_yaml
+from fogline.extract.times import forms, periods
+from fogline.extract.times.words import Lexicon, Tense
 
-Tense = str | None  # "past" | "present" | "future" | "conditional" | None
+__all__ = ["Lexicon", "Tense", "load_lexicon"]
 
 
 _WORD_SETS = (  # lower-case word sets of lexicon.yaml read by the parse checks, one field each
@@ -20,35 +22,6 @@ _WORD_SETS = (  # lower-case word sets of lexicon.yaml read by the parse checks,
     "conditional_modals",
     "present_auxiliaries",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Month, weekday and number words and the compiled time grammar."""
-
-    months: dict[str, int]
-    month_full: frozenset[str]
-    weekdays: dict[str, int]
-    weekday_full: frozenset[str]
-    numbers: dict[str, int]
-    ordinals: dict[str, int]
-    decade_words: dict[str, int]
-    seasons: dict[str, tuple[str, int]]
-    ambiguous_months: frozenset[str]
-    preps: frozenset[str]
-    future_heads: frozenset[str]
-    future_modals: frozenset[str]
-    future_verbs: frozenset[str]
-    deadline_words: frozenset[str]
-    not_deictic_after: frozenset[str]
-    age_possessives: frozenset[str]
-    past_auxiliaries: frozenset[str]
-    conditional_modals: frozenset[str]
-    present_auxiliaries: frozenset[str]
-    holidays: dict[str, tuple[int, int | tuple[int, int]]]
-    deictic: dict[str, int]
-    named_days: dict[tuple[int, int], int]
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def _holiday(spec: str, weekdays: dict[str, int]) -> tuple[int, int | tuple[int, int]]:
@@ -80,7 +53,7 @@ def _count(raw: dict) -> str:
     return "|".join([r"\d{1,2}", *(re.escape(str(w)) for w in raw["count_words"])])
 
 
-def _relative_specs(raw: dict) -> list[tuple[str, str]]:
+def _relative_specs(raw: dict) -> list[tuple[str, ...]]:
     """Patterns of expressions counted from publication or from the previous date."""
     num = _count(raw)
     units = r"(?P<unit>day|week|month|year|decade)s?"
@@ -102,8 +75,13 @@ def _relative_specs(raw: dict) -> list[tuple[str, str]]:
             "ago",  # "a year ago this month": that month a year back
             rf"\b{hedge}(?P<n>{num})\s+{units}\s+ago\b"
             r"(?:\s+(?:(?P<adet>this|last)\s+(?P<aunit>week|month)|(?P<aday>today|yesterday))\b)?",
+            r"\bago\b",
         ),
-        ("shift", rf"\b{hedge}(?P<n>{num})\s+{units}\s+(?P<dir>earlier|later)\b"),
+        (
+            "shift",
+            rf"\b{hedge}(?P<n>{num})\s+{units}\s+(?P<dir>earlier|later)\b",
+            r"\b(?:earlier|later)\b",
+        ),
         ("shift", r"\bthe\s+(?P<dir>previous|following|next)\s+(?P<unit>day|week|month|year)\b"),
         (
             "same",
@@ -135,8 +113,6 @@ def load_lexicon() -> Lexicon:
     )
     holidays = _alt(raw["holidays"]).replace("\\ ", r"\s+")
     end = r"(?![\w-])"
-    from fogline.extract.times import forms, periods  # import units, which imports this
-
     specs = [
         *periods.specs(raw),  # first: "the last year" is a length of time, not last year
         ("iso", rf"\b{year}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
@@ -209,5 +185,30 @@ def load_lexicon() -> Lexicon:
         holidays={k: _holiday(v, weekdays) for k, v in raw["holidays"].items()},
         deictic={" ".join(str(k).split()): int(v) for k, v in raw["deictic"].items()},
         named_days={_day_key(str(k)): int(v) for k, v in raw["named_days"].items()},
-        patterns=tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs),
+        patterns=tuple((s[0], re.compile(s[1], re.IGNORECASE)) for s in specs),
+        triggers=tuple(re.compile(s[2], re.IGNORECASE) if len(s) > 2 else None for s in specs),
     )
+
+
+_LEFT, _RIGHT = 100, 40  # how far a match may reach before and after its trigger
+
+
+def matches(
+    rx: re.Pattern[str], trigger: re.Pattern[str] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``rx`` in ``text``; with a ``trigger``, ``rx`` only runs around the
+    trigger's matches (a long pattern tried at every word costs more than finding its one
+    required word), each match covering one, in text order, not overlapping."""
+    if trigger is None:
+        yield from rx.finditer(text)
+        return
+    done = -1
+    for hit in trigger.finditer(text):
+        if hit.start() < done:
+            continue
+        window = rx.finditer(text, max(0, hit.start() - _LEFT), min(len(text), hit.end() + _RIGHT))
+        for m in window:
+            if m.start() >= done and m.start() <= hit.start() and m.end() >= hit.end():
+                yield m
+                done = m.end()
+                break

@@ -22,7 +22,7 @@ from fogline.extract.times.units import Candidate, Resolved, ResolveState
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from fogline.extract.times.lexicon import Lexicon
+    from fogline.extract.times.words import Lexicon
 
 UNKNOWN_DAY = "XXXX-XX-XX"
 _RATE_BEFORE = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
@@ -83,66 +83,97 @@ def _alt(words: Any) -> str:
     return "|".join(sorted(escaped, key=len, reverse=True))
 
 
-def specs(lex_raw: dict[str, Any]) -> list[tuple[str, str]]:
+def specs(lex_raw: dict[str, Any]) -> list[tuple[str, ...]]:
     """The patterns of durations, sets and times of day (``lex_raw``: ``lexicon.yaml``)."""
     p = load_periods()
+    return [*_duration_specs(p), *_set_specs(p, lex_raw), *_daytime_specs(p)]
+
+
+_END = r"(?![\w-])"
+
+
+def _units(p: Periods) -> tuple[str, str]:
+    """Alternations of the singular and of the plural unit words."""
+    plural = _alt(spec["plural"] for spec in p.raw["units"].values())
+    return _alt(p.raw["units"]), plural
+
+
+def _count(p: Periods) -> str:
+    """A count before a unit: a figure ("24", "5 1/2"), words ("twenty-four", "a couple
+    of"), or a vague count in group ``vague``; "and a half" may follow."""
     raw = p.raw
-    singular = _alt(raw["units"])
-    plural = _alt(spec["plural"] for spec in raw["units"].values())
     tens = rf"(?:{_alt(raw['tens'])})[\s-](?:{_alt(raw['digits'])})"
     words = _alt([w for w in p.numbers if w not in ("couple",)])
-    count = (
+    return (
         rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|{tens}|a\s+couple\s+of|{words}"
         rf"|(?P<vague>{_alt(p.vague)}))(?:\s+and\s+a\s+half)?"
     )
-    hedge = rf"(?:(?!over\s+the\b)(?P<hedge>{_alt(raw['hedges'])})\s+)?"  # "over the past week"
+
+
+def _duration_specs(p: Periods) -> list[tuple[str, ...]]:
+    singular, plural = _units(p)
+    hedge = rf"(?:(?!over\s+the\b)(?P<hedge>{_alt(p.raw['hedges'])})\s+)?"  # not "over the"
     anc = _alt(sorted(p.anchored | {"first", "final"}))
-    extra = rf"(?:\s+(?:{_alt(raw['unit_modifiers'])}))?"
-    end = r"(?![\w-])"
-    weekdays = _alt(lex_raw["weekdays"])
-    months = _alt(lex_raw["months"])
-    parts = _alt(w for w in p.day_parts if " " not in w and "-" not in w)
-    zones = _alt(raw["time_zones"])
+    extra = rf"(?:\s+(?:{_alt(p.raw['unit_modifiers'])}))?"
     return [
         (
             "duration",
-            rf"\b{hedge}(?:(?P<the>the)\s+)?(?:(?P<anc>{anc})\s+)?(?P<n>{count}){extra}[\s-]+"
-            rf"(?P<unit>{singular}|{plural})(?P<half>\s+and\s+a\s+half)?(?:-long)?(?:\s+or\s+so)?{end}",
+            rf"\b{hedge}(?:(?P<the>the)\s+)?(?:(?P<anc>{anc})\s+)?(?P<n>{_count(p)}){extra}[\s-]+"
+            rf"(?P<unit>{singular}|{plural})(?P<half>\s+and\s+a\s+half)?(?:-long)?(?:\s+or\s+so)?{_END}",
+            rf"\b(?:{singular}|{plural}){_END}",
         ),
         (
             "duration",
-            rf"\bthe\s+(?P<anc>past|last)\s+(?P<unit>week|month|year|decade|century){end}",
+            rf"\bthe\s+(?P<anc>past|last)\s+(?P<unit>week|month|year|decade|century){_END}",
         ),
         (
             "duration",
             rf"\b(?P<t>(?:the\s+)?(?P<anc>recent|coming|past|last|next|previous)\s+"
-            rf"(?:(?P<vague>few|several|many|couple\s+of)\s+)?(?P<unit>{plural})){end}",
+            rf"(?:(?P<vague>few|several|many|couple\s+of)\s+)?(?P<unit>{plural})){_END}",
+            r"\b(?:recent|coming|past|last|next|previous)\b",
         ),
         (
             "duration",
             rf"\b(?:for|over\s+the|in|within)\s+(?P<t>(?:(?P<vague>many|several|few)\s+)?"
-            rf"(?P<unit>{plural})){end}",
+            rf"(?P<unit>{plural})){_END}",
         ),
-        ("duration", rf"\b(?P<t>the\s+(?P<unit>{plural})\s+(?P<ahead>ahead)){end}"),
-        ("duration", rf"\b(?P<unit>{singular}|{plural})-long{end}"),  # "day-long", "decades-long"
-        ("set", rf"\b(?P<adv>{_alt(p.set_adverbs)}){end}"),
+        ("duration", rf"\b(?P<t>the\s+(?P<unit>{plural})\s+(?P<ahead>ahead)){_END}"),
+        ("duration", rf"\b(?P<unit>{singular}|{plural})-long{_END}", r"-long\b"),  # "day-long"
+    ]
+
+
+def _set_specs(p: Periods, lex_raw: dict[str, Any]) -> list[tuple[str, ...]]:
+    singular, plural = _units(p)
+    weekdays, months = _alt(lex_raw["weekdays"]), _alt(lex_raw["months"])
+    parts = _alt(w for w in p.day_parts if " " not in w and "-" not in w)
+    words = _alt([w for w in p.numbers if w not in ("couple",)])
+    return [
+        ("set", rf"\b(?P<adv>{_alt(p.set_adverbs)}){_END}"),
         (
             "set",
-            rf"\b(?P<det>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{count})\s+)?"
-            rf"(?P<unit>{singular}|{plural}){end}",
+            rf"\b(?P<det>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{_count(p)})\s+)?"
+            rf"(?P<unit>{singular}|{plural}){_END}",
         ),
         (
             "set",
-            rf"\b(?P<det>every|each)\s+(?:(?P<wd>{weekdays})|(?P<mon>{months})|(?P<part>{parts})){end}",
+            rf"\b(?P<det>every|each)\s+(?:(?P<wd>{weekdays})|(?P<mon>{months})|(?P<part>{parts})){_END}",
         ),
-        ("set", rf"\b(?P<wds>{weekdays})s(?:\s+(?P<part>{parts})s?)?{end}"),
-        ("set", rf"\b(?P<wds>{weekdays})\s+(?P<part>{parts})s{end}"),  # "Tuesday nights"
+        ("set", rf"\b(?P<wds>{weekdays})s(?:\s+(?P<part>{parts})s?)?{_END}"),
+        ("set", rf"\b(?P<wds>{weekdays})\s+(?P<part>{parts})s{_END}"),  # "Tuesday nights"
         (
             "set",
             rf"\b(?:(?P<freq>{_alt(p.frequencies)})|(?P<fn>\d{{1,2}}|{words})\s+times)\s+"
-            rf"(?:a|an|per|each|every)\s+(?P<unit>{singular}){end}",
+            rf"(?:a|an|per|each|every)\s+(?P<unit>{singular}){_END}",
+            r"\b(?:times|once|twice|thrice)\b",
         ),
-        ("set", rf"\bper\s+(?P<unit>{singular}){end}"),
+        ("set", rf"\bper\s+(?P<unit>{singular}){_END}"),
+    ]
+
+
+def _daytime_specs(p: Periods) -> list[tuple[str, ...]]:
+    parts = _alt(w for w in p.day_parts if " " not in w and "-" not in w)
+    zones = _alt(p.raw["time_zones"])
+    return [
         (
             "clock",
             rf"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.|[ap]\.?m\b)"
@@ -150,21 +181,24 @@ def specs(lex_raw: dict[str, Any]) -> list[tuple[str, str]]:
         ),
         ("clock", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?:\s+(?P<tz>{zones}|hours|hrs)\b)?"),
         ("clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<tz>{zones}|hours|hrs)\b"),
-        ("clock", rf"\b(?:12\s+)?(?P<cw>{_alt(p.clock_words)}){end}"),
+        ("clock", rf"\b(?:12\s+)?(?P<cw>{_alt(p.clock_words)}){_END}"),
         (
             "daypart",
             rf"\b(?:at|by|before|after|until|till|around|from|since|near|toward|towards)\s+"
-            rf"(?P<t>(?P<part>dawn|daybreak|dusk|nightfall|sunrise|sunset|first\s+light)){end}",
+            rf"(?P<t>(?P<part>dawn|daybreak|dusk|nightfall|sunrise|sunset|first\s+light)){_END}",
+            r"\b(?:dawn|daybreak|dusk|nightfall|sunrise|sunset|light)\b",
         ),
         (
             "daypart",
             rf"\b(?:in|during|on|through|throughout)\s+(?P<t>the\s+(?:(?P<edge>early|late)\s+)?"
-            rf"(?P<part>morning|afternoon|evening|night)(?:\s+hours)?){end}",
+            rf"(?P<part>morning|afternoon|evening|night)(?:\s+hours)?){_END}",
+            r"\b(?:morning|afternoon|evening|night)\b",
         ),
-        ("daypart", rf"\b(?P<t>(?P<part>mid-?morning|mid-?afternoon|overnight)){end}"),
+        ("daypart", rf"\b(?P<t>(?P<part>mid-?morning|mid-?afternoon|overnight)){_END}"),
         (
             "daypart",
-            rf"\b(?P<t>(?:the\s+)?(?P<rel>next|following|previous|same|that)\s+(?P<part>{parts})){end}",
+            rf"\b(?P<t>(?:the\s+)?(?P<rel>next|following|previous|same|that)\s+(?P<part>{parts})){_END}",
+            rf"\b(?:{parts}){_END}",
         ),
     ]
 
@@ -213,7 +247,7 @@ def vet(kind: str, m: re.Match[str], span: Span, periods: Periods | None = None)
     return kind
 
 
-def _count(word: str, p: Periods) -> float | None:
+def _number(word: str, p: Periods) -> float | None:
     """The number a count word or figure stands for (None: vague)."""
     w = " ".join(word.lower().replace("-", " ").split())
     if not w or w in p.vague:
@@ -259,7 +293,7 @@ def res_duration(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     word = g["unit"].lower()
     plural = word != p.units[word][3]
     n_text = g.get("n") or ("" if g.get("vague") or g.get("t") or plural else "one")
-    n = _count(n_text, p) if n_text else None
+    n = _number(n_text, p) if n_text else None
     if g.get("vague") and (g["vague"].lower().startswith("couple")):
         n = 2
     if g.get("half") and n is not None:
@@ -290,7 +324,7 @@ def res_set(c: Candidate, lex: Lexicon, ctx: ResolveState) -> Resolved:
     word = g["unit"].lower()
     n: float | None = 1.0
     if g.get("n"):
-        n = _count(g["n"], p)
+        n = _number(g["n"], p)
     if g.get("other"):
         n = 2.0
     return _length(n, word, p), p.precision[p.units[word][3]], "absolute"
@@ -303,7 +337,7 @@ def freq(m: re.Match[str], lex: Lexicon) -> str | None:
     if g.get("freq"):
         return f"{p.frequencies[g['freq'].lower()]}X"
     if g.get("fn"):
-        k = _count(g["fn"], p)
+        k = _number(g["fn"], p)
         return f"{int(k)}X" if k else None
     return None
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from fogline.extract.times.lexicon import Lexicon
 from fogline.extract.times.units import (
     NEAR_SENTENCES,
     Candidate,
@@ -25,6 +24,7 @@ from fogline.extract.times.units import (
     week,
     year_back,
 )
+from fogline.extract.times.words import Lexicon
 
 _HEDGED_UNITS = frozenset({"week", "month"})  # a hedged day is a day; a hedged year stays one
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from fogline.extract.times.lexicon import Tense
+from fogline.extract.times.words import Tense
 from fogline.model import TimeRef
 
 
