@@ -135,3 +135,19 @@ def test_the_victim_is_never_a_noun_of_a_clause_describing_it(analyzer):
     killed = _one(claims, "KILLED")
     assert killed.object not in ("militants", "Canada"), killed
     assert "photographer" in (killed.object or ""), killed
+
+
+def test_a_comment_after_a_dash_is_not_the_object_of_a_small_clause(analyzer):
+    claims = _claims(
+        analyzer,
+        "He said the attack near Kidal on Sunday saw some 30 farmers abducted – an established "
+        "rebel tactic in the region.",
+    )
+    captured = _one(claims, "CAPTURED")
+    assert captured.object == "farmers", captured
+    assert captured.subject != "farmers", captured
+
+
+def test_a_date_after_an_attack_noun_is_not_its_target(analyzer):
+    claims = _claims(analyzer, "Residents described the attack on Sunday as the worst in years.")
+    assert all(c.object != "Sunday" for c in claims), claims

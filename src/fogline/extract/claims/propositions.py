@@ -417,6 +417,8 @@ class PropositionReader:
                 if cue.predicate == "WITHDREW" and not self.armed(agent):
                     continue
             patient = prep_object(tok, self.lex.preps["noun_patient"])
+            if patient is not None and patient.ent_type_ in ("DATE", "TIME"):
+                patient = None  # "the attack on Saturday": when, not what was attacked
             if cue.predicate == "KILLED" and patient is None:
                 continue
             if agent is None and patient is None:

@@ -186,5 +186,13 @@ def small_clause_passive(verb: Token, lex: ClaimLexicon) -> bool:
         and verb.tag_ in ("VBN", "VBD")
         and verb.head.lemma_.lower() in lex.small_clause_heads
         and any(c.dep_ == "nsubj" for c in verb.children)
-        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not any(c.dep_ == "dobj" and not _after_dash(c, verb) for c in verb.children)
     )
+
+
+def _after_dash(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` set off from ``verb`` by a dash ("saw 40 women abducted – an established
+    tactic"): a comment on the clause, not its object?"""
+    between = tok.doc[verb.i + 1 : tok.i]
+    return any(t.text in ("–", "—", "--") for t in between)
