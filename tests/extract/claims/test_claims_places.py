@@ -151,3 +151,12 @@ def test_a_comment_after_a_dash_is_not_the_object_of_a_small_clause(analyzer):
 def test_a_date_after_an_attack_noun_is_not_its_target(analyzer):
     claims = _claims(analyzer, "Residents described the attack on Sunday as the worst in years.")
     assert all(c.object != "Sunday" for c in claims), claims
+
+
+def test_people_who_fled_an_attack_were_displaced_by_the_attackers(analyzer):
+    claims = _claims(
+        analyzer, "Thousands of families fled when M23 rebels attacked the town of Sake on Tuesday."
+    )
+    displaced = _one(claims, "DISPLACED")
+    assert displaced.subject == "M23 rebels", displaced
+    assert displaced.object == "families", displaced
