@@ -160,3 +160,13 @@ def test_people_who_fled_an_attack_were_displaced_by_the_attackers(analyzer):
     displaced = _one(claims, "DISPLACED")
     assert displaced.subject == "M23 rebels", displaced
     assert displaced.object == "families", displaced
+
+
+def test_a_victim_is_never_the_doer_of_what_befell_him(analyzer):
+    claims = _claims(
+        analyzer,
+        "John Peters, a British engineer, was kidnapped in 2013 as he left a hotel in Kidal.",
+    )
+    captured = _one(claims, "CAPTURED")
+    assert captured.object == "John Peters", captured
+    assert captured.subject is None, captured

@@ -22,7 +22,7 @@ from fogline.extract.claims.lexicon import ClaimLexicon
 from fogline.extract.claims.locatives import antecedent_actor, doer, instrument_agent
 from fogline.extract.claims.propositions import Prop, PropositionReader
 from fogline.extract.claims.references import Ref, short_name
-from fogline.extract.claims.stance import read_stance
+from fogline.extract.claims.stance import Reading, read_stance
 from fogline.extract.claims.syntax import plural
 from fogline.extract.spans import sentence
 from fogline.model import Source
@@ -34,6 +34,43 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
     if is_question(prop.trigger, ix):
         return None
     reading = read_stance(prop.trigger, prop.negated or _denial_phrase(prop.trigger, ix), ix)
+    agent = _agent(prop, reading, ix)
+    place, inferred = _place_of(prop, ix, reader)
+    if prop.predicate in ix.lex.content_predicates:  # the place of what is demanded or negotiated
+        mention = place_in_content(prop.trigger, prop.agent, ix)
+        place = ix.place_name(mention) if mention is not None else None
+    elif place is None and prop.predicate != "CONTROL":
+        mention = borrowed_place(prop.trigger, ix)
+        place = ix.place_name(mention) if mention is not None else None
+    obj = _object_of(prop, ix)
+    if prop.predicate in ix.lex.people_predicates and agent is not None and agent.name == obj:
+        agent = None  # "X was kidnapped as he left …": the victim did not do it
+    if prop.frame == "lose":  # "X lost the town": someone else holds it; X is not the subject
+        agent = None
+    if prop.predicate == "CONTROL" and place is None and reading.stance != "denies":
+        return None  # a denial ("no position has fallen") takes its place from the claim
+    start, end = evidence(prop.trigger, ix)
+    date = _date_of(prop.trigger, ix)
+    return Draft(
+        predicate=prop.predicate,
+        subject=agent.name if agent else None,
+        object=obj,
+        place=place,
+        date=date,
+        start=start,
+        end=end,
+        pos=prop.trigger.idx,
+        source=reading.source or _announcer(prop, agent, ix) or ix.outlet,
+        stance=reading.stance,
+        place_inferred=inferred,
+        origin=prop.frame,
+    )
+
+
+def _agent(prop: Prop, reading: Reading, ix: ClaimIndex) -> Ref | None:
+    """Who did it: the agent the parse gives, read against the reporter (its "it", its
+    forces), else the agent of the same incident's clause or its attack's owner, else the
+    party reporting talks or a truce."""
     agent = doer(prop.agent, ix.resolve(prop.agent), ix)
     if agent is None and prop.agent is not None:
         agent = antecedent_actor(prop.agent, ix)
@@ -59,34 +96,7 @@ def draft_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> Draft | N
             agent = instrument_agent(prop.trigger, ix)
     if agent is None and prop.predicate in ix.lex.reporter_party_predicates:
         agent = _reporting_party(reading.reporter, prop, ix)
-    place, inferred = _place_of(prop, ix, reader)
-    if prop.predicate in ix.lex.content_predicates:  # the place of what is demanded or negotiated
-        mention = place_in_content(prop.trigger, prop.agent, ix)
-        place = ix.place_name(mention) if mention is not None else None
-    elif place is None and prop.predicate != "CONTROL":
-        mention = borrowed_place(prop.trigger, ix)
-        place = ix.place_name(mention) if mention is not None else None
-    obj = _object_of(prop, ix)
-    if prop.frame == "lose":  # "X lost the town": someone else holds it; X is not the subject
-        agent = None
-    if prop.predicate == "CONTROL" and place is None and reading.stance != "denies":
-        return None  # a denial ("no position has fallen") takes its place from the claim
-    start, end = evidence(prop.trigger, ix)
-    date = _date_of(prop.trigger, ix)
-    return Draft(
-        predicate=prop.predicate,
-        subject=agent.name if agent else None,
-        object=obj,
-        place=place,
-        date=date,
-        start=start,
-        end=end,
-        pos=prop.trigger.idx,
-        source=reading.source or _announcer(prop, agent, ix) or ix.outlet,
-        stance=reading.stance,
-        place_inferred=inferred,
-        origin=prop.frame,
-    )
+    return agent
 
 
 def _announcer(prop: Prop, agent: Ref | None, ix: ClaimIndex) -> Source | None:
