@@ -119,3 +119,21 @@ def test_a_small_town_abroad_is_not_credible_beside_the_texts_countries(nlp):
     assert not credible(mention, town, {"NG"}, load_cues(), set())
     assert credible(mention, town, {"AU"}, load_cues(), set())
     assert credible(mention, town, set(), load_cues(), set())  # no country named: the prior
+
+
+def test_a_spelling_variant_is_never_read_into_an_acronym(nlp):
+    from fogline.extract.places.lexicon import load_cues
+    from fogline.extract.places.mentions import credible
+    from fogline.gazetteer import Candidate
+
+    doc = nlp("The story spread to KVIL, a radio station.")
+    town = Candidate("t:2", "Oakville", 43.4, -79.7, "CA", "PPL", None, 200_000, "skeleton", 3.8)
+    assert not credible(doc[4:5], town, {"CA"}, load_cues(), set())
+
+
+def test_the_last_part_of_a_hyphenated_person_name_is_a_person(nlp, gaz):
+    text = (
+        "Abu Bakr al-Baghdadi leads the group. Three aides to al-Baghdadi were killed, "
+        "officials in Iraq said."
+    )
+    assert not any("Baghdadi" in p.name for p in places(nlp, gaz, text))

@@ -78,6 +78,9 @@ def credible(
         return text.lower() in person_words and strong and cand.country_code in context
     if cand.match == "alt" and cand.kind.startswith("PPL") and cand.population >= FAMOUS_POP:
         return True  # a city of world renown by another of its names (Bombay, Peking)
+    if cand.match == "skeleton" and (text.isupper() or " " not in text):
+        # a spelling variant: in a country of the text, never for an acronym ("KVIL")
+        return not text.isupper() and cand.country_code in context
     if cand.match == "alt" and " " not in text:  # another place's other name: "to Fox"
         strict = _has_cue(mention, cues, phrase=True) or _locative(mention)
         return strict or _dateline(mention) or cand.country_code in context

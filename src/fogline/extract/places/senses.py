@@ -39,6 +39,8 @@ def other_sense(text: str, person: set[str]) -> bool:
         return False
     word = text.lower()
     senses = load_senses()
+    if word.rsplit("-", 1)[-1] in person:  # "al-Baghdadi" of "Abu Bakr al-Baghdadi"
+        return True
     return word in person or word in senses.common_words or word in senses.peoples
 
 
