@@ -137,3 +137,11 @@ def test_the_last_part_of_a_hyphenated_person_name_is_a_person(nlp, gaz):
         "officials in Iraq said."
     )
     assert not any("Baghdadi" in p.name for p in places(nlp, gaz, text))
+
+
+def test_a_firm_named_like_a_county_of_the_texts_country_is_no_place(nlp, gaz):
+    text = (
+        "Ford said on Monday it would cut jobs across America. Ford plans to close two "
+        "plants, and Ford’s shares fell."
+    )
+    assert not any(p.name == "Ford" for p in places(nlp, gaz, text))
