@@ -136,14 +136,17 @@ def _place_evidence(
         return any(c.kind in STRONG_FEATURES for c in cands[:2]) or any(
             c.kind.startswith("ADM") for c in in_context
         )
-    # an organisation's name is a district of a named country only by that very name and with
-    # a point of its own or its namesake town's (a US county, named after people, sits at its
-    # state's centroid: "McDonald" is no McDonald County; "Andarab" is a district's town)
-    return _strong(cands) or any(
+    return _strong(cands) or any(_own_district(c) for c in in_context)
+
+
+def _own_district(c) -> bool:
+    """A district an organisation's name may be: by that very name, with a point of its own or
+    its namesake town's (a US county, named after people, sits at its state's centroid:
+    "McDonald" is no McDonald County; "Andarab" is a district's town)."""
+    return (
         c.kind.startswith("ADM")
         and c.match == "exact"
         and ("approx" not in c.feature or "town of" in c.feature)
-        for c in in_context
     )
 
 
