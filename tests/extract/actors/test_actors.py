@@ -408,3 +408,20 @@ def test_who_works_for_an_outlet_is_affiliated_to_it(analyzer, verb):
     )
     miller = [a for a in analyzer.analyze(text).actors if a.name == "Sarah Miller"]
     assert miller and miller[0].affiliation == "Sahel Times"
+
+
+def test_a_common_noun_capitalised_by_its_sentence_is_no_named_actor():
+    """ "Media reports said …": a common noun opening the sentence, whatever the NER says."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from fogline.extract.actors.named import sentence_initial_common_noun
+
+    doc = Doc(spacy.blank("en").vocab, words=["Media", "reports", "said", "UNICEF", "helped", "."])
+    for tok, tag in zip(doc, ["NNS", "NNS", "VBD", "NNP", "VBD", "."], strict=True):
+        tok.tag_ = tag
+        tok.is_sent_start = tok.i == 0
+    assert sentence_initial_common_noun(Span(doc, 0, 1))
+    assert not sentence_initial_common_noun(Span(doc, 3, 4))  # a proper noun
+    doc[0].tag_ = "NNP"
+    assert not sentence_initial_common_noun(Span(doc, 0, 1))  # "Reuters reported …"

@@ -228,3 +228,18 @@ def test_names_with_an_apostrophe_or_an_arabic_article_are_read_whole(nlp):
 def test_a_place_name_with_a_possessive_inside_is_read_whole(nlp):
     doc = nlp("Police searched a flat near Shepherd’s Bush in west London on Monday.")
     assert labels(doc).get("Shepherd’s Bush") == "GPE"
+
+
+def test_a_name_run_on_into_a_function_word_ends_before_it():
+    """ "the town of Macomia in Mozambique": the model's span "Macomia in" is the name "Macomia"."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from fogline.extract.places.entities import _trim
+
+    words = ["the", "town", "of", "Macomia", "in", "Mozambique"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    assert _trim(Span(doc, 3, 5, label="WORK_OF_ART")).text == "Macomia"
+    assert _trim(Span(doc, 3, 6, label="GPE")).text == "Macomia in Mozambique"
+    assert _trim(Span(doc, 4, 5, label="ORG")).text == "in"  # one word: left as it is

@@ -142,6 +142,8 @@ def named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to-
             entry = acronym_as_word(span.text, lookup)  # "Isis", "Nato": ISIS, NATO
         if entry is None and span.text.lower() in roles:
             continue  # a title read as a name ("Air Commodore") is no actor
+        if entry is None and sentence_initial_common_noun(span):
+            continue  # "Media reports said": capitalised only because it opens the sentence
         if entry is None and kind in ("group", "state") and not acts(span, roles):
             continue  # nationalities and places are actors only when they act or employ
         if entry is None and (unit_entity(span) or owned_unit(span)):
@@ -168,6 +170,15 @@ def named_spans(  # noqa: C901 - dictionary n-grams and entities in one left-to-
             found.append((span, "person", None))
             taken.update(range(span.start, span.end))
     return sorted(found, key=lambda f: f[0].start)
+
+
+def sentence_initial_common_noun(span: Span) -> bool:
+    """A one-word "name" that opens its sentence and is tagged a common noun ("Media reports
+    said", "Witnesses said"): the capital comes from the sentence, not from a name."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.is_sent_start and tok.tag_ in ("NN", "NNS") and not tok.is_upper
 
 
 def acts(span: Span, roles: frozenset[str]) -> bool:

@@ -46,6 +46,7 @@ LOGGER = logging.getLogger(__name__)
 
 NAME = "fogline_entities"
 MAX_RUN = 4
+_FUNCTION_POS = frozenset({"ADP", "CCONJ", "DET", "PART"})  # never the last word of a name
 RELABEL_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "LAW"})
 NAME_JOINS = frozenset({"-", "'", "’"})  # punctuation inside a name ("Deir ez-Zor", "Sana'a")
 RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
@@ -303,9 +304,12 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVE
+        doc[end - 1].is_space
+        or doc[end - 1].is_punct
+        or doc[end - 1].lower_ in POSSESSIVE
+        or (end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
     ):
-        end -= 1
+        end -= 1  # "Macomia in" (a name the model ran on into the next word): "Macomia"
     # a spaced dash or colon ends a dateline or heading: "MARAWI CITY - Three soldiers"
     cut = next(
         (
