@@ -216,7 +216,7 @@ def _verb_frame(
     verb = clause_verb(tok)
     frame = Frame(m, verb, trig)
     obj = _verb_object(m, verb, lex)
-    if _yields(trig, verb, obj, by_token, lex):
+    if _yields(trig, verb, obj, by_token, ments):
         return None
     if obj is not None and obj.i in by_token:
         frame.obj_match = by_token[obj.i]
@@ -261,16 +261,27 @@ def _yields(
     verb: Token,
     obj: Token | None,
     by_token: dict[int, TriggerMatch],
-    lex: EventLexicon,
+    ments: Mentions,
 ) -> bool:
     """Does the verb leave its event to another trigger: a light verb's event noun ("launched
-    an attack"), an intention's complement (retyped as AGREE/THREATEN by the coder)?"""
+    an attack"), an intention's complement that is an event (retyped as AGREE/THREATEN by the
+    coder; "agreed to drop the charges" names no air strike, so the agreement stays)?"""
+    lex = ments.lex
     light = trig.term in lex.words("light_verbs") or "light" in trig.flags
     if light and obj is not None and obj.i in by_token and by_token[obj.i].trigger.pos == "N":
         return True
-    return ("intent" in trig.flags or "threat" in trig.flags) and any(
-        c.i in by_token and by_token[c.i].trigger.pos == "V" for c in children(verb, "xcomp")
-    )
+    if "intent" not in trig.flags and "threat" not in trig.flags:
+        return False
+    for c in children(verb, "xcomp"):
+        match = by_token.get(c.i)
+        if match is None or match.trigger.pos != "V":
+            continue
+        flags = match.trigger.flags
+        needs = [lex.labels(f + "_objects") for f in ("munition", "force") if f in flags]
+        if needs and not all(noun_class(patient(c), ments) in classes for classes in needs):
+            continue
+        return True
+    return False
 
 
 def _add_cause(
