@@ -126,3 +126,9 @@ def test_an_object_pronoun_is_not_its_own_clause_subject(analyze):
     a = analyze("Army chief Ahmed Musa met the rebels in Gao. Musa later attacked them.")
     kinds = [e for e in a.events if e.target is not None and e.actor is not None]
     assert all(e.actor.name != e.target.name for e in kinds), [_brief(e) for e in a.events]
+
+
+def test_a_party_named_state_gives_no_place_of_its_name(analyze):
+    a = analyze("Two Iraqi pilots who have joined Islamic State in Syria train its fighters.")
+    places = {e.place.name for e in a.events if e.place is not None}
+    assert "Islamic" not in places, [_brief(e) for e in a.events]

@@ -36,7 +36,8 @@ def _own_place(tok: Token, ments: Mentions) -> tuple[PlaceRef, Token] | None:
     """The place a locative names, also a name the gazetteer lacks written on a territory
     noun ("on the town of Nasib", "in Hawul district")."""
     found = ments.place_of(tok)
-    if found is None and tok.lemma_.lower() in ments.lex.words("class:territory"):
+    territory = tok.lemma_.lower() in ments.lex.words("class:territory")
+    if found is None and territory and ments.is_place(tok):  # not "Islamic State"
         return ments.territory_of(tok)
     return found
 
