@@ -86,3 +86,14 @@ def test_dropping_munitions_and_sending_forces(analyze, text, kind):
     a = analyze(text)
     kinds = {e.type for e in a.events} - {"SANCTION", "RETREAT", "CONSULT"}
     assert kinds == ({kind} if kind else set()), [_brief(e) for e in a.events]
+
+
+def test_a_denial_made_through_a_medium_is_made(analyze):
+    a = analyze(
+        "The Taliban seized Kunduz in June. Some of its commanders took to Twitter on Tuesday "
+        "to deny that the governor had been captured."
+    )
+    e = next((e for e in a.events if e.type == "REJECT"), None)
+    assert e is not None and e.actor is not None and e.actor.name == "Taliban", [
+        _brief(e) for e in a.events
+    ]

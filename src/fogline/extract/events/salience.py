@@ -19,7 +19,9 @@ from fogline.model import Event
 
 def purpose_or_habit(tok: Token, lex: EventLexicon) -> bool:
     """Is the trigger a verb of purpose or attempt ("sought to rescue", "a raid to free
-    him"), which no intention head governs, or one a habitual adverb modifies?"""
+    him"), which no intention head governs, or one a habitual adverb modifies? A speech act
+    whose purpose clause names its medium ("took to Twitter to deny", "held a news conference
+    to announce") is done."""
     if any(c.dep_ == "advmod" and c.lower_ in lex.words("habitual_adverbs") for c in tok.children):
         return True
     if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -31,6 +33,10 @@ def purpose_or_habit(tok: Token, lex: EventLexicon) -> bool:
         | lex.words("purpose_heads")  # "will travel to Accra to meet": the meeting is planned
     )
     head = tok.head
+    if tok.lemma_.lower() in lex.words("speech_act_verbs") and (
+        head.lemma_.lower() in lex.words("medium_heads")
+    ):
+        return False  # "took to social media to deny": saying it there is doing it
     return head.lemma_.lower() not in governing and tok.dep_ in ("xcomp", "advcl", "acl", "relcl")
 
 
