@@ -155,3 +155,21 @@ def test_protesters_blocking_roads_riot(analyze):
 def test_the_burning_of_shops_destroys_property(analyze):
     text = "Traders in Gao condemned the burning of their shops by militants on Sunday."
     assert "Looting/property destruction" in _subtypes(analyze, text)
+
+
+def test_a_town_taken_after_the_army_withdrew_changed_hands_without_a_fight(analyze):
+    def seizure(text: str) -> str | None:
+        events = analyze(text).events
+        return next(e.acled_subtype for e in events if e.trigger and e.trigger.text == "seized")
+
+    text = "Rebels seized the town of Anefis on Sunday after the army withdrew."
+    assert seizure(text) == "Non-violent transfer of territory"
+    text = "Rebels seized the town of Anefis on Sunday after heavy fighting."
+    assert seizure(text) == "Non-state actor overtakes territory"
+
+
+def test_a_site_seized_keeps_its_subtype_and_mines_destroyed_are_disrupted(analyze):
+    text = "Rebels seized a rocket-launching site near Gao on Sunday."
+    assert "Shelling/artillery/missile attack" not in _subtypes(analyze, text)
+    text = "Soldiers destroyed forty landmines near Gao on Sunday."
+    assert "Disrupted weapons use" in _subtypes(analyze, text)

@@ -494,7 +494,7 @@ def test_coding_table_steps_and_sets_are_known():
     lex = load_lexicon()
     assert list(lex.coding) == ["drop", "surrender", "withdraw", "stop", "seize", "obstruct",
                                 "territory-place", "move", "territory", "transfer-place",
-                                "instrument", "unconventional", "crowd-control", "site",
+                                "disarm", "instrument", "unconventional", "crowd-control", "site",
                                 "intent", "recipient"]  # fmt: skip
     first = lex.coding["seize"][0]
     assert (first.cue_any, first.roles) == ({"seize"}, (("object", {"site"}, False),))

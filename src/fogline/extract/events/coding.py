@@ -163,6 +163,8 @@ class Tests:
             return self.frame.cause is not None
         if name == "on-site":
             return self.memo("on-site", self.frame.token, self._aimed_at_site)
+        if name == "unopposed":
+            return self.memo("unopposed", self.frame.token, lambda: unopposed(self.frame, self.lex))
         if name == "protest":
             return self.memo(
                 "protest", self.frame.token, lambda: protest_nearby(self.frame, self.lex)
@@ -293,6 +295,14 @@ def accident(frame: Frame, lex: EventLexicon) -> bool:
     text = sentence(frame.token).text.lower()
     lemmas = {t.lemma_.lower() for t in sentence(frame.token)}
     return any((" " in cue and cue in text) or cue in lemmas for cue in lex.words("accident_cues"))
+
+
+def unopposed(frame: Frame, lex: EventLexicon) -> bool:
+    """Does the trigger's sentence tell that nobody resisted ("after the army withdrew")?"""
+    sent = sentence(frame.token)
+    text = sent.text.lower()
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return any((" " in cue and cue in text) or cue in lemmas for cue in lex.words("unopposed_cues"))
 
 
 def protest_nearby(frame: Frame, lex: EventLexicon) -> bool:

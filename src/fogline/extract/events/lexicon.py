@@ -256,7 +256,10 @@ def _when(test: str, labels: Mapping[str, Any]) -> WhenTest:
 def _check_coding(lex: EventLexicon) -> None:
     """Every code, test and place source the coder names exists."""
     names = {"plover", "mode", "acled", "stopped", "place", "intent", "pos"}
-    flags = {"accident", "from-to", "caused", "scheduled", "protest", "destination", "on-site"}
+    flags = {
+        "accident", "from-to", "caused", "scheduled", "protest", "destination", "on-site",
+        "unopposed",
+    }  # fmt: skip
     for rules in lex.coding.values():
         for rule in rules:
             if rule.acled not in ("=", "-", "instrument", "TERR") and rule.acled not in lex.acled:
