@@ -173,3 +173,10 @@ def test_a_site_seized_keeps_its_subtype_and_mines_destroyed_are_disrupted(analy
     assert "Shelling/artillery/missile attack" not in _subtypes(analyze, text)
     text = "Soldiers destroyed forty landmines near Gao on Sunday."
     assert "Disrupted weapons use" in _subtypes(analyze, text)
+
+
+def test_stones_thrown_by_nobody_named_and_walls_pulled_down_by_protesters_riot(analyze):
+    text = "Stones were thrown at police during a protest in Bamako on Friday."
+    assert "Violent demonstration" in _subtypes(analyze, text)
+    text = "Protesters pulled down the fence of the ministry in Bamako on Friday."
+    assert "Violent demonstration" in _subtypes(analyze, text)

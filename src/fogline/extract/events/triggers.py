@@ -96,11 +96,13 @@ def _verb_lemma(tok: Token, lex: EventLexicon) -> str | None:
 
 def _verb_rest(tok: Token, rest: tuple[str, ...]) -> tuple[Token, ...] | None:
     """Tokens of a multiword verb's remaining words among the verb's right-hand neighbourhood
-    (a plural counts: "set up two bases", which the model may lemmatise as "basis")."""
+    (a plural counts: "set up two bases", which the model may lemmatise as "basis"), or its
+    passive subject ("stones were thrown at police")."""
     found: list[Token] = []
     sent = sentence(tok)
     window = list(tok.doc[tok.i + 1 : min(tok.i + 6, sent.end)])
     window_children = set(tok.children)
+    window += [c for c in tok.children if c.dep_ == "nsubjpass"]
     for word in rest:
         hit = None
         for t in window:
