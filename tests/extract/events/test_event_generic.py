@@ -63,7 +63,7 @@ def test_every_trigger_flag_is_known():
     known = {"lethal", "injure", "armed", "seize", "gain", "loss", "light", "cause", "intent",
              "threat", "move", "needobj", "patient", "stop", "weapon", "arrival", "aid",
              "intrans", "needrecip", "mutual", "procession", "crowd", "surrender", "munition",
-             "force", "onesided"}  # fmt: skip
+             "force", "onesided", "onprotest"}  # fmt: skip
     flags = {
         f.strip()
         for row in load_tsv("events/triggers.tsv")

@@ -180,3 +180,15 @@ def test_stones_thrown_by_nobody_named_and_walls_pulled_down_by_protesters_riot(
     assert "Violent demonstration" in _subtypes(analyze, text)
     text = "Protesters pulled down the fence of the ministry in Bamako on Friday."
     assert "Violent demonstration" in _subtypes(analyze, text)
+
+
+def test_a_protest_suppressed_is_excessive_force_a_report_suppressed_no_event(analyze):
+    text = "Security forces suppressed the protest in Bamako on Friday."
+    assert "Excessive force against protesters" in _subtypes(analyze, text)
+    events = analyze("The ministry suppressed the report in Bamako on Friday.").events
+    assert not [e for e in events if e.trigger and e.trigger.text == "suppressed"]
+
+
+def test_an_attack_on_the_local_population_targets_civilians(analyze):
+    text = "Gunmen attacked the local population of Kasso on Monday."
+    assert "Attack" in _subtypes(analyze, text)
