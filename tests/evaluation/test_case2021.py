@@ -50,5 +50,5 @@ def test_case2021_macro_f1_on_visible_snippets(shared_eval, analyzer):
     metrics = case2021.evaluate(shared_eval / "case2021", analyzer)
     named = {(m.section, m.name): m for m in metrics}
     assert named[("subtypes", "macro-F1")].support > 400
-    assert named[("subtypes", "macro-F1")].value >= 0.4
+    assert named[("subtypes", "macro-F1")].value >= 0.5  # 0.548 on 2026-12-03 (issue 13)
     assert any(m.section == "confusion" for m in metrics)
