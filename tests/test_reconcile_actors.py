@@ -104,3 +104,28 @@ def test_a_descriptor_resolves_through_the_root_of_the_one_named_force():
     canon = ActorCanon.default()
     doc = _analysis(Actor(id="a", name="Lebanese army", kind="organisation", affiliation="Lebanon"))
     assert canon.key("the troops", doc) == "actor:lebanon"
+
+
+def test_a_branch_supports_its_parent_but_a_parent_claim_is_not_the_branch(fresh_store):
+    def took(doc_id, subject, place):
+        text = f"{subject} took {place}, the group said."
+        claim = Claim(predicate="CONTROL", text=text, start=0, end=len(text), subject=subject,
+                      place=place, source=Source(name=subject))  # fmt: skip
+        d = Document(id=doc_id, text=text, published="2024-05-01", source=f"Paper {doc_id}",
+                     content_hash=doc_id)  # fmt: skip
+        return Analysis(document=d, claims=[claim])
+
+    fresh_store.save(
+        [
+            took("a", "Islamic State Mozambique Province", "Belvo"),
+            took("b", "Islamic State", "Belvo"),
+            took("c", "Islamic State", "Tarsa"),
+        ]
+    )
+    reconcile(fresh_store)
+    by_place = {v.place: v for v in claims(fresh_store, predicate="CONTROL")}
+    assert set(by_place) == {"Belvo", "Tarsa"}  # the branch's claim supports the parent's
+    assert by_place["Belvo"].subject == "Islamic State"
+    branch = claims(fresh_store, actor="Islamic State Mozambique Province")
+    assert [v.place for v in branch] == ["Belvo"]  # Tarsa is the parent's claim only
+    assert len(claims(fresh_store, actor="ISIS")) == 2

@@ -102,7 +102,11 @@ def _place_keys(store: Store, place: str) -> set[str]:
 
 
 def _matches_actor(view: PropositionView, actor: str, key: str) -> bool:
-    """Whether ``actor`` (canonical ``key``) is the doer, the victim or target, or a source."""
+    """Whether ``actor`` (canonical ``key``) is the doer, the victim or target, or a source.
+
+    A branch or unit (a key below its root) matches by name only, so that a parent's claim
+    is not listed as its branch's.
+    """
     wanted = fold(actor)
     if key and key in view.keys:
         return True
@@ -111,7 +115,7 @@ def _matches_actor(view: PropositionView, actor: str, key: str) -> bool:
     }
     if wanted and wanted.split(" ")[-1] in people:  # "Rosenberg", "Gil Rosenberg"
         return True
-    names = [view.subject or "", view.object or ""]
+    names = [view.subject or "", view.object or "", *view.written]
     names += [s["source"] for side in view.sources.values() for s in side]
     return any(wanted == fold(n) or wanted in fold(n).split(" ") for n in names if n)
 
@@ -135,7 +139,9 @@ def claims(
     )
     views = build_views(reports, store.copy_clusters(), as_of=as_of)
     if actor:
-        key = ActorCanon.default().key(actor)
+        found = ActorCanon.default().resolve(actor)
+        own = found is not None and found.key != found.root_key and not found.person
+        key = "" if own else ActorCanon.default().key(actor)
         views = [v for v in views if _matches_actor(v, actor, key)]
     if status:
         views = [v for v in views if v.status == status]

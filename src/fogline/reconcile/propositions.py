@@ -29,7 +29,8 @@ class Report:
 
     proposition_id: str
     predicate: str
-    subject: str | None
+    subject: str | None  # the canonical name of the doer
+    subject_written: str | None  # the doer as the claim names it ("ISWAP fighters")
     subject_key: str
     place: str | None
     place_key: str
@@ -306,6 +307,7 @@ def _report(
         proposition_id=proposition_id(claim.predicate, subject_key, *keyed[1:]),
         predicate=claim.predicate,
         subject=subject.doer_name if subject is not None else doer,
+        subject_written=doer,
         subject_key=subject_key,
         place=claim.place,
         place_key=place_key,

@@ -46,6 +46,7 @@ class PropositionView:
     origins: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     party_claim: bool = False
     keys: set[str] = field(default_factory=set)  # canonical keys of doer, object and origins
+    written: set[str] = field(default_factory=set)  # the doer as each claim names it
 
     def as_dict(self) -> dict[str, Any]:
         """The view for JSON, with a readable ``proposition``: ``CONTROL(Taliban, Kunduz)``."""
@@ -86,6 +87,7 @@ REPORT_COLUMNS = (
     "origin",
     "party_claim",
     "subject_key",
+    "subject_written",
     "object_key",
     "outlet",
     "document_id",
@@ -111,8 +113,8 @@ def build_views(
     origins: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
     shown: dict[str, tuple[Counter[str], Counter[str], Counter[str]]] = {}
     for (pid, predicate, subject, place, obj, lat, lon, stance, source_name, source_key,
-         origin, party, subject_key, object_key, outlet, document_id, published, date, text,
-         start, end) in reports:  # fmt: skip
+         origin, party, subject_key, written, object_key, outlet, document_id, published, date,
+         text, start, end) in reports:  # fmt: skip
         seen = published or date
         if as_of and seen and seen > as_of:
             continue
@@ -138,6 +140,8 @@ def build_views(
         )  # fmt: skip
         _add_origin(origins[pid][stance], source_key, origin or source_name, party)
         view.keys.update(k for k in (subject_key, object_key, source_key) if k)
+        if written:
+            view.written.add(written)
         for counter, value in zip(shown[pid], (subject, place, obj), strict=True):
             if value:
                 counter[value] += 1

@@ -162,6 +162,7 @@ proposition_reports = Table(
     Column("proposition_id", String(32), nullable=False, index=True),
     Column("predicate", String(32), nullable=False),
     Column("subject", Text),
+    Column("subject_written", Text),  # the doer as the claim names it
     Column("subject_key", Text, nullable=False),
     Column("place", Text),
     Column("place_key", Text, nullable=False, index=True),
