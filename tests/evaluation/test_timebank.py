@@ -146,3 +146,8 @@ def test_timebank_folds_duration_units():
     assert timebank.normalize_value("P2Q") == timebank.normalize_value("P6M")
     assert timebank.normalize_value("1989-11-06T17") == "1989-11-06T17:00"
     assert timebank.normalize_value("PT2H") == "PT2H"
+
+
+def test_timebank_folds_vague_decades_and_centuries():
+    assert timebank.normalize_value("PXE") == timebank.normalize_value("PXDE")
+    assert timebank.normalize_value("PXC") == timebank.normalize_value("PXCE")

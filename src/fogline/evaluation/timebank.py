@@ -111,6 +111,7 @@ def normalize_value(value: str | None) -> str | None:
     v = re.sub(r"(-XX)+$", "", v)  # 1989-XX, 1989-XX-XX → 1989
     v = re.sub(r"T(\d\d)$", r"T\1:00", v)  # 1989-11-06T17 → 1989-11-06T17:00
     v = re.sub(r"^(P|PT)(\d+)(DE|E|CE|C|ML|L|Q)$", _fold_unit, v)  # P1E → P10Y, P1Q → P3M
+    v = re.sub(r"^PX(?:DE|E)$", "PXDE", re.sub(r"^PX(?:CE|C)$", "PXCE", v))  # some decades
     return re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)  # 2000-W7 → 2000-W07
 
 

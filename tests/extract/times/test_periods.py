@@ -37,6 +37,7 @@ def typed(nlp, text: str) -> dict[str, tuple[str, str | None]]:
         ("The rebels have held the valley for two years.", "two years", "P2Y"),
         ("Talks went on for 24 hours without a break.", "24 hours", "PT24H"),
         ("The region has known a decade of war.", "a decade", "P10Y"),
+        ("Rebuilding will take a couple of years.", "a couple of years", "P2Y"),
         ("Negotiations could take several weeks, diplomats said.", "several weeks", "PXW"),
         ("The militia has besieged the camp for months.", "months", "PXM"),
         ("Over the past two weeks, shelling intensified.", "the past two weeks", "P2W"),
@@ -138,3 +139,8 @@ def test_periods_a_time_of_day_dates_by_its_day_and_a_duration_dates_nothing():
 def test_periods_a_relative_date_after_a_time_of_day_counts_from_its_day(nlp):
     text = "Rebels attacked on Friday night. A day earlier, they had offered talks."
     assert typed(nlp, text)["A day earlier"] == ("DATE", "2024-02-29")
+
+
+def test_periods_a_clock_time_counted_from_an_event_has_no_day(nlp):
+    text = "The envoy left on Friday. A guard saw the car at 6 a.m. ten days before the attack."
+    assert typed(nlp, text)["6 a.m."] == ("TIME", "XXXX-XX-XXT06:00")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from fogline.extract.times.periods import UNKNOWN_DAY, load_periods
-from fogline.extract.times.units import NEAR_SENTENCES, Candidate, Resolved, ResolveState
+from fogline.extract.times.units import Candidate, Resolved, ResolveState
 from fogline.model import TimeRef
 
 if TYPE_CHECKING:
@@ -112,7 +112,10 @@ def attach_days(
             out.append((replace(c, end=nxt[1].end), replace(merged, anchor=nxt[1].anchor)))
             skip.add(i + 1)
             continue
-        day_ref = _near_day(c, pairs, i)
+        counted = (
+            nxt is not None and nxt[1].type == "DURATION" and not text[r.end : nxt[1].start].strip()
+        )
+        day_ref = None if counted else _near_day(c, pairs, i)  # "6 a.m. ten days before": unknown
         if day_ref is not None:
             r = replace(r, value=(day_ref.value or "")[:10] + tail)
         out.append((c, r))
@@ -126,10 +129,10 @@ def _is_day(r: TimeRef) -> bool:
 
 
 def _near_day(c: Candidate, pairs: list[tuple[Candidate, TimeRef]], i: int) -> TimeRef | None:
-    """The day named before ``pairs[i]`` in its sentence (or up to NEAR_SENTENCES before),
-    else after it in its sentence."""
+    """The day named before ``pairs[i]`` in its sentence or the one before, else after it in
+    its sentence."""
     for d, r in reversed(pairs[:i]):
-        if c.sent - d.sent > NEAR_SENTENCES:
+        if c.sent - d.sent > 1:
             break
         if _is_day(r):
             return r

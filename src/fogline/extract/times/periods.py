@@ -250,10 +250,10 @@ def vet(kind: str, m: re.Match[str], span: Span, periods: Periods | None = None)
 def _number(word: str, p: Periods) -> float | None:
     """The number a count word or figure stands for (None: vague)."""
     w = " ".join(word.lower().replace("-", " ").split())
+    if w in ("a couple of", "couple of"):
+        return 2
     if not w or w in p.vague:
         return None
-    if w == "a couple of":
-        return 2
     half = w.endswith((" 1/2", " and a half"))
     w = w.removesuffix(" 1/2").removesuffix(" and a half")
     if w.replace(",", "").replace(".", "", 1).isdigit():
