@@ -82,6 +82,7 @@ def test_periods_an_anchored_duration_runs_to_publication(nlp):
         ("Shelling resumed every two days.", "every two days", "P2D", None),
         ("Markets close each Thursday.", "each Thursday", "XXXX-WXX-4", None),
         ("The fund pays out $5 billion a year.", "a year", "P1Y", None),
+        ("The militia recruits dozens of boys a week.", "a week", "P1W", None),
     ],
 )
 def test_periods_sets_have_values_and_frequencies(nlp, sentence, expression, value, freq):
@@ -144,3 +145,7 @@ def test_periods_a_relative_date_after_a_time_of_day_counts_from_its_day(nlp):
 def test_periods_a_clock_time_counted_from_an_event_has_no_day(nlp):
     text = "The envoy left on Friday. A guard saw the car at 6 a.m. ten days before the attack."
     assert typed(nlp, text)["6 a.m."] == ("TIME", "XXXX-XX-XXT06:00")
+
+
+def test_periods_a_length_after_a_verb_is_no_rate(nlp):
+    assert typed(nlp, "The convoy waited a week at the border.")["a week"] == ("DURATION", "P1W")

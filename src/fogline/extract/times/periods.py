@@ -225,7 +225,10 @@ def vet(kind: str, m: re.Match[str], span: Span, periods: Periods | None = None)
             return None  # "the last days of the siege", "for years of service"
         prev = span.doc[span.start - 1] if span.start > 0 else None
         rate = prev is not None and (
-            prev.like_num or prev.ent_type_ in _RATE_BEFORE or prev.text in ("%", "times")
+            prev.like_num
+            or prev.ent_type_ in _RATE_BEFORE
+            or prev.text in ("%", "times")
+            or (prev.tag_ in ("NN", "NNS") and span[-1].dep_ == "npadvmod")  # "20 people a day"
         )
         if n in ("a", "an") and rate and not g.get("hedge"):
             return "set"  # "$5 billion a year", "three times a day"
