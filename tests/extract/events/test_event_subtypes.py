@@ -19,6 +19,8 @@ def test_a_natural_force_that_hits_a_town_is_no_attack(analyze):
     text = "An earthquake hit the town of Gao on Monday, killing twelve people."
     subtypes = _subtypes(analyze, text)
     assert not subtypes & {"Armed clash", "Attack"}, subtypes
+    events = analyze("A ferry was pushed onto the rocks near Gao by high winds on Monday.").events
+    assert not [e for e in events if e.type == "MOBILIZE"]
 
 
 def test_an_armed_raid_on_a_hotel_or_a_village_targets_civilians(analyze):
