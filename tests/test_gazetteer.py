@@ -300,3 +300,37 @@ def test_a_district_without_a_point_says_its_point_is_approximate(built):
     districts = [c for c in built.lookup("Kurmuk district") if c.kind == "ADM2"]
     assert districts
     assert all("approx" in c.feature for c in districts)
+
+
+def test_import_reads_the_zip_geonames_ships(tmp_path, small_gazetteer):
+    """GeoNames serves country files as XX.zip (the dump and a readme): imported as they are."""
+    import zipfile
+
+    archive = tmp_path / "ML.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("readme.txt", "GeoNames readme\n")
+        zf.writestr("ML.txt", DUMP.replace("86633", "90000") + "\n")
+    seen: list[int] = []
+    assert import_geonames(small_gazetteer.path, archive, progress=seen.append) == 4
+    assert seen[-1] == 4
+    assert small_gazetteer.lookup("Gao")[0].population == 90000
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("ML.zip", b"PK\x05\x06" + b"\x00" * 18, "expected one GeoNames dump"),  # an empty zip
+        ("latin1.txt", "Ségou".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_import_of_a_wrong_file_says_what_is_wrong_and_imports_nothing(
+    tmp_path, small_gazetteer, name, content, message
+):
+    from fogline.errors import FoglineError
+
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    before = len(small_gazetteer.lookup("Gao"))
+    with pytest.raises(FoglineError, match=message):
+        import_geonames(small_gazetteer.path, bad)
+    assert len(small_gazetteer.lookup("Gao")) == before

@@ -25,6 +25,10 @@ class GazetteerError(FoglineError):
     """The gazetteer database is missing or unreadable; run `fogline gazetteer build`."""
 
 
+class DumpFormatError(GazetteerError, ValueError):
+    """A file given to `fogline gazetteer import` is no GeoNames dump (nothing was imported)."""
+
+
 class StoreError(FoglineError):
     """The database cannot be opened, is corrupted, or has a newer schema than this fogline."""
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from fogline.cli.app import gazetteer_app, out
+from fogline.cli.app import err, gazetteer_app, out
 from fogline.errors import FoglineError
 
 
@@ -29,14 +29,29 @@ def gazetteer_build(
 @gazetteer_app.command("import")
 def gazetteer_import(
     dump: Path = typer.Argument(
-        ..., exists=True, dir_okay=False, help="GeoNames dump (allCountries.txt or XX.txt)."
+        ...,
+        exists=True,
+        dir_okay=False,
+        help="GeoNames dump: allCountries, XX (a country) or cities500, as .txt or .zip.",
     ),
     path: Path | None = typer.Option(None, help="Gazetteer database (default: the installed one)."),
 ) -> None:
-    """Add a GeoNames dump you have to the gazetteer."""
+    """Add a GeoNames dump you have (a .txt file or the .zip GeoNames ships) to the gazetteer.
+
+    allCountries.zip (about 12 million rows) takes tens of minutes; a country file seconds.
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from fogline import gazetteer
 
-    n = gazetteer.import_geonames(path or gazetteer.default_path(), dump)
+    columns = (SpinnerColumn(), TextColumn("[bold]import[/] {task.fields[rows]:,} rows"))
+    with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("import", total=None, rows=0)
+        n = gazetteer.import_geonames(
+            path or gazetteer.default_path(),
+            dump,
+            progress=lambda rows: bar.update(task, rows=rows),
+        )
     out.print(f"imported {n:,} places from {dump}")
 
 
