@@ -20,6 +20,7 @@ from fogline.reconcile.completion import adopt_doers, complete_people, complete_
 from fogline.reconcile.events import cluster_events, event_rows
 from fogline.reconcile.independence import copy_links
 from fogline.reconcile.origins import merge_retold
+from fogline.reconcile.places import PlaceNode, join_through_places, place_nodes
 from fogline.reconcile.propositions import Canonicalizer, claim_reports, place_base
 from fogline.reconcile.status import REPORT_COLUMNS, STATUSES, PropositionView, build_views
 from fogline.store import Store
@@ -62,7 +63,9 @@ def reconcile(
     canon = _canon(actor_lookup)
     reports: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
+    nodes: dict[str, PlaceNode] = {}
     for analysis in store.iter_analyses():
+        nodes.update(place_nodes([analysis]))
         doc_id = analysis.document.id
         found = claim_reports(
             analysis, canon, copies=clusters.get(doc_id), similarity=similarity.get(doc_id)
@@ -73,6 +76,7 @@ def reconcile(
     complete_places(reports)
     complete_people(reports)
     adopt_doers(reports)
+    join_through_places(reports, nodes)
     events = cluster_events(events)
     n = store.replace_reconciliation(clusters, reports, events, similarity)
     summary = ReconcileSummary(
