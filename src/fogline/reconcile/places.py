@@ -126,11 +126,15 @@ def _components(
             k = parent[k]
         return k
 
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            na, nb = nodes[a[0]], nodes[b[0]]
+    by_mark: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in keys:
+        for mark in nodes[k[0]].marks:
+            by_mark[mark].append(k)
+    for b in keys:  # each proposition against those placed above it
+        nb = nodes[b[0]]
+        for a in {a for mark in nb.ancestors for a in by_mark.get(mark, ())}:
             agree = a[1] == b[1] or not a[1] or not b[1]
-            if (na.above(nb) or nb.above(na)) and agree and _compatible(props[a], props[b]):
+            if nodes[a[0]].above(nb) and agree and _compatible(props[a], props[b]):
                 parent[find(a)] = find(b)
     found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for k in keys:
