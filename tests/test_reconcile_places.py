@@ -3,6 +3,8 @@ same claim placed in a town within it, and never a different town's."""
 
 from __future__ import annotations
 
+import pytest
+
 from fogline.model import Analysis, Claim, Document, Place, Source
 from fogline.reconcile import claims, reconcile
 from fogline.reconcile.places import node_of
@@ -128,3 +130,53 @@ def test_a_district_and_its_capital_meet(fresh_store):
     )  # fmt: skip
     control = [v for v in views if v.predicate == "CONTROL"]
     assert len(control) == 1 and control[0].place == "Velmar"
+
+
+# the same through the whole pipeline and the real gazetteer
+MUEDA = (
+    "Islamic State fighters attacked the town of Mueda on Wednesday, killing several residents, "
+    "a local official told reporters."
+)
+ANCUABE = "Islamic State fighters attacked the town of Ancuabe on Wednesday, a resident said."
+MOZAMBIQUE = (
+    "Islamic State militants launched an attack in northern Mozambique on Wednesday, the group "
+    "said in a statement carried by its news agency."
+)
+DISTRICT = "Islamic State fighters have taken Macomia district, the provincial governor said."
+CAPITAL = (
+    "Islamic State insurgents seized the town of Macomia, the district capital, on Thursday "
+    "after days of fighting, residents said."
+)
+
+
+def _analysed(analyzer, store, *texts: tuple[str, str]):
+    found = [
+        analyzer.analyze(t, id=i, published="2025-03-12", source=f"outlet {i}") for i, t in texts
+    ]
+    store.save(found)
+    reconcile(store)
+    return claims(store)
+
+
+@pytest.mark.slow
+def test_articles_at_town_and_country_level_are_one_attack(analyzer, fresh_store):
+    views = _analysed(analyzer, fresh_store, ("town", MUEDA), ("country", MOZAMBIQUE))
+    attacks = [v for v in views if v.predicate == "ATTACKED"]
+    assert [v.place for v in attacks] == ["Mueda"]
+
+
+@pytest.mark.slow
+def test_articles_on_two_towns_keep_the_country_claim_apart(analyzer, fresh_store):
+    views = _analysed(analyzer, fresh_store, ("a", MUEDA), ("b", ANCUABE), ("country", MOZAMBIQUE))
+    assert sorted(v.place for v in views if v.predicate == "ATTACKED") == [
+        "Ancuabe",
+        "Mozambique",
+        "Mueda",
+    ]
+
+
+@pytest.mark.slow
+def test_articles_on_a_district_and_its_capital_meet(analyzer, fresh_store):
+    views = _analysed(analyzer, fresh_store, ("district", DISTRICT), ("capital", CAPITAL))
+    control = [v for v in views if v.predicate == "CONTROL"]
+    assert len(control) == 1 and control[0].status == "corroborated"
