@@ -87,6 +87,8 @@ def test_a_town_level_and_a_country_level_report_of_one_attack_are_one_propositi
     assert attacks[0].place == "Velmar"  # the more specific place wins
     assert attacks[0].object == "police posts"  # and the victim the town-level report left open
     assert len(attacks[0].sources["asserts"]) == 2
+    # the place as the country-level report names it still finds the proposition
+    assert [v.place for v in claims(fresh_store, place="Norvania")] == ["Velmar"]
 
 
 def test_two_towns_of_one_country_stay_apart_and_the_country_claim_joins_neither(fresh_store):

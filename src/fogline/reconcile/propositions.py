@@ -32,7 +32,8 @@ class Report:
     subject: str | None  # the canonical name of the doer
     subject_written: str | None  # the doer as the claim names it ("ISWAP fighters")
     subject_key: str
-    place: str | None
+    place: str | None  # the proposition's place (:mod:`fogline.reconcile.places`)
+    place_written: str | None  # the place as the claim names it ("Syria")
     place_key: str
     obj: str | None
     object_key: str
@@ -310,6 +311,7 @@ def _report(
         subject_written=doer,
         subject_key=subject_key,
         place=claim.place,
+        place_written=claim.place,
         place_key=place_key,
         obj=shown,
         object_key=object_key,

@@ -457,11 +457,15 @@ class Store:
             return [tuple(row) for row in conn.execute(query)]
 
     def report_places(self) -> list[tuple[str, str]]:
-        """Distinct (place as written, place key) pairs of the proposition reports."""
+        """Distinct (place name, place key) pairs of the proposition reports: the
+        proposition's place and the place as each claim names it."""
         t = schema.proposition_reports.c
-        query = select(t.place, t.place_key).where(t.place.is_not(None)).distinct()
+        pairs: set[tuple[str, str]] = set()
         with self.engine.connect() as conn:
-            return [(r[0], r[1]) for r in conn.execute(query)]
+            for column in (t.place, t.place_written):
+                query = select(column, t.place_key).where(column.is_not(None)).distinct()
+                pairs.update((r[0], r[1]) for r in conn.execute(query))
+        return sorted(pairs)
 
     def _dicts(self, query: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

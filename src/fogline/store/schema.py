@@ -165,6 +165,7 @@ proposition_reports = Table(
     Column("subject_written", Text),  # the doer as the claim names it
     Column("subject_key", Text, nullable=False),
     Column("place", Text),
+    Column("place_written", Text),  # the place as the claim names it
     Column("place_key", Text, nullable=False, index=True),
     Column("obj", Text),
     Column("object_key", Text, nullable=False, server_default=""),
