@@ -25,7 +25,7 @@ from sqlalchemy import (
 
 from fogline.model import MAX_ID_CHARS, MAX_SOURCE_CHARS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -220,8 +220,10 @@ def _add_corpus_tables(conn: Connection) -> None:
 
 
 def _rebuild_corpus_tables(conn: Connection) -> None:
-    """2 → 3: origins, party claims and copy similarity. The corpus tables are derived, so
-    they are recreated empty; the next ingest (or ``fogline reconcile``) refills them."""
+    """2 → 3: origins, party claims and copy similarity; 3 → 4: the doer and the place as
+    each claim names them (``subject_written``, ``place_written``). The corpus tables are
+    derived, so they are recreated empty; the next ingest (or ``fogline reconcile``) refills
+    them."""
     for table in reversed(CORPUS_TABLES):
         table.drop(conn, checkfirst=True)
     for table in CORPUS_TABLES:
@@ -232,4 +234,5 @@ def _rebuild_corpus_tables(conn: Connection) -> None:
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _add_corpus_tables,
     2: _rebuild_corpus_tables,
+    3: _rebuild_corpus_tables,
 }
