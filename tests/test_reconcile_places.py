@@ -120,6 +120,17 @@ def test_different_victims_keep_a_country_and_a_town_claim_apart(fresh_store):
     assert len([v for v in views if v.predicate == "KILLED"]) == 2
 
 
+def test_control_of_a_country_is_not_control_of_one_of_its_towns(fresh_store):
+    much = "The Grey Lantern Brigade holds much of Norvania's north, an analyst said."
+    views = _views(
+        fresh_store,
+        _article("town", "Harrow Courier", TOWN, _claim("CONTROL", "Velmar", "the mayor", TOWN)),
+        _article("country", "Wire Service", much,
+                 _claim("CONTROL", "Norvania", "an analyst", much)),
+    )  # fmt: skip
+    assert sorted(v.place for v in views) == ["Norvania", "Velmar"]
+
+
 def test_a_district_and_its_capital_meet(fresh_store):
     taken = "The Grey Lantern Brigade took the district capital, Velmar, residents said."
     district = "The Grey Lantern Brigade has taken Velmar district, the governor of Harrow said."

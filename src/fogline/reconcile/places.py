@@ -9,6 +9,10 @@ specific place and the one victim, so the report at country level supports the t
 one. A group that holds two places side by side (two towns of one country) or two victims
 stays apart: a country-level claim is never the same proposition as a different town's.
 
+A claim whose place is what it is about (CONTROL, WITHDREW, ADVANCED: control of much of a
+country is not control of one of its towns) joins only a district and the town that is its
+seat: "took the district" meets "took the district capital".
+
 The hierarchy comes from the gazetteer records the documents' places resolved to
 (``country_code``, ``admin1`` and the feature code; a district whose point is its seat's,
 ``"ADM2 (approx: town of Macomia)"``, sits above that town).
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 
 from fogline.model import Analysis
 from fogline.reconcile.completion import WINDOW_DAYS, Report, _day, _rekey
-from fogline.reconcile.propositions import place_base, slot
+from fogline.reconcile.propositions import OBJECT_PREDICATES, place_base, slot
 from fogline.textnorm import fold
 
 _SEAT = re.compile(r"\(approx: town of (?P<town>.+)\)")
@@ -46,6 +50,10 @@ class PlaceNode:
     def above(self, other: PlaceNode) -> bool:
         """Whether ``other`` lies within this place (strictly)."""
         return self.key != other.key and bool(self.marks & other.ancestors)
+
+    def seat_of(self, other: PlaceNode) -> bool:
+        """Whether this place is a district and ``other`` the town that is its seat."""
+        return any(m.startswith("seat:") for m in self.marks & other.ancestors)
 
 
 def node_of(
@@ -107,16 +115,21 @@ def join_through_places(reports: list[Report], nodes: dict[str, PlaceNode]) -> N
         _, place, obj = slot(r)
         if doer and not doer.startswith("generic:") and place in nodes:
             groups[(str(r["predicate"]), doer)].setdefault((place, obj), []).append(r)
-    for props in groups.values():
+    for (predicate, _), props in groups.items():
         if len({p for p, _ in props}) > 1:
-            for component in _components(props, nodes):
+            seats_only = predicate not in OBJECT_PREDICATES
+            for component in _components(props, nodes, seats_only=seats_only):
                 _join(component, props, nodes)
 
 
 def _components(
-    props: dict[tuple[str, str], list[Report]], nodes: dict[str, PlaceNode]
+    props: dict[tuple[str, str], list[Report]],
+    nodes: dict[str, PlaceNode],
+    *,
+    seats_only: bool = False,
 ) -> list[list[tuple[str, str]]]:
-    """Propositions linked by a place above another and victims that agree, transitively."""
+    """Propositions linked by a place above another and victims that agree, transitively;
+    with ``seats_only``, by a district and its seat only."""
     keys = list(props)
     parent = {k: k for k in keys}
 
@@ -134,7 +147,8 @@ def _components(
         nb = nodes[b[0]]
         for a in {a for mark in nb.ancestors for a in by_mark.get(mark, ())}:
             agree = a[1] == b[1] or not a[1] or not b[1]
-            if nodes[a[0]].above(nb) and agree and _compatible(props[a], props[b]):
+            linked = nodes[a[0]].seat_of(nb) if seats_only else nodes[a[0]].above(nb)
+            if linked and agree and _compatible(props[a], props[b]):
                 parent[find(a)] = find(b)
     found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for k in keys:
