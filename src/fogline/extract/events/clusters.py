@@ -32,6 +32,7 @@ SAME_MOMENT = frozenset({"when", "as", "while"})  # "killed when a drone fired o
 SUMMARY_KINDS = frozenset({"highlight", "caption"})  # paragraphs that retell the body
 RESULT_DEPS = frozenset({"advcl", "acl", "relcl", "xcomp"})  # "hit a car, killing four"
 RECENT_DAYS = 31  # an inferred date (the report's) is "now": within a month
+SAME_POINT = 0.01  # degrees: two names of one resolved place
 CERTAINTY_ORDER = ("asserted", "reported", "claimed", "hedged", "denied", "planned")
 
 
@@ -59,7 +60,8 @@ def cluster_events(
     """One event per group of mentions, in the order of each event's first mention.
     ``is_country`` tells a country from a place inside it (a strike "in Somalia" and one
     "near Barawe" may be one)."""
-    rules = (type_families(lex), is_country, frozenset(lex.nouns))
+    private = (lex.words("class:civilian") | lex.words("private_nouns")) - lex.words("state_agents")
+    rules = (type_families(lex), is_country, frozenset(lex.nouns), private)
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
     paragraphs = {p.start: n for n, p in enumerate(ctx.paragraphs)}
     clusters: list[Cluster] = []
@@ -98,8 +100,8 @@ def type_families(lex: EventLexicon) -> dict[str, str]:
     return out
 
 
-# type families, is_country, event nouns
-Rules = tuple[dict[str, str], Callable[[PlaceRef], bool], frozenset[str]]
+# type families, is_country, event nouns, nouns of private persons
+Rules = tuple[dict[str, str], Callable[[PlaceRef], bool], frozenset[str], frozenset[str]]
 
 
 def _link(
@@ -228,14 +230,14 @@ def _refers_back(head: Token, event_nouns: frozenset[str] | None = None) -> bool
 
 def _compatible(a: Event, b: Event, rules: Rules) -> bool:
     """Could the two mentions name one event: nothing they say conflicts."""
-    family, is_country, _ = rules
+    family, is_country, _, private = rules
     if family.get(a.type, a.type) != family.get(b.type, b.type):
         return False
     if CERTAINTY_KINDS.get(a.certainty, "report") != CERTAINTY_KINDS.get(b.certainty, "report"):
         return False
     return (
-        _same_party(a.actor, b.actor)
-        and _same_party(a.target, b.target)
+        _same_party(a.actor, b.actor, private)
+        and _same_party(a.target, b.target, private)
         and _same_place(a.place, b.place, is_country)
         and _same_date(a.date, b.date)
     )
@@ -251,7 +253,7 @@ def _anchors(event: Event, cluster: Cluster) -> int:
         n += (
             _stated_place(event.place)
             and _stated_place(m.place)
-            and event.place.name == m.place.name  # type: ignore[union-attr]
+            and (event.place.name == m.place.name or _same_point(event.place, m.place))  # type: ignore[arg-type,union-attr]
         )
         n += (
             event.date is not None
@@ -268,9 +270,23 @@ def _named(ref: ActorRef | None) -> bool:
     return ref is not None and (ref.actor_id is not None or ref.name[:1].isupper())
 
 
-def _same_party(a: ActorRef | None, b: ActorRef | None) -> bool:
-    """Unknown or generic on one side, or the same named party."""
+def _a_kind(ref: ActorRef, private: frozenset[str]) -> bool:
+    """Is the name a private person's description ("a U.S. photojournalist", "British
+    hostages"), not a party: it may be the person named in another mention?"""
+    if ref.actor_id is not None:
+        return False
+    head = ref.name.split()[-1].lower() if ref.name.split() else ""
+    return head in private or head.removesuffix("s") in private
+
+
+def _same_party(
+    a: ActorRef | None, b: ActorRef | None, private: frozenset[str] = frozenset()
+) -> bool:
+    """Unknown or generic on one side (a private person described, not named), or the
+    same named party."""
     if a is None or b is None or not _named(a) or not _named(b):
+        return True
+    if _a_kind(a, private) or _a_kind(b, private):
         return True
     if a.actor_id is not None and a.actor_id == b.actor_id:
         return True
@@ -294,13 +310,20 @@ def _same_place(
     if not (_stated_place(a) and _stated_place(b)):
         return True
     assert a is not None and b is not None
-    if a.name == b.name:
+    if a.name == b.name or _same_point(a, b):
         return True
     return (
         a.country_code is not None
         and a.country_code == b.country_code
         and (is_country(a) or is_country(b))
     )
+
+
+def _same_point(a: PlaceRef, b: PlaceRef) -> bool:
+    """Two spellings of one resolved place ("Kobani", "Kobane"): the same point."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return abs(a.lat - b.lat) < SAME_POINT and abs(a.lon - b.lon) < SAME_POINT  # type: ignore[operator]
 
 
 def _same_date(a: DateRef | None, b: DateRef | None) -> bool:

@@ -39,8 +39,6 @@ class _Miss:
 
 MISS = _Miss()
 Found = ActorRef | None | _Miss
-
-
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
@@ -270,7 +268,8 @@ class Mentions:
         """The actor a noun phrase headed by ``tok`` names (resolving pronouns), or None."""
         if tok is None or depth > 3:
             return None
-        for step in (self._by_pronoun, self._by_name, self._by_count_or_channel, self._by_group):
+        steps = (self._by_pronoun, self._by_name, self._by_count_or_channel)
+        for step in (*steps, self._by_nationality, self._by_group):
             found = step(tok, depth)
             if not isinstance(found, _Miss):
                 return found
@@ -393,15 +392,6 @@ class Mentions:
             return ActorRef(ref.name, None, side.name) if side and unknown else ref
         return None
 
-        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        right = [after] if after is not None and after.head.i == tok.head.i else []
-        for prep in [*tok.children, *right]:  # "killed an officer for X": often on the verb
-            if prep.dep_ == "prep" and prep.lower_ in self.lex.words("affiliation_preps"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and self._names_party(pobj):
-                        return self.actor_of(pobj, depth=depth + 1)
-        return None
-
     def _speaker_of(self, tok: Token) -> ActorRef | None:
         """First person inside a direct quote: the speaker's organisation; "we" without
         one is the speaker, "our troops" without one stay "troops"."""
@@ -412,6 +402,16 @@ class Mentions:
                 if tok.lower_ in self.lex.words("speaker_pronouns"):
                     return ActorRef(q.speaker.name, q.speaker.actor_id)
         return None
+
+    def _by_nationality(self, tok: Token, depth: int) -> Found:
+        """A private person described by nationality ("a U.S. photojournalist", "British
+        hostages"): the description, not the state."""
+        lex, lemma = self.lex, tok.lemma_.lower()
+        private = lex.words("class:civilian") | lex.words("private_nouns")
+        mods = {c.ent_type_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
+        if lemma in private - lex.words("state_agents") and mods & {"GPE", "NORP"}:
+            return self._resolve(noun_phrase(tok))
+        return MISS
 
     @property
     def _armed(self) -> frozenset[str]:
