@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from fogline.extract.events.clusters import _same_party, _same_place
-from fogline.model import ActorRef, PlaceRef
+from fogline.extract.events.clusters import _same_party, _same_place, merge
+from fogline.model import ActorRef, Event, PlaceRef
 
 pytestmark = [pytest.mark.issue(13)]
 
@@ -46,3 +46,38 @@ def test_a_described_and_a_named_victim_are_one_killing(analyze):
     )
     killed = [e for e in a.events if e.type in ("ASSAULT", "FIGHT") and "kill" in e.text]
     assert len(killed) == 1, [(e.target, e.text) for e in killed]
+
+
+@pytest.mark.slow
+def test_the_weapon_as_subject_refers_back_to_the_strike(analyze):
+    a = analyze(
+        "A drone strike killed four militants in Somalia on Sunday, officials said.\n\n"
+        "Residents of the area fled to the capital.\n\n"
+        "Aid agencies in the capital asked for calm.\n\n"
+        "The drone struck a camp near Jilib, a resident said."
+    )
+    strikes = [e for e in a.events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(strikes) == 1, [(e.type, e.text, e.place) for e in strikes]
+    assert len(strikes[0].mentions) == 2
+
+
+def test_a_place_not_in_the_gazetteer_may_be_in_the_country_or_the_place_it_names():
+    country = PlaceRef("Somalia", lat=5.15, lon=46.2, country_code="SO")
+    unknown = PlaceRef("Gedo province")
+    town = PlaceRef("Gedo", lat=3.5, lon=42.2, country_code="SO")
+    is_country = lambda ref: ref.name == "Somalia"  # noqa: E731
+    assert _same_place(unknown, country, is_country)
+    assert _same_place(unknown, town, is_country)
+    assert not _same_place(
+        unknown, PlaceRef("Baidoa", lat=3.1, lon=43.6, country_code="SO"), is_country
+    )
+
+
+def test_the_doer_is_never_its_own_target():
+    gunmen = ActorRef("gunmen")
+    one = Event(type="FIGHT", text="m", start=0, end=1, actor=gunmen, target=ActorRef("Gunmen"))
+    assert merge([one]).target is None
+    other = Event(type="FIGHT", text="n", start=5, end=6, target=ActorRef("guards"))
+    assert merge([one, other]).target.name == "guards"
+    kept = Event(type="FIGHT", text="k", start=0, end=1, actor=gunmen, target=ActorRef("guards"))
+    assert merge([kept]).target.name == "guards"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -61,7 +62,8 @@ def cluster_events(
     ``is_country`` tells a country from a place inside it (a strike "in Somalia" and one
     "near Barawe" may be one)."""
     private = (lex.words("class:civilian") | lex.words("private_nouns")) - lex.words("state_agents")
-    rules = (type_families(lex), is_country, frozenset(lex.nouns), private)
+    weapons = frozenset(words[0] for words, _, _ in lex.instruments if len(words) == 1)
+    rules = (type_families(lex), is_country, frozenset(lex.nouns) | weapons, private)
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
     paragraphs = {p.start: n for n, p in enumerate(ctx.paragraphs)}
     clusters: list[Cluster] = []
@@ -100,7 +102,7 @@ def type_families(lex: EventLexicon) -> dict[str, str]:
     return out
 
 
-# type families, is_country, event nouns, nouns of private persons
+# type families, is_country, event and weapon nouns, nouns of private persons
 Rules = tuple[dict[str, str], Callable[[PlaceRef], bool], frozenset[str], frozenset[str]]
 
 
@@ -113,15 +115,15 @@ def _link(
 ) -> Cluster | None:
     """The latest open cluster the mention belongs to, or None: a new event.
 
-    Linked: a referring noun ("the strike") to the latest compatible event; a mention
-    sharing two anchors (named actor, named target, stated place, stated date) with an
-    event anywhere; one sharing one anchor within the next paragraph; one naming no role
-    and no setting of its own within the next sentence. Two verbs of one sentence are two
-    acts unless one tells the other's result."""
+    Linked: a referring noun ("the strike", or a verb whose subject is "the drone") to the
+    latest compatible event; a mention sharing two anchors (named actor, named target, stated
+    place, stated date) with an event anywhere; one sharing one anchor within the next
+    paragraph; one naming no role and no setting of its own within the next sentence. Two
+    verbs of one sentence are two acts unless one tells the other's result."""
     bare = event.actor is None and event.target is None and _no_own_setting(event)
     refers = head is not None and (
         _refers_back(head)
-        or any(  # "the strike killed four", "killed in the attack"
+        or any(  # "the strike killed four", "killed in the attack", "the drone struck"
             _refers_back(c, rules[2])
             or (c.dep_ == "prep" and any(_refers_back(p, rules[2]) for p in c.children))
             for c in head.children
@@ -305,18 +307,29 @@ def _stated_place(ref: PlaceRef | None) -> bool:
 def _same_place(
     a: PlaceRef | None, b: PlaceRef | None, is_country: Callable[[PlaceRef], bool]
 ) -> bool:
-    """Unknown or inferred on one side, the same name, or one inside the other's country
-    when one of them is the country itself."""
+    """Unknown or inferred on one side, the same name or point, one name within the other,
+    or one inside (or not placed outside) the other's country when that is the country."""
     if not (_stated_place(a) and _stated_place(b)):
         return True
     assert a is not None and b is not None
-    if a.name == b.name or _same_point(a, b):
+    if a.name == b.name or _same_point(a, b) or _within_name(a, b) or _within_name(b, a):
         return True
+    if (_unresolved(a) and is_country(b)) or (_unresolved(b) and is_country(a)):
+        return True  # "Shabwa province", not found in the gazetteer, may be in Yemen
     return (
         a.country_code is not None
         and a.country_code == b.country_code
         and (is_country(a) or is_country(b))
     )
+
+
+def _within_name(a: PlaceRef, b: PlaceRef) -> bool:
+    """Is ``a`` named by ``b``'s words plus more ("Shabwa province", "Shabwa")?"""
+    return bool(_words(b.name)) and _words(b.name) < _words(a.name)
+
+
+def _unresolved(ref: PlaceRef) -> bool:
+    return ref.lat is None and ref.country_code is None
 
 
 def _same_point(a: PlaceRef, b: PlaceRef) -> bool:
@@ -358,7 +371,8 @@ def merge(mentions: Sequence[Event], weapon_modes: frozenset[str] = frozenset())
     each role from the most informative mention that states it, fatalities counted once (the
     largest figure, not a sum), every reporter, every mention."""
     if len(mentions) == 1:
-        return replace(mentions[0], mentions=[_span(mentions[0])])
+        one = mentions[0]
+        return replace(one, target=_not_self(one.target, one.actor), mentions=[_span(one)])
     head = max(mentions, key=_informative)
     armed = [m for m in mentions if (m.mode or "").split(",")[0] in weapon_modes]
     coded = head if head.mode or not armed else armed[0]
@@ -369,16 +383,18 @@ def merge(mentions: Sequence[Event], weapon_modes: frozenset[str] = frozenset())
     counted = [m for m in mentions if m.fatalities is not None]
     deaths = [m.fatalities for m in counted]
     most = max(counted, key=lambda m: m.fatalities or 0) if counted else None
+    actor = _first(ordered, lambda m: m.actor if _named(m.actor) else None) or _first(
+        ordered, lambda m: m.actor
+    )
     return replace(
         head,
         type=coded.type,
         mode=coded.mode,
         acled_type=coded.acled_type,
         acled_subtype=coded.acled_subtype,
-        actor=_first(ordered, lambda m: m.actor if _named(m.actor) else None)
-        or _first(ordered, lambda m: m.actor),
-        target=_first(ordered, lambda m: m.target if _named(m.target) else None)
-        or _first(ordered, lambda m: m.target),
+        actor=actor,
+        target=_first(ordered, lambda m: _not_self(m.target, actor) if _named(m.target) else None)
+        or _first(ordered, lambda m: _not_self(m.target, actor)),
         place=_first(ordered, lambda m: m.place if _stated_place(m.place) else None)
         or _first(ordered, lambda m: m.place),
         date=_first(ordered, lambda m: m.date if m.date and not m.date.inferred else None)
@@ -391,7 +407,16 @@ def merge(mentions: Sequence[Event], weapon_modes: frozenset[str] = frozenset())
     )
 
 
-def _first(mentions: Sequence[Event], get: Callable[[Event], object]):
+def _not_self(target: ActorRef | None, actor: ActorRef | None) -> ActorRef | None:
+    """The target, unless it is the actor itself ("the gunmen fought their way in": a
+    pronoun or a misparse read back as the doer): then none."""
+    if target is None or actor is None:
+        return target
+    same_id = target.actor_id is not None and target.actor_id == actor.actor_id
+    return None if same_id or target.name.lower() == actor.name.lower() else target
+
+
+def _first(mentions: Sequence[Event], get: Callable[[Event], Any]) -> Any:
     return next((v for m in mentions if (v := get(m)) is not None), None)
 
 
