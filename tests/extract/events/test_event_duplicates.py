@@ -81,3 +81,19 @@ def test_the_doer_is_never_its_own_target():
     assert merge([one, other]).target.name == "guards"
     kept = Event(type="FIGHT", text="k", start=0, end=1, actor=gunmen, target=ActorRef("guards"))
     assert merge([kept]).target.name == "guards"
+
+
+@pytest.mark.slow
+def test_launching_a_product_frees_nobody(analyze):
+    a = analyze("The company will release its new smartphone in March, a spokesman said.")
+    assert not [e for e in a.events if e.type in ("RETREAT", "AGREE")], a.events
+
+
+@pytest.mark.slow
+def test_a_video_never_acts(analyze):
+    a = analyze(
+        "The group released a video on Sunday threatening to kill the hostage within three "
+        "days. The video concludes with a fighter threatening to kill a second captive."
+    )
+    for e in a.events:
+        assert e.actor is None or e.actor.name.lower() not in ("video", "a video"), e
