@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from fogline.extract.events.certainty import assess
 from fogline.extract.events.clusters import _same_party, _same_place, merge
+from fogline.extract.events.lexicon import load_lexicon
 from fogline.model import ActorRef, Event, PlaceRef
 
 pytestmark = [pytest.mark.issue(13)]
@@ -97,3 +99,11 @@ def test_a_video_never_acts(analyze):
     )
     for e in a.events:
         assert e.actor is None or e.actor.name.lower() not in ("video", "a video"), e
+
+
+@pytest.mark.slow
+def test_the_condition_of_a_threat_is_no_report(nlp):
+    doc = nlp("The rebels vowed to kill the hostage if the demands were not met.")
+    met = next(t for t in doc if t.lower_ == "met")
+    c = assess(met, met, load_lexicon(), ())
+    assert (c.certainty, c.aux_mode) == ("hedged", "hypothetical")

@@ -85,6 +85,7 @@ class Reading:
     planned: bool = False
     obliged: bool = False
     conditional: bool = False
+    condition: bool = False  # the event is itself the condition ("if the demands are not met")
     would: bool = False
     reporter: Token | None = None  # reported_by
     report_depth: int | None = None  # reported_by: how many heads up the reporting verb is
@@ -140,13 +141,18 @@ def obliged(c: Clause, r: Reading) -> None:
 
 
 def conditional(c: Clause, r: Reading) -> None:
-    """ "will withdraw unless ...", "if ..." on the anchor."""
+    """ "will withdraw unless ...", "if ..." on the anchor; the anchor itself a condition."""
     marks = c.lex.words("conditional_marks")
     if any(
         x.dep_ == "advcl" and any(m.lower_ in marks for m in x.children if m.dep_ == "mark")
         for x in c.anchor.children
     ):
         r.conditional = True
+    anchor = c.anchor
+    if anchor.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in marks for m in anchor.children
+    ):  # "to kill him if the demands were not met": no report that they were not
+        r.condition = True
 
 
 def would(c: Clause, r: Reading) -> None:
@@ -304,7 +310,9 @@ def verdict(r: Reading, lex: EventLexicon) -> Certainty:
     """The certainty a reading amounts to: a denial first, then a plan, a hypothesis, a
     hedge, a report (hearsay "reported", a party's "claimed"), else asserted."""
     names = tuple(n for n in (r.speaker, r.reporter.text if r.reporter is not None else None) if n)
-    if r.negated or r.denied:
+    if r.condition:
+        certainty, aux = "hedged", "hypothetical"
+    elif r.negated or r.denied:
         certainty, aux = "denied", ("negation" if r.negated else None)
     elif r.future or r.planned:
         certainty, aux = "planned", "future"
