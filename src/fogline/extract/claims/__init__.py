@@ -29,7 +29,8 @@ Modules, in the order the extractor uses them: ``lexicon`` (the data), ``index``
 own lookups over the document, beside the shared :class:`DocContext`), ``propositions``,
 ``advances``, ``agreements`` and ``syntax`` (the parse), ``locatives`` (places from
 locative phrases and agent doers, as events read them), ``stance``, ``clauses`` and
-``arguments`` (a draft per proposition), ``from_events``, ``blame``, ``responses``,
+``arguments`` (a draft per proposition), ``from_events``, ``clusters`` (the doer and place a
+claim's clause leaves out, from the real-world event its trigger reports), ``blame``, ``responses``,
 ``survival`` ("X is alive" denies that X was killed), and
 ``draft`` (completion and the records).
 
@@ -47,6 +48,7 @@ from spacy.tokens import Doc
 from fogline.extract.claims.arguments import claim_nouns_above, draft_of
 from fogline.extract.claims.blame import blame_claims, find_blames
 from fogline.extract.claims.clauses import fill_places
+from fogline.extract.claims.clusters import lend_cluster_roles
 from fogline.extract.claims.draft import Draft, complete, dedupe, to_claims
 from fogline.extract.claims.from_events import event_claims
 from fogline.extract.claims.index import ClaimIndex
@@ -92,6 +94,7 @@ def extract_claims(
             content_nouns |= claim_nouns_above(prop.trigger, ix)
     drafts.extend(event_claims(ctx.events, drafts, ix))
     drafts.sort(key=lambda d: d.pos)
+    lend_cluster_roles(drafts, ctx.events, ix)
     fill_places(drafts, ix)
     # blames and responses read the drafts before them only (sorted by pos, bisected): the
     # drafts they add are appended once all are read

@@ -261,6 +261,14 @@ def _object_of(prop: Prop, ix: ClaimIndex) -> str | None:
     if patient is None or prop.predicate == "CONTROL":
         return None
     people = prop.predicate in ix.lex.people_predicates
+    name = (
+        patient
+        if patient.pos_ == "PROPN"
+        else next((c for c in patient.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    )
+    named = ix.resolve(name) if name is not None else None
+    if people and named is not None and named.actor is not None and named.actor.kind == "person":
+        return named.name  # "the rebel commander Omar Musa": the person, not "commanders"
     if people:
         own_clause = prop.trigger in patient.subtree  # "every place they kill people"
         for t in [patient, *(patient.subtree if own_clause else _phrase_core(patient))]:

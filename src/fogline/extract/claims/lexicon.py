@@ -135,6 +135,8 @@ class ClaimLexicon:
     control_subtypes: Words
     certainty_stance: Mapping[str, Stance]
     skipped_modes: tuple[str, ...]
+    cluster_events: Mapping[str, frozenset[str]]  # predicate → event types / sub-event types
+    cluster_skip_subtypes: frozenset[str]
     # data/grammar.yaml (shared closed-class words)
     grammar: Mapping[str, Words]
     # borrowed: reporting verbs (quotes extractor), feature words (data/places/), longest first
@@ -312,6 +314,17 @@ def _from_events() -> dict[str, Any]:
         "control_subtypes": frozenset(subtypes),
         "certainty_stance": MappingProxyType(dict(certainty)),
         "skipped_modes": tuple(_words(data.get("skipped_modes"), "skipped_modes")),
+        "cluster_events": MappingProxyType(
+            {
+                str(pred): frozenset(_words(kinds, "cluster_events", lower=False))
+                for pred, kinds in _mapping(
+                    data.get("cluster_events"), "from_events.cluster_events"
+                ).items()
+            }
+        ),
+        "cluster_skip_subtypes": frozenset(
+            _words(data.get("cluster_skip_subtypes"), "cluster_skip_subtypes", lower=False)
+        ),
     }
 
 

@@ -28,6 +28,7 @@ from fogline.extract.claims.syntax import (
     agent_of,
     dobj,
     is_passive,
+    member_subject,
     negated,
     objects,
     passive_patient,
@@ -83,6 +84,8 @@ class PropositionReader:
                     yield prop
             elif tok.pos_ in ("NOUN", "PROPN"):
                 yield from self._noun(tok, lemma)
+                if tok.dep_ == "pobj":  # "among the dead", the adjective read as a noun
+                    yield from self._adjective(tok, lemma)
             elif tok.pos_ == "ADJ":
                 yield from self._adjective(tok, lemma)
 
@@ -181,7 +184,7 @@ class PropositionReader:
         agent = agent_of(tok) if passive else subject_of(tok)
         patient = (subject_of(tok) if small else passive_patient(tok)) if passive else dobj(tok)
         if participle and patient is None:
-            patient = tok.head
+            patient = member_subject(tok.head, self.lex.preps["member_of"]) or tok.head
         intended = cue.predicate in self.lex.intent_predicates
         if intended:  # "threatened to kill the hostage" (also in "the video where he …")
             patient = patient or intent_patient(tok, self.lex)
@@ -194,12 +197,8 @@ class PropositionReader:
         args = _Args(tok, cue, agent, patient, passive, negated(tok, self.lex))
         if self.caused(tok):
             return self._caused_frame(args)
-        frames = {
-            "fall": self._fall,
-            "lose": self._lose,
-            "from_verbs": self._from_place,
-            "intransitive": self._intransitive,
-        }
+        frames = {"fall": self._fall, "lose": self._lose, "from_verbs": self._from_place,
+                  "intransitive": self._intransitive}  # fmt: skip
         return frames.get(cue.frame, self._transitive)(args)
 
     def _caused_frame(self, a: _Args) -> Prop | None:
@@ -227,10 +226,8 @@ class PropositionReader:
         """ "X lost the town": the place changed hands away from the subject."""
         if a.patient is None or not self.place_like(a.patient):
             return None
-        return Prop(
-            a.cue.predicate, a.tok, "lose", agent=None, patient=a.agent, place=a.patient,
-            negated=a.negated,
-        )  # fmt: skip
+        return Prop(a.cue.predicate, a.tok, "lose", agent=None, patient=a.agent,
+                    place=a.patient, negated=a.negated)  # fmt: skip
 
     def _from_place(self, a: _Args) -> Prop | None:
         """ "the fighters withdrew from X", "were driven out of X": an armed subject only."""
@@ -432,6 +429,8 @@ class PropositionReader:
                 patient = tok.head
             elif tok.dep_ == "acomp":
                 patient = subject_of(tok.head)
+            elif tok.dep_ == "pobj":  # "X is among the dead": X
+                patient = member_subject(tok, self.lex.preps["member_of"])
             elif tok.head.pos_ in ("NOUN", "NUM", "PROPN"):
                 patient = tok.head  # 8,000 people displaced
             else:

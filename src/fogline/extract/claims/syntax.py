@@ -196,3 +196,13 @@ def _after_dash(tok: Token, verb: Token) -> bool:
     tactic"): a comment on the clause, not its object?"""
     between = tok.doc[verb.i + 1 : tok.i]
     return any(t.text in ("–", "—", "--") for t in between)
+
+
+def member_subject(group: Token, member_preps: frozenset[str]) -> Token | None:
+    """ "X was among the dead / those killed": the subject X of the clause that counts it in
+    the group (``group``: "dead", "those"), else None."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.lower_ not in member_preps:
+        return None
+    verb = prep.head
+    return subject_of(verb) if verb.pos_ in ("AUX", "VERB") else None
