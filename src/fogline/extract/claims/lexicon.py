@@ -105,6 +105,7 @@ class ClaimLexicon:
     hedging_reporters: Words
     hedge_modals: Words
     rumour_nouns: Words
+    irrealis_heads: Words  # "fears of being arrested": the content states nothing
     survival_words: Mapping[str, Words]  # "X is alive" denies KILLED(…, X)
     # nouns.yaml
     place_nouns: Mapping[str, str]
@@ -237,6 +238,7 @@ def _stance_words() -> dict[str, Any]:
     out["blame_verbs"] = _set(stance, "blame_verbs", "stance", [])
     out["belief_verbs"] = _set(stance, "belief_verbs", "stance", [])
     out["groundless_nouns"] = _set(stance, "groundless_nouns", "stance", [])
+    out["irrealis_heads"] = _set(stance, "irrealis_heads", "stance", [])
     out["denial_phrases"] = tuple(_words(stance.get("denial_phrases"), "denial_phrases"))
     out["hedge_words"] = _set(hedges, "words", "hedges")
     out["hedge_phrases"] = tuple(_words(hedges.get("phrases"), "hedges.phrases"))

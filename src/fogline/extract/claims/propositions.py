@@ -36,6 +36,7 @@ from fogline.extract.claims.syntax import (
     prep_object,
     small_clause_passive,
     subject_of,
+    under_irrealis,
 )
 
 
@@ -145,6 +146,8 @@ class PropositionReader:
 
         "could have taken" and "claims to have taken" stay (a hedge, an attribution).
         """
+        if under_irrealis(tok, self.lex.irrealis_heads):
+            return False
         modals = self.lex.grammar["modals"]
         conditionals = self.lex.grammar["conditional_subordinators"]
         cur = tok

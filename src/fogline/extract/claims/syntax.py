@@ -206,3 +206,17 @@ def member_subject(group: Token, member_preps: frozenset[str]) -> Token | None:
         return None
     verb = prep.head
     return subject_of(verb) if verb.pos_ in ("AUX", "VERB") else None
+
+
+def under_irrealis(tok: Token, heads: frozenset[str]) -> bool:
+    """The clause of ``tok`` is the content of a fear, hope or risk ("fears of being
+    arrested", "residents fear the militants took the town"), up to three clauses up."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "acl", "pcomp", "xcomp") or cur.head is cur:
+            return False
+        head = cur.head.head if cur.dep_ == "pcomp" else cur.head  # "fears of being …"
+        if head.lemma_.lower() in heads:
+            return True
+        cur = head
+    return False

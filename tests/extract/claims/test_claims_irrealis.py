@@ -1,0 +1,28 @@
+"""A fear, hope or risk states no event: its content is no assertion.
+
+Texts written for fogline.
+"""
+
+from __future__ import annotations
+
+from fogline.model import Claim
+
+
+def _claims(analyzer, text: str) -> list[Claim]:
+    return analyzer.analyze(text, published="2024-03-05", source="Example Wire").claims
+
+
+def test_a_fear_asserts_nothing(analyzer):
+    fears = (
+        "The reporter spoke on camera about her fears of being arrested by the police.",
+        "Residents fear that the militants have seized the town of Tessalit.",
+    )
+    for text in fears:
+        claims = _claims(analyzer, text)
+        assert [c for c in claims if c.predicate in ("ARRESTED", "CONTROL")] == [], claims
+
+
+def test_a_fact_after_a_fear_is_still_asserted(analyzer):
+    text = "Residents fear for their lives after militants seized the town of Tessalit."
+    claims = [c for c in _claims(analyzer, text) if c.predicate == "CONTROL"]
+    assert [(c.subject, c.place) for c in claims] == [("militants", "Tessalit")], claims
