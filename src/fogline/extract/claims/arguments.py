@@ -217,6 +217,9 @@ def _place_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> tuple[st
         mentions = ix.places_in(pt.idx, pt.idx + len(pt.text))
         if mentions and ix.names_no_place(mentions[0]):
             continue
+        if mentions and prop.predicate == "CONTROL" and _near(pt, tok, ix):
+            # "seized villages around X": the villages, not X itself
+            return f"{tok.text} {pt.head.text} {ix.place_name(mentions[0])}", False
         if mentions:
             return ix.place_name(mentions[0]), False
         named = _proper(pt) if pt.pos_ == "PROPN" else _named_by(pt)
@@ -235,6 +238,17 @@ def _place_of(prop: Prop, ix: ClaimIndex, reader: PropositionReader) -> tuple[st
             return ix.place_name(salient), True
     where = where_place(prop.trigger, ix)  # "in Lebanon, where the woman was arrested"
     return (ix.place_name(where), False) if where is not None else (None, False)
+
+
+def _near(place: Token, noun: Token, ix: ClaimIndex) -> bool:
+    """ "villages around X", "positions near X": the place named only locates the noun."""
+    prep = place.head
+    return (
+        place.dep_ == "pobj"
+        and prep.lower_ in ix.lex.near_preps
+        and prep.head.i == noun.i
+        and noun.lemma_.lower() in ix.lex.place_nouns
+    )
 
 
 def _named_by(noun: Token) -> str | None:

@@ -14,12 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from fogline.extract.claims.advances import advance_args
-from fogline.extract.claims.agreements import (
-    agreement_args,
-    author,
-    intent_patient,
-    intent_verbs,
-)
+from fogline.extract.claims.agreements import agreement_args, author, intent_patient, intent_verbs
 from fogline.extract.claims.event_words import violent_act
 from fogline.extract.claims.index import ClaimIndex
 from fogline.extract.claims.lexicon import PredicateCue
@@ -29,6 +24,7 @@ from fogline.extract.claims.syntax import (
     dobj,
     is_passive,
     member_subject,
+    misparsed_subject,
     negated,
     objects,
     passive_patient,
@@ -180,11 +176,11 @@ class PropositionReader:
 
     def _verb_frame(self, tok: Token, cue: PredicateCue) -> Prop | None:
         """The proposition of a verb cue, its arguments read by the cue's frame."""
-        # "six people killed in the strike": a past participle modifying its patient
-        participle = tok.dep_ == "acl" and tok.tag_ == "VBN"
+        participle = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "six people killed in the strike"
         small = small_clause_passive(tok, self.lex)  # "saw some 40 women abducted"
-        passive = participle or small or is_passive(tok)
-        agent = agent_of(tok) if passive else subject_of(tok)
+        named = misparsed_subject(tok, self.actorish)  # "IS has seized …": no auxiliary
+        passive = (participle or small or is_passive(tok)) and named is None
+        agent = named or (agent_of(tok) if passive else subject_of(tok))
         patient = (subject_of(tok) if small else passive_patient(tok)) if passive else dobj(tok)
         if participle and patient is None:
             patient = member_subject(tok.head, self.lex.preps["member_of"]) or tok.head

@@ -7,7 +7,7 @@ from the claims lexicon.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from spacy.tokens import Token
 
@@ -220,3 +220,15 @@ def under_irrealis(tok: Token, heads: frozenset[str]) -> bool:
             return True
         cur = head
     return False
+
+
+def misparsed_subject(verb: Token, names_actor: Callable[[Token], bool]) -> Token | None:
+    """An all-capital auxiliary before ``verb`` that names an actor: the parser read the
+    acronym "IS" (Islamic State) of "IS has seized the town" as the verb "is"; it is the
+    subject. None when the clause has a subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ in ("aux", "auxpass") and c.is_upper and len(c.text) > 1:
+            return c if names_actor(c) else None
+    return None
