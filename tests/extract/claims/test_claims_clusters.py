@@ -41,3 +41,12 @@ def test_the_clause_own_doer_is_kept(analyzer):
     text = STRIKE + "Rebels killed two soldiers in the attack, a local official said."
     killed = _killed(_claims(analyzer, text))
     assert killed and all(c.subject != "U.S." for c in killed), killed
+
+
+def test_a_weapon_read_as_the_doer_gives_way_to_the_event_doer(analyzer):
+    text = (
+        "U.S. warplanes struck a convoy near the town of Tessalit on Monday, the army said. "
+        "The commander is believed one of six people killed when a drone fired on the convoy."
+    )
+    killed = [c for c in _killed(_claims(analyzer, text)) if c.start >= text.index("The comm")]
+    assert killed and all(c.subject == "U.S." for c in killed), killed

@@ -4,7 +4,8 @@ The events extractor groups every mention of one airstrike, raid or abduction in
 and merges the roles its mentions give. A claim whose trigger lies inside a mention of such an
 event, of a type that states the claim's predicate (``cluster_events`` in
 ``data/claims/from_events.yaml``), and whose own clause names no doer, takes the event's doer:
-"six people were killed in the attack" after "a U.S. drone hit the convoy" is KILLED(U.S., …).
+"six people were killed in the attack" after "a U.S. drone hit the convoy" is KILLED(U.S., …);
+a weapon or attack read as the doer ("drone") gives way to the event's doer.
 Only an actor of the dictionary that fights (a state, armed group or organisation) is lent;
 what the clause itself names is never replaced, and nothing is taken from another event.
 """
@@ -39,7 +40,7 @@ def lend_cluster_roles(drafts: list[Draft], events: Sequence[Event], ix: ClaimIn
         if d.origin in _OWN_GAP or d.origin in ("event", "response"):
             continue
         kinds = ix.lex.cluster_events.get(d.predicate)
-        if not kinds or (d.subject is not None and d.place is not None):
+        if not kinds or (d.subject and not _instrument(d.subject, ix) and d.place):
             continue
         events_at = {id(e): e for s, t, e in spans if s <= d.pos < t and _states(e, kinds, ix)}
         if len(events_at) != 1:
@@ -47,12 +48,22 @@ def lend_cluster_roles(drafts: list[Draft], events: Sequence[Event], ix: ClaimIn
         event = next(iter(events_at.values()))
         if d.date and event.date and d.date[:7] != event.date.value[:7]:
             continue  # another month: not the same event
-        doer = _doer(event, ix) if d.subject is None else None
+        doer = _doer(event, ix) if d.subject is None or _instrument(d.subject, ix) else None
         if doer is not None and (d.object is None or fold(d.object) != fold(doer)):
             d.subject = doer
         place = _place(event, ix) if d.place is None else None
         if place is not None:
             d.place, d.place_inferred = place, True
+
+
+def _instrument(subject: str, ix: ClaimIndex) -> bool:
+    """A weapon or an attack taken as the doer ("drone", "airstrike"): the event's doer says
+    whose it was."""
+    word = fold(subject).split()[-1] if subject.strip() else ""
+    attacks = {
+        w for w, cues in ix.lex.nouns.items() if any(c.predicate == "ATTACKED" for c in cues)
+    }
+    return word in ix.lex.weapons or word in attacks or word.rstrip("s") in ix.lex.weapons
 
 
 def _states(event: Event, kinds: frozenset[str], ix: ClaimIndex) -> bool:

@@ -30,6 +30,7 @@ from fogline.extract.claims.syntax import (
     passive_patient,
     phrase_tokens,
     prep_object,
+    reduced_passive,
     small_clause_passive,
     subject_of,
     under_irrealis,
@@ -177,7 +178,7 @@ class PropositionReader:
     def _verb_frame(self, tok: Token, cue: PredicateCue) -> Prop | None:
         """The proposition of a verb cue, its arguments read by the cue's frame."""
         participle = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "six people killed in the strike"
-        small = small_clause_passive(tok, self.lex)  # "saw some 40 women abducted"
+        small = small_clause_passive(tok, self.lex) or reduced_passive(tok)  # "saw 40 abducted"
         named = misparsed_subject(tok, self.actorish)  # "IS has seized …": no auxiliary
         passive = (participle or small or is_passive(tok)) and named is None
         agent = named or (agent_of(tok) if passive else subject_of(tok))

@@ -232,3 +232,13 @@ def misparsed_subject(verb: Token, names_actor: Callable[[Token], bool]) -> Toke
         if c.i < verb.i and c.dep_ in ("aux", "auxpass") and c.is_upper and len(c.text) > 1:
             return c if names_actor(c) else None
     return None
+
+
+def reduced_passive(verb: Token) -> bool:
+    """ "X is believed one of six people killed when …": a bare past participle with a
+    subject, no auxiliary and no object is a reduced passive the parser read as active (its
+    subject is the patient)."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "xcomp"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "nsubjpass"}
