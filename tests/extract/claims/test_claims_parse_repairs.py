@@ -23,3 +23,13 @@ def test_villages_around_a_town_are_not_the_town(analyzer):
     text = "The rebels have seized at least 20 villages around Homs since Tuesday."
     control = [c for c in _claims(analyzer, text) if c.predicate == "CONTROL"]
     assert [c.place for c in control] == ["villages around Homs"], control
+
+
+def test_forced_to_flee_in_the_passive_after_a_state_acted(analyzer):
+    text = (
+        "Local officials said hundreds of Syrians were forced to flee after Turkey shelled Kobani."
+    )
+    moved = [c for c in _claims(analyzer, text) if c.predicate == "DISPLACED"]
+    assert [(c.subject, c.object, c.source.name) for c in moved] == [
+        ("Turkey", "Syrians", "Local officials")
+    ], moved

@@ -91,6 +91,8 @@ def _agent(prop: Prop, reading: Reading, ix: ClaimIndex) -> Ref | None:
             agent = Ref(short_name(speaker), speaker)
     if agent is None and prop.predicate in ix.lex.borrow_agent_predicates and prop.frame != "lose":
         borrowed = borrowed_agent(prop.trigger, ix)
+        if borrowed is None and prop.trigger.dep_ == "xcomp":  # "were forced to flee after X …"
+            borrowed = borrowed_agent(prop.trigger.head, ix)
         agent = ix.resolve(borrowed) if borrowed is not None else None
         if agent is None:
             agent = instrument_agent(prop.trigger, ix)
@@ -283,6 +285,9 @@ def _object_of(prop: Prop, ix: ClaimIndex) -> str | None:
     named = ix.resolve(name) if name is not None else None
     if people and named is not None and named.actor is not None and named.actor.kind == "person":
         return named.name  # "the rebel commander Omar Musa": the person, not "commanders"
+    counted = next((g for c in patient.children if c.lower_ == "of" for g in c.children), None)
+    if people and counted is not None and patient.lower_ in ix.lex.count_heads:
+        patient = counted  # "hundreds of Gazans": the Gazans
     if people:
         own_clause = prop.trigger in patient.subtree  # "every place they kill people"
         for t in [patient, *(patient.subtree if own_clause else _phrase_core(patient))]:

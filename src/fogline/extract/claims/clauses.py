@@ -95,10 +95,15 @@ def borrowed_agent(trigger: Token, ix: ClaimIndex) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lemma_.lower() in ix.lex.place_nouns:
             continue
-        if ix.places_in(subject.idx, subject.idx + len(subject.text)):
-            continue
+        if ix.places_in(subject.idx, subject.idx + len(subject.text)) and not _state(subject, ix):
+            continue  # a place, unless it is a state that acts ("after Israel opened …")
         return subject
     return None
+
+
+def _state(token: Token, ix: ClaimIndex) -> bool:
+    ref = ix.resolve(token)
+    return ref is not None and ref.actor is not None and ref.actor.kind == "state"
 
 
 def fill_places(drafts: list[Draft], ix: ClaimIndex) -> None:

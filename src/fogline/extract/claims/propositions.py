@@ -160,7 +160,7 @@ class PropositionReader:
             if cur.dep_ != "xcomp" or cur.head is cur:
                 break
             head = cur.head.lemma_.lower()
-            if head in self.lex.causatives and any(c.dep_ == "dobj" for c in cur.head.children):
+            if head in self.lex.causatives and (dobj(cur.head) or is_passive(cur.head)):
                 cur = cur.head  # "forced families to flee": as factual as the forcing
                 continue
             if head not in self.reporting and head not in self.lex.raising_verbs:
@@ -207,10 +207,9 @@ class PropositionReader:
             return None
         cause = a.tok.head
         agent = agent_of(cause) if is_passive(cause) else subject_of(cause)
-        return Prop(
-            a.cue.predicate, a.tok, a.cue.frame, agent=agent, patient=dobj(cause),
-            negated=a.negated,
-        )  # fmt: skip
+        patient = passive_patient(cause) if is_passive(cause) else dobj(cause)
+        return Prop(a.cue.predicate, a.tok, a.cue.frame, agent=agent, patient=patient,
+                    negated=a.negated)  # fmt: skip
 
     def _fall(self, a: _Args) -> Prop | None:
         """ "the town fell (to X / into the hands of X)"."""
@@ -323,7 +322,7 @@ class PropositionReader:
         return (
             tok.dep_ in ("xcomp", "ccomp")
             and tok.head.lemma_.lower() in self.lex.causatives
-            and dobj(tok.head) is not None
+            and (dobj(tok.head) is not None or is_passive(tok.head))  # "were forced to flee"
         )
 
     def _control_of(self, tok: Token) -> Prop | None:
