@@ -37,7 +37,7 @@ def agreement_noun(noun: Token, lex: ClaimLexicon) -> Token | None:
     modifies ("a cease-fire deal"); None when it modifies another noun ("ceasefire talks")."""
     head = noun
     for _ in range(3):
-        if head.dep_ != "compound" or head.head is head:
+        if head.dep_ != "compound" or head.head == head:
             break
         up = head.head
         if up.lemma_.lower() in lex.agreement_nouns:

@@ -165,7 +165,7 @@ def _date_of(trigger: Token, ix: ClaimIndex) -> str | None:
     chain = [trigger]
     cur = trigger
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
         chain.append(cur)
@@ -181,7 +181,7 @@ def _date_of(trigger: Token, ix: ClaimIndex) -> str | None:
             continue
         head = span.root
         for _ in range(5):  # "on Sunday": the date hangs from a preposition
-            if head.pos_ in ("VERB", "AUX") or head.head is head or head.lower_ in other_time:
+            if head.pos_ in ("VERB", "AUX") or head.head == head or head.lower_ in other_time:
                 break
             head = head.head
         n = rank.get(head.i)
@@ -320,7 +320,7 @@ def claim_nouns_above(trigger: Token, ix: ClaimIndex) -> set[int]:
     out = set()
     cur = trigger
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in ix.lex.claim_nouns:

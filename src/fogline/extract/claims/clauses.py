@@ -45,7 +45,7 @@ def incident_clauses(trigger: Token, ix: ClaimIndex) -> Iterator[Token]:
     cur = trigger
     for _ in range(3):
         head = cur.head
-        if head is cur:
+        if head == cur:
             return
         participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"
         if not (participle or cur.dep_ == "conj") or head.pos_ not in ("VERB", "AUX"):
@@ -88,7 +88,7 @@ def borrowed_agent(trigger: Token, ix: ClaimIndex) -> Token | None:
     "gunmen ambushed a bus, killing …"); not a coordinated clause's subject ("the town has not
     fallen and no soldier was killed"), a passive's, or a place."""
     for verb in incident_clauses(trigger, ix):
-        if verb.dep_ == "conj" or trigger.dep_ == "conj" and verb is trigger.head:
+        if verb.dep_ == "conj" or trigger.dep_ == "conj" and verb == trigger.head:
             continue
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue

@@ -167,7 +167,7 @@ class ClaimIndex:
                     decided, actor = self._modifier_decides(child, head)
                     if decided:
                         return actor
-            if head is not token:
+            if head != token:
                 actor = self.actor_at(head.idx, head.idx + len(head.text))
                 if actor is not None:
                     return actor

@@ -157,7 +157,7 @@ class PropositionReader:
             if cur.dep_ == "conj" and not any(c.dep_ in ("nsubj", "aux") for c in cur.children):
                 cur = cur.head  # "must surrender or die": the modal governs both
                 continue
-            if cur.dep_ != "xcomp" or cur.head is cur:
+            if cur.dep_ != "xcomp" or cur.head == cur:
                 break
             head = cur.head.lemma_.lower()
             if head in self.lex.causatives and (dobj(cur.head) or is_passive(cur.head)):

@@ -152,7 +152,7 @@ def response_source(tok: Token, ix: ClaimIndex) -> Source | None:
                 ref = ix.resolve(subject)
                 if ref is not None:
                     return ix.source_of(ref, subject)
-        if cur.head is cur:
+        if cur.head == cur:
             break
         if cur.head.lemma_.lower() in reporting or cur.dep_ in ("conj", "advcl", "ccomp", "acomp"):
             cur = cur.head

@@ -86,7 +86,7 @@ def _follow_up(trigger: Token, ix: ClaimIndex) -> _Path:
     cur = trigger
     for _ in range(10):
         head = cur.head
-        if head is cur or cur.dep_ not in _PATH_DEPS:
+        if head == cur or cur.dep_ not in _PATH_DEPS:
             break
         lemma = head.lemma_.lower()
         verbal = head.pos_ in ("VERB", "AUX")
@@ -162,7 +162,7 @@ def _clause_verb(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` ("had" for "had no information")."""
     cur = tok
     for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             return cur
         cur = cur.head
     return cur
@@ -231,7 +231,7 @@ def _subject(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "X did Y, saying …": X of the main verb
         root = verb.sent.root
         return next((c for c in root.children if c.dep_ in _SUBJ), None)
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
         return _subject(verb.head)  # "…, saying …", "and added that …"
     return None
 
@@ -274,7 +274,7 @@ def _according_to(trigger: Token) -> Token | None:
                     pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
                         return pobj
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     return None

@@ -31,7 +31,7 @@ def survival_drafts(doc: Doc, drafts: list[Draft], ix: ClaimIndex) -> list[Draft
             continue
         # the one who says so: the reporter of the clause ("police said Salah was safe"), else
         # the speaker quoted there, else the outlet (the subject is who survived, not a source)
-        reported = clause.dep_ in ("ccomp", "conj") and clause.head is not clause
+        reported = clause.dep_ in ("ccomp", "conj") and clause.head != clause
         source = (response_source(clause.head, ix) if reported else None) or (
             ix.source_at(word.idx) or ix.outlet
         )

@@ -24,7 +24,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
         if subjects:  # the nearest: a dateline parsed as a second subject is farther
             return min(subjects, key=lambda c: abs(c.i - cur.i))
-        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+        if cur.dep_ in ("conj", "xcomp") and cur.head != cur:
             cur = cur.head
             continue
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
@@ -77,7 +77,7 @@ def shares_passive(verb: Token) -> bool:
     return (
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"
-        and verb.head is not verb
+        and verb.head != verb
         and not any(c.dep_ in own for c in verb.children)
         and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
     )
@@ -163,7 +163,7 @@ def negated_verb(verb: Token) -> bool:
             return True
         if cur.lemma_.lower() == "unable":
             return True
-        if cur.dep_ in ("xcomp", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "acomp") and cur.head != cur:
             cur = cur.head
             continue
         break
@@ -213,7 +213,7 @@ def under_irrealis(tok: Token, heads: frozenset[str]) -> bool:
     arrested", "residents fear the militants took the town"), up to three clauses up."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ("ccomp", "acl", "pcomp", "xcomp") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "acl", "pcomp", "xcomp") or cur.head == cur:
             return False
         head = cur.head.head if cur.dep_ == "pcomp" else cur.head  # "fears of being …"
         if head.lemma_.lower() in heads:

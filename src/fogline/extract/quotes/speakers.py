@@ -96,7 +96,7 @@ class SpeakerFinder:
             token = _author(token) or token
         anchor = token
         token = _antecedent(token)
-        relative = token is not anchor
+        relative = token != anchor
         alias = _self_named(token)
         if alias is not None:  # "a man who identified himself as X", "a fighter calling himself X"
             token = alias

@@ -115,7 +115,7 @@ def _before(span: Span, lex: Lexicon) -> bool:
         return True
     tok = span.root
     for _ in range(3):
-        if tok.dep_ not in ("pobj", "prep", "npadvmod") or tok.head is tok:
+        if tok.dep_ not in ("pobj", "prep", "npadvmod") or tok.head == tok:
             return False
         if tok.lower_ in lex.deadline_words:  # "gave him until mid-November": a deadline ahead
             return False
@@ -226,7 +226,7 @@ def _tense(span: Span, lex: Lexicon) -> Tense:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             break
-        if tok.head is tok:
+        if tok.head == tok:
             return None
         tok = tok.head
     else:
@@ -252,7 +252,7 @@ def _tense(span: Span, lex: Lexicon) -> Tense:
             return "present"
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT"):
             return "past"
-        if head is tok or tok.dep_ not in ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp"):
+        if head == tok or tok.dep_ not in ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp"):
             break
         tok = head
     return "past" if tok.tag_ in ("VBD", "VBN") else None
