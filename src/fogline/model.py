@@ -9,6 +9,7 @@ for places) is always ``document.text[start:end]``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_type_hints
@@ -56,13 +57,20 @@ class Record:
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         """A record from :meth:`as_dict` output, nested records too; unknown keys ignored."""
-        hints = get_type_hints(cls)
         kwargs: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name not in data:
-                continue
-            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+        for name, hint in _field_hints(cls):
+            if name in data:
+                kwargs[name] = _coerce(hint, data[name])
         return cls(**kwargs)
+
+
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(field name, resolved type hint) of a record class: resolved once per class, since
+    ``get_type_hints`` evaluates every annotation anew (most of the time of reading a stored
+    analysis)."""
+    hints = get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _coerce(hint: Any, value: Any) -> Any:
