@@ -60,9 +60,14 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def cluster_events(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Give every row a ``cluster_id``; rows without a place stay alone."""
+    """Give every row a ``cluster_id``; rows without a place stay alone.
+
+    Within its (family, place) a row joins the first cluster opened, in order, whose day is
+    within ``WINDOW_DAYS`` of its own (or either day unknown) and whose actor fits; clusters
+    are indexed by day, so that only those near in time are looked at.
+    """
     out: list[dict[str, Any]] = []
-    open_clusters: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    open_clusters: dict[tuple[str, str], _Open] = {}
     ordered = sorted(
         rows,
         key=lambda r: (event_family(r["type"]), r["place_key"], r["date"] or r["published"] or ""),
@@ -70,11 +75,11 @@ def cluster_events(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in ordered:
         actor_key = row.pop("_actor_key")
         day = _day(row["date"]) or _day(row["published"])
+        group = open_clusters.setdefault((event_family(row["type"]), row["place_key"]), _Open())
         chosen = None
         if row["place_key"]:
-            for c in open_clusters.get((event_family(row["type"]), row["place_key"]), []):
-                near = day is None or c["day"] is None or abs((day - c["day"]).days) <= WINDOW_DAYS
-                if near and (not actor_key or not c["actor"] or actor_key == c["actor"]):
+            for c in group.near(day):
+                if not actor_key or not c["actor"] or actor_key == c["actor"]:
                     chosen = c
                     break
         if chosen is None:
@@ -84,9 +89,27 @@ def cluster_events(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "day": day,
                 "actor": actor_key,
             }
-            open_clusters.setdefault((event_family(row["type"]), row["place_key"]), []).append(
-                chosen
-            )
+            group.add(chosen)
         chosen["actor"] = chosen["actor"] or actor_key
         out.append(row | {"cluster_id": chosen["id"]})
     return out
+
+
+class _Open:
+    """The clusters opened at one (family, place), in order, indexed by day."""
+
+    def __init__(self) -> None:
+        self.clusters: list[dict[str, Any]] = []
+        self.by_day: dict[dt.date | None, list[int]] = {}
+
+    def add(self, cluster: dict[str, Any]) -> None:
+        self.by_day.setdefault(cluster["day"], []).append(len(self.clusters))
+        self.clusters.append(cluster)
+
+    def near(self, day: dt.date | None) -> list[dict[str, Any]]:
+        """The clusters a row of ``day`` may join, in the order they were opened."""
+        if day is None:
+            return self.clusters
+        window = [day + dt.timedelta(days=n) for n in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+        found = [i for d in (None, *window) for i in self.by_day.get(d, ())]
+        return [self.clusters[i] for i in sorted(found)]
