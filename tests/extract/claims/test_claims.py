@@ -583,3 +583,13 @@ def test_a_town_that_lies_near_a_border_denies_nothing(analyzer):
 )
 def test_ordering_an_act_of_violence_is_no_demand(analyzer, text, demand):
     assert bool(_find(_claims(analyzer, text), "DEMAND")) == demand
+
+
+def test_a_source_saying_the_same_thing_twice_made_one_claim(analyzer):
+    text = (
+        "Rebels seized the town of Kidal on Sunday, the army said.\n\n"
+        "Residents fled south. The army said the rebels had seized Kidal and were looting shops."
+    )
+    control = _find(_claims(analyzer, text), "CONTROL")
+    assert len(control) == 1, control
+    assert control[0].start == text.index("Rebels seized"), control  # where first stated

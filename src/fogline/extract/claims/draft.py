@@ -142,17 +142,25 @@ def _key(d: Draft) -> tuple[str, ...]:
 
 
 def dedupe(drafts: list[Draft]) -> list[Draft]:
-    """One claim per proposition, source and stance within a stretch of evidence."""
+    """One claim per proposition, source and stance in the document: a source that says the
+    same thing twice (the lead and the body, a caption repeating a paragraph) made one claim,
+    kept where it is first stated; a denial of a dropped repeat links to the kept one."""
     out: list[Draft] = []
-    kept: dict[tuple[str, ...], _Spans] = {}  # key → the kept drafts with it, by start
+    kept: dict[tuple[str, ...], Draft] = {}
+    same_as: dict[int, Draft] = {}  # id of a dropped repeat → the draft kept for it
     for d in drafts:
-        same = kept.setdefault(_key(d), _Spans())
-        dup = same.first_overlapping(d.start, d.end)
-        if dup is None:
+        key = _key(d)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = d
             out.append(d)
-            same.add(d)
-        elif d.link is not None and dup.link is None:
-            dup.link = d.link
+            continue
+        same_as[id(d)] = first
+        if d.link is not None and first.link is None:
+            first.link = d.link
+    for d in out:
+        if d.link is not None and id(d.link) in same_as:
+            d.link = same_as[id(d.link)]
     return out
 
 
