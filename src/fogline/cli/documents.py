@@ -134,14 +134,21 @@ def ingest(
 
 
 @app.command("reconcile")
-def reconcile_command(db: str | None = DbOpt) -> None:
-    """Recompute propositions, copy clusters and statuses from the stored analyses."""
+def reconcile_command(
+    db: str | None = DbOpt,
+    full: bool = typer.Option(
+        False, "--full", help="Recompute every document, not only new ones (same result)."
+    ),
+) -> None:
+    """Bring propositions, copy clusters, origins and events up to date with the stored
+    analyses: only new documents and what they touch, or everything with --full."""
     from fogline.reconcile import reconcile
     from fogline.store import Store
 
     with Store.open(db, create=False) as store:
-        s = reconcile(store)
+        s = reconcile(store, full=full)
     out.print(
         f"{s.documents:,} documents in {s.copy_clusters:,} clusters of copies; "
-        f"{s.reports:,} reports of {s.propositions:,} propositions"
+        f"{s.reports:,} reports of {s.propositions:,} propositions; "
+        f"{s.analysed:,} documents analysed, {s.rewritten:,} rewritten in {s.seconds:.2f}s"
     )

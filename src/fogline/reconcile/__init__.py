@@ -8,20 +8,16 @@ Example:
 
 from __future__ import annotations
 
-import dataclasses
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from fogline.reconcile import incremental
 from fogline.reconcile.actors import ActorCanon
-from fogline.reconcile.completion import adopt_doers, complete_people, complete_places
-from fogline.reconcile.events import cluster_events, event_rows
-from fogline.reconcile.independence import copy_links
-from fogline.reconcile.origins import merge_retold
-from fogline.reconcile.places import PlaceNode, join_through_places, place_nodes
-from fogline.reconcile.propositions import Canonicalizer, claim_reports, place_base
+from fogline.reconcile.propositions import Canonicalizer, place_base
 from fogline.reconcile.status import REPORT_COLUMNS, STATUSES, PropositionView, build_views
 from fogline.store import Store
 from fogline.textnorm import fold
@@ -46,6 +42,9 @@ class ReconcileSummary:
     reports: int
     propositions: int
     event_clusters: int = 0
+    analysed: int = 0  # documents whose reports were made from their analysis in this run
+    rewritten: int = 0  # documents whose reconciliation rows were rewritten
+    seconds: float = 0.0
 
 
 def _canon(actor_lookup: Callable[[str], object | None] | None) -> Canonicalizer:
@@ -56,35 +55,26 @@ def _canon(actor_lookup: Callable[[str], object | None] | None) -> Canonicalizer
 
 
 def reconcile(
-    store: Store, *, actor_lookup: Callable[[str], object | None] | None = None
+    store: Store,
+    *,
+    actor_lookup: Callable[[str], object | None] | None = None,
+    full: bool = False,
 ) -> ReconcileSummary:
-    """Recompute copy clusters, origins and proposition reports from every stored analysis."""
-    clusters, similarity = copy_links(store.iter_texts())
-    canon = _canon(actor_lookup)
-    reports: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
-    nodes: dict[str, PlaceNode] = {}
-    for analysis in store.iter_analyses():
-        nodes.update(place_nodes([analysis]))
-        doc_id = analysis.document.id
-        found = claim_reports(
-            analysis, canon, copies=clusters.get(doc_id), similarity=similarity.get(doc_id)
-        )
-        reports.extend(dataclasses.asdict(r) for r in found)
-        events.extend(event_rows(analysis, canon))
-    merge_retold(reports, clusters)
-    complete_places(reports)
-    complete_people(reports)
-    adopt_doers(reports)
-    join_through_places(reports, nodes)
-    events = cluster_events(events)
-    n = store.replace_reconciliation(clusters, reports, events, similarity)
+    """Bring copy clusters, origins, proposition and event reports up to date with the stored
+    analyses: incrementally, redoing only new documents and rewriting only what they touch
+    (:mod:`fogline.reconcile.incremental`); ``full``: recompute every document (the same
+    result; needed after the actor dictionary or the gazetteer changed)."""
+    started = time.perf_counter()
+    done = incremental.run(store, _canon(actor_lookup), full=full)
     summary = ReconcileSummary(
-        documents=len(clusters),
-        copy_clusters=len(set(clusters.values())),
-        reports=n,
-        propositions=len({r["proposition_id"] for r in reports}),
-        event_clusters=len({e["cluster_id"] for e in events}),
+        documents=len(done.clusters),
+        copy_clusters=len(set(done.clusters.values())),
+        reports=len(done.reports),
+        propositions=len({r["proposition_id"] for r in done.reports}),
+        event_clusters=len({e["cluster_id"] for e in done.events}),
+        analysed=done.analysed,
+        rewritten=done.written,
+        seconds=time.perf_counter() - started,
     )
     LOGGER.info("reconciled %s", summary)
     return summary

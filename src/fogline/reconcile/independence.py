@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 SHINGLE_WORDS = 5
 NUM_PERM = 64
@@ -35,6 +36,22 @@ def minhash(text: str) -> MinHash:
     return m
 
 
+def signature(text: str) -> bytes:
+    """The MinHash of ``text`` as bytes, to store and reuse (:func:`copy_links_signed`)."""
+    m = minhash(text)
+    return m.hashvalues.astype(m.hashvalues.dtype.newbyteorder("<")).tobytes()
+
+
+def _lean(sig: bytes) -> LeanMinHash:
+    dtype = _SCHEME[1].newbyteorder("<")
+    values = np.frombuffer(sig, dtype=dtype).astype(_SCHEME[1])
+    return LeanMinHash(seed=7, hashvalues=values, scheme=_SCHEME[0])
+
+
+_PROBE = MinHash(num_perm=NUM_PERM, seed=7)
+_SCHEME = (_PROBE.scheme, _PROBE.hashvalues.dtype)  # how this datasketch hashes
+
+
 def copy_clusters(
     documents: Iterable[tuple[str, str]], *, threshold: float = THRESHOLD
 ) -> dict[str, str]:
@@ -52,12 +69,19 @@ def copy_links(
 ) -> tuple[dict[str, str], dict[str, float]]:
     """(document id → cluster id, document id → estimated similarity to its nearest earlier
     copy) for (id, text) pairs; a document with no earlier copy has no similarity."""
+    return copy_links_signed(((d, signature(t)) for d, t in documents), threshold=threshold)
+
+
+def copy_links_signed(
+    signatures: Iterable[tuple[str, bytes]], *, threshold: float = THRESHOLD
+) -> tuple[dict[str, str], dict[str, float]]:
+    """:func:`copy_links` over stored signatures (:func:`signature`), in the order given."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     cluster: dict[str, str] = {}
     similarity: dict[str, float] = {}
-    hashes: dict[str, MinHash] = {}
-    for doc_id, text in documents:
-        m = minhash(text)
+    hashes: dict[str, LeanMinHash] = {}
+    for doc_id, sig in signatures:
+        m = _lean(sig)
         scored = [(m.jaccard(hashes[n]), n) for n in lsh.query(m)]
         near = [(s, n) for s, n in scored if s >= threshold]
         cluster[doc_id] = min((cluster[n] for _, n in near), default=doc_id)

@@ -453,6 +453,7 @@ class Store:
             query = query.where(t.c.proposition_id.in_(list(proposition_ids)))
         if predicate is not None:
             query = query.where(t.c.predicate == predicate)
+        query = query.order_by(t.c.document_id, t.c.claim_idx)  # as a full reconcile wrote them
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(query)]
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -25,7 +26,7 @@ from sqlalchemy import (
 
 from fogline.model import MAX_ID_CHARS, MAX_SOURCE_CHARS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -210,7 +211,22 @@ event_reports = Table(
     Column("end", Integer, nullable=False),
 )
 
-CORPUS_TABLES = (copy_clusters, proposition_reports, event_reports)
+# -- what incremental reconcile keeps per document (version 4) -----------------------------
+
+reconcile_state = Table(
+    "reconcile_state",
+    metadata,
+    Column("document_id", String(255), primary_key=True),
+    Column("content_hash", String(64), nullable=False),  # the text the signature is of
+    Column("signature", LargeBinary, nullable=False),  # its MinHash (independence.signature)
+    Column("cluster_id", String(255), nullable=False),  # copy cluster its reports were made in
+    Column("similarity", Float),
+    Column("reports", Text, nullable=False),  # JSON: its reports before cross-document steps
+    Column("events", Text, nullable=False),  # JSON: its event rows before clustering
+    Column("digest", String(40), nullable=False),  # of the rows last written for it
+)
+
+CORPUS_TABLES = (copy_clusters, proposition_reports, event_reports, reconcile_state)
 
 
 def _add_corpus_tables(conn: Connection) -> None:
@@ -230,9 +246,16 @@ def _rebuild_corpus_tables(conn: Connection) -> None:
         table.create(conn)
 
 
+def _add_reconcile_state(conn: Connection) -> None:
+    """4 → 5: what incremental reconcile keeps per document. Empty, it makes the next
+    reconcile a full one."""
+    reconcile_state.create(conn, checkfirst=True)
+
+
 # version n -> n + 1; each runs inside the upgrade transaction.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _add_corpus_tables,
     2: _rebuild_corpus_tables,
     3: _rebuild_corpus_tables,
+    4: _add_reconcile_state,
 }
