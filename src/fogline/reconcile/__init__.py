@@ -69,9 +69,9 @@ def reconcile(
     summary = ReconcileSummary(
         documents=len(done.clusters),
         copy_clusters=len(set(done.clusters.values())),
-        reports=len(done.reports),
-        propositions=len({r["proposition_id"] for r in done.reports}),
-        event_clusters=len({e["cluster_id"] for e in done.events}),
+        reports=done.reports,
+        propositions=done.propositions,
+        event_clusters=done.event_clusters,
         analysed=done.analysed,
         rewritten=done.written,
         seconds=time.perf_counter() - started,

@@ -44,8 +44,9 @@ class Outcome:
     """What one reconcile computed, and how much of it was new work."""
 
     clusters: dict[str, str]
-    reports: list[dict[str, Any]]
-    events: list[dict[str, Any]]
+    reports: int
+    propositions: int
+    event_clusters: int
     analysed: int  # documents whose reports were (re)made from their analysis
     written: int  # documents whose rows were rewritten
 
@@ -56,6 +57,8 @@ def run(store: Store, canon: Canonicalizer, *, full: bool = False) -> Outcome:
     state = {} if full else kept.load_state(store)
     ids = sorted(hashes)
     fresh = [d for d in ids if d not in state or state[d].content_hash != hashes[d]]
+    if state and not fresh and set(state) == set(hashes):  # nothing new: nothing changes
+        return Outcome({d: s.cluster_id for d, s in state.items()}, *kept.counts(store), 0, 0)
     signatures = {d: s.signature for d, s in state.items()}
     signatures.update((d, signature(text)) for d, text in kept.texts(store, fresh))
     clusters, similarity = copy_links_signed((d, signatures[d]) for d in ids)
@@ -94,7 +97,14 @@ def run(store: Store, canon: Canonicalizer, *, full: bool = False) -> Outcome:
     events = cluster_events(events)
     rows = _changed(ids, hashes, state, signatures, clusters, similarity, base, reports, events)
     kept.write(store, rows, removed=set(state) - set(hashes), full=full)
-    return Outcome(clusters, reports, events, analysed=len(redo), written=len(rows))
+    return Outcome(
+        clusters,
+        reports=len(reports),
+        propositions=len({r["proposition_id"] for r in reports}),
+        event_clusters=len({e["cluster_id"] for e in events}),
+        analysed=len(redo),
+        written=len(rows),
+    )
 
 
 def _place_nodes(kept_rows: list[dict[str, Any]]) -> dict[str, PlaceNode]:

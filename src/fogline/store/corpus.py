@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, distinct, func, insert, select
 
 from fogline.model import Analysis
 from fogline.store import schema
@@ -68,6 +68,17 @@ def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
     wanted = sorted(set(ids))
     for i in range(0, len(wanted), _CHUNK):
         yield wanted[i : i + _CHUNK]
+
+
+def counts(store: Store) -> tuple[int, int, int]:
+    """(proposition reports, distinct propositions, event clusters) of the reconciliation."""
+    p, e = schema.proposition_reports.c, schema.event_reports.c
+    with store.engine.connect() as conn:
+        return (
+            int(conn.scalar(select(func.count()).select_from(schema.proposition_reports)) or 0),
+            int(conn.scalar(select(func.count(distinct(p.proposition_id)))) or 0),
+            int(conn.scalar(select(func.count(distinct(e.cluster_id)))) or 0),
+        )
 
 
 def texts(store: Store, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
