@@ -211,7 +211,7 @@ event_reports = Table(
     Column("end", Integer, nullable=False),
 )
 
-# -- what incremental reconcile keeps per document (version 4) -----------------------------
+# -- what incremental reconcile keeps per document (version 5) -----------------------------
 
 reconcile_state = Table(
     "reconcile_state",
