@@ -27,7 +27,6 @@ LONG_FUNCTIONS: dict[str, str] = {
     "extract/actors/named.py:named_spans": "dictionary n-grams and entities in one scan",
     "extract/times/lexicon.py:load_lexicon": "compiles the whole time grammar in one place",
     "gazetteer/build.py:_add_admin1": "one data source's import",
-    "gazetteer/geonames.py:import_geonames": "one data source's import",
     "report.py:print_analysis": "one table per layer",
     "store/rows.py:record_rows": "one row shape per record table",
 }
