@@ -26,3 +26,11 @@ def test_a_fact_after_a_fear_is_still_asserted(analyzer):
     text = "Residents fear for their lives after militants seized the town of Tessalit."
     claims = [c for c in _claims(analyzer, text) if c.predicate == "CONTROL"]
     assert [(c.subject, c.place) for c in claims] == [("militants", "Tessalit")], claims
+
+
+def test_a_doubt_asserts_nothing_and_a_claim_beside_it_stays(analyzer):
+    doubted = _claims(analyzer, "Analysts raised doubts that the rebels had seized Kidal.")
+    assert [c for c in doubted if c.stance == "asserts"] == [], doubted
+    text = "The rebels seized Kidal, residents said, but doubts remain."
+    kept = [(c.predicate, c.place, c.stance) for c in _claims(analyzer, text)]
+    assert kept == [("CONTROL", "Kidal", "asserts")], kept
